@@ -1,0 +1,1 @@
+"""Corpus to dataset: clean, segment, code, extract facts, write."""
