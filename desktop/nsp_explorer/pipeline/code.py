@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 
 from ..core.taxonomy import Taxonomy
-from .codebook import Codebook, CodeRule
+from .codebook import Codebook
 
-_YEAR = re.compile(r"(?<![\d,.$€£₩/])(?:1[89]\d\d|20\d\d)(?![\d]|s\b|,\d|\.\d)")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # starts with a digit so re can skip ahead fast
+_NOT_BEFORE_YEAR = set("0123456789,.$€£₩/") | {chr(c) for c in range(ord("A"), ord("z") + 1) if chr(c).isalpha()}
 
 
 @dataclass(frozen=True)
@@ -21,34 +22,42 @@ class Code:
     evidence: tuple[str, ...] = ()
 
 
-def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+def year_mentions(text: str) -> list[tuple[int, str]]:
+    """(position, year) of every four-digit year 1800–2099 mentioned in a text.
 
-
-def _matches(rule: CodeRule, text: str, vetoes: list[tuple[int, int]]) -> list[str]:
-    excluded = vetoes + _spans(rule.exclude, text)
+    Not part of a longer number ("3,820.45", "20245"), an amount ("$2000"), a
+    word ("G2019") or a decade ("1950s").
+    """
     found = []
-    for match in rule.terms.finditer(text):
+    for match in _YEAR.finditer(text):
         start, end = match.span()
-        if not any(start < e and s < end for s, e in excluded):
-            found.append(match.group())
-    return list(dict.fromkeys(found))  # unique, in order of appearance
+        if start and text[start - 1] in _NOT_BEFORE_YEAR:
+            continue
+        after = text[end : end + 2]
+        if after[:1].isalnum() or after[:1] in ",." and after[1:2].isdigit():
+            continue
+        found.append((start, match.group()))
+    return found
 
 
 def years_in(text: str) -> list[str]:
-    return list(dict.fromkeys(_YEAR.findall(text)))
+    """The years a text mentions, once each, in order."""
+    return list(dict.fromkeys(year for _, year in year_mentions(text)))
+
+
+def lexicon_codes(text: str, codebook: Codebook) -> list[Code]:
+    """The codes whose terms occur in a text, and the years it mentions."""
+    codes = []
+    for (dimension, code), spans in codebook.matches(text).items():
+        evidence = tuple(dict.fromkeys(text[s:e] for s, e in spans))  # unique, in order of appearance
+        codes.append(Code(dimension, code, "lexicon", evidence))
+    codes.extend(Code("year", year, "lexicon", (year,)) for year in years_in(text))
+    return codes
 
 
 def code_text(text: str, codebook: Codebook, taxonomy: Taxonomy) -> list[Code]:
     """Lexicon codes for a text, plus each coded area's pillar (derived)."""
-    codes: list[Code] = []
-    labels = _spans(codebook.label_exclusions, text)
-    for rule in codebook.rules:
-        evidence = _matches(rule, text, labels if rule.dimension == "pillar" else [])
-        if evidence:
-            codes.append(Code(rule.dimension, rule.code, "lexicon", tuple(evidence)))
-    codes.extend(Code("year", year, "lexicon", (year,)) for year in years_in(text))
-    return with_derived_pillars(codes, taxonomy)
+    return with_derived_pillars(lexicon_codes(text, codebook), taxonomy)
 
 
 def with_derived_pillars(codes: list[Code], taxonomy: Taxonomy, blocked: frozenset[str] = frozenset()) -> list[Code]:

@@ -45,21 +45,121 @@ def compile_terms(terms: list[str]) -> re.Pattern[str] | None:
 
 
 @dataclass(frozen=True)
-class CodeRule:
-    dimension: str
-    code: str
-    terms: re.Pattern[str]
-    exclude: re.Pattern[str] | None
+class Term:
+    pattern: re.Pattern[str]
+    owner: tuple[str, str]  # (dimension, code), or ("label", "") for label exclusions
+    excludes: bool
+
+
+class TermIndex:
+    """Find every codebook term in a text in one pass over its words.
+
+    Terms are indexed by their first word (exactly, or as a prefix for "invest*"
+    and for multi-word terms that PDF text may fuse); at each word only the few
+    terms indexed under it are tried.
+    """
+
+    def __init__(self, entries: list[tuple[str, tuple[str, str], bool]]):
+        exact: dict[str, dict[tuple, list[str]]] = {}
+        prefix: dict[str, dict[tuple, list[str]]] = {}
+        self._anywhere: list[Term] = []
+        for text, owner, excludes in entries:
+            words = [w for w in re.split(r"[\s\-–—]+", text.strip()) if w]
+            head = re.match(r"\w+", words[0].casefold()) if not text.startswith("re:") else None
+            if head is None:
+                self._anywhere.append(Term(re.compile(term_pattern(text)), owner, excludes))
+            elif words[0].endswith("*") or (len(words) > 1 and len(head.group()) >= 4):
+                # "invest*" goes on; "Asia Pacific" may be fused in PDF text as "AsiaPacific"
+                prefix.setdefault(head.group(), {}).setdefault((owner, excludes), []).append(text)
+            else:
+                exact.setdefault(head.group(), {}).setdefault((owner, excludes), []).append(text)
+        # One pattern per word and code: a single match call tries all of that code's terms there.
+        self._exact = {key: [self._term(terms, *group) for group, terms in groups.items()] for key, groups in exact.items()}
+        self._prefix = {key: [self._term(terms, *group) for group, terms in groups.items()] for key, groups in prefix.items()}
+        self._prefix_lengths = sorted({len(k) for k in self._prefix})
+        self._head = min(self._prefix_lengths, default=1)
+        self._prefix_heads = {key[: self._head] for key in self._prefix}
+        self._cache: dict[str, tuple[Term, ...]] = {}  # word -> the terms that may start there
+
+    @staticmethod
+    def _term(terms: list[str], owner: tuple[str, str], excludes: bool) -> Term:
+        return Term(compile_terms(terms), owner, excludes)
+
+    def _terms_starting(self, token: str) -> list[Term]:
+        terms = list(self._exact.get(token, ()))
+        if token[: self._head] in self._prefix_heads:
+            for length in self._prefix_lengths:
+                if length > len(token):
+                    break
+                terms.extend(self._prefix.get(token[:length], ()))
+        return terms
+
+    def find(self, text: str) -> list[tuple[int, int, Term]]:
+        hits = []
+        cache = self._cache
+        for token in _TOKEN.finditer(text):
+            word = token.group().casefold()
+            terms = cache.get(word)
+            if terms is None:
+                if len(cache) > _CACHE_WORDS:
+                    cache.clear()
+                terms = cache[word] = tuple(self._terms_starting(word))
+            if not terms:
+                continue
+            start = token.start()
+            for term in terms:
+                match = term.pattern.match(text, start)
+                if match:
+                    hits.append((start, match.end(), term))
+        for term in self._anywhere:
+            hits.extend((m.start(), m.end(), term) for m in term.pattern.finditer(text))
+        return hits
+
+
+_TOKEN = re.compile(r"\w+")
+_CACHE_WORDS = 200_000
+_LABEL = ("label", "")
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
 
 
 @dataclass(frozen=True)
 class Codebook:
     path: Path
-    rules: tuple[CodeRule, ...]
-    label_exclusions: re.Pattern[str] | None
+    codes: tuple[tuple[str, str], ...]  # (dimension, code) in taxonomy order
+    index: TermIndex
 
-    def rules_for(self, dimension: str) -> tuple[CodeRule, ...]:
-        return tuple(rule for rule in self.rules if rule.dimension == dimension)
+    def matches(self, text: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
+        """Spans of every code's terms in a text, after exclusions and label vetoes.
+
+        A term match is dropped when it overlaps an exclusion of its own code, or
+        (for pillars) a pillar name used as a label. Overlapping matches of one
+        code keep the earliest, longest one.
+        """
+        hits = self.index.find(text)
+        vetoes: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for start, end, term in hits:
+            if term.excludes:
+                vetoes.setdefault(term.owner, []).append((start, end))
+        labels = vetoes.get(_LABEL)
+        found: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for start, end, term in sorted(hits, key=lambda hit: (hit[0], hit[0] - hit[1])):
+            owner = term.owner
+            if term.excludes:
+                continue
+            vetoed = vetoes.get(owner)
+            if vetoed and _overlaps(start, end, vetoed):
+                continue
+            if labels and owner[0] == "pillar" and _overlaps(start, end, labels):
+                continue
+            kept = found.get(owner)
+            if kept is None:
+                found[owner] = [(start, end)]
+            elif kept[-1][1] <= start:  # hits come in text order: only the last kept one can overlap
+                kept.append((start, end))
+        return {owner: found[owner] for owner in self.codes if owner in found}
 
 
 def _string_list(path: Path, where: str, value: object) -> list[str]:
@@ -77,26 +177,28 @@ def load_codebook(path: Path, taxonomy: Taxonomy) -> Codebook:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise DataFileError(path, f"cannot be read as TOML: {exc}") from None
 
-    rules = []
+    entries: list[tuple[str, tuple[str, str], bool]] = []
+    codes: list[tuple[str, str]] = []
     for dimension, section in _SECTIONS.items():
-        entries = raw.get(section)
-        if not isinstance(entries, dict):
+        table = raw.get(section)
+        if not isinstance(table, dict):
             raise DataFileError(path, f"has no [{section}] tables")
-        known = set(taxonomy.ids(dimension))
-        unknown = sorted(set(entries) - known)
+        unknown = sorted(set(table) - set(taxonomy.ids(dimension)))
         if unknown:
             raise DataFileError(path, f"[{section}] names codes that are not in the taxonomy: {', '.join(unknown)}")
-        missing = [code for code in taxonomy.ids(dimension) if code not in entries]
+        missing = [code for code in taxonomy.ids(dimension) if code not in table]
         if missing:
             raise DataFileError(path, f"[{section}] has no terms for: {', '.join(missing)}")
         for code in taxonomy.ids(dimension):
-            entry = entries[code]
             where = f"[{section}.{code}]"
-            terms = _string_list(path, f"{where} terms", entry.get("terms"))
-            exclude = _string_list(path, f"{where} exclude", entry.get("exclude", []))
-            try:
-                rules.append(CodeRule(dimension, code, compile_terms(terms), compile_terms(exclude)))
-            except re.error as exc:
-                raise DataFileError(path, f"{where} has a term that is not a valid pattern: {exc}") from None
-    labels = _string_list(path, "[label_exclusions] terms", raw.get("label_exclusions", {}).get("terms", []))
-    return Codebook(path, tuple(rules), compile_terms(labels))
+            entry = table[code] if isinstance(table[code], dict) else {}
+            codes.append((dimension, code))
+            entries += [(t, (dimension, code), False) for t in _string_list(path, f"{where} terms", entry.get("terms"))]
+            entries += [(t, (dimension, code), True) for t in _string_list(path, f"{where} exclude", entry.get("exclude", []))]
+    labels = raw.get("label_exclusions", {})
+    entries += [(t, _LABEL, True) for t in _string_list(path, "[label_exclusions] terms", labels.get("terms", []))]
+    try:
+        index = TermIndex(entries)
+    except re.error as exc:
+        raise DataFileError(path, f"has a term that is not a valid pattern: {exc}") from None
+    return Codebook(path, tuple(codes), index)

@@ -1,0 +1,317 @@
+"""Extract the figures authors cite (trade, investment, visitors, ODA, …) as facts.
+
+The rules are data (data/facts.toml); this module finds numbers with units,
+decides each one's indicator, year and partner, and keeps the sentence that
+states it as the quote, so every fact can be traced to its passage.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.errors import DataFileError
+from .clean import Table
+from .codebook import Codebook, compile_terms
+from .code import year_mentions, years_in
+from .sentences import sentence_spans
+
+_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?P<scale>trillion|billion|million|thousand|bn|mn)"
+_CURRENCY = re.compile(rf"(?P<currency>USD|US\s?\$|\$|KRW|₩|EUR|€)\s?{_NUMBER}(?:\s?{_SCALE})?\b", re.I)
+_PERCENT = re.compile(rf"(?<![\w.,]){_NUMBER}\s?(?:%|percent\b|per cent\b)", re.I)
+_FOLD = re.compile(rf"(?<![\w.,]){_NUMBER}-fold\b", re.I)
+_RATIO = re.compile(rf"\bratio\s+(?:is|was|of|stood at|reached)\s+(?:just\s+|only\s+|about\s+|around\s+)?{_NUMBER}(?![\d%])", re.I)
+_YEAR_AFTER = re.compile(r"^(?:\s+(?:in|by|for|as of|during)(?:\s+the\s+year)?)?\s*\(?((?:19|20)\d\d)\b")
+_PLACE_AFTER = re.compile(r"^\s+(?:in|to|from)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_SCALE_NAMES = {"bn": "billion", "mn": "million"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    passage_id: str
+    indicator: str
+    value: str  # as stated, without thousands separators
+    unit: str
+    year: str
+    partner: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    id: str
+    terms: re.Pattern[str]
+    units: frozenset[str]
+    unit: str
+    shares: bool  # a percentage of this indicator is a share of it
+
+
+@dataclass(frozen=True)
+class FactRules:
+    counts: re.Pattern[str]  # a number, words, then a count noun (group "noun")
+    count_units: dict[str, re.Pattern[str]]  # unit -> its nouns
+    indicators: tuple[IndicatorRule, ...]
+
+
+def _count_pattern(nouns: list[str]) -> re.Pattern[str]:
+    """'1.79 million ASEAN people': a number, up to three words, then a count noun."""
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.,$]){_NUMBER}(?:\s{_SCALE})?(?:\s+[\w’'-]+){{0,3}}?\s+(?P<noun>{alternatives})\b", re.I
+    )
+
+
+@dataclass(frozen=True)
+class _Figure:
+    start: int
+    end: int
+    value: str
+    unit: str
+
+
+def load_fact_rules(path: Path) -> FactRules:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataFileError(path, "is missing") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(path, f"cannot be read as TOML: {exc}") from None
+    try:
+        nouns = {unit: [str(n) for n in names] for unit, names in raw["count_units"].items()}
+        units = {unit: compile_terms(names) for unit, names in nouns.items()}
+        counts = _count_pattern([n for names in nouns.values() for n in names])
+        indicators = tuple(
+            IndicatorRule(
+                r["id"], compile_terms(list(r["terms"])), frozenset(r.get("units", ())), r.get("unit", ""), r.get("shares", True)
+            )
+            for r in raw["indicator"]
+        )
+    except (KeyError, TypeError, re.error) as exc:
+        raise DataFileError(path, f"has an incomplete or invalid rule ({exc})") from None
+    return FactRules(counts, units, indicators)
+
+
+def _number(text: str) -> str:
+    return text.replace(",", "")
+
+
+def _currency_code(symbol: str) -> str:
+    return "USD" if "$" in symbol or symbol.upper() == "USD" else {"₩": "KRW", "€": "EUR"}.get(symbol, symbol.upper())
+
+
+def _unit_name(*parts: str | None) -> str:
+    """'USD' + 'Billion' -> 'USD billion'; 'mn' + 'people' -> 'million people'."""
+    words = [_SCALE_NAMES.get(p.lower(), p.lower() if p.lower() in _SCALE_NAMES.values() else p) for p in parts if p]
+    return " ".join(words)
+
+
+def _figures(sentence: str, rules: FactRules) -> list[_Figure]:
+    """Every number with a unit in a sentence, left to right, without overlaps."""
+    found: list[_Figure] = []
+
+    def add(start: int, end: int, value: str, unit: str) -> None:
+        if not any(start < f.end and f.start < end for f in found):
+            found.append(_Figure(start, end, _number(value), unit))
+
+    for m in _CURRENCY.finditer(sentence):
+        add(m.start(), m.end(), m["number"], _unit_name(_currency_code(m["currency"]), m["scale"]))
+    for m in _PERCENT.finditer(sentence):
+        add(m.start(), m.end(), m["number"], "percent")
+    for m in _FOLD.finditer(sentence):
+        add(m.start(), m.end(), m["number"], "fold")
+    for m in _RATIO.finditer(sentence):
+        add(m.start("number"), m.end("number"), m["number"], "ratio")
+    for m in rules.counts.finditer(sentence):
+        if re.fullmatch(r"(?:19|20)\d\d", m["number"]) and not m["scale"]:
+            continue  # a year, not a count
+        for unit, nouns in rules.count_units.items():
+            if nouns.fullmatch(m["noun"]):
+                add(m.start(), m.end(), m["number"], _unit_name(m["scale"], unit))
+                break
+    found.sort(key=lambda f: f.start)
+    return _with_breakdowns(sentence, found)
+
+
+def _with_breakdowns(sentence: str, found: list[_Figure]) -> list[_Figure]:
+    """'1.1 million people … (855,000 in Bangladesh, 154,000 in Malaysia)': the parts share the noun."""
+    extra = []
+    for figure in found:
+        noun = figure.unit.split(" ")[-1]
+        if noun in ("percent", "fold", "ratio") or noun.isupper():
+            continue
+        opening = sentence.find("(", figure.end)
+        closing = sentence.find(")", opening)
+        if opening < 0 or closing < 0 or any(f.start > figure.end and f.start < opening for f in found):
+            continue
+        for m in re.finditer(rf"{_NUMBER}(?=\s+in\s+[A-Z])", sentence[opening:closing]):
+            start, end = opening + m.start(), opening + m.end()
+            if not any(start < f.end and f.start < end for f in found + extra):
+                extra.append(_Figure(start, end, _number(m["number"]), noun))
+    return sorted(found + extra, key=lambda f: f.start)
+
+
+def _year_for(figure: _Figure, sentence: str, figures: list[_Figure], previous_year: str) -> str:
+    attached = _YEAR_AFTER.match(sentence[figure.end :])
+    if attached:
+        return attached.group(1)
+    if re.match(r"^\s+(?:in|by)\s+the\s+same\s+year", sentence[figure.end :]):
+        return previous_year
+    taken = set()
+    for other in figures:
+        match = _YEAR_AFTER.match(sentence[other.end :])
+        if match:
+            taken.add(other.end + match.start(1))
+    free = [(pos, year) for pos, year in year_mentions(sentence) if pos not in taken]
+    before = [year for pos, year in free if pos < figure.start]
+    if before:
+        return before[-1]
+    after = [year for pos, year in free if pos > figure.end]
+    if after:
+        return after[0]
+    return previous_year if "same year" in sentence else ""
+
+
+def _partner_mentions(text: str, codebook: Codebook) -> list[tuple[int, str]]:
+    """(position, partner) of every partner the codebook finds in a text."""
+    found = codebook.matches(text)
+    return sorted((start, code) for (dimension, code), spans in found.items() if dimension == "partner" for start, _ in spans)
+
+
+def _partner_for(figure: _Figure, sentence: str, mentions: list[tuple[int, str]]) -> str:
+    place = _PLACE_AFTER.match(sentence[figure.end :])
+    if place:
+        at = figure.end + place.start(1)
+        named = [code for pos, code in mentions if at <= pos < figure.end + place.end(1)]
+        if named:
+            return named[0]
+        if not place.group(1).startswith(("Korea", "South Korea", "the")):
+            return ""  # a place that is not a partner (Bangladesh)
+    inside = [code for pos, code in mentions if figure.start <= pos < figure.end]
+    if inside:
+        return inside[0]
+    right_after = [code for pos, code in mentions if 0 <= pos - figure.end < 25]
+    if right_after:
+        return right_after[0]
+    before = [code for pos, code in mentions if pos < figure.start]
+    if before:
+        return before[-1]
+    after = [code for pos, code in mentions if pos >= figure.end]
+    return after[0] if after else ""
+
+
+def _indicator_name(template: str, partner: str) -> str:
+    """'{partner}_korea_trade' -> 'asean_korea_trade', or 'korea_trade' without a partner."""
+    if partner:
+        return template.replace("{partner}", partner)
+    return re.sub(r"_?(?:to_|from_)?\{partner\}_?", "_", template).strip("_")
+
+
+_CLAUSE_BREAK = re.compile(r",\s|;\s|\s\(|\)\s|\sand\s|\swhich\s|\s–\s|\s—\s")
+
+
+def _clause(sentence: str, figure: _Figure) -> str:
+    """The stretch of the sentence between the punctuation or 'and' around a figure."""
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, figure.start)]
+    end = _CLAUSE_BREAK.search(sentence, figure.end)
+    return sentence[starts[-1] if starts else 0 : end.start() if end else len(sentence)]
+
+
+def _rule_for(figure: _Figure, sentence: str, rules: FactRules) -> IndicatorRule | None:
+    """The first rule whose terms are in the figure's clause, else the rule with the nearest term."""
+    noun = figure.unit.split(" ")[-1]  # "million tests" counts as "tests"
+    usable = [rule for rule in rules.indicators if not rule.units or figure.unit in rule.units or noun in rule.units]
+    clause = _clause(sentence, figure)
+    for rule in usable:
+        if rule.terms.search(clause):
+            return rule
+    nearest: tuple[int, int, IndicatorRule] | None = None
+    for order, rule in enumerate(usable):
+        for m in rule.terms.finditer(sentence):
+            distance = figure.start - m.end() if m.end() <= figure.start else m.start() - figure.end
+            if nearest is None or (abs(distance), order) < nearest[:2]:
+                nearest = (abs(distance), order, rule)
+    return nearest[2] if nearest else None
+
+
+def _indicator_name(template: str, partner: str) -> str:
+    """'{partner}_korea_trade' -> 'asean_korea_trade', or 'korea_trade' without a partner."""
+    if partner:
+        return template.replace("{partner}", partner)
+    return re.sub(r"_?(?:to_|from_)?\{partner\}_?", "_", template).strip("_")
+
+
+def _indicator_for(rule: IndicatorRule | None, figure: _Figure, partner: str) -> tuple[str, str]:
+    if rule is None:
+        return "cited_figure", figure.unit
+    name = _indicator_name(rule.id, partner)
+    if figure.unit == "percent" and rule.shares and not rule.unit:
+        name += "_share"
+    elif figure.unit == "fold":
+        name += "_growth"
+    return name, rule.unit or figure.unit
+
+
+def _dominant_partner(mentions: list[tuple[int, str]]) -> str:
+    """The partner a passage is about: named at least twice as often as any other."""
+    counts: dict[str, int] = {}
+    for _, code in mentions:
+        counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return ""
+
+
+def facts_in_passage(passage_id: str, text: str, codebook: Codebook, rules: FactRules) -> list[Fact]:
+    """Every cited figure in one passage of prose."""
+    facts: list[Fact] = []
+    dominant = _dominant_partner(_partner_mentions(text, codebook))
+    previous_year = ""
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        figures = _figures(sentence, rules)
+        mentions = _partner_mentions(sentence, codebook)
+        respectively = _respectively(sentence, figures, mentions)
+        for n, figure in enumerate(figures):
+            year = _year_for(figure, sentence, figures, previous_year)
+            rule = _rule_for(figure, sentence, rules)
+            partner = respectively[n] if respectively else _partner_for(figure, sentence, mentions)
+            if not partner and rule is not None and "{partner}" in rule.id:
+                partner = dominant  # "Bilateral trade totaled …" in a paragraph about ASEAN
+            indicator, unit = _indicator_for(rule, figure, partner)
+            facts.append(Fact(passage_id, indicator, figure.value, unit, year, partner, sentence))
+        if years_in(sentence):
+            previous_year = years_in(sentence)[-1]
+    return facts
+
+
+def _respectively(sentence: str, figures: list[_Figure], mentions: list[tuple[int, str]]) -> list[str]:
+    """'51.5% and 50.6% … cannot trust China and the US, respectively' pairs them in order."""
+    if "respectively" not in sentence or len(figures) < 2:
+        return []
+    after = [code for pos, code in mentions if pos > figures[-1].end]
+    return after[: len(figures)] if len(after) >= len(figures) else []
+
+
+def facts_in_table(passage_id: str, table: Table, text: str, codebook: Codebook, rules: FactRules) -> list[Fact]:
+    """A rebuilt table: one fact per numeric cell, the column naming the measure."""
+    year = (years_in(table.caption) or [""])[0]
+    scale = re.search(_SCALE, table.caption, re.I)
+    currency = re.search(r"USD|US\s?\$|\$|KRW|₩|EUR|€", table.caption)
+    unit = _unit_name(_currency_code(currency.group()) if currency else None, scale.group() if scale else None)
+    base = next((r.id for r in rules.indicators if "{partner}" not in r.id and r.terms.search(table.caption)), "cited_figure")
+    facts = []
+    for row in table.rows:
+        quote = " | ".join(row)
+        if quote not in text:
+            continue
+        mentions = _partner_mentions(row[0], codebook)
+        partner = mentions[0][1] if mentions else ""
+        for column, cell in zip(table.header[1:], row[1:]):
+            measure = column.strip().lower()
+            indicator = base if measure in ("sum", "total", "all") else f"{base}_{re.sub(r'[^a-z0-9]+', '_', measure).strip('_')}"
+            facts.append(Fact(passage_id, indicator, _number(cell), unit, year, partner, quote))
+    return facts
