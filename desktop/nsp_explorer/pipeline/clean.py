@@ -339,8 +339,9 @@ _MARKER_PATTERNS = (
     re.compile(r"(?<=[A-Za-z][.!?,;:])(\d{1,2})(?=\s|$)|(?<=[”’\")\]])(\d{1,2})(?=\s|$)|(?<=[a-z][”’\"][.,])(\d{1,2})(?=\s|$)"),
     # after a year that ends a sentence: "in 2017.14 ASEAN"
     re.compile(r"(?<=\b(?:19|20)\d\d\.)(\d{1,2})(?=\s+[A-Z“‘]|\s*$)"),
-    # loose after a sentence: "meetings. 1 He noted"
+    # loose after a sentence: "meetings. 1 He noted", "since 2015. 3 The scheme"
     re.compile(r"(?<=[a-z)”’\"][.!?] )(\d{1,2})(?= [A-Z“‘])"),
+    re.compile(r"(?<=\b(?:19|20)\d\d[.!?] )(\d{1,2})(?= [A-Z“‘])"),
 )
 
 

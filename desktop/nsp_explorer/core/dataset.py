@@ -1,0 +1,106 @@
+"""Load the four dataset CSVs and check them against the contract and the taxonomy.
+
+Every problem is a DataFileError naming the file and what is wrong with it
+(missing file or column, unknown code ID, dangling passage ID, bad number).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataFileError
+from .taxonomy import DIMENSIONS, Taxonomy
+
+COLUMNS = {
+    "documents.csv": ("doc_id", "source_file", "title", "author", "affiliation", "outlet", "published", "year", "url", "date_basis"),
+    "passages.csv": ("passage_id", "doc_id", "position", "section", "text"),
+    "codes.csv": ("passage_id", "dimension", "code", "source", "evidence"),
+    "facts.csv": ("fact_id", "passage_id", "indicator", "value", "unit", "year", "partner", "quote"),
+}
+SOURCES = ("lexicon", "derived", "reviewed")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    documents: pd.DataFrame
+    passages: pd.DataFrame
+    codes: pd.DataFrame
+    facts: pd.DataFrame
+    version: str  # short content hash of the four files: names exactly what a chart was drawn from
+    folder: Path
+
+
+def _read(folder: Path, name: str) -> pd.DataFrame:
+    path = folder / name
+    if not path.is_file():
+        raise DataFileError(path, "is missing")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError(path, "is not UTF-8 text") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as exc:
+        raise DataFileError(path, f"cannot be read as CSV: {str(exc).strip() or 'empty file'}") from None
+    missing = [c for c in COLUMNS[name] if c not in frame.columns]
+    if missing:
+        raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}")
+    return frame[list(COLUMNS[name])]
+
+
+def _unknown(path: Path, what: str, values) -> DataFileError:
+    shown = ", ".join(sorted(map(str, set(values)))[:5])
+    return DataFileError(path, f"has {what}: {shown}")
+
+
+def load_dataset(folder: Path, taxonomy: Taxonomy) -> Dataset:
+    """Read and validate a dataset folder."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DataFileError(folder, "is not a dataset folder (it does not exist)")
+    documents, passages, codes, facts = (_read(folder, name) for name in COLUMNS)
+
+    if documents["doc_id"].duplicated().any():
+        raise _unknown(folder / "documents.csv", "duplicate doc_id", documents.loc[documents["doc_id"].duplicated(), "doc_id"])
+    if not documents["year"].str.fullmatch(r"\d{4}").all():
+        raise _unknown(folder / "documents.csv", "a year that is not four digits", documents.loc[~documents["year"].str.fullmatch(r"\d{4}"), "year"])
+    if passages["passage_id"].duplicated().any():
+        raise _unknown(folder / "passages.csv", "duplicate passage_id", passages.loc[passages["passage_id"].duplicated(), "passage_id"])
+    stray = ~passages["doc_id"].isin(documents["doc_id"])
+    if stray.any():
+        raise _unknown(folder / "passages.csv", "passages of unknown documents", passages.loc[stray, "doc_id"])
+    if not passages["position"].str.fullmatch(r"\d+").all():
+        raise DataFileError(folder / "passages.csv", "has a position that is not a whole number")
+
+    stray = ~codes["passage_id"].isin(passages["passage_id"])
+    if stray.any():
+        raise _unknown(folder / "codes.csv", "codes of unknown passages", codes.loc[stray, "passage_id"])
+    bad_dimension = ~codes["dimension"].isin(DIMENSIONS)
+    if bad_dimension.any():
+        raise _unknown(folder / "codes.csv", "unknown dimension(s)", codes.loc[bad_dimension, "dimension"])
+    valid = codes.apply(lambda row: taxonomy.is_valid(row["dimension"], row["code"]), axis=1) if len(codes) else pd.Series(dtype=bool)
+    if len(codes) and not valid.all():
+        bad = codes.loc[~valid]
+        raise _unknown(folder / "codes.csv", "unknown code ID(s)", bad["dimension"] + ":" + bad["code"])
+    if not codes["source"].isin(SOURCES).all():
+        raise _unknown(folder / "codes.csv", "unknown source(s)", codes.loc[~codes["source"].isin(SOURCES), "source"])
+
+    stray = ~facts["passage_id"].isin(passages["passage_id"])
+    if stray.any():
+        raise _unknown(folder / "facts.csv", "facts of unknown passages", facts.loc[stray, "passage_id"])
+    values = pd.to_numeric(facts["value"], errors="coerce")
+    if values.isna().any():
+        raise _unknown(folder / "facts.csv", "a value that is not a number", facts.loc[values.isna(), "value"])
+    bad_partner = (facts["partner"] != "") & ~facts["partner"].isin(taxonomy.ids("partner"))
+    if bad_partner.any():
+        raise _unknown(folder / "facts.csv", "unknown partner ID(s)", facts.loc[bad_partner, "partner"])
+
+    digest = hashlib.sha256()
+    for name in COLUMNS:
+        digest.update((folder / name).read_bytes())
+    documents = documents.assign(year=documents["year"].astype(int))
+    passages = passages.assign(position=passages["position"].astype(int))
+    facts = facts.assign(value=values.astype(float))
+    return Dataset(documents, passages, codes, facts, digest.hexdigest()[:12], folder)

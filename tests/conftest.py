@@ -1,0 +1,60 @@
+"""Shared fixtures. Qt runs offscreen; core and pipeline tests need no display."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from nsp_explorer.core.taxonomy import load_taxonomy
+from nsp_explorer.paths import data_dir
+from nsp_explorer.pipeline.codebook import load_codebook
+from nsp_explorer.pipeline.facts import load_fact_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold"
+
+
+@pytest.fixture(scope="session")
+def data() -> Path:
+    return data_dir()
+
+
+@pytest.fixture(scope="session")
+def taxonomy(data):
+    return load_taxonomy(data / "taxonomy.json")
+
+
+@pytest.fixture(scope="session")
+def codebook(data, taxonomy):
+    return load_codebook(data / "codebook.toml", taxonomy)
+
+
+@pytest.fixture(scope="session")
+def fact_rules(data):
+    return load_fact_rules(data / "facts.toml")
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="session")
+def passages(data) -> list[dict[str, str]]:
+    return read_rows(data / "dataset" / "passages.csv")
+
+
+@pytest.fixture(scope="session")
+def codes(data) -> list[dict[str, str]]:
+    return read_rows(data / "dataset" / "codes.csv")
+
+
+@pytest.fixture(scope="session")
+def facts(data) -> list[dict[str, str]]:
+    return read_rows(data / "dataset" / "facts.csv")

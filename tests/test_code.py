@@ -1,0 +1,112 @@
+"""Coding: the codebook's rules, exclusions and the quality bar on the hand-coded sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nsp_explorer.core.errors import DataFileError
+from nsp_explorer.pipeline.code import code_text, years_in
+from nsp_explorer.pipeline.codebook import load_codebook
+from nsp_explorer.pipeline.evaluate import evaluate, load_gold
+
+from .conftest import GOLD
+
+
+def coded(text, codebook, taxonomy, dimension):
+    return {c.code for c in code_text(text, codebook, taxonomy) if c.dimension == dimension}
+
+
+@pytest.mark.parametrize(
+    "text, dimension, present, absent",
+    [
+        ("Korean experts ignore the South China Sea dispute.", "partner", set(), {"china"}),
+        ("Korean experts ignore the South China Sea dispute.", "area", {"strategic_security"}, set()),
+        ("The NSP should acknowledge the human security dimension.", "area", {"human_rights"}, {"strategic_security"}),
+        ("Seoul is an engaged participant in regional forums.", "partner", set(), {"asean"}),
+        ("The people, prosperity, and peace pillars of the policy fit ASEAN's vision.", "pillar", set(), {"people", "prosperity", "peace"}),
+        ("He noted the three Ps of People, Prosperity and Peace.", "pillar", set(), {"people", "prosperity", "peace"}),
+        ("Peace on the peninsula needs a lasting settlement.", "pillar", {"peace"}, set()),
+        ("The importance of ASEAN is growing.", "area", set(), {"trade"}),
+        ("Let us talk about it.", "partner", set(), {"united_states"}),
+        ("The US and China are rivals.", "partner", {"united_states", "china"}, set()),
+        ("The combined GDP amounts to US$ 3,820.45 billion.", "partner", set(), {"united_states"}),
+        ("Korea joined the ASEAN Regional Forum and the AsiaPacific Economic Cooperation.", "area", {"regional_architecture"}, set()),
+        ("Investors from Korea built factories.", "area", {"investment"}, set()),
+        ("President Kim invested a lot of his political will to promote ASEAN+3.", "area", {"regional_architecture"}, {"investment"}),
+        ("Hallyu and K-pop spread soft power.", "area", {"culture"}, set()),
+        ("Refugees from Myanmar were resettled in Incheon.", "partner", {"myanmar"}, set()),
+        ("A Singapore-based think tank ran the survey.", "partner", set(), {"singapore"}),
+    ],
+)
+def test_codebook_rules(codebook, taxonomy, text, dimension, present, absent):
+    codes = coded(text, codebook, taxonomy, dimension)
+    assert present <= codes
+    assert not (absent & codes)
+
+
+def test_every_area_brings_its_pillar(codebook, taxonomy):
+    codes = code_text("Scholarships for students and disaster relief.", codebook, taxonomy)
+    pillars = {c.code: c.source for c in codes if c.dimension == "pillar"}
+    assert pillars == {"people": "derived", "peace": "derived"}
+
+
+def test_evidence_is_the_words_as_they_appear(codebook, taxonomy):
+    codes = {(c.dimension, c.code): c.evidence for c in code_text("ASEAN's Culture House shows K-dramas; cultural ties grow.", codebook, taxonomy)}
+    assert codes[("area", "culture")] == ("Culture House", "K-dramas", "cultural")
+
+
+def test_years():
+    assert years_in("In 2017 and 2016-2017, USD 3,820.45 in the 1950s, $2000, (2018).") == ["2017", "2016", "2018"]
+
+
+def test_every_passage_coded_year_is_in_its_text(codes, passages):
+    text = {p["passage_id"]: p["text"] for p in passages}
+    for row in codes:
+        if row["dimension"] == "year":
+            assert row["code"] in text[row["passage_id"]]
+        if row["source"] == "lexicon":
+            for word in row["evidence"].split("; "):
+                assert word in text[row["passage_id"]], (row["passage_id"], word)
+
+
+def test_coding_quality_meets_the_bar(codebook, taxonomy):
+    gold = load_gold(GOLD / "sentences.csv", taxonomy)
+    assert len(gold) >= 50 and len({g.doc_id for g in gold}) == 5
+    result = evaluate(gold, codebook, taxonomy)
+    micro = result["micro"]
+    assert micro["pillar"].f1 >= 0.85
+    assert micro["partner"].f1 >= 0.85
+    assert result["area_macro_f1"] >= 0.70
+    assert micro["frame"].f1 >= 0.65
+
+
+def test_gold_sentences_are_real_passage_text(taxonomy, passages):
+    by_doc: dict[str, str] = {}
+    for p in passages:
+        by_doc[p["doc_id"]] = by_doc.get(p["doc_id"], "") + "\n" + p["text"]
+    for sentence in load_gold(GOLD / "sentences.csv", taxonomy):
+        assert sentence.sentence in by_doc[sentence.doc_id], sentence.sentence[:60]
+
+
+def _codebook_file(tmp_path: Path, data: Path, edit) -> Path:
+    path = tmp_path / "codebook.toml"
+    path.write_text(edit((data / "codebook.toml").read_text(encoding="utf-8")), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "edit, problem",
+    [
+        (lambda s: s.replace("[areas.culture]", "[areas.kulture]"), "not in the taxonomy: kulture"),
+        (lambda s: s.replace('[partners.brunei]\nterms = ["Brunei*"]', ""), "no terms for: brunei"),
+        (lambda s: s.replace("[areas.trade]\nterms = [", "[areas.trade]\nterms = [[", 1), "cannot be read as TOML"),
+        (lambda s: s.replace('[partners.brunei]\nterms = ["Brunei*"]', '[partners.brunei]\nterms = "Brunei"'), "must be a list"),
+    ],
+)
+def test_a_broken_codebook_is_reported_by_name(tmp_path, data, taxonomy, edit, problem):
+    path = _codebook_file(tmp_path, data, edit)
+    with pytest.raises(DataFileError) as error:
+        load_codebook(path, taxonomy)
+    assert error.value.path == path and problem in error.value.problem
