@@ -46,9 +46,19 @@ def compile_terms(terms: list[str]) -> re.Pattern[str] | None:
 
 @dataclass(frozen=True)
 class Term:
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None  # None: the word itself is the whole match ("trade", "invest*")
     owner: tuple[str, str]  # (dimension, code), or ("label", "") for label exclusions
     excludes: bool
+
+
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w]*\*?")
+
+
+def _is_plain_word(term: str) -> bool:
+    """One word matched case-insensitively: the token found there is the match."""
+    letters = [c for c in term if c.isalpha()]
+    acronym = len(letters) <= 3 and all(c.isupper() for c in letters)
+    return bool(_PLAIN_WORD.fullmatch(term)) and not acronym
 
 
 class TermIndex:
@@ -56,7 +66,7 @@ class TermIndex:
 
     Terms are indexed by their first word (exactly, or as a prefix for "invest*"
     and for multi-word terms that PDF text may fuse); at each word only the few
-    terms indexed under it are tried.
+    terms indexed under it are tried, and a plain one-word term needs no trying.
     """
 
     def __init__(self, entries: list[tuple[str, tuple[str, str], bool]]):
@@ -66,14 +76,16 @@ class TermIndex:
         for text, owner, excludes in entries:
             words = [w for w in re.split(r"[\s\-–—]+", text.strip()) if w]
             head = re.match(r"\w+", words[0].casefold()) if not text.startswith("re:") else None
+            plain = len(words) == 1 and _is_plain_word(text)
+            group = (owner, excludes, plain)
             if head is None:
                 self._anywhere.append(Term(re.compile(term_pattern(text)), owner, excludes))
             elif words[0].endswith("*") or (len(words) > 1 and len(head.group()) >= 4):
                 # "invest*" goes on; "Asia Pacific" may be fused in PDF text as "AsiaPacific"
-                prefix.setdefault(head.group(), {}).setdefault((owner, excludes), []).append(text)
+                prefix.setdefault(head.group(), {}).setdefault(group, []).append(text)
             else:
-                exact.setdefault(head.group(), {}).setdefault((owner, excludes), []).append(text)
-        # One pattern per word and code: a single match call tries all of that code's terms there.
+                exact.setdefault(head.group(), {}).setdefault(group, []).append(text)
+        # One entry per word and code: a single match call (or none) covers all of that code's terms there.
         self._exact = {key: [self._term(terms, *group) for group, terms in groups.items()] for key, groups in exact.items()}
         self._prefix = {key: [self._term(terms, *group) for group, terms in groups.items()] for key, groups in prefix.items()}
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
@@ -82,8 +94,8 @@ class TermIndex:
         self._cache: dict[str, tuple[Term, ...]] = {}  # word -> the terms that may start there
 
     @staticmethod
-    def _term(terms: list[str], owner: tuple[str, str], excludes: bool) -> Term:
-        return Term(compile_terms(terms), owner, excludes)
+    def _term(terms: list[str], owner: tuple[str, str], excludes: bool, plain: bool) -> Term:
+        return Term(None if plain else compile_terms(terms), owner, excludes)
 
     def _terms_starting(self, token: str) -> list[Term]:
         terms = list(self._exact.get(token, ()))
@@ -108,6 +120,9 @@ class TermIndex:
                 continue
             start = token.start()
             for term in terms:
+                if term.pattern is None:
+                    hits.append((start, token.end(), term))
+                    continue
                 match = term.pattern.match(text, start)
                 if match:
                     hits.append((start, match.end(), term))

@@ -37,8 +37,9 @@ class SourceDocument:
         return int(self.published[:4])
 
 
-def read_text_file(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> str:
+def read_text_file(path: Path, max_bytes: int | None = None) -> str:
     """The text of a UTF-8 file, or a DataFileError saying why it cannot be used."""
+    max_bytes = MAX_SOURCE_BYTES if max_bytes is None else max_bytes
     try:
         size = path.stat().st_size
         if size > max_bytes:

@@ -1,0 +1,170 @@
+"""The dataset build: reproducible, atomic, and clear about bad input."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nsp_explorer.core.errors import DataFileError
+from nsp_explorer.pipeline import build as build_module
+from nsp_explorer.pipeline.build import TABLE_COLUMNS, build_dataset, write_dataset
+
+
+def nspx(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nsp_explorer.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_rebuild_is_byte_identical_to_the_committed_dataset(tmp_path, data):
+    result = nspx("build", "--out", str(tmp_path), "--quiet")
+    assert result.returncode == 0, result.stderr
+    for name in TABLE_COLUMNS:
+        assert (tmp_path / name).read_bytes() == (data / "dataset" / name).read_bytes(), name
+
+
+def test_two_builds_give_the_same_bytes(data):
+    first, second = build_dataset(data), build_dataset(data)
+    assert first.tables == second.tables
+
+
+def test_dataset_has_the_contract_columns(data):
+    for name, columns in TABLE_COLUMNS.items():
+        header = (data / "dataset" / name).read_text(encoding="utf-8").split("\n", 1)[0]
+        assert header == ",".join(columns)
+
+
+@pytest.fixture
+def project(tmp_path, data) -> Path:
+    """A copy of the data folder with a previously built dataset beside it."""
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy, ignore=shutil.ignore_patterns("__pycache__", "__init__.py"))
+    return copy
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+BAD_SOURCES = {
+    "empty": (b"", "is empty"),
+    "blank": (b"  \n\n ", "is empty"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
+    "latin-1": ("Caf\u00e9 culture in Jakarta and Seoul grew strongly.".encode("latin-1"), "not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_SOURCES)
+def test_a_bad_corpus_file_stops_the_build_and_keeps_the_old_dataset(project, kind):
+    content, reason = BAD_SOURCES[kind]
+    source = project / "corpus" / "raw" / "002_5e15ad5050e471dd.txt"
+    source.write_bytes(content)
+    before = _snapshot(project / "dataset")
+    result = nspx("build", "--data", str(project))
+    assert result.returncode == 2
+    assert "002_5e15ad5050e471dd.txt" in result.stderr and reason in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _snapshot(project / "dataset") == before
+
+
+def test_an_unreadable_corpus_file_is_named(project, monkeypatch):
+    target = project / "corpus" / "raw" / "003_cfafe71b76665b23.txt"
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self == target:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    with pytest.raises(DataFileError) as error:
+        build_dataset(project)
+    assert error.value.path == target and "permission denied" in error.value.problem
+
+
+def test_a_missing_corpus_file_and_an_unlisted_one_are_named(project):
+    (project / "corpus" / "raw" / "001_e3c2f64d9e36e4fc.txt").rename(project / "corpus" / "raw" / "stray.txt")
+    with pytest.raises(DataFileError) as error:
+        build_dataset(project)
+    assert error.value.path.name == "001_e3c2f64d9e36e4fc.txt" and "missing" in error.value.problem
+
+
+def test_a_huge_corpus_file_is_refused(project, monkeypatch):
+    monkeypatch.setattr("nsp_explorer.pipeline.sources.MAX_SOURCE_BYTES", 1000)
+    with pytest.raises(DataFileError) as error:
+        build_dataset(project)
+    assert "too large" in error.value.problem
+
+
+def test_a_bad_review_file_names_the_line(project):
+    (project / "review.csv").write_text(
+        "passage_id,dimension,code,action,reason\nlee-2019-asan:1,area,trade,add,\n", encoding="utf-8"
+    )
+    with pytest.raises(DataFileError) as error:
+        build_dataset(project)
+    assert error.value.path.name == "review.csv" and "line 2" in error.value.problem and "reason" in error.value.problem
+
+
+@pytest.mark.parametrize(
+    "row, problem",
+    [
+        ("lee-2019-asan:1,area,space_travel,add,new area", "is not a area code"),
+        ("nobody:1,area,trade,add,because", "is not in the dataset"),
+        ("lee-2019-asan:1,area,trade,maybe,because", "add or remove"),
+    ],
+)
+def test_review_rows_are_checked(project, row, problem):
+    (project / "review.csv").write_text(f"passage_id,dimension,code,action,reason\n{row}\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        build_dataset(project)
+    assert problem in error.value.problem
+
+
+def test_review_adds_and_removes_codes(project):
+    (project / "review.csv").write_text(
+        "passage_id,dimension,code,action,reason\n"
+        "lee-2019-asan:1,area,korean_peninsula,remove,test\n"
+        "lee-2019-asan:1,area,education,add,test\n",
+        encoding="utf-8",
+    )
+    rows = [r for r in build_dataset(project).tables["codes.csv"] if r[0] == "lee-2019-asan:1"]
+    areas = {r[2]: r[3] for r in rows if r[1] == "area"}
+    assert "korean_peninsula" not in areas and areas["education"] == "reviewed"
+    assert ("lee-2019-asan:1", "pillar", "people", "derived", "") in rows
+
+
+def test_a_failed_write_leaves_the_previous_dataset_and_no_temporary_files(project, monkeypatch):
+    dataset = build_dataset(project)
+    before = _snapshot(project / "dataset")
+    calls = {"n": 0}
+    real_fsync = os.fsync
+
+    def full_disk(fd):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(build_module.os, "fsync", full_disk)
+    with pytest.raises(DataFileError) as error:
+        write_dataset(dataset, project / "dataset")
+    assert "No space left on device" in error.value.problem
+    assert _snapshot(project / "dataset") == before
+
+
+def test_an_output_path_that_is_a_file_is_reported(tmp_path, data):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("mine", encoding="utf-8")
+    result = nspx("build", "--out", str(blocker / "dataset"), "--quiet")
+    assert result.returncode == 2 and "not-a-folder" in result.stderr and "Traceback" not in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "mine"
+
+
+def test_eval_prints_scores_per_dimension():
+    result = nspx("eval", "--gold", str(Path(__file__).parent / "gold" / "sentences.csv"))
+    assert result.returncode == 0
+    for dimension in ("pillar", "area", "frame", "partner", "macro F1"):
+        assert dimension in result.stdout
