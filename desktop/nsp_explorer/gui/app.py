@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
@@ -28,7 +29,7 @@ from .. import __version__
 from ..core.dataset import Dataset, load_dataset
 from ..core.errors import DataFileError
 from ..core.taxonomy import load_taxonomy
-from ..paths import data_dir, dataset_dir
+from ..paths import data_dir, dataset_dir, resources_dir
 
 DOCUMENT_COLUMNS = ("Author", "Year", "Outlet", "Title", "Passages", "Codes", "Cited figures")
 
@@ -104,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("NSP Explorer")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "nsp-explorer.svg")))
     try:
         dataset = load_dataset(Path(args.dataset) if args.dataset else dataset_dir(), load_taxonomy(data_dir() / "taxonomy.json"))
     except DataFileError as error:
