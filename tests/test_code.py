@@ -103,6 +103,7 @@ def _codebook_file(tmp_path: Path, data: Path, edit) -> Path:
         (lambda s: s.replace('[partners.brunei]\nterms = ["Brunei*"]', ""), "no terms for: brunei"),
         (lambda s: s.replace("[areas.trade]\nterms = [", "[areas.trade]\nterms = [[", 1), "cannot be read as TOML"),
         (lambda s: s.replace('[partners.brunei]\nterms = ["Brunei*"]', '[partners.brunei]\nterms = "Brunei"'), "must be a list"),
+        (lambda s: s.replace('"invest politically",', '"re:invest(",', 1), "not a valid pattern"),
     ],
 )
 def test_a_broken_codebook_is_reported_by_name(tmp_path, data, taxonomy, edit, problem):

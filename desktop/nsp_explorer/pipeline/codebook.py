@@ -44,11 +44,24 @@ def compile_terms(terms: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(term_pattern(t) for t in ordered))
 
 
-@dataclass(frozen=True)
 class Term:
-    pattern: re.Pattern[str] | None  # None: the word itself is the whole match ("trade", "invest*")
-    owner: tuple[str, str]  # (dimension, code), or ("label", "") for label exclusions
-    excludes: bool
+    """Terms of one code that start with the same word, tried together at that word."""
+
+    __slots__ = ("_pattern", "_terms", "excludes", "owner", "plain")
+
+    def __init__(self, terms: list[str], owner: tuple[str, str], excludes: bool, plain: bool):
+        self._terms = terms
+        self._pattern: re.Pattern[str] | None = None
+        self.owner = owner  # (dimension, code), or ("label", "") for label exclusions
+        self.excludes = excludes
+        self.plain = plain  # the word itself is the whole match ("trade", "invest*")
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: most texts need only a few of the codebook's patterns."""
+        if self._pattern is None:
+            self._pattern = compile_terms(self._terms)
+        return self._pattern
 
 
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w]*\*?")
@@ -79,23 +92,21 @@ class TermIndex:
             plain = len(words) == 1 and _is_plain_word(text)
             group = (owner, excludes, plain)
             if head is None:
-                self._anywhere.append(Term(re.compile(term_pattern(text)), owner, excludes))
+                term = Term([text], owner, excludes, plain=False)
+                term.pattern  # noqa: B018 - a hand-written "re:" term is checked when the codebook loads
+                self._anywhere.append(term)
             elif words[0].endswith("*") or (len(words) > 1 and len(head.group()) >= 4):
                 # "invest*" goes on; "Asia Pacific" may be fused in PDF text as "AsiaPacific"
                 prefix.setdefault(head.group(), {}).setdefault(group, []).append(text)
             else:
                 exact.setdefault(head.group(), {}).setdefault(group, []).append(text)
         # One entry per word and code: a single match call (or none) covers all of that code's terms there.
-        self._exact = {key: [self._term(terms, *group) for group, terms in groups.items()] for key, groups in exact.items()}
-        self._prefix = {key: [self._term(terms, *group) for group, terms in groups.items()] for key, groups in prefix.items()}
+        self._exact = {key: [Term(terms, *group) for group, terms in groups.items()] for key, groups in exact.items()}
+        self._prefix = {key: [Term(terms, *group) for group, terms in groups.items()] for key, groups in prefix.items()}
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
         self._head = min(self._prefix_lengths, default=1)
         self._prefix_heads = {key[: self._head] for key in self._prefix}
         self._cache: dict[str, tuple[Term, ...]] = {}  # word -> the terms that may start there
-
-    @staticmethod
-    def _term(terms: list[str], owner: tuple[str, str], excludes: bool, plain: bool) -> Term:
-        return Term(None if plain else compile_terms(terms), owner, excludes)
 
     def _terms_starting(self, token: str) -> list[Term]:
         terms = list(self._exact.get(token, ()))
@@ -120,7 +131,7 @@ class TermIndex:
                 continue
             start = token.start()
             for term in terms:
-                if term.pattern is None:
+                if term.plain:
                     hits.append((start, token.end(), term))
                     continue
                 match = term.pattern.match(text, start)
