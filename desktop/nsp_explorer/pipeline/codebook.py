@@ -6,12 +6,12 @@ The syntax of a term is described at the top of the codebook itself.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import DataFileError
 from ..core.taxonomy import Taxonomy
+from .sources import read_toml
 
 _SEPARATOR = r"[\s\-–—‐]*"
 _SECTIONS = {"pillar": "pillars", "area": "areas", "frame": "frames", "partner": "partners"}
@@ -196,12 +196,7 @@ def _string_list(path: Path, where: str, value: object) -> list[str]:
 
 def load_codebook(path: Path, taxonomy: Taxonomy) -> Codebook:
     """Read and check the codebook: every taxonomy code has terms, no unknown codes."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(path, "is missing") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(path, f"cannot be read as TOML: {exc}") from None
+    raw = read_toml(path)
 
     entries: list[tuple[str, tuple[str, str], bool]] = []
     codes: list[tuple[str, str]] = []

@@ -8,7 +8,6 @@ states it as the quote, so every fact can be traced to its passage.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from .clean import Table
 from .codebook import Codebook, compile_terms
 from .code import year_mentions, years_in
 from .sentences import sentence_spans
+from .sources import read_toml
 
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?P<scale>trillion|billion|million|thousand|bn|mn)"
@@ -73,12 +73,7 @@ class _Figure:
 
 
 def load_fact_rules(path: Path) -> FactRules:
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(path, "is missing") from None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(path, f"cannot be read as TOML: {exc}") from None
+    raw = read_toml(path)
     try:
         nouns = {unit: [str(n) for n in names] for unit, names in raw["count_units"].items()}
         units = {unit: compile_terms(names) for unit, names in nouns.items()}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +68,14 @@ def read_text_file(path: Path, max_bytes: int | None = None) -> str:
     if controls > 0.01 * min(len(text), 65536):
         raise DataFileError(path, "is a binary file, not text")
     return text
+
+
+def read_toml(path: Path) -> dict:
+    """A TOML rules file (codebook, fact rules), or a DataFileError naming it."""
+    try:
+        return tomllib.loads(read_text_file(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(path, f"cannot be read as TOML: {exc}") from None
 
 
 def load_corpus(corpus_dir: Path) -> list[SourceDocument]:
