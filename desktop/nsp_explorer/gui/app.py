@@ -1,118 +1,99 @@
-"""The NSP Explorer window (``nsp-explorer``).
-
-For now it shows the corpus the dataset was built from: each document with
-its author, year, outlet and how many passages, codes and cited figures it
-gave. The explorer's filters and linked charts build on this window.
-"""
+"""Start NSP Explorer: ``nsp-explorer [--dataset DIR] [--self-test]``."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import (
-    QApplication,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
-
 from .. import __version__
-from ..core.dataset import Dataset, load_dataset
 from ..core.errors import DataFileError
-from ..core.taxonomy import load_taxonomy
 from ..paths import data_dir, dataset_dir, resources_dir
-
-DOCUMENT_COLUMNS = ("Author", "Year", "Outlet", "Title", "Passages", "Codes", "Cited figures")
-
-
-class MainWindow(QMainWindow):
-    def __init__(self, dataset: Dataset):
-        super().__init__()
-        self.dataset = dataset
-        self.setWindowTitle("NSP Explorer")
-        self.resize(1200, 700)
-
-        summary = QLabel(self._summary())
-        summary.setTextFormat(Qt.TextFormat.PlainText)
-        summary.setWordWrap(True)
-
-        self.documents = QTableWidget(len(dataset.documents), len(DOCUMENT_COLUMNS))
-        self.documents.setHorizontalHeaderLabels(DOCUMENT_COLUMNS)
-        self.documents.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.documents.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.documents.verticalHeader().setVisible(False)
-        self._fill_documents()
-        header = self.documents.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DOCUMENT_COLUMNS.index("Title"), QHeaderView.ResizeMode.Stretch)
-
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(summary)
-        layout.addWidget(self.documents)
-        self.setCentralWidget(body)
-        self.statusBar().showMessage(f"Dataset {dataset.version} · {dataset.folder}")
-
-    def _summary(self) -> str:
-        d = self.dataset
-        years = d.documents["year"]
-        return (
-            f"{len(d.documents)} documents ({years.min()}–{years.max()}), {len(d.passages)} passages, "
-            f"{len(d.codes)} codes, {len(d.facts)} cited figures."
-        )
-
-    def _fill_documents(self) -> None:
-        d = self.dataset
-        per_doc = d.passages.groupby("doc_id").size()
-        doc_of = d.passages.set_index("passage_id")["doc_id"]
-        codes = d.codes["passage_id"].map(doc_of).value_counts()
-        facts = d.facts["passage_id"].map(doc_of).value_counts()
-        for row, document in enumerate(d.documents.itertuples()):
-            values = (
-                document.author,
-                str(document.year),
-                document.outlet,
-                document.title,
-                str(per_doc.get(document.doc_id, 0)),
-                str(codes.get(document.doc_id, 0)),
-                str(facts.get(document.doc_id, 0)),
-            )
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)  # plain text: never interpreted as markup
-                if column >= DOCUMENT_COLUMNS.index("Passages") or column == 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.documents.setItem(row, column, item)
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="nsp-explorer", description="Explore how policy writing frames the New Southern Policy.")
     parser.add_argument("--dataset", metavar="DIR", help="dataset folder with the four CSVs (default: the bundled dataset)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="load and check the dataset, draw every view offscreen, save one PNG to a temporary folder, and exit",
+    )
     parser.add_argument("--version", action="version", version=f"nsp-explorer {__version__}")
     return parser.parse_args(argv)
 
 
+def load(folder: Path | None):
+    """The dataset, checked and coded for the explorer; DataFileError names what is wrong."""
+    from ..core.coded import code_passages
+    from ..core.dataset import load_dataset
+    from ..core.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
+    return code_passages(load_dataset(folder or dataset_dir(), taxonomy), taxonomy)
+
+
+class SelfTestFailure(Exception):
+    pass
+
+
+def self_test(window, app) -> str:
+    """Draw every view, save the window as a PNG, and say what was checked."""
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    for chart in window.charts:
+        chart.refresh()
+        if chart.showing_message:
+            raise SelfTestFailure(f"the {chart.title} view drew nothing: {chart.message.text()}")
+    app.processEvents()
+    image = window.grab().toImage()
+    if image.isNull() or len({image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)}) < 8:
+        raise SelfTestFailure("the window rendered blank")
+    out = Path(tempfile.mkdtemp(prefix="nsp-explorer-self-test-")) / "main-window.png"
+    if not image.save(str(out)):
+        raise SelfTestFailure(f"could not write {out}")
+    dataset = window.coded.dataset
+    return (
+        f"self-test passed: dataset {dataset.version} ({len(dataset.documents)} documents, {len(dataset.passages)} passages, "
+        f"{len(dataset.codes)} codes, {len(dataset.facts)} cited figures); {len(window.charts)} charts, the passage list and "
+        f"the reading pane drawn; saved {out} ({image.width()}x{image.height()})"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
+    if args.self_test and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .main_window import MainWindow
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("NSP Explorer")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "nsp-explorer.svg")))
     try:
-        dataset = load_dataset(Path(args.dataset) if args.dataset else dataset_dir(), load_taxonomy(data_dir() / "taxonomy.json"))
+        coded = load(Path(args.dataset) if args.dataset else None)
     except DataFileError as error:
-        QMessageBox.critical(None, "NSP Explorer cannot open the dataset", f"{error.path}\n\n{error.problem}")
         print(f"nsp-explorer: error: {error}", file=sys.stderr)
+        if not args.self_test:
+            QMessageBox.critical(None, "NSP Explorer cannot open the dataset", f"{error.path}\n\n{error.problem}")
         return 2
-    window = MainWindow(dataset)
+    window = MainWindow(coded, remember=not args.self_test)
+    if args.self_test:
+        try:
+            print(self_test(window, app))
+        except SelfTestFailure as failure:
+            print(f"nsp-explorer: self-test failed: {failure}", file=sys.stderr)
+            return 1
+        finally:
+            window.close()
+        return 0
     window.show()
     return app.exec()
 

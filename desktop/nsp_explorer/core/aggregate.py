@@ -1,0 +1,120 @@
+"""What every chart and count shows, as pure functions of the passages and a mask.
+
+The Qt views draw exactly these numbers, so tests can check a chart against
+the function that feeds it without a display.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .coded import CodedPassages
+from .filters import ExplorerState
+
+
+def passages_per_author(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
+    counts = np.bincount(coded.author_index[mask], minlength=len(coded.authors))
+    return pd.Series(counts, index=coded.authors)
+
+
+def _per_author(coded: CodedPassages, mask: np.ndarray, dimension: str, codes, measure: str) -> pd.DataFrame:
+    n = len(coded.authors)
+    counts = np.column_stack(
+        [np.bincount(coded.author_index[mask & coded.has(dimension, code)], minlength=n) for code in codes]
+    )
+    if measure == "count":
+        return pd.DataFrame(counts, index=coded.authors, columns=list(codes))
+    totals = np.bincount(coded.author_index[mask], minlength=n).astype(float)
+    totals[totals == 0] = np.nan
+    return pd.DataFrame(counts / totals[:, None], index=coded.authors, columns=list(codes))
+
+
+def frame_matrix(coded: CodedPassages, mask: np.ndarray, measure: str = "share") -> pd.DataFrame:
+    """Authors × cooperation areas: the share (or count) of each author's passages coded with the area.
+
+    An author with no passages under the mask has NaN shares (nothing to divide).
+    """
+    return _per_author(coded, mask, "area", coded.taxonomy.ids("area"), measure)
+
+
+def pillar_profile(coded: CodedPassages, mask: np.ndarray, measure: str = "share") -> pd.DataFrame:
+    """Authors × pillars: the share (or count) of each author's passages coded with the pillar."""
+    return _per_author(coded, mask, "pillar", coded.taxonomy.ids("pillar"), measure)
+
+
+def frame_mix(coded: CodedPassages, mask: np.ndarray, measure: str = "share") -> pd.DataFrame:
+    """Authors × frames: how each author frames what the selection holds (share or count)."""
+    return _per_author(coded, mask, "frame", coded.taxonomy.ids("frame"), measure)
+
+
+def publication_timeline(coded: CodedPassages, mask: np.ndarray) -> pd.DataFrame:
+    """Publication years × pillars: passages per year coded with each pillar, and the total."""
+    n = len(coded.years)
+    table = {p: np.bincount(coded.year_index[mask & coded.has("pillar", p)], minlength=n) for p in coded.taxonomy.ids("pillar")}
+    table["passages"] = np.bincount(coded.year_index[mask], minlength=n)
+    return pd.DataFrame(table, index=coded.years)
+
+
+def years_mentioned(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
+    """Years the selected passages talk about: how many passages mention each."""
+    rows = coded.mentioned_years
+    chosen = rows[mask[rows["row"].to_numpy()]] if len(rows) else rows
+    return chosen["year"].value_counts().sort_index()
+
+
+def partner_mentions(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
+    """Partners in taxonomy order: how many selected passages speak of each."""
+    return pd.Series({p: int((mask & coded.has("partner", p)).sum()) for p in coded.taxonomy.ids("partner")})
+
+
+def indicators(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
+    """Indicators of the cited figures in the selection, most cited first."""
+    facts = coded.facts
+    chosen = facts[mask[facts["row"].to_numpy()]] if len(facts) else facts
+    counts = chosen["indicator"].value_counts()
+    return counts.sort_index().sort_values(ascending=False, kind="stable")
+
+
+def cited_figures(coded: CodedPassages, mask: np.ndarray, indicator: str) -> pd.DataFrame:
+    """The selected passages' figures of one indicator, with their year, author and quote."""
+    facts = coded.facts
+    chosen = facts[mask[facts["row"].to_numpy()] & (facts["indicator"] == indicator).to_numpy()] if len(facts) else facts
+    return chosen.sort_values(["year", "author", "fact_id"]).reset_index(drop=True)
+
+
+def passages_for(coded: CodedPassages, mask: np.ndarray) -> pd.DataFrame:
+    """The selected passages in reading order: by publication date, document, position."""
+    chosen = coded.passages[mask]
+    return chosen.sort_values(["published", "doc_id", "position"], kind="stable")
+
+
+def facet_counts(coded: CodedPassages, state: ExplorerState) -> dict[str, dict]:
+    """For every option, how many passages it would give under all the other current choices."""
+    out: dict[str, dict] = {}
+    topic = state.mask(coded, skip="topic")
+    out["pillars"] = {p: int((topic & coded.has("pillar", p)).sum()) for p in coded.taxonomy.ids("pillar")}
+    out["areas"] = {a: int((topic & coded.has("area", a)).sum()) for a in coded.taxonomy.ids("area")}
+    base = state.mask(coded, skip="frames")
+    out["frames"] = {f: int((base & coded.has("frame", f)).sum()) for f in coded.taxonomy.ids("frame")}
+    base = state.mask(coded, skip="partners")
+    out["partners"] = {p: int((base & coded.has("partner", p)).sum()) for p in coded.taxonomy.ids("partner")}
+    base = state.mask(coded, skip="authors")
+    out["authors"] = dict(zip(coded.authors, np.bincount(coded.author_index[base], minlength=len(coded.authors)).tolist()))
+    base = state.mask(coded, skip="years")
+    out["years"] = dict(zip(coded.years, np.bincount(coded.year_index[base], minlength=len(coded.years)).tolist()))
+    return out
+
+
+def keyword_in_context(text: str, phrase: str, width: int = 45) -> str:
+    """The first occurrence of a phrase with some words either side ("… before PHRASE after …")."""
+    phrase = phrase.strip()
+    if not phrase:
+        return text[: 2 * width].rstrip() + ("…" if len(text) > 2 * width else "")
+    match = re.search(re.escape(phrase), text, re.IGNORECASE)
+    if not match:
+        return ""
+    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")

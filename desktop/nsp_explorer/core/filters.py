@@ -1,0 +1,88 @@
+"""What the user has chosen to look at: filters, a chart selection and a search.
+
+``FilterSpec`` is one set of codes per dimension; an empty set means "all", and
+``{NOTHING}`` (``{NO_YEAR}`` for years) means none.
+The explorer state combines the filter panel's spec, the narrower selection
+made by clicking charts, and the search words. All are immutable values, so
+the Qt layer can compare old and new and emit only real changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from .coded import CodedPassages
+
+FILTER_KEYS = ("pillars", "areas", "frames", "partners", "authors", "years")
+NOTHING = ""  # a dimension whose set is {NOTHING} matches no passage: every option unchecked
+NO_YEAR = 0
+
+
+def _frozen(values) -> frozenset:
+    return frozenset(values or ())
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    pillars: frozenset[str] = frozenset()
+    areas: frozenset[str] = frozenset()
+    frames: frozenset[str] = frozenset()
+    partners: frozenset[str] = frozenset()
+    authors: frozenset[str] = frozenset()
+    years: frozenset[int] = frozenset()  # publication years
+
+    def __post_init__(self):
+        for key in FILTER_KEYS:
+            object.__setattr__(self, key, _frozen(getattr(self, key)))
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, key) for key in FILTER_KEYS)
+
+    def with_values(self, **values) -> FilterSpec:
+        return replace(self, **{k: _frozen(v) for k, v in values.items()})
+
+    def mask(self, coded: CodedPassages, skip: str = "") -> np.ndarray:
+        """The passages that pass every dimension (except ``skip``, for faceted counts).
+
+        Pillars and areas form one topic filter: a passage passes if it is coded
+        with any chosen pillar or any chosen area.
+        """
+        result = np.ones(len(coded), dtype=bool)
+        if skip != "topic" and (self.pillars or self.areas):
+            result &= coded.has_any("pillar", self.pillars) | coded.has_any("area", self.areas)
+        if skip != "frames" and self.frames:
+            result &= coded.has_any("frame", self.frames)
+        if skip != "partners" and self.partners:
+            result &= coded.has_any("partner", self.partners)
+        if skip != "authors" and self.authors:
+            result &= coded.authors_mask(self.authors)
+        if skip != "years" and self.years:
+            result &= coded.years_mask(self.years)
+        return result
+
+    def to_dict(self) -> dict[str, list]:
+        return {key: sorted(getattr(self, key)) for key in FILTER_KEYS}
+
+    @classmethod
+    def from_dict(cls, values: dict) -> FilterSpec:
+        spec = {key: values.get(key) or () for key in FILTER_KEYS}
+        spec["years"] = {int(y) for y in spec["years"]}
+        return cls(**spec)
+
+
+@dataclass(frozen=True)
+class ExplorerState:
+    filters: FilterSpec = field(default_factory=FilterSpec)
+    selection: FilterSpec = field(default_factory=FilterSpec)  # narrowed by clicking charts
+    search: str = ""
+    focus: str = ""  # passage_id shown in the reading pane
+
+    def mask(self, coded: CodedPassages, skip: str = "") -> np.ndarray:
+        """Passages that pass the filters and the selection (each must hold) and contain the search words."""
+        result = self.filters.mask(coded, skip) & self.selection.mask(coded, skip)
+        phrase = self.search.strip()
+        if phrase:
+            result &= coded.containing(phrase)
+        return result

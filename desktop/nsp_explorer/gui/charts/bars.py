@@ -1,0 +1,189 @@
+"""Bar charts: pillar profile and frame mix per author, partners, and the timeline."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+
+from ...core.aggregate import frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
+from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
+from .base import ChartView, Target, label_axis, percent, short_name, style_plot
+
+
+def colour_key(entries: list[tuple[str, str]]) -> str:
+    """A one-line legend in rich text: a coloured square before each (escaped) label."""
+    return " &nbsp;".join(f'<span style="color:{colour}">■</span>&nbsp;{html.escape(label)}' for label, colour in entries)
+
+
+class AuthorBars(ChartView):
+    """Per author, one bar per code of a dimension: the share of the author's passages."""
+
+    dimension = ""
+    key = ""  # the selection a click makes: "pillars" or "frames"
+    colours: dict[str, str] = {}
+
+    def aggregate(self, mask, measure):
+        raise NotImplementedError
+
+    def __init__(self, coded, state, parent=None):
+        super().__init__(coded, state, parent)
+        self.codes = list(coded.taxonomy.ids(self.dimension))
+        self.authors = coded.authors
+        self.caption_label.setText(colour_key([(coded.taxonomy.label(self.dimension, c), self.colours[c]) for c in self.codes]))
+        self.plot = self.graphics.addPlot(row=0, col=0)
+        style_plot(self.plot, bottom="% of passages")
+        self.plot.invertY(True)
+        label_axis(self.plot, "left", [short_name(a, coded) for a in self.authors])
+        self.plot.setYRange(-0.5, len(self.authors) - 0.5, padding=0.02)
+        self.plot.setXRange(0, 100, padding=0.02)
+        self.thickness = 0.8 / len(self.codes)
+        self.bars = []
+        for code in self.codes:
+            bar = pg.BarGraphItem(x0=[0], y=[0], height=[self.thickness], width=[0], brush=self.colours[code], pen=None)
+            self.plot.addItem(bar)
+            self.bars.append(bar)
+        self.values = np.zeros((len(self.authors), len(self.codes)))
+
+    def _centre(self, author_index: int, code_index: int) -> float:
+        return author_index - 0.4 + self.thickness * (code_index + 0.5)
+
+    def draw(self, state, mask) -> str:
+        shares = self.aggregate(mask, "share")
+        counts = self.aggregate(mask, "count")
+        totals = passages_per_author(self.coded, mask)
+        self.values = shares.to_numpy(dtype=float)
+        targets = []
+        for j, (code, bar) in enumerate(zip(self.codes, self.bars)):
+            widths = np.nan_to_num(100 * self.values[:, j])
+            centres = [self._centre(i, j) for i in range(len(self.authors))]
+            bar.setOpts(x0=np.zeros(len(self.authors)), y=centres, height=self.thickness, width=widths)
+            label = self.coded.taxonomy.label(self.dimension, code)
+            for i, author in enumerate(self.authors):
+                total = int(totals[author])
+                tip = f"{author} · {label}\n" + (
+                    f"{counts.at[author, code]} of {total} passages ({percent(shares.at[author, code])})" if total else "no passages in the selection"
+                )
+                rect = QRectF(0, centres[i] - self.thickness / 2, max(widths[i], 3.0), self.thickness)
+                targets.append(Target(rect, tip, {"authors": {author}, self.key: {code}}))
+        self.set_targets(self.plot, targets)
+        return ""
+
+
+class PillarProfile(AuthorBars):
+    title = "Pillar profile"
+    dimension, key, colours = "pillar", "pillars", PILLAR_COLOURS
+
+    def aggregate(self, mask, measure):
+        return pillar_profile(self.coded, mask, measure)
+
+
+class FrameMix(AuthorBars):
+    title = "Frame mix"
+    dimension, key, colours = "frame", "frames", FRAME_COLOURS
+
+    def aggregate(self, mask, measure):
+        return frame_mix(self.coded, mask, measure)
+
+
+class PartnerChart(ChartView):
+    title = "Partners"
+    caption = "Selected passages that speak of each partner."
+
+    def __init__(self, coded, state, parent=None):
+        super().__init__(coded, state, parent)
+        self.partners = list(coded.taxonomy.ids("partner"))
+        self.plot = self.graphics.addPlot(row=0, col=0)
+        style_plot(self.plot, bottom="passages")
+        self.plot.invertY(True)
+        label_axis(self.plot, "left", [coded.taxonomy.label("partner", p) for p in self.partners])
+        self.plot.setYRange(-0.5, len(self.partners) - 0.5, padding=0.01)
+        self.bar = pg.BarGraphItem(x0=[0], y=[0], height=[0.7], width=[0], brush=PARTNER_COLOUR, pen=None)
+        self.plot.addItem(self.bar)
+        self.values = np.zeros(len(self.partners))
+
+    def draw(self, state, mask) -> str:
+        counts = partner_mentions(self.coded, mask)
+        self.values = counts.to_numpy(dtype=float)
+        positions = np.arange(len(self.partners))
+        self.bar.setOpts(x0=np.zeros(len(self.partners)), y=positions, height=0.7, width=self.values)
+        top = max(1.0, float(self.values.max()))
+        self.plot.setXRange(0, top, padding=0.02)
+        total = int(mask.sum())
+        targets = [
+            Target(
+                QRectF(0, i - 0.35, max(self.values[i], top * 0.03), 0.7),
+                f"{self.coded.taxonomy.label('partner', p)}\n{int(self.values[i])} of {total} passages ({percent(self.values[i] / total)})",
+                {"partners": {p}},
+            )
+            for i, p in enumerate(self.partners)
+        ]
+        self.set_targets(self.plot, targets)
+        return ""
+
+
+class Timeline(ChartView):
+    title = "Timeline"
+
+    def __init__(self, coded, state, parent=None):
+        super().__init__(coded, state, parent)
+        self.pillars = list(coded.taxonomy.ids("pillar"))
+        self.caption_label.setText(
+            "Top: passages by publication year, per pillar. Bottom: years the passages mention (click to search for one).<br>"
+            + colour_key([(coded.taxonomy.label("pillar", p), PILLAR_COLOURS[p]) for p in self.pillars])
+        )
+        self.published = self.graphics.addPlot(row=0, col=0)
+        style_plot(self.published, left="passages")
+        self.published.getAxis("bottom").setTicks([[(y, str(y)) for y in coded.years]])
+        self.mentioned = self.graphics.addPlot(row=1, col=0)
+        style_plot(self.mentioned, left="passages")
+        self.width = 0.8 / len(self.pillars)
+        self.bars = []
+        for pillar in self.pillars:
+            bar = pg.BarGraphItem(x=[0], height=[0], width=self.width, brush=PILLAR_COLOURS[pillar], pen=None)
+            self.published.addItem(bar)
+            self.bars.append(bar)
+        self.mentioned_bar = pg.BarGraphItem(x=[0], height=[0], width=0.8, brush="#555555", pen=None)
+        self.mentioned.addItem(self.mentioned_bar)
+        self.published.setXRange(min(coded.years) - 0.6, max(coded.years) + 0.6, padding=0)
+        self.table = None
+
+    def draw(self, state, mask) -> str:
+        table = publication_timeline(self.coded, mask)
+        self.table = table
+        years = np.array(self.coded.years, dtype=float)
+        targets = []
+        for j, (pillar, bar) in enumerate(zip(self.pillars, self.bars)):
+            x = years - 0.4 + self.width * (j + 0.5)
+            heights = table[pillar].to_numpy(dtype=float)
+            bar.setOpts(x=x, height=heights, width=self.width)
+            label = self.coded.taxonomy.label("pillar", pillar)
+            for year, centre, height, total in zip(self.coded.years, x, heights, table["passages"]):
+                tip = f"Published {year} · {label}\n{int(height)} of {int(total)} passages"
+                targets.append(Target(QRectF(centre - self.width / 2, 0, self.width, max(height, 0.3)), tip, {"years": {year}}))
+        self.published.setYRange(0, max(1.0, float(table[self.pillars].to_numpy().max())), padding=0.05)
+        self.set_targets(self.published, targets)
+
+        mentioned = years_mentioned(self.coded, mask)
+        if len(mentioned):
+            xs = mentioned.index.to_numpy(dtype=float)
+            heights = mentioned.to_numpy(dtype=float)
+            self.mentioned_bar.setOpts(x=xs, height=heights, width=0.8)
+            self.mentioned.setXRange(xs.min() - 1, xs.max() + 1, padding=0)
+            self.mentioned.setYRange(0, heights.max(), padding=0.05)
+            self.set_targets(
+                self.mentioned,
+                [Target(QRectF(x - 0.4, 0, 0.8, max(h, 0.3)), f"{int(x)} is mentioned in {int(h)} passages", {"search": str(int(x))}) for x, h in zip(xs, heights)],
+            )
+        else:
+            self.mentioned_bar.setOpts(x=[0], height=[0], width=0.8)
+            self.set_targets(self.mentioned, [])
+        return ""
+
+    def on_target_clicked(self, target: Target) -> None:
+        if "search" in target.narrow:
+            self.state.set_search(target.narrow["search"], source="Timeline")
+        else:
+            super().on_target_clicked(target)

@@ -1,0 +1,203 @@
+"""What every chart shares: a title, a plot area, an empty-state message, hover and click.
+
+A chart redraws from the shared state whenever it changes, using a pure
+aggregation function; a click on one of its bars or cells writes a narrower
+selection back through the state. Charts never talk to each other.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QCursor, QFont, QFontMetrics
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
+
+from ...core.coded import CodedPassages
+from ...core.filters import ExplorerState
+from ..state import FilterState
+
+pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background="w", foreground="#222222")
+
+EMPTY_SELECTION = "No passages match the current filters and selection.\nWiden a filter, clear the selection (Esc) or press Reset."
+
+
+@dataclass(frozen=True)
+class Target:
+    """A clickable, hoverable region of a plot (a bar or a cell) in data coordinates."""
+
+    rect: QRectF
+    tip: str
+    narrow: dict  # the selection a click on it makes, e.g. {"authors": {"Lee Jaehyon"}}
+
+
+def style_plot(plot: pg.PlotItem, bottom: str = "", left: str = "") -> None:
+    plot.setMenuEnabled(False)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    plot.showGrid(x=False, y=False)
+    font = QFont()
+    font.setPointSizeF(8.5)
+    for name, text in (("bottom", bottom), ("left", left)):
+        axis = plot.getAxis(name)
+        axis.setTickFont(font)
+        axis.setTextPen("#222222")
+        axis.setPen("#888888")
+        if text:
+            plot.setLabel(name, text, **{"font-size": "9pt", "color": "#222222"})
+
+
+def label_axis(plot: pg.PlotItem, side: str, labels: list[str]) -> None:
+    """Category labels on an axis, with room for the longest one (pyqtgraph does not always make it)."""
+    axis = plot.getAxis(side)
+    axis.setTicks([list(enumerate(labels))])
+    if side == "left":
+        font = axis.style.get("tickFont") or QFont()
+        axis.setWidth(QFontMetrics(font).horizontalAdvance(max(labels, key=len, default="")) + 14)
+
+
+class ChartView(QFrame):
+    title = ""
+    caption = ""  # one line under the title: what the numbers are
+
+    def __init__(self, coded: CodedPassages, state: FilterState, parent=None):
+        super().__init__(parent)
+        self.coded = coded
+        self.state = state
+        self.setObjectName(type(self).__name__)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._targets: dict[pg.PlotItem, list[Target]] = {}
+
+        heading = QLabel(self.title)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.caption_label = QLabel(self.caption)
+        self.caption_label.setStyleSheet("color: #555555;")
+        self.caption_label.setWordWrap(True)
+        self.caption_label.setTextFormat(Qt.TextFormat.RichText)  # captions are built from escaped text only
+        self.controls = QHBoxLayout()
+        self.controls.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addLayout(self.controls)
+
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #555555; background: white; padding: 12px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.graphics)
+        self.stack.addWidget(self.message)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.caption_label)
+        layout.addWidget(self.stack, 1)
+
+        scene = self.graphics.scene()
+        scene.sigMouseMoved.connect(self._hover)
+        scene.sigMouseClicked.connect(self._click)
+        state.changed.connect(self.refresh)
+
+    # -- drawing ---------------------------------------------------------------
+
+    def refresh(self, *_):
+        state = self.state.state
+        mask = state.mask(self.coded)
+        if not mask.any():
+            self.show_message(EMPTY_SELECTION)
+            return
+        problem = self.draw(state, mask)
+        if problem:
+            self.show_message(problem)
+        else:
+            self.stack.setCurrentWidget(self.graphics)
+
+    def draw(self, state: ExplorerState, mask: np.ndarray) -> str:
+        """Draw for this state; return a message instead if there is nothing to draw."""
+        raise NotImplementedError
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    @property
+    def showing_message(self) -> bool:
+        return self.stack.currentWidget() is self.message
+
+    # -- hover and click ---------------------------------------------------------
+
+    def set_targets(self, plot: pg.PlotItem, targets: list[Target]) -> None:
+        self._targets[plot] = targets
+
+    def targets(self, plot: pg.PlotItem) -> list[Target]:
+        return self._targets.get(plot, [])
+
+    def _target_at(self, scene_pos: QPointF) -> Target | None:
+        for plot, targets in self._targets.items():
+            view = plot.vb
+            if not view.sceneBoundingRect().contains(scene_pos):
+                continue
+            point = view.mapSceneToView(scene_pos)
+            for target in targets:
+                if target.rect.contains(point):
+                    return target
+        return None
+
+    def _hover(self, scene_pos: QPointF) -> None:
+        target = self._target_at(scene_pos)
+        if target is not None:
+            QToolTip.showText(QCursor.pos(), plain_tip(target.tip), self.graphics)
+        else:
+            QToolTip.hideText()
+
+    def _click(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        target = self._target_at(event.scenePos())
+        if target is not None and target.narrow:
+            self.on_target_clicked(target)
+
+    def on_target_clicked(self, target: Target) -> None:
+        self.state.narrow(source=type(self).__name__, **target.narrow)
+
+    def scene_point(self, plot: pg.PlotItem, x: float, y: float) -> QPointF:
+        """Where a data point of a plot is on screen, in the graphics view's coordinates (tests click there)."""
+        return self.graphics.mapFromScene(plot.vb.mapViewToScene(QPointF(x, y)))
+
+
+# Family names that come first in Korean, Chinese and Vietnamese names (the common ones).
+FAMILY_NAME_FIRST = frozenset(
+    "Lee Kim Park Choi Choe Jung Jeong Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong Jeon Ko Moon "
+    "Yang Son Bae Baek Heo Nam Sim Noh Ha Kwak Sung Cha Joo Woo Koo Min Ryu Na Jin Ji Chae Won Chun Bang Kong Hyun "
+    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Lin Nguyen Tran Le Pham Hoang Vu Vo Dang".split()
+)
+
+
+def short_name(author: str, coded: CodedPassages | None = None) -> str:
+    """'Dira Fabrian' -> 'Fabrian 2017'; 'Lee Jaehyon' -> 'Lee 2019' (family name, publication year)."""
+    words = author.split()
+    family = words[0] if words and words[0] in FAMILY_NAME_FIRST else words[-1] if words else author
+    if coded is not None:
+        years = coded.passages.loc[coded.passages["author"] == author, "year"]
+        if len(years):
+            return f"{family} {int(years.min())}"
+    return family
+
+
+def plain_tip(text: str) -> str:
+    """Tooltip text that Qt shows as written: document text is never read as markup."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def percent(value: float) -> str:
+    return "–" if value != value else f"{100 * value:.0f}%"  # NaN -> dash

@@ -1,0 +1,86 @@
+"""Framing matrix: authors × cooperation areas, as a heatmap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QComboBox
+
+from ...core.aggregate import frame_matrix, passages_per_author
+from ..palette import HEATMAP
+from .base import ChartView, Target, label_axis, percent, short_name, style_plot
+
+
+class FramingMatrix(ChartView):
+    title = "Framing matrix"
+    caption = "Share of each author's selected passages coded with each cooperation area."
+
+    def __init__(self, coded, state, parent=None):
+        super().__init__(coded, state, parent)
+        self.measure = QComboBox()
+        self.measure.addItem("Share of the author's passages", "share")
+        self.measure.addItem("Number of passages", "count")
+        self.measure.setToolTip("Share keeps a long brief from drowning a short op-ed")
+        self.measure.currentIndexChanged.connect(self._measure_changed)
+        self.controls.addWidget(self.measure)
+
+        self.areas = list(coded.taxonomy.ids("area"))
+        self.authors = coded.authors
+        self.plot = self.graphics.addPlot(row=0, col=0)
+        style_plot(self.plot, bottom="Author (publication year)")
+        self.plot.invertY(True)
+        self.image = pg.ImageItem()
+        self.plot.addItem(self.image)
+        self.colour_bar = pg.ColorBarItem(values=(0, 1), colorMap=HEATMAP, interactive=False, width=14)
+        self.colour_bar.setImageItem(self.image, insert_in=self.plot)
+        label_axis(self.plot, "left", [coded.taxonomy.label("area", a) for a in self.areas])
+        label_axis(self.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in self.authors])
+        self.plot.getAxis("bottom").setHeight(52)  # two-line labels: family name over year
+        self.plot.setXRange(-0.5, len(self.authors) - 0.5, padding=0)
+        self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
+        self.labels = [[pg.TextItem(anchor=(0.5, 0.5)) for _ in self.authors] for _ in self.areas]
+        for row, labels in enumerate(self.labels):
+            for column, label in enumerate(labels):
+                label.setPos(column, row)
+                self.plot.addItem(label)
+        self.values = np.zeros((len(self.areas), len(self.authors)))
+
+    @property
+    def measure_name(self) -> str:
+        return self.measure.currentData()
+
+    def set_measure(self, measure: str) -> None:
+        self.measure.setCurrentIndex(self.measure.findData(measure))
+
+    def _measure_changed(self, *_):
+        self.refresh()
+
+    def draw(self, state, mask) -> str:
+        measure = self.measure_name
+        counts = frame_matrix(self.coded, mask, "count")
+        shares = frame_matrix(self.coded, mask, "share")
+        totals = passages_per_author(self.coded, mask)
+        values = (shares if measure == "share" else counts.where(totals > 0)).to_numpy(dtype=float).T  # rows: areas
+        self.values = values
+        finite = values[np.isfinite(values)]
+        top = 1.0 if measure == "share" else max(1.0, float(finite.max()) if finite.size else 1.0)
+        # the rect goes with the data: set before an image exists, it would scale one cell over the whole view
+        self.image.setImage(values, levels=(0, top), autoLevels=False, rect=QRectF(-0.5, -0.5, len(self.authors), len(self.areas)))
+        self.colour_bar.setLevels((0, top))
+        self.colour_bar.axis.setLabel("share of passages" if measure == "share" else "passages")
+        targets = []
+        for row, area in enumerate(self.areas):
+            label = self.coded.taxonomy.label("area", area)
+            for column, author in enumerate(self.authors):
+                value, count, total = values[row, column], int(counts.at[author, area]), int(totals[author])
+                empty = value != value  # NaN: the author has no passages in the selection
+                text = "–" if empty else percent(value) if measure == "share" else str(count)
+                dark = not empty and value / top <= 0.6
+                self.labels[row][column].setText(text, color="#FFFFFF" if dark else "#111111")
+                tip = f"{author} · {label}\n" + (
+                    f"{count} of {total} passages ({percent(shares.at[author, area])})" if total else "no passages in the selection"
+                )
+                targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}}))
+        self.set_targets(self.plot, targets)
+        return ""

@@ -1,0 +1,207 @@
+"""The filter panel: pillars with their areas, frames, partners, authors and years.
+
+Every option shows how many passages it would give under the other current
+choices (faceted counts). A group's own check box selects all or none of it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ..core.aggregate import facet_counts
+from ..core.coded import CodedPassages
+from ..core.filters import NO_YEAR, NOTHING, FilterSpec
+from .palette import FRAME_COLOURS, PILLAR_COLOURS, author_colour
+from .state import FilterState
+
+ROLE = Qt.ItemDataRole.UserRole
+MEMBER_STATES = ("brunei", "cambodia", "indonesia", "laos", "malaysia", "myanmar", "philippines", "singapore", "thailand", "vietnam")
+MAJOR_POWERS = ("china", "japan", "united_states", "russia")
+
+
+def swatch(colour: str | QColor) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class FilterPanel(QWidget):
+    def __init__(self, coded: CodedPassages, state: FilterState, parent=None):
+        super().__init__(parent)
+        self.coded = coded
+        self.state = state
+        self._syncing = False
+        taxonomy = coded.taxonomy
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.reset_button = QPushButton("Reset")
+        self.reset_button.setToolTip("Show everything again: all filters, no selection, no search (Ctrl+R)")
+        self.reset_button.clicked.connect(lambda: state.reset(source="FilterPanel"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<b>Filters</b>"))
+        top.addStretch(1)
+        top.addWidget(self.reset_button)
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName("Filters")
+        self.items: dict[tuple[str, object], QTreeWidgetItem] = {}  # (kind, code) -> item
+
+        topics = self._group("Pillars and areas")
+        for pillar in taxonomy.ids("pillar"):
+            parent = self._option(topics, "pillar", pillar, taxonomy.label("pillar", pillar), PILLAR_COLOURS[pillar], group=True)
+            for area in taxonomy.ids("area"):
+                if taxonomy.pillar_of(area) == pillar:
+                    self._option(parent, "area", area, taxonomy.label("area", area))
+        frames = self._group("Frames")
+        for frame in taxonomy.ids("frame"):
+            self._option(frames, "frame", frame, taxonomy.label("frame", frame), FRAME_COLOURS[frame])
+        partners = self._group("Partners")
+        self._option(partners, "partner", "asean", taxonomy.label("partner", "asean"))
+        members = self._subgroup(partners, "ASEAN member states")
+        for partner in MEMBER_STATES:
+            self._option(members, "partner", partner, taxonomy.label("partner", partner))
+        self._option(partners, "partner", "india", taxonomy.label("partner", "india"))
+        powers = self._subgroup(partners, "Major powers")
+        for partner in MAJOR_POWERS:
+            self._option(powers, "partner", partner, taxonomy.label("partner", partner))
+        self._option(partners, "partner", "north_korea", taxonomy.label("partner", "north_korea"))
+        authors = self._group("Authors")
+        documents = coded.passages.drop_duplicates("author").set_index("author")
+        for author in coded.authors:
+            label = f"{author} ({documents.at[author, 'year']}, {documents.at[author, 'outlet']})"
+            item = self._option(authors, "author", author, label, author_colour(coded.authors, author))
+            item.setToolTip(0, label)
+        years = self._group("Publication years")
+        for year in coded.years:
+            self._option(years, "year", year, str(year))
+
+        self.tree.expandAll()
+        members.setExpanded(False)
+        self.tree.resizeColumnToContents(1)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+
+        self._apply = QTimer(self)
+        self._apply.setSingleShot(True)
+        self._apply.setInterval(0)  # one filter change per click, after Qt has ticked every child
+        self._apply.timeout.connect(self.apply_checks)
+        self.tree.itemChanged.connect(self._checks_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        state.changed.connect(self.sync)
+        self.sync(state.state, "")
+
+    # -- building ------------------------------------------------------------------
+
+    def _group(self, text: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self.tree, [text])
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
+        item.setCheckState(0, Qt.CheckState.Checked)
+        item.setToolTip(0, "Tick or untick to select all or none of this group")
+        return item
+
+    def _subgroup(self, parent: QTreeWidgetItem, text: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [text])
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
+        item.setCheckState(0, Qt.CheckState.Checked)
+        return item
+
+    def _option(self, parent, kind: str, code, text: str, colour=None, group: bool = False) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [text, ""])
+        flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+        if group:
+            flags |= Qt.ItemFlag.ItemIsAutoTristate
+        item.setFlags(flags)
+        item.setCheckState(0, Qt.CheckState.Checked)
+        item.setData(0, ROLE, (kind, code))
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setForeground(1, QColor("#555555"))
+        if colour is not None:
+            item.setIcon(0, swatch(colour))
+        self.items[(kind, code)] = item
+        return item
+
+    # -- checks -> filters -------------------------------------------------------------
+
+    def _checks_changed(self, *_):
+        if not self._syncing:
+            self._apply.start()
+
+    def _checked(self, kind: str) -> tuple[set, bool, bool]:
+        """(checked codes, all checked, none checked) of one kind of option."""
+        items = {code: item for (k, code), item in self.items.items() if k == kind}
+        checked = {code for code, item in items.items() if item.checkState(0) == Qt.CheckState.Checked}
+        return checked, len(checked) == len(items), not checked
+
+    def filters_from_checks(self) -> FilterSpec:
+        pillars, all_pillars, _ = self._checked("pillar")
+        areas, _, no_areas = self._checked("area")
+        if all_pillars:
+            pillars, areas = set(), set()
+        elif not pillars and no_areas:
+            pillars, areas = {NOTHING}, {NOTHING}
+        values = {"pillars": pillars, "areas": areas}
+        for kind, key, nothing in (("frame", "frames", NOTHING), ("partner", "partners", NOTHING), ("author", "authors", NOTHING), ("year", "years", NO_YEAR)):
+            checked, everything, none = self._checked(kind)
+            values[key] = set() if everything else {nothing} if none else checked
+        return FilterSpec(**values)
+
+    def apply_checks(self) -> None:
+        self.state.set_filters(self.filters_from_checks(), source="FilterPanel")
+
+    # -- state -> checks and counts ------------------------------------------------------
+
+    def sync(self, state, source: str) -> None:
+        self._syncing = True
+        try:
+            if source != "FilterPanel":
+                self._show_filters(state.filters)
+            counts = facet_counts(self.coded, state)
+            for (kind, code), item in self.items.items():
+                item.setText(1, str(counts[kind + "s"].get(code, 0)))
+        finally:
+            self._syncing = False
+        self.summary.setText(self._summary(state))
+
+    def _show_filters(self, spec: FilterSpec) -> None:
+        def chosen(values, code) -> bool:
+            return not values or code in values
+
+        for (kind, code), item in self.items.items():
+            if kind == "pillar":
+                continue  # follows its areas
+            if kind == "area":
+                on = (not spec.pillars and not spec.areas) or code in spec.areas or self.coded.taxonomy.pillar_of(code) in spec.pillars
+            else:
+                on = chosen(getattr(spec, kind + "s"), code)
+            item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _summary(self, state) -> str:
+        shown = int(state.mask(self.coded).sum())
+        parts = [f"Showing {shown} of {len(self.coded)} passages."]
+        taxonomy = self.coded.taxonomy
+        spec = state.filters
+        for key, dimension in (("pillars", "pillar"), ("areas", "area"), ("frames", "frame"), ("partners", "partner")):
+            values = getattr(spec, key)
+            if values:
+                names = "none" if values <= {NOTHING} else ", ".join(sorted(taxonomy.label(dimension, v) for v in values if v != NOTHING))
+                parts.append(f"{key.capitalize()}: {names}.")
+        if spec.authors:
+            parts.append("Authors: " + ("none" if spec.authors <= {NOTHING} else ", ".join(sorted(a for a in spec.authors if a))) + ".")
+        if spec.years:
+            parts.append("Years: " + ("none" if spec.years <= {NO_YEAR} else ", ".join(str(y) for y in sorted(spec.years) if y)) + ".")
+        return " ".join(parts)

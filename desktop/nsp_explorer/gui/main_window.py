@@ -1,0 +1,132 @@
+"""The main window: filters on the left, linked charts, and the passages they rest on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QGridLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from ..core.coded import CodedPassages
+from .breadcrumb import Breadcrumb
+from .charts.bars import FrameMix, PartnerChart, PillarProfile, Timeline
+from .charts.cited_figures import CitedFigures
+from .charts.framing_matrix import FramingMatrix
+from .filter_panel import FilterPanel
+from .passages import PassageList, ReadingPane
+from .settings import load_settings, save_settings
+from .state import FilterState
+
+SPLITTERS = ("outer", "right", "bottom")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, coded: CodedPassages, remember: bool = True):
+        super().__init__()
+        self.coded = coded
+        self.remember = remember
+        self.state = FilterState(self)
+        dataset = coded.dataset
+        self.setWindowTitle(f"NSP Explorer — {len(dataset.documents)} documents, {len(dataset.passages)} passages")
+
+        self.filter_panel = FilterPanel(coded, self.state)
+        self.breadcrumb = Breadcrumb(coded.taxonomy, self.state)
+        self.matrix = FramingMatrix(coded, self.state)
+        self.pillars = PillarProfile(coded, self.state)
+        self.frames = FrameMix(coded, self.state)
+        self.timeline = Timeline(coded, self.state)
+        self.partners = PartnerChart(coded, self.state)
+        self.figures = CitedFigures(coded, self.state)
+        self.charts = [self.matrix, self.pillars, self.frames, self.timeline, self.partners, self.figures]
+        self.passage_list = PassageList(coded, self.state)
+        self.reading = ReadingPane(coded, self.state)
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
+        # (row, column, column span) on four equal columns: the matrix and the timeline get two each
+        places = {self.matrix: (0, 0, 2), self.pillars: (0, 2, 1), self.frames: (0, 3, 1),
+                  self.timeline: (1, 0, 2), self.partners: (1, 2, 1), self.figures: (1, 3, 1)}
+        for chart, (row, col, span) in places.items():
+            grid.addWidget(chart, row, col, 1, span)
+        for col in range(4):
+            grid.setColumnStretch(col, 1)
+        charts = QWidget()
+        column = QVBoxLayout(charts)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.breadcrumb)
+        column.addLayout(grid, 1)
+
+        self.splitters = {name: QSplitter() for name in SPLITTERS}
+        bottom = self.splitters["bottom"]
+        bottom.addWidget(self.passage_list)
+        bottom.addWidget(self.reading)
+        right = self.splitters["right"]
+        right.setOrientation(Qt.Orientation.Vertical)
+        right.addWidget(charts)
+        right.addWidget(bottom)
+        outer = self.splitters["outer"]
+        outer.addWidget(self.filter_panel)
+        outer.addWidget(right)
+        outer.setSizes([300, 1300])
+        right.setSizes([640, 330])
+        bottom.setSizes([620, 650])
+        for splitter in self.splitters.values():
+            splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(outer)
+        self._actions()
+        self.statusBar().showMessage(f"Dataset {dataset.version} · {dataset.folder}")
+        self.resize(1600, 1000)
+        if remember:
+            self._restore()
+        for chart in self.charts:
+            chart.refresh()
+
+    def _actions(self) -> None:
+        def action(menu, text: str, keys, slot, tip: str = "") -> QAction:
+            item = QAction(text, self)
+            item.setShortcut(QKeySequence(keys))
+            item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            item.setStatusTip(tip)
+            item.triggered.connect(slot)
+            menu.addAction(item)
+            return item
+
+        file_menu = self.menuBar().addMenu("&File")
+        action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        view = self.menuBar().addMenu("&View")
+        action(view, "Clear &selection", "Esc", lambda: self.state.clear_selection(source="MainWindow"), "Undo the narrowing made by clicking charts")
+        action(view, "&Reset filters", "Ctrl+R", lambda: self.state.reset(source="MainWindow"), "Show everything again")
+        action(view, "&Find in passages", QKeySequence.StandardKey.Find, self._focus_search)
+        action(view, "Framing matrix as &shares", "Ctrl+1", lambda: self.matrix.set_measure("share"))
+        action(view, "Framing matrix as &counts", "Ctrl+2", lambda: self.matrix.set_measure("count"))
+
+    def _focus_search(self) -> None:
+        self.passage_list.search.setFocus()
+        self.passage_list.search.selectAll()
+
+    # -- remembered layout ---------------------------------------------------------------
+
+    def _restore(self) -> None:
+        settings, problem = load_settings()
+        window = settings.get("window", {})
+        if isinstance(window.get("geometry"), str):
+            self.restoreGeometry(QByteArray.fromHex(window["geometry"].encode("ascii")))
+        for name, splitter in self.splitters.items():
+            saved = window.get("splitters", {}).get(name)
+            if isinstance(saved, str):
+                splitter.restoreState(QByteArray.fromHex(saved.encode("ascii")))
+        if problem:
+            self.statusBar().showMessage(problem, 15000)
+
+    def closeEvent(self, event) -> None:
+        if self.remember:
+            settings, _ = load_settings()
+            settings["window"] = {
+                "geometry": bytes(self.saveGeometry().toHex()).decode("ascii"),
+                "splitters": {name: bytes(s.saveState().toHex()).decode("ascii") for name, s in self.splitters.items()},
+            }
+            try:
+                save_settings(settings)
+            except OSError as exc:
+                self.statusBar().showMessage(f"Could not save the window layout: {exc}")
+        super().closeEvent(event)

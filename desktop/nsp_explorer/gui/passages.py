@@ -1,0 +1,313 @@
+"""The source-passage viewer: the list of selected passages and a reading pane."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.aggregate import keyword_in_context, passages_for
+from ..core.coded import CodedPassages
+from .palette import PILLAR_COLOURS, code_colour
+from .state import FilterState
+
+COLUMNS = ("Author", "Year", "Document", "¶", "Passage")
+
+
+class PassageTable(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows = pd.DataFrame()
+        self.search = ""
+
+    def show(self, rows: pd.DataFrame, search: str) -> None:
+        self.beginResetModel()
+        self.rows = rows.reset_index(drop=True)
+        self.search = search
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows.iloc[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row["author"],
+                str(row["year"]),
+                row["title"],
+                str(row["position"]),
+                keyword_in_context(row["text"], self.search),
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return "<qt>" + html.escape(f"{row['title']} · {row['outlet']}") + "</qt>"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def passage_id(self, row: int) -> str:
+        return self.rows.iloc[row]["passage_id"]
+
+    def row_of(self, passage_id: str) -> int:
+        hits = self.rows.index[self.rows["passage_id"] == passage_id] if len(self.rows) else []
+        return int(hits[0]) if len(hits) else -1
+
+
+class PassageList(QWidget):
+    """Search box, count and the table of the passages under the current selection."""
+
+    def __init__(self, coded: CodedPassages, state: FilterState, parent=None):
+        super().__init__(parent)
+        self.coded = coded
+        self.state = state
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search passages: a word or a phrase (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search passages")
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.apply_search)
+        self.search.textEdited.connect(lambda *_: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self.count = QLabel()
+        self.model = PassageTable(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 130)
+        self.table.setColumnWidth(1, 44)
+        self.table.setColumnWidth(2, 150)
+        self.table.setColumnWidth(3, 32)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.empty = QLabel("No passages match the current filters and selection.")
+        self.empty.setStyleSheet("color: #555555;")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        state.changed.connect(self.refresh)
+        self.refresh(state.state, "")
+
+    def apply_search(self) -> None:
+        self._debounce.stop()
+        self.state.set_search(self.search.text(), source="PassageList")
+
+    def refresh(self, state, source: str) -> None:
+        if self.search.text() != state.search and source != "PassageList":
+            self.search.setText(state.search)
+        rows = passages_for(self.coded, state.mask(self.coded))
+        self.table.blockSignals(True)
+        self.model.show(rows, state.search)
+        self.table.blockSignals(False)
+        self.count.setText(f"{len(rows)} passages")
+        self.table.setVisible(len(rows) > 0)
+        self.empty.setVisible(len(rows) == 0)
+        row = self.model.row_of(state.focus) if state.focus else -1
+        if row >= 0 and self.table.currentIndex().row() != row:
+            self.table.blockSignals(True)
+            self.table.selectRow(row)
+            self.table.blockSignals(False)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _row_chosen(self, current, _previous) -> None:
+        if current.isValid():
+            self.state.set_focus(self.model.passage_id(current.row()), source="PassageList")
+
+    def passage_ids(self) -> list[str]:
+        return self.model.rows["passage_id"].tolist() if len(self.model.rows) else []
+
+
+class ReadingPane(QWidget):
+    """The focused passage with its evidence highlighted, its codes, its source and its neighbours."""
+
+    def __init__(self, coded: CodedPassages, state: FilterState, parent=None):
+        super().__init__(parent)
+        self.coded = coded
+        self.state = state
+        self.codes = coded.dataset.codes.groupby("passage_id")
+        self.documents = coded.dataset.documents.set_index("doc_id")
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setAccessibleName("Passage")
+        self.previous = QPushButton("◀ Previous")
+        self.previous.setToolTip("The paragraph before this one in the document (Alt+Left)")
+        self.next = QPushButton("Next ▶")
+        self.next.setToolTip("The paragraph after this one in the document (Alt+Right)")
+        self.copy = QPushButton("Copy citation")
+        self.copy.setToolTip("Author, year, title, outlet, paragraph and address, to paste into notes or slides")
+        self.previous.clicked.connect(lambda: self._step(-1))
+        self.next.clicked.connect(lambda: self._step(1))
+        self.copy.clicked.connect(self.copy_citation)
+        QShortcut(QKeySequence("Alt+Left"), self, activated=lambda: self._step(-1))
+        QShortcut(QKeySequence("Alt+Right"), self, activated=lambda: self._step(1))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.previous)
+        buttons.addWidget(self.next)
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(buttons)
+        self.passage_id = ""
+        state.changed.connect(self.refresh)
+        self.refresh(state.state, "")
+
+    def refresh(self, state, _source: str = "") -> None:
+        passage_id = state.focus
+        if not passage_id:
+            shown = passages_for(self.coded, state.mask(self.coded))
+            passage_id = shown["passage_id"].iloc[0] if len(shown) else ""
+        if passage_id != self.passage_id:
+            self.show_passage(passage_id)
+
+    def _row(self, passage_id: str):
+        rows = self.coded.passages[self.coded.passages["passage_id"] == passage_id]
+        return rows.iloc[0] if len(rows) else None
+
+    def show_passage(self, passage_id: str) -> None:
+        self.passage_id = passage_id
+        row = self._row(passage_id) if passage_id else None
+        for button in (self.previous, self.next, self.copy):
+            button.setEnabled(row is not None)
+        if row is None:
+            self.browser.setHtml("<p style='color:#555555'>No passage to show: nothing matches the current filters and selection.</p>")
+            return
+        self.previous.setEnabled(self._neighbour(row, -1) is not None)
+        self.next.setEnabled(self._neighbour(row, 1) is not None)
+        self.browser.setHtml(self.passage_html(row))
+
+    def passage_html(self, row) -> str:
+        e = html.escape
+        document = self.documents.loc[row["doc_id"]]
+        count = int((self.coded.passages["doc_id"] == row["doc_id"]).sum())
+        codes = self.codes.get_group(row["passage_id"]) if row["passage_id"] in self.codes.groups else pd.DataFrame(columns=["dimension", "code", "source", "evidence"])
+        section = f" · {e(row['section'])}" if row["section"] else ""
+        parts = [
+            f"<p style='margin:0'><b>{e(document['author'])}</b> ({e(str(document['published']))}) · {e(document['outlet'])}</p>",
+            f"<p style='margin:0; color:#333333'><i>{e(document['title'])}</i></p>",
+            f"<p style='margin:0 0 6px 0; color:#555555'>Paragraph {row['position']} of {count}{section}</p>",
+            f"<p style='font-size:11pt; line-height:140%'>{self.highlighted(row['text'], codes)}</p>",
+            f"<p>{self.code_labels(codes)}</p>",
+            "<p style='color:#555555; font-size:8.5pt'>"
+            + (f"Affiliation: {e(document['affiliation'])}<br>" if document["affiliation"] else "")
+            + f"Date: {e(document['date_basis'])}<br>Source: {e(document['url']) or 'no address known'}</p>",
+        ]
+        return "".join(parts)
+
+    def highlighted(self, text: str, codes: pd.DataFrame) -> str:
+        """The passage, escaped, with every code's evidence words on its code's colour."""
+        colours: list[str | None] = [None] * len(text)
+        priority = {"pillar": 0, "partner": 1, "frame": 2, "year": 3, "area": 4}  # later wins where they overlap
+        for _, code in sorted(codes.iterrows(), key=lambda item: priority.get(item[1]["dimension"], 0)):
+            if code["source"] != "lexicon" or not code["evidence"]:
+                continue
+            colour = self._colour(code["dimension"], code["code"])
+            for word in code["evidence"].split("; "):
+                start = text.find(word)
+                while start >= 0:
+                    for i in range(start, start + len(word)):
+                        colours[i] = colour
+                    start = text.find(word, start + len(word))
+        out, i = [], 0
+        while i < len(text):
+            j = i
+            while j < len(text) and colours[j] == colours[i]:
+                j += 1
+            chunk = html.escape(text[i:j])
+            out.append(f"<span style='background-color:{colours[i]}'>{chunk}</span>" if colours[i] else chunk)
+            i = j
+        return "".join(out)
+
+    def _colour(self, dimension: str, code: str) -> str:
+        if dimension == "area":
+            return _tint(PILLAR_COLOURS[self.coded.taxonomy.pillar_of(code)])
+        return _tint(code_colour(dimension, code))
+
+    def code_labels(self, codes: pd.DataFrame) -> str:
+        taxonomy = self.coded.taxonomy
+        groups = []
+        for dimension, title in (("pillar", "Pillars"), ("area", "Areas"), ("frame", "Frames"), ("partner", "Partners"), ("year", "Years mentioned")):
+            chosen = codes[codes["dimension"] == dimension]
+            if chosen.empty:
+                continue
+            chips = []
+            for _, code in chosen.iterrows():
+                label = taxonomy.label(dimension, code["code"]) if dimension != "year" else code["code"]
+                note = {"derived": " (from area)", "reviewed": " ✓ reviewed"}.get(code["source"], "")
+                chips.append(
+                    f"<span style='background-color:{self._colour(dimension, code['code'])}'>&nbsp;{html.escape(label)}{note}&nbsp;</span>"
+                )
+            groups.append(f"<b>{title}:</b> " + " ".join(chips))
+        return "<br>".join(groups) if groups else "<i>No codes on this passage.</i>"
+
+    def _neighbour(self, row, step: int):
+        position = int(row["position"]) + step
+        rows = self.coded.passages[(self.coded.passages["doc_id"] == row["doc_id"]) & (self.coded.passages["position"] == position)]
+        return rows.iloc[0] if len(rows) else None
+
+    def _step(self, step: int) -> None:
+        row = self._row(self.passage_id) if self.passage_id else None
+        neighbour = self._neighbour(row, step) if row is not None else None
+        if neighbour is not None:
+            self.state.set_focus(neighbour["passage_id"], source="ReadingPane")
+            self.show_passage(neighbour["passage_id"])
+
+    def citation(self) -> str:
+        row = self._row(self.passage_id)
+        if row is None:
+            return ""
+        document = self.documents.loc[row["doc_id"]]
+        url = f" {document['url']}" if document["url"] else ""
+        return f"{document['author']} ({document['year']}). {document['title']}. {document['outlet']}, {document['published']}, paragraph {row['position']}.{url}"
+
+    def copy_citation(self) -> None:
+        QApplication.clipboard().setText(self.citation())
+
+
+def _tint(colour: str) -> str:
+    """A light version of a colour, so highlighted words stay readable."""
+    c = QColor(colour)
+    return QColor.fromRgbF(1 - 0.45 * (1 - c.redF()), 1 - 0.45 * (1 - c.greenF()), 1 - 0.45 * (1 - c.blueF())).name()
