@@ -27,6 +27,10 @@ class Breadcrumb(QWidget):
         return str(value)
 
     def refresh(self, state, _source: str = "") -> None:
+        shown = (state.selection, state.search)
+        if shown == getattr(self, "_shown", None):
+            return
+        self._shown = shown
         while self.row.count():
             widget = self.row.takeAt(0).widget()
             if widget is not None:

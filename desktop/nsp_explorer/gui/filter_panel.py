@@ -38,6 +38,9 @@ class FilterPanel(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # a fixed height: a summary that changes length must not relayout (and redraw) the whole window
+        self.summary.setFixedHeight(self.summary.fontMetrics().lineSpacing() * 4 + 4)
         self.reset_button = QPushButton("Reset")
         self.reset_button.setToolTip("Show everything again: all filters, no selection, no search (Ctrl+R)")
         self.reset_button.clicked.connect(lambda: state.reset(source="FilterPanel"))

@@ -30,19 +30,28 @@ COLUMNS = ("Author", "Year", "Document", "¶", "Passage")
 
 
 class PassageTable(QAbstractTableModel):
+    """The selected passages, formatted once per change (painting reads plain tuples)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows = pd.DataFrame()
+        self.ids: list[str] = []
+        self.cells: list[tuple[str, str, str, str, str]] = []
+        self.tips: list[str] = []
         self.search = ""
 
     def show(self, rows: pd.DataFrame, search: str) -> None:
         self.beginResetModel()
-        self.rows = rows.reset_index(drop=True)
         self.search = search
+        self.ids = rows["passage_id"].tolist()
+        self.cells = [
+            (author, str(year), title, str(position), keyword_in_context(text, search))
+            for author, year, title, position, text in zip(rows["author"], rows["year"], rows["title"], rows["position"], rows["text"])
+        ]
+        self.tips = ["<qt>" + html.escape(f"{title} · {outlet}") + "</qt>" for title, outlet in zip(rows["title"], rows["outlet"])]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return len(COLUMNS)
@@ -55,27 +64,19 @@ class PassageTable(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self.rows.iloc[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                row["author"],
-                str(row["year"]),
-                row["title"],
-                str(row["position"]),
-                keyword_in_context(row["text"], self.search),
-            )[index.column()]
+            return self.cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return "<qt>" + html.escape(f"{row['title']} · {row['outlet']}") + "</qt>"
+            return self.tips[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def passage_id(self, row: int) -> str:
-        return self.rows.iloc[row]["passage_id"]
+        return self.ids[row]
 
     def row_of(self, passage_id: str) -> int:
-        hits = self.rows.index[self.rows["passage_id"] == passage_id] if len(self.rows) else []
-        return int(hits[0]) if len(hits) else -1
+        return self.ids.index(passage_id) if passage_id in self.ids else -1
 
 
 class PassageList(QWidget):
@@ -96,6 +97,8 @@ class PassageList(QWidget):
         self.search.textEdited.connect(lambda *_: self._debounce.start())
         self.search.returnPressed.connect(self.apply_search)
         self.count = QLabel()
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count.setFixedWidth(self.count.fontMetrics().horizontalAdvance("0000000 passages") + 6)  # no relayout as it changes
         self.model = PassageTable(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -155,7 +158,7 @@ class PassageList(QWidget):
             self.state.set_focus(self.model.passage_id(current.row()), source="PassageList")
 
     def passage_ids(self) -> list[str]:
-        return self.model.rows["passage_id"].tolist() if len(self.model.rows) else []
+        return list(self.model.ids)
 
 
 class ReadingPane(QWidget):

@@ -51,10 +51,10 @@ class AuthorBars(ChartView):
         return author_index - 0.4 + self.thickness * (code_index + 0.5)
 
     def draw(self, state, mask) -> str:
-        shares = self.aggregate(mask, "share")
-        counts = self.aggregate(mask, "count")
-        totals = passages_per_author(self.coded, mask)
-        self.values = shares.to_numpy(dtype=float)
+        counts = self.aggregate(mask, "count").to_numpy()
+        totals = passages_per_author(self.coded, mask).to_numpy()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            self.values = np.where(totals[:, None] > 0, counts / totals[:, None], np.nan)
         targets = []
         for j, (code, bar) in enumerate(zip(self.codes, self.bars)):
             widths = np.nan_to_num(100 * self.values[:, j])
@@ -62,9 +62,9 @@ class AuthorBars(ChartView):
             bar.setOpts(x0=np.zeros(len(self.authors)), y=centres, height=self.thickness, width=widths)
             label = self.coded.taxonomy.label(self.dimension, code)
             for i, author in enumerate(self.authors):
-                total = int(totals[author])
+                total = int(totals[i])
                 tip = f"{author} · {label}\n" + (
-                    f"{counts.at[author, code]} of {total} passages ({percent(shares.at[author, code])})" if total else "no passages in the selection"
+                    f"{counts[i, j]} of {total} passages ({percent(self.values[i, j])})" if total else "no passages in the selection"
                 )
                 rect = QRectF(0, centres[i] - self.thickness / 2, max(widths[i], 3.0), self.thickness)
                 targets.append(Target(rect, tip, {"authors": {author}, self.key: {code}}))

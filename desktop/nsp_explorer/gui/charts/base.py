@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QCursor, QFont, QFontMetrics
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QTransform
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
 
 from ...core.coded import CodedPassages
@@ -50,6 +50,43 @@ def style_plot(plot: pg.PlotItem, bottom: str = "", left: str = "") -> None:
             plot.setLabel(name, text, **{"font-size": "9pt", "color": "#222222"})
 
 
+class CellLabels(pg.GraphicsObject):
+    """Many short labels at data points, painted in one pass at a fixed screen size.
+
+    Eighty separate TextItems cost more to paint than the rest of a chart; this
+    item draws them all in one paint call.
+    """
+
+    def __init__(self, positions: list[tuple[float, float]]):
+        super().__init__()
+        self.positions = positions
+        self.texts = [""] * len(positions)
+        self.colours = [QColor("#111111")] * len(positions)
+        self.font = QFont()
+        self.font.setPointSizeF(8)
+        xs = [x for x, _ in positions] or [0]
+        ys = [y for _, y in positions] or [0]
+        self._bounds = QRectF(min(xs) - 0.5, min(ys) - 0.5, max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+
+    def set_labels(self, texts: list[str], colours: list[str]) -> None:
+        self.texts = texts
+        self.colours = [QColor(c) for c in colours]
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter, *_):
+        to_device = painter.transform()
+        painter.setTransform(QTransform())
+        painter.setFont(self.font)
+        metrics = QFontMetrics(self.font)
+        for (x, y), text, colour in zip(self.positions, self.texts, self.colours):
+            point = to_device.map(QPointF(x, y))
+            painter.setPen(colour)
+            painter.drawText(QPointF(point.x() - metrics.horizontalAdvance(text) / 2, point.y() + metrics.ascent() / 2 - 1), text)
+
+
 def label_axis(plot: pg.PlotItem, side: str, labels: list[str]) -> None:
     """Category labels on an axis, with room for the longest one (pyqtgraph does not always make it)."""
     axis = plot.getAxis(side)
@@ -70,6 +107,7 @@ class ChartView(QFrame):
         self.setObjectName(type(self).__name__)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._targets: dict[pg.PlotItem, list[Target]] = {}
+        self._drawn_from: tuple | None = None
 
         heading = QLabel(self.title)
         font = heading.font()
@@ -110,8 +148,16 @@ class ChartView(QFrame):
 
     # -- drawing ---------------------------------------------------------------
 
+    def view_options(self) -> tuple:
+        """What besides the selection decides the drawing (a measure, a chosen indicator)."""
+        return ()
+
     def refresh(self, *_):
         state = self.state.state
+        drawn_from = (state.filters, state.selection, state.search, self.view_options())
+        if drawn_from == self._drawn_from:
+            return  # e.g. only the focused passage changed
+        self._drawn_from = drawn_from
         mask = state.mask(self.coded)
         if not mask.any():
             self.show_message(EMPTY_SELECTION)

@@ -8,7 +8,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox
 
-from ...core.aggregate import cited_figures, indicators
 from ..palette import author_colour, author_symbol
 from .base import ChartView, plain_tip, short_name, style_plot
 
@@ -40,69 +39,96 @@ class CitedFigures(ChartView):
         self.scatter = pg.ScatterPlotItem(size=11, hoverable=True, tip=self._tip, hoverSize=15)
         self.scatter.sigClicked.connect(self._point_clicked)
         self.plot.addItem(self.scatter)
-        self.shown = None  # the facts drawn, for tests and exports
 
-    @staticmethod
-    def _tip(x, y, data) -> str:
-        fact = data
+        # Per fact, prepared once: which (indicator, unit) it belongs to, its author, year, value.
+        facts = coded.facts.reset_index(drop=True)
+        self.facts = facts
+        keys = list(dict.fromkeys(zip(facts["indicator"], facts["unit"])))
+        self.keys = keys
+        key_of = {key: i for i, key in enumerate(keys)}
+        self.fact_key = np.array([key_of[key] for key in zip(facts["indicator"], facts["unit"])], dtype=int)
+        self.fact_row = facts["row"].to_numpy(dtype=int)
+        self.fact_author = np.array([self.authors.index(a) for a in facts["author"]], dtype=int)
+        self.fact_year = np.array([int(y) if y else -1 for y in facts["year"]], dtype=int)
+        self.fact_value = facts["value"].to_numpy(dtype=float)
+        self.brushes = [pg.mkBrush(author_colour(self.authors, a)) for a in self.authors]
+        self.symbols = [author_symbol(self.authors, a) for a in self.authors]
+        self.outline = pg.mkPen("#222222", width=0.6)
+        self.listed: list[tuple] = []
+        self._title: str | None = None
+        self.shown = facts.iloc[0:0]  # the facts drawn, for tests and exports
+
+    def _tip(self, x, y, data) -> str:
+        fact = self.facts.iloc[data]
         return plain_tip(f"{fact['author']} ({fact['published_year']}): {fact['value']:g} {fact['unit']} in {fact['year']}\n“{fact['quote']}”")
+
+    def view_options(self) -> tuple:
+        return (self.current_indicator(),)
 
     def current_indicator(self) -> tuple[str, str] | None:
         return self.choice.currentData()
 
-    def _fill_choices(self, mask) -> None:
-        facts = self.coded.facts
-        chosen = facts[mask[facts["row"].to_numpy()]] if len(facts) else facts
-        groups = chosen.groupby(["indicator", "unit"])
-        pairs = groups.agg(authors=("author", "nunique"), figures=("fact_id", "size")).reset_index()
-        pairs = pairs.sort_values(["authors", "figures", "indicator"], ascending=[False, False, True], kind="stable")
+    def _fill_choices(self, selected: np.ndarray) -> None:
+        """List what the selection cites, what several authors cite first (that is where they can be compared)."""
+        n_keys, n_authors = len(self.keys), len(self.authors)
+        figures = np.bincount(self.fact_key[selected], minlength=n_keys)
+        pairs = np.unique(self.fact_key[selected] * n_authors + self.fact_author[selected])
+        authors = np.bincount(pairs // n_authors, minlength=n_keys)
+        order = sorted((i for i in range(n_keys) if figures[i]), key=lambda i: (-authors[i], -figures[i], self.keys[i]))
+        listed = [(self.keys[i], int(figures[i]), int(authors[i])) for i in order]
+        if listed == self.listed:
+            return
+        self.listed = listed
         keep = self.current_indicator()
         self.choice.blockSignals(True)
         self.choice.clear()
-        for row in pairs.itertuples():  # what several authors cite comes first: that is where they can be compared
-            cited_by = f"{row.authors} authors" if row.authors > 1 else "1 author"
-            self.choice.addItem(f"{indicator_label(row.indicator, row.unit)} · {row.figures} figures, {cited_by}", (row.indicator, row.unit))
+        for (indicator, unit), count, cited_by in listed:
+            by = f"{cited_by} authors" if cited_by > 1 else "1 author"
+            self.choice.addItem(f"{indicator_label(indicator, unit)} · {count} figures, {by}", (indicator, unit))
         index = self.choice.findData(keep) if keep else -1
         self.choice.setCurrentIndex(index if index >= 0 else 0)
         self.choice.blockSignals(False)
 
     def draw(self, state, mask) -> str:
-        if not len(indicators(self.coded, mask)):
+        selected = mask[self.fact_row]
+        if not selected.any():
+            self.listed = []
             self.choice.clear()
             return "The selected passages cite no figures."
-        self._fill_choices(mask)
-        indicator, unit = self.current_indicator()
-        facts = cited_figures(self.coded, mask, indicator)
-        facts = facts[facts["unit"] == unit]
-        dated = facts[facts["year"] != ""]
-        self.shown = dated
-        if dated.empty:
-            return f"The {len(facts)} figure(s) for {indicator_label(indicator, unit)} give no year."
-        spots = [
-            {
-                "pos": (int(row["year"]), row["value"]),
-                "data": row,
-                "brush": author_colour(self.authors, row["author"]),
-                "symbol": author_symbol(self.authors, row["author"]),
-                "pen": pg.mkPen("#222222", width=0.6),
-            }
-            for _, row in dated.iterrows()
-        ]
-        self.scatter.setData(spots)
-        self.plot.setLabel("left", unit, **{"font-size": "9pt", "color": "#222222"})
-        years = dated["year"].astype(int)
-        self.plot.setXRange(years.min() - 1, years.max() + 1, padding=0.05)
-        self.plot.getAxis("bottom").setTicks([year_ticks(int(years.min()) - 1, int(years.max()) + 1)])
-        values = dated["value"].to_numpy(dtype=float)
-        low, high = float(np.min(values)), float(np.max(values))
-        self.plot.setYRange(min(0.0, low), high if high > 0 else 1.0, padding=0.1)
-        undated = len(facts) - len(dated)
-        self.plot.setTitle(f"{undated} more without a year" if undated else None, size="8pt", color="#555555")
+        self._fill_choices(selected)
+        key = self.current_indicator()
+        in_key = selected & (self.fact_key == self.keys.index(key))
+        dated = np.flatnonzero(in_key & (self.fact_year >= 0))
+        self.shown = self.facts.iloc[dated]
+        indicator, unit = key
+        if not len(dated):
+            return f"The {int(in_key.sum())} figure(s) for {indicator_label(indicator, unit)} give no year."
+        self.scatter.setData(
+            x=self.fact_year[dated],
+            y=self.fact_value[dated],
+            data=dated.tolist(),
+            brush=[self.brushes[a] for a in self.fact_author[dated]],
+            symbol=[self.symbols[a] for a in self.fact_author[dated]],
+            pen=self.outline,
+        )
+        if self.plot.getAxis("left").labelText != unit:
+            self.plot.setLabel("left", unit, **{"font-size": "9pt", "color": "#222222"})
+        first, last = int(self.fact_year[dated].min()) - 1, int(self.fact_year[dated].max()) + 1
+        self.plot.setXRange(first, last, padding=0.05)
+        self.plot.getAxis("bottom").setTicks([year_ticks(first, last)])
+        values = self.fact_value[dated]
+        high = float(values.max())
+        self.plot.setYRange(min(0.0, float(values.min())), high if high > 0 else 1.0, padding=0.1)
+        undated = int(in_key.sum()) - len(dated)
+        title = f"{undated} more without a year" if undated else None
+        if title != self._title:
+            self._title = title
+            self.plot.setTitle(title, size="8pt", color="#555555")
         return ""
 
     def _point_clicked(self, _item, points, _event) -> None:
         if len(points):
-            fact = points[0].data()
+            fact = self.facts.iloc[points[0].data()]
             self.state.narrow(source="CitedFigures", authors={fact["author"]})
             self.state.set_focus(fact["passage_id"], source="CitedFigures")
 

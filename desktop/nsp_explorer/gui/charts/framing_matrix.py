@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox
 
 from ...core.aggregate import frame_matrix, passages_per_author
 from ..palette import HEATMAP
-from .base import ChartView, Target, label_axis, percent, short_name, style_plot
+from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
 
 
 class FramingMatrix(ChartView):
@@ -39,12 +39,13 @@ class FramingMatrix(ChartView):
         self.plot.getAxis("bottom").setHeight(52)  # two-line labels: family name over year
         self.plot.setXRange(-0.5, len(self.authors) - 0.5, padding=0)
         self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
-        self.labels = [[pg.TextItem(anchor=(0.5, 0.5)) for _ in self.authors] for _ in self.areas]
-        for row, labels in enumerate(self.labels):
-            for column, label in enumerate(labels):
-                label.setPos(column, row)
-                self.plot.addItem(label)
+        self.area_labels = [coded.taxonomy.label("area", a) for a in self.areas]
+        self.cell_labels = CellLabels([(column, row) for row in range(len(self.areas)) for column in range(len(self.authors))])
+        self.plot.addItem(self.cell_labels)
         self.values = np.zeros((len(self.areas), len(self.authors)))
+
+    def view_options(self) -> tuple:
+        return (self.measure_name,)
 
     @property
     def measure_name(self) -> str:
@@ -58,29 +59,30 @@ class FramingMatrix(ChartView):
 
     def draw(self, state, mask) -> str:
         measure = self.measure_name
-        counts = frame_matrix(self.coded, mask, "count")
-        shares = frame_matrix(self.coded, mask, "share")
-        totals = passages_per_author(self.coded, mask)
-        values = (shares if measure == "share" else counts.where(totals > 0)).to_numpy(dtype=float).T  # rows: areas
+        counts = frame_matrix(self.coded, mask, "count").to_numpy().T  # rows: areas, columns: authors
+        totals = passages_per_author(self.coded, mask).to_numpy()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            shares = np.where(totals > 0, counts / totals, np.nan)
+        values = shares if measure == "share" else np.where(totals > 0, counts, np.nan).astype(float)
         self.values = values
         finite = values[np.isfinite(values)]
         top = 1.0 if measure == "share" else max(1.0, float(finite.max()) if finite.size else 1.0)
         # the rect goes with the data: set before an image exists, it would scale one cell over the whole view
         self.image.setImage(values, levels=(0, top), autoLevels=False, rect=QRectF(-0.5, -0.5, len(self.authors), len(self.areas)))
         self.colour_bar.setLevels((0, top))
-        self.colour_bar.axis.setLabel("share of passages" if measure == "share" else "passages")
-        targets = []
+        scale = "share of passages" if measure == "share" else "passages"
+        if self.colour_bar.axis.labelText != scale:
+            self.colour_bar.axis.setLabel(scale)
+        texts, colours, targets = [], [], []
         for row, area in enumerate(self.areas):
-            label = self.coded.taxonomy.label("area", area)
+            label = self.area_labels[row]
             for column, author in enumerate(self.authors):
-                value, count, total = values[row, column], int(counts.at[author, area]), int(totals[author])
+                value, count, total = values[row, column], int(counts[row, column]), int(totals[column])
                 empty = value != value  # NaN: the author has no passages in the selection
-                text = "–" if empty else percent(value) if measure == "share" else str(count)
-                dark = not empty and value / top <= 0.6
-                self.labels[row][column].setText(text, color="#FFFFFF" if dark else "#111111")
-                tip = f"{author} · {label}\n" + (
-                    f"{count} of {total} passages ({percent(shares.at[author, area])})" if total else "no passages in the selection"
-                )
+                texts.append("–" if empty else percent(value) if measure == "share" else str(count))
+                colours.append("#FFFFFF" if not empty and value / top <= 0.6 else "#111111")
+                tip = f"{author} · {label}\n" + (f"{count} of {total} passages ({percent(shares[row, column])})" if total else "no passages in the selection")
                 targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}}))
+        self.cell_labels.set_labels(texts, colours)
         self.set_targets(self.plot, targets)
         return ""
