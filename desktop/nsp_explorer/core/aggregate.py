@@ -87,8 +87,8 @@ def cited_figures(coded: CodedPassages, mask: np.ndarray, indicator: str) -> pd.
 
 def passages_for(coded: CodedPassages, mask: np.ndarray) -> pd.DataFrame:
     """The selected passages in reading order: by publication date, document, position."""
-    chosen = coded.passages[mask]
-    return chosen.sort_values(["published", "doc_id", "position"], kind="stable")
+    order = coded.reading_order
+    return coded.passages.iloc[order[mask[order]]]
 
 
 def facet_counts(coded: CodedPassages, state: ExplorerState) -> dict[str, dict]:
@@ -117,4 +117,9 @@ def keyword_in_context(text: str, phrase: str, width: int = 45) -> str:
     if not match:
         return ""
     start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    if start:  # begin and end on whole words
+        start = text.find(" ", start, match.start()) + 1 or start
+    if end < len(text):
+        cut = text.rfind(" ", match.end(), end)
+        end = cut if cut > 0 else end
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")

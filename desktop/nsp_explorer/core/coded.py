@@ -30,6 +30,7 @@ class CodedPassages:
     years: list[int]  # publication years, ascending
     author_index: np.ndarray  # per passage: its author's position in ``authors``
     year_index: np.ndarray  # per passage: its publication year's position in ``years``
+    reading_order: np.ndarray  # row numbers by publication date, document and position
     _search_cache: dict[str, np.ndarray]
 
     def __len__(self) -> int:
@@ -95,4 +96,5 @@ def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
     years = sorted(int(y) for y in passages["year"].unique())
     author_index = passages["author"].map({a: i for i, a in enumerate(authors)}).to_numpy()
     year_index = passages["year"].map({y: i for i, y in enumerate(years)}).to_numpy()
-    return CodedPassages(passages, flags, mentioned, facts, taxonomy, dataset, authors, years, author_index, year_index, {})
+    order = np.lexsort((passages["position"].to_numpy(), passages["doc_id"].to_numpy(), passages["published"].to_numpy()))
+    return CodedPassages(passages, flags, mentioned, facts, taxonomy, dataset, authors, years, author_index, year_index, order, {})

@@ -6,11 +6,14 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from .. import __version__
 from ..core.errors import DataFileError
 from ..paths import data_dir, dataset_dir, resources_dir
+
+_LOADED = time.perf_counter()
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -20,6 +23,11 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         "--self-test",
         action="store_true",
         help="load and check the dataset, draw every view offscreen, save one PNG to a temporary folder, and exit",
+    )
+    parser.add_argument(
+        "--startup-probe",
+        action="store_true",
+        help="open the window, wait until every view has painted once, print the milliseconds since the process started, and exit",
     )
     parser.add_argument("--version", action="version", version=f"nsp-explorer {__version__}")
     return parser.parse_args(argv)
@@ -63,6 +71,26 @@ def self_test(window, app) -> str:
     )
 
 
+def milliseconds_since_process_start() -> float:
+    """Wall time since this process began (Linux: from /proc), else since this module loaded."""
+    try:
+        ticks = os.sysconf("SC_CLK_TCK")
+        started = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19]) / ticks
+        return (float(Path("/proc/uptime").read_text().split()[0]) - started) * 1000
+    except (OSError, ValueError, IndexError):
+        return (time.perf_counter() - _LOADED) * 1000
+
+
+def startup_probe(window, app) -> float:
+    window.show()
+    while not (window.windowHandle() and window.windowHandle().isExposed()):
+        app.processEvents()
+    for chart in window.charts:
+        chart.graphics.viewport().repaint()  # every view painted once, now
+    app.processEvents()
+    return milliseconds_since_process_start()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     if args.self_test and "QT_QPA_PLATFORM" not in os.environ:
@@ -84,7 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.self_test:
             QMessageBox.critical(None, "NSP Explorer cannot open the dataset", f"{error.path}\n\n{error.problem}")
         return 2
-    window = MainWindow(coded, remember=not args.self_test)
+    window = MainWindow(coded, remember=not (args.self_test or args.startup_probe))
+    if args.startup_probe:
+        print(f"{startup_probe(window, app):.0f}")
+        window.close()
+        return 0
     if args.self_test:
         try:
             print(self_test(window, app))

@@ -168,8 +168,16 @@ class ReadingPane(QWidget):
         super().__init__(parent)
         self.coded = coded
         self.state = state
-        self.codes = coded.dataset.codes.groupby("passage_id")
         self.documents = coded.dataset.documents.set_index("doc_id")
+        # Prepared once: rows by id and by (document, position), and each passage's codes as plain tuples.
+        passages = coded.passages
+        self.rows = {pid: i for i, pid in enumerate(passages["passage_id"])}
+        self.at_position = {(d, int(p)): i for i, (d, p) in enumerate(zip(passages["doc_id"], passages["position"]))}
+        self.document_length = passages.groupby("doc_id").size().to_dict()
+        self.codes: dict[str, list[tuple[str, str, str, str]]] = {}
+        table = coded.dataset.codes
+        for passage_id, dimension, code, source, evidence in zip(table["passage_id"], table["dimension"], table["code"], table["source"], table["evidence"]):
+            self.codes.setdefault(passage_id, []).append((dimension, code, source, evidence))
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -201,14 +209,15 @@ class ReadingPane(QWidget):
     def refresh(self, state, _source: str = "") -> None:
         passage_id = state.focus
         if not passage_id:
-            shown = passages_for(self.coded, state.mask(self.coded))
-            passage_id = shown["passage_id"].iloc[0] if len(shown) else ""
+            order = self.coded.reading_order
+            first = order[state.mask(self.coded)[order]]
+            passage_id = self.coded.passages["passage_id"].iat[first[0]] if len(first) else ""
         if passage_id != self.passage_id:
             self.show_passage(passage_id)
 
     def _row(self, passage_id: str):
-        rows = self.coded.passages[self.coded.passages["passage_id"] == passage_id]
-        return rows.iloc[0] if len(rows) else None
+        row = self.rows.get(passage_id)
+        return self.coded.passages.iloc[row] if row is not None else None
 
     def show_passage(self, passage_id: str) -> None:
         self.passage_id = passage_id
@@ -225,8 +234,8 @@ class ReadingPane(QWidget):
     def passage_html(self, row) -> str:
         e = html.escape
         document = self.documents.loc[row["doc_id"]]
-        count = int((self.coded.passages["doc_id"] == row["doc_id"]).sum())
-        codes = self.codes.get_group(row["passage_id"]) if row["passage_id"] in self.codes.groups else pd.DataFrame(columns=["dimension", "code", "source", "evidence"])
+        count = self.document_length[row["doc_id"]]
+        codes = self.codes.get(row["passage_id"], [])
         section = f" · {e(row['section'])}" if row["section"] else ""
         parts = [
             f"<p style='margin:0'><b>{e(document['author'])}</b> ({e(str(document['published']))}) · {e(document['outlet'])}</p>",
@@ -240,15 +249,15 @@ class ReadingPane(QWidget):
         ]
         return "".join(parts)
 
-    def highlighted(self, text: str, codes: pd.DataFrame) -> str:
+    def highlighted(self, text: str, codes: list[tuple[str, str, str, str]]) -> str:
         """The passage, escaped, with every code's evidence words on its code's colour."""
         colours: list[str | None] = [None] * len(text)
         priority = {"pillar": 0, "partner": 1, "frame": 2, "year": 3, "area": 4}  # later wins where they overlap
-        for _, code in sorted(codes.iterrows(), key=lambda item: priority.get(item[1]["dimension"], 0)):
-            if code["source"] != "lexicon" or not code["evidence"]:
+        for dimension, code, source, evidence in sorted(codes, key=lambda c: priority.get(c[0], 0)):
+            if source != "lexicon" or not evidence:
                 continue
-            colour = self._colour(code["dimension"], code["code"])
-            for word in code["evidence"].split("; "):
+            colour = self._colour(dimension, code)
+            for word in evidence.split("; "):
                 start = text.find(word)
                 while start >= 0:
                     for i in range(start, start + len(word)):
@@ -269,27 +278,24 @@ class ReadingPane(QWidget):
             return _tint(PILLAR_COLOURS[self.coded.taxonomy.pillar_of(code)])
         return _tint(code_colour(dimension, code))
 
-    def code_labels(self, codes: pd.DataFrame) -> str:
+    def code_labels(self, codes: list[tuple[str, str, str, str]]) -> str:
         taxonomy = self.coded.taxonomy
         groups = []
         for dimension, title in (("pillar", "Pillars"), ("area", "Areas"), ("frame", "Frames"), ("partner", "Partners"), ("year", "Years mentioned")):
-            chosen = codes[codes["dimension"] == dimension]
-            if chosen.empty:
+            chosen = [(code, source) for d, code, source, _ in codes if d == dimension]
+            if not chosen:
                 continue
             chips = []
-            for _, code in chosen.iterrows():
-                label = taxonomy.label(dimension, code["code"]) if dimension != "year" else code["code"]
-                note = {"derived": " (from area)", "reviewed": " ✓ reviewed"}.get(code["source"], "")
-                chips.append(
-                    f"<span style='background-color:{self._colour(dimension, code['code'])}'>&nbsp;{html.escape(label)}{note}&nbsp;</span>"
-                )
+            for code, source in chosen:
+                label = taxonomy.label(dimension, code) if dimension != "year" else code
+                note = {"derived": " (from area)", "reviewed": " ✓ reviewed"}.get(source, "")
+                chips.append(f"<span style='background-color:{self._colour(dimension, code)}'>&nbsp;{html.escape(label)}{note}&nbsp;</span>")
             groups.append(f"<b>{title}:</b> " + " ".join(chips))
         return "<br>".join(groups) if groups else "<i>No codes on this passage.</i>"
 
     def _neighbour(self, row, step: int):
-        position = int(row["position"]) + step
-        rows = self.coded.passages[(self.coded.passages["doc_id"] == row["doc_id"]) & (self.coded.passages["position"] == position)]
-        return rows.iloc[0] if len(rows) else None
+        found = self.at_position.get((row["doc_id"], int(row["position"]) + step))
+        return self.coded.passages.iloc[found] if found is not None else None
 
     def _step(self, step: int) -> None:
         row = self._row(self.passage_id) if self.passage_id else None

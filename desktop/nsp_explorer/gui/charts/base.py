@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QTransform
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
 
@@ -43,6 +43,7 @@ def style_plot(plot: pg.PlotItem, bottom: str = "", left: str = "") -> None:
     font.setPointSizeF(8.5)
     for name, text in (("bottom", bottom), ("left", left)):
         axis = plot.getAxis(name)
+        axis.enableAutoSIPrefix(False)  # units are explicit; the prefix check re-typesets the label on every range change
         axis.setTickFont(font)
         axis.setTextPen("#222222")
         axis.setPen("#888888")
@@ -216,7 +217,7 @@ class ChartView(QFrame):
     def on_target_clicked(self, target: Target) -> None:
         self.state.narrow(source=type(self).__name__, **target.narrow)
 
-    def scene_point(self, plot: pg.PlotItem, x: float, y: float) -> QPointF:
+    def scene_point(self, plot: pg.PlotItem, x: float, y: float) -> QPoint:
         """Where a data point of a plot is on screen, in the graphics view's coordinates (tests click there)."""
         return self.graphics.mapFromScene(plot.vb.mapViewToScene(QPointF(x, y)))
 

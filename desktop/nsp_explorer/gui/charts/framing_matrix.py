@@ -34,6 +34,7 @@ class FramingMatrix(ChartView):
         self.plot.addItem(self.image)
         self.colour_bar = pg.ColorBarItem(values=(0, 1), colorMap=HEATMAP, interactive=False, width=14)
         self.colour_bar.setImageItem(self.image, insert_in=self.plot)
+        self.colour_bar.axis.enableAutoSIPrefix(False)
         label_axis(self.plot, "left", [coded.taxonomy.label("area", a) for a in self.areas])
         label_axis(self.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in self.authors])
         self.plot.getAxis("bottom").setHeight(52)  # two-line labels: family name over year

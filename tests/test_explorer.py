@@ -1,0 +1,227 @@
+"""The explorer, driven through its real widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from nsp_explorer.core.aggregate import facet_counts, frame_matrix, passages_for, pillar_profile
+from nsp_explorer.core.coded import code_passages
+from nsp_explorer.core.dataset import load_dataset
+from nsp_explorer.core.filters import FilterSpec
+from nsp_explorer.gui import app as gui_app
+from nsp_explorer.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def config(tmp_path, monkeypatch):
+    folder = tmp_path / "config"
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(folder))
+    return folder
+
+
+def open_window(qtbot, coded, remember=False) -> MainWindow:
+    window = MainWindow(coded, remember=remember)
+    qtbot.addWidget(window)
+    if not remember:
+        window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def coded(data, taxonomy):
+    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
+
+
+@pytest.fixture
+def window(qtbot, coded, config):
+    return open_window(qtbot, coded)
+
+
+def shown_ids(window) -> list[str]:
+    return window.passage_list.passage_ids()
+
+
+def expected_ids(window) -> list[str]:
+    return passages_for(window.coded, window.state.state.mask(window.coded))["passage_id"].tolist()
+
+
+def test_unticking_a_pillar_redraws_the_matrix_as_the_aggregation_gives(window, qtbot):
+    before = window.matrix.values.copy()
+    tree = window.filter_panel.tree
+    tree.setFocus()
+    tree.setCurrentItem(window.filter_panel.items[("pillar", "people")])
+    qtbot.keyClick(tree, Qt.Key.Key_Space)  # the user unticks People (and so its six areas)
+    qtbot.waitUntil(lambda: window.state.state.filters != FilterSpec())
+    filters = window.state.state.filters
+    assert filters.pillars == {"prosperity", "peace"} and "culture" not in filters.areas
+    expected = frame_matrix(window.coded, window.state.state.mask(window.coded)).to_numpy().T
+    assert np.allclose(window.matrix.values, expected, equal_nan=True)
+    assert not np.allclose(window.matrix.values, before, equal_nan=True)
+    profile = pillar_profile(window.coded, window.state.state.mask(window.coded)).to_numpy()
+    assert np.allclose(window.pillars.values, profile, equal_nan=True)
+    assert shown_ids(window) == expected_ids(window)
+
+
+def test_clicking_a_heatmap_cell_lists_exactly_that_authors_passages_on_that_area(window, qtbot, codes):
+    matrix = window.matrix
+    column, row = matrix.authors.index("Lee Jaehyon"), matrix.areas.index("korean_peninsula")
+    point = matrix.scene_point(matrix.plot, column, row)
+    qtbot.mouseClick(matrix.graphics.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    peninsula = {r["passage_id"] for r in codes if r["dimension"] == "area" and r["code"] == "korean_peninsula"}
+    lee = window.coded.passages[window.coded.passages["author"] == "Lee Jaehyon"].sort_values("position")
+    expected = [p for p in lee["passage_id"] if p in peninsula]
+    qtbot.waitUntil(lambda: shown_ids(window) == expected)
+    assert len(expected) >= 5
+    assert window.state.state.selection == FilterSpec(authors={"Lee Jaehyon"}, areas={"korean_peninsula"})
+    # every other chart follows: the partner bars now count only those passages
+    north_korea = window.partners.partners.index("north_korea")
+    assert window.partners.values[north_korea] == sum(1 for p in expected if window.coded.has("partner", "north_korea")[window.coded.passages.index[window.coded.passages["passage_id"] == p][0]])
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.state.state.selection == FilterSpec())
+    assert len(shown_ids(window)) == len(window.coded)
+
+
+def test_the_search_box_narrows_the_list_and_shows_keywords_in_context(window, qtbot):
+    search = window.passage_list.search
+    qtbot.keyClicks(search, "Rohingya")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: 0 < len(shown_ids(window)) < len(window.coded))
+    texts = window.coded.passages.set_index("passage_id").loc[shown_ids(window), "text"]
+    assert all("rohingya" in t.lower() for t in texts)
+    assert shown_ids(window) == expected_ids(window)
+    model = window.passage_list.model
+    assert "Rohingya" in model.data(model.index(0, 4))
+    assert np.nanmax(window.matrix.values[window.matrix.areas.index("migration")]) > 0  # charts follow the search too
+
+
+def test_an_empty_selection_says_so_in_every_view(window, qtbot):
+    window.state.set_filters(FilterSpec(authors={"Choe Won-gi"}, partners={"brunei"}))
+    qtbot.waitUntil(lambda: all(chart.showing_message for chart in window.charts))
+    assert all("No passages match" in chart.message.text() for chart in window.charts)
+    assert window.passage_list.empty.isVisible() and not window.passage_list.table.isVisible()
+    assert "No passage to show" in window.reading.browser.toPlainText()
+    window.filter_panel.reset_button.click()
+    qtbot.waitUntil(lambda: not any(chart.showing_message for chart in window.charts))
+
+
+def test_filter_counts_are_faceted(window, qtbot):
+    window.state.set_filters(FilterSpec(authors={"Mehmet Enes Beşer"}))
+    expected = facet_counts(window.coded, window.state.state)
+    items = window.filter_panel.items
+    assert items[("frame", "challenge")].text(1) == str(expected["frames"]["challenge"])
+    assert items[("author", "Lee Jaehyon")].text(1) == str(expected["authors"]["Lee Jaehyon"])
+    assert expected["authors"]["Lee Jaehyon"] == 47  # other authors still show what they would add
+    assert "Showing 11 of 105 passages" in window.filter_panel.summary.text()
+
+
+def test_a_group_box_selects_none_and_then_all(window, qtbot):
+    frames = window.filter_panel.items[("frame", "achievement")].parent()
+    frames.setCheckState(0, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: window.state.state.filters.frames == {""})
+    assert len(shown_ids(window)) == 0
+    frames.setCheckState(0, Qt.CheckState.Checked)
+    qtbot.waitUntil(lambda: window.state.state.filters == FilterSpec())
+
+
+def test_the_breadcrumb_removes_one_part_of_the_selection(window, qtbot):
+    window.state.narrow(authors={"Lee Jaehyon"}, frames={"challenge"})
+    buttons = [b for b in window.breadcrumb.parts if hasattr(b, "click") and "Lee Jaehyon" in b.text()]
+    buttons[0].click()
+    assert window.state.state.selection == FilterSpec(frames={"challenge"})
+
+
+def test_reading_pane_highlights_evidence_and_cites(window, qtbot):
+    window.state.set_focus("mokhter-2020-isis:9")
+    html = window.reading.browser.toHtml()
+    assert "Rohingya" in window.reading.browser.toPlainText()
+    assert "background-color" in html and "UNHCR" in html
+    assert "Migration and refugees" in window.reading.browser.toPlainText()
+    window.reading.copy.click()
+    citation = QApplication.clipboard().text()
+    assert citation.startswith("Siti Atiqah Mokhter (2020). Time for New Southern Policy to deliver.") and "paragraph 9" in citation
+    window.reading.next.click()
+    assert window.reading.passage_id == "mokhter-2020-isis:10" and window.state.state.focus == "mokhter-2020-isis:10"
+
+
+def test_clicking_a_cited_figure_selects_its_author_and_opens_its_passage(window, qtbot):
+    figures = window.figures
+    assert figures.current_indicator() == ("asean_korea_trade", "USD billion")  # cited by the most authors
+    beser = figures.shown[figures.shown["author"] == "Mehmet Enes Beşer"].iloc[0]
+    point = figures.scene_point(figures.plot, int(beser["year"]), beser["value"])
+    qtbot.mouseClick(figures.graphics.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: window.state.state.focus == beser["passage_id"])
+    assert window.state.state.selection.authors == {"Mehmet Enes Beşer"}
+    assert window.reading.passage_id == beser["passage_id"]
+
+
+def test_document_text_is_never_read_as_markup(qtbot, data, taxonomy, tmp_path, config):
+    folder = tmp_path / "dataset"
+    shutil.copytree(data / "dataset", folder)
+    passages = (folder / "passages.csv").read_text(encoding="utf-8")
+    passages = passages.replace("If one was to describe today’s world", "<script>alert(1)</script><b>Bold</b> <a href='javascript:x()'>link</a> If one was to describe today’s world", 1)
+    (folder / "passages.csv").write_text(passages, encoding="utf-8")
+    window = open_window(qtbot, code_passages(load_dataset(folder, taxonomy), taxonomy))
+    window.state.set_focus("fabrian-2017-habibie:1")
+    assert "<script>alert(1)</script><b>Bold</b>" in window.reading.browser.toPlainText()
+    assert "javascript:" not in "".join(window.reading.browser.toHtml().split("&lt;a href=")[0:1])
+    assert "<a href" not in window.reading.browser.toHtml()
+
+
+def test_window_layout_is_remembered(qtbot, coded, config):
+    screen = QApplication.primaryScreen().availableGeometry()  # a window is kept within its screen
+    first = open_window(qtbot, coded, remember=True)
+    first.resize(screen.width() - 90, screen.height() - 70)
+    first.splitters["outer"].setSizes([250, first.width() - 250])
+    left = (first.width(), first.height(), first.splitters["outer"].sizes()[0])
+    first.close()
+    assert (config / "settings.json").exists()
+    second = open_window(qtbot, coded, remember=True)
+    assert (second.width(), second.height(), second.splitters["outer"].sizes()[0]) == left
+    assert left[1] != 1000  # not simply the default size
+
+
+def test_unreadable_settings_are_set_aside_and_reported(qtbot, coded, config):
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text("{not json", encoding="utf-8")
+    window = open_window(qtbot, coded, remember=True)
+    assert "Could not read" in window.statusBar().currentMessage()
+    kept = list(config.glob("settings.broken-*.json"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "{not json"
+
+
+def test_an_invalid_dataset_opens_an_error_dialog(qtbot, tmp_path, data, monkeypatch, config):
+    broken = tmp_path / "dataset"
+    shutil.copytree(data / "dataset", broken)
+    (broken / "codes.csv").write_text("passage_id,dimension,code,source,evidence\nlee-2019-asan:1,area,space_travel,lexicon,x\n", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append((title, text)))
+    assert gui_app.main(["--dataset", str(broken)]) == 2
+    assert shown and "codes.csv" in shown[0][1] and "unknown code ID(s): area:space_travel" in shown[0][1]
+
+
+def run_app(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nsp_explorer.gui.app", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_self_test_draws_every_view_and_saves_a_png():
+    result = run_app("--self-test")
+    assert result.returncode == 0, result.stderr
+    assert "self-test passed" in result.stdout and "6 charts" in result.stdout and "(1600x1000)" in result.stdout
+
+
+def test_self_test_on_a_broken_dataset_names_the_file_without_a_traceback(tmp_path, data):
+    broken = tmp_path / "dataset"
+    shutil.copytree(data / "dataset", broken)
+    (broken / "facts.csv").unlink()
+    result = run_app("--dataset", str(broken), "--self-test")
+    assert result.returncode == 2
+    assert "facts.csv" in result.stderr and "is missing" in result.stderr and "Traceback" not in result.stderr
