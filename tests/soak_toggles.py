@@ -14,7 +14,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from nsp_explorer.core.filters import FilterSpec  # noqa: E402
 from nsp_explorer.gui.app import load  # noqa: E402
@@ -35,14 +35,25 @@ def main(toggles: int) -> int:
         lambda: window.state.set_search("trade"),
         lambda: window.state.reset(),
     ]
-    started = time.perf_counter()
+    widgets_before = len(window.findChildren(QWidget))
+    times = []
     for n in range(toggles):
+        started = time.perf_counter()
         steps[n % len(steps)]()
         app.processEvents()
-    elapsed = time.perf_counter() - started
+        times.append(time.perf_counter() - started)
     drawn = all(not chart.showing_message for chart in window.charts)
+    window.state.reset()
+    app.processEvents()
+    widgets_after = len(window.findChildren(QWidget))
     window.close()
-    print(f"{toggles} toggles, every view redrawn each time, {1000 * elapsed / toggles:.1f} ms per toggle, last state drawn: {drawn}")
+    tenth = max(1, toggles // 10)
+    first, last = 1000 * sum(times[:tenth]) / tenth, 1000 * sum(times[-tenth:]) / tenth
+    print(
+        f"{toggles} toggles, every view redrawn each time, {1000 * sum(times) / toggles:.1f} ms per toggle "
+        f"(first tenth {first:.1f} ms, last tenth {last:.1f} ms), last state drawn: {drawn}, "
+        f"widgets before {widgets_before}, after {widgets_after}"
+    )
     return 0 if drawn else 1
 
 

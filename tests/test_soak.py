@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,3 +14,5 @@ def test_five_thousand_filter_toggles_redraw_every_view_and_exit_cleanly():
     assert result.returncode == 0, result.stderr[-2000:]
     assert "5000 toggles" in result.stdout and "last state drawn: True" in result.stdout
     assert "Fatal Python error" not in result.stderr
+    before, after = re.search(r"widgets before (\d+), after (\d+)", result.stdout).groups()
+    assert before == after, "widgets pile up with every redraw"

@@ -34,7 +34,9 @@ class Breadcrumb(QWidget):
         while self.row.count():
             widget = self.row.takeAt(0).widget()
             if widget is not None:
-                widget.deleteLater()
+                # Detach now: deleteLater() waits for an event-loop turn that a busy app may not give,
+                # and thousands of dead buttons would pile up and slow every redraw.
+                widget.setParent(None)
         self.parts = []
         selection = state.selection
         chosen = [(key, getattr(selection, key)) for key in FILTER_KEYS if getattr(selection, key)]
