@@ -128,7 +128,7 @@ class PassageList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)  # the search box stays on top when the list is empty
         state.changed.connect(self.refresh)
         self.refresh(state.state, "")
 
