@@ -27,6 +27,7 @@ class CodedPassages:
     taxonomy: Taxonomy
     dataset: Dataset
     authors: list[str]  # in order of first publication, then name
+    first_years: dict[str, int]  # each author's first publication year
     years: list[int]  # publication years, ascending
     author_index: np.ndarray  # per passage: its author's position in ``authors``
     year_index: np.ndarray  # per passage: its publication year's position in ``years``
@@ -97,4 +98,5 @@ def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
     author_index = passages["author"].map({a: i for i, a in enumerate(authors)}).to_numpy()
     year_index = passages["year"].map({y: i for i, y in enumerate(years)}).to_numpy()
     order = np.lexsort((passages["position"].to_numpy(), passages["doc_id"].to_numpy(), passages["published"].to_numpy()))
-    return CodedPassages(passages, flags, mentioned, facts, taxonomy, dataset, authors, years, author_index, year_index, order, {})
+    first_years = {a: int(first[a]) for a in authors}
+    return CodedPassages(passages, flags, mentioned, facts, taxonomy, dataset, authors, first_years, years, author_index, year_index, order, {})

@@ -80,7 +80,9 @@ def load_dataset(folder: Path, taxonomy: Taxonomy) -> Dataset:
     bad_dimension = ~codes["dimension"].isin(DIMENSIONS)
     if bad_dimension.any():
         raise _unknown(folder / "codes.csv", "unknown dimension(s)", codes.loc[bad_dimension, "dimension"])
-    valid = codes.apply(lambda row: taxonomy.is_valid(row["dimension"], row["code"]), axis=1) if len(codes) else pd.Series(dtype=bool)
+    known = {f"{d}:{c}" for d in DIMENSIONS for c in taxonomy.ids(d)}
+    is_year = (codes["dimension"] == "year") & codes["code"].str.fullmatch(r"\d{4}")
+    valid = is_year | (codes["dimension"] + ":" + codes["code"]).isin(known)
     if len(codes) and not valid.all():
         bad = codes.loc[~valid]
         raise _unknown(folder / "codes.csv", "unknown code ID(s)", bad["dimension"] + ":" + bad["code"])

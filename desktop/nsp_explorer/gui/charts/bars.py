@@ -33,7 +33,7 @@ class AuthorBars(ChartView):
         self.codes = list(coded.taxonomy.ids(self.dimension))
         self.authors = coded.authors
         self.caption_label.setText(colour_key([(coded.taxonomy.label(self.dimension, c), self.colours[c]) for c in self.codes]))
-        self.plot = self.graphics.addPlot(row=0, col=0)
+        self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="% of passages")
         self.plot.invertY(True)
         label_axis(self.plot, "left", [short_name(a, coded) for a in self.authors])
@@ -95,7 +95,7 @@ class PartnerChart(ChartView):
     def __init__(self, coded, state, parent=None):
         super().__init__(coded, state, parent)
         self.partners = list(coded.taxonomy.ids("partner"))
-        self.plot = self.graphics.addPlot(row=0, col=0)
+        self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="passages")
         self.plot.invertY(True)
         label_axis(self.plot, "left", [coded.taxonomy.label("partner", p) for p in self.partners])
@@ -134,10 +134,10 @@ class Timeline(ChartView):
             "Top: passages by publication year, per pillar. Bottom: years the passages mention (click to search for one).<br>"
             + colour_key([(coded.taxonomy.label("pillar", p), PILLAR_COLOURS[p]) for p in self.pillars])
         )
-        self.published = self.graphics.addPlot(row=0, col=0)
+        self.published = self.add_plot(0)
         style_plot(self.published, left="passages")
         self.published.getAxis("bottom").setTicks([[(y, str(y)) for y in coded.years]])
-        self.mentioned = self.graphics.addPlot(row=1, col=0)
+        self.mentioned = self.add_plot(1)
         style_plot(self.mentioned, left="passages")
         self.width = 0.8 / len(self.pillars)
         self.bars = []

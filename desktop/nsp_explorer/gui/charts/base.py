@@ -147,6 +147,10 @@ class ChartView(QFrame):
         scene.sigMouseClicked.connect(self._click)
         state.changed.connect(self.refresh)
 
+    def add_plot(self, row: int = 0) -> pg.PlotItem:
+        """A plot without pyqtgraph's context menus (built for nothing: charts keep their axes fixed)."""
+        return self.graphics.addPlot(row=row, col=0, viewBox=pg.ViewBox(enableMenu=False, enableMouse=False))
+
     # -- drawing ---------------------------------------------------------------
 
     def view_options(self) -> tuple:
@@ -234,10 +238,8 @@ def short_name(author: str, coded: CodedPassages | None = None) -> str:
     """'Dira Fabrian' -> 'Fabrian 2017'; 'Lee Jaehyon' -> 'Lee 2019' (family name, publication year)."""
     words = author.split()
     family = words[0] if words and words[0] in FAMILY_NAME_FIRST else words[-1] if words else author
-    if coded is not None:
-        years = coded.passages.loc[coded.passages["author"] == author, "year"]
-        if len(years):
-            return f"{family} {int(years.min())}"
+    if coded is not None and author in coded.first_years:
+        return f"{family} {coded.first_years[author]}"
     return family
 
 

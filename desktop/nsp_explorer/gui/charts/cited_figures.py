@@ -34,7 +34,7 @@ class CitedFigures(ChartView):
                 for a in self.authors
             )
         )
-        self.plot = self.graphics.addPlot(row=0, col=0)
+        self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="year the figure refers to")
         self.scatter = pg.ScatterPlotItem(size=11, hoverable=True, tip=self._tip, hoverSize=15)
         self.scatter.sigClicked.connect(self._point_clicked)

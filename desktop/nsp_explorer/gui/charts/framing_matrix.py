@@ -27,7 +27,7 @@ class FramingMatrix(ChartView):
 
         self.areas = list(coded.taxonomy.ids("area"))
         self.authors = coded.authors
-        self.plot = self.graphics.addPlot(row=0, col=0)
+        self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="Author (publication year)")
         self.plot.invertY(True)
         self.image = pg.ImageItem()
