@@ -44,6 +44,44 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from .core.scenario import _known_values, read_scenario_file
+    from .gui.app import load
+    from .gui.export import FORMATS, export_views, seminar_pack
+    from .gui.main_window import MainWindow
+
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise SystemExit(f"nspx export: error: --format takes {', '.join(FORMATS)} (comma-separated), not {args.format!r}")
+    app = QApplication.instance() or QApplication([])
+    coded = load(Path(args.dataset) if args.dataset else None)
+    loaded = read_scenario_file(Path(args.scenario), _known_values(coded.taxonomy, coded.authors, coded.years))
+    for ignored in loaded.ignored:
+        print(f"nspx: warning: {args.scenario}: ignored unknown ID {ignored}", file=sys.stderr)
+    window = MainWindow(coded, remember=False)
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    window.apply_scenario(loaded.scenario)
+    app.processEvents()
+    started = time.perf_counter()
+    out = Path(args.out)
+    if args.pack:
+        target = seminar_pack(window, out, loaded.scenario.to_json())
+        written = sorted(p for p in target.iterdir())
+    else:
+        written = export_views(window, out, formats, args.width)
+    window.close()
+    print(f"wrote {len(written)} files to {out} in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="nspx", description="NSP Explorer on the command line.")
     main.add_argument("--version", action="version", version=f"nspx {__version__}")
@@ -60,6 +98,14 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", metavar="DIR", help="data folder holding codebook.toml (default: the bundled one)")
     evaluate.add_argument("--detail", action="store_true", help="also list every code's scores")
     evaluate.set_defaults(run=_eval)
+    export = commands.add_parser("export", help="render a scenario's views to PNG / SVG / PDF without a window")
+    export.add_argument("--scenario", metavar="FILE", required=True, help="a scenario JSON file")
+    export.add_argument("--out", metavar="DIR", required=True, help="folder for the images (created if needed)")
+    export.add_argument("--format", default="png,svg,pdf", help="comma-separated: png, svg, pdf (default: all three)")
+    export.add_argument("--width", type=int, metavar="N", help="PNG width in pixels (default: twice the view, for slides)")
+    export.add_argument("--pack", action="store_true", help="write a whole seminar pack folder (PNG + SVG, passages, scenario, README)")
+    export.add_argument("--dataset", metavar="DIR", help="dataset folder (default: the bundled dataset)")
+    export.set_defaults(run=_export)
     return main
 
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGridLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
+from ..core.filters import ExplorerState
+from ..core.report import caption, view_description
+from ..core.scenario import Scenario
 from .breadcrumb import Breadcrumb
 from .charts.bars import FrameMix, PartnerChart, PillarProfile, Timeline
 from .charts.cited_figures import CitedFigures
@@ -25,6 +31,8 @@ class MainWindow(QMainWindow):
         self.coded = coded
         self.remember = remember
         self.state = FilterState(self)
+        self.scenario_name = ""
+        self.scenario_note = ""
         dataset = coded.dataset
         self.setWindowTitle(f"NSP Explorer — {len(dataset.documents)} documents, {len(dataset.passages)} passages")
 
@@ -99,6 +107,28 @@ class MainWindow(QMainWindow):
         action(view, "&Find in passages", QKeySequence.StandardKey.Find, self._focus_search)
         action(view, "Framing matrix as &shares", "Ctrl+1", lambda: self.matrix.set_measure("share"))
         action(view, "Framing matrix as &counts", "Ctrl+2", lambda: self.matrix.set_measure("count"))
+
+    # -- scenarios and exports ------------------------------------------------------------
+
+    def apply_scenario(self, scenario: Scenario) -> None:
+        self.scenario_name = scenario.name
+        self.scenario_note = scenario.note
+        self.matrix.set_measure(scenario.measure)
+        self.state.apply(ExplorerState(scenario.filters, scenario.selection, scenario.search), source="Scenario")
+        self.figures.show_indicator(scenario.indicator)
+
+    def current_scenario(self, name: str, note: str = "") -> Scenario:
+        state = self.state.state
+        return Scenario(name, note, state.filters, state.selection, state.search, self.matrix.measure_name, self.figures.current_indicator())
+
+    def selected_passages(self):
+        return passages_for(self.coded, self.state.state.mask(self.coded))
+
+    def caption_text(self) -> str:
+        state = self.state.state
+        description = view_description(state.filters, state.selection, state.search, self.coded.taxonomy)
+        count = int(state.mask(self.coded).sum())
+        return caption(self.scenario_name, description, self.coded.dataset.version, datetime.date.today().isoformat(), count)
 
     def _focus_search(self) -> None:
         self.passage_list.search.setFocus()

@@ -31,6 +31,10 @@ class FilterState(QObject):
             self._state = state
             self.changed.emit(state, source)
 
+    def apply(self, state: ExplorerState, source: str = "") -> None:
+        """Show exactly this state (a scenario being opened)."""
+        self._set(state, source)
+
     def set_filters(self, filters: FilterSpec, source: str = "") -> None:
         self._set(replace(self._state, filters=filters), source)
 

@@ -139,10 +139,10 @@ class Timeline(ChartView):
         self.published.getAxis("bottom").setTicks([[(y, str(y)) for y in coded.years]])
         self.mentioned = self.add_plot(1)
         style_plot(self.mentioned, left="passages")
-        self.width = 0.8 / len(self.pillars)
+        self.bar_width = 0.8 / len(self.pillars)
         self.bars = []
         for pillar in self.pillars:
-            bar = pg.BarGraphItem(x=[0], height=[0], width=self.width, brush=PILLAR_COLOURS[pillar], pen=None)
+            bar = pg.BarGraphItem(x=[0], height=[0], width=self.bar_width, brush=PILLAR_COLOURS[pillar], pen=None)
             self.published.addItem(bar)
             self.bars.append(bar)
         self.mentioned_bar = pg.BarGraphItem(x=[0], height=[0], width=0.8, brush="#555555", pen=None)
@@ -156,13 +156,13 @@ class Timeline(ChartView):
         years = np.array(self.coded.years, dtype=float)
         targets = []
         for j, (pillar, bar) in enumerate(zip(self.pillars, self.bars)):
-            x = years - 0.4 + self.width * (j + 0.5)
+            x = years - 0.4 + self.bar_width * (j + 0.5)
             heights = table[pillar].to_numpy(dtype=float)
-            bar.setOpts(x=x, height=heights, width=self.width)
+            bar.setOpts(x=x, height=heights, width=self.bar_width)
             label = self.coded.taxonomy.label("pillar", pillar)
             for year, centre, height, total in zip(self.coded.years, x, heights, table["passages"]):
                 tip = f"Published {year} · {label}\n{int(height)} of {int(total)} passages"
-                targets.append(Target(QRectF(centre - self.width / 2, 0, self.width, max(height, 0.3)), tip, {"years": {year}}))
+                targets.append(Target(QRectF(centre - self.bar_width / 2, 0, self.bar_width, max(height, 0.3)), tip, {"years": {year}}))
         self.published.setYRange(0, max(1.0, float(table[self.pillars].to_numpy().max())), padding=0.05)
         self.set_targets(self.published, targets)
 

@@ -65,6 +65,13 @@ class CitedFigures(ChartView):
     def view_options(self) -> tuple:
         return (self.current_indicator(),)
 
+    def show_indicator(self, key: tuple[str, str] | None) -> None:
+        """Pick an indicator if the selection cites it (a scenario's choice)."""
+        index = self.choice.findData(tuple(key)) if key else -1
+        if index >= 0 and index != self.choice.currentIndex():
+            self.choice.setCurrentIndex(index)
+            self.refresh()
+
     def current_indicator(self) -> tuple[str, str] | None:
         return self.choice.currentData()
 

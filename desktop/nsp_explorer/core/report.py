@@ -1,0 +1,90 @@
+"""Words and tables that go with an export: captions, the passage list as CSV and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+
+from .filters import NO_YEAR, NOTHING, FilterSpec
+from .taxonomy import Taxonomy
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> str:
+    """A spreadsheet must not run a cell as a formula: prefix those that could be one with '."""
+    text = "" if cell is None else str(cell)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def describe(spec: FilterSpec, taxonomy: Taxonomy) -> list[str]:
+    """'Pillars: Peace', 'Authors: Lee Jaehyon', … for every dimension that is narrowed."""
+    parts = []
+    for key, dimension in (("pillars", "pillar"), ("areas", "area"), ("frames", "frame"), ("partners", "partner")):
+        values = getattr(spec, key)
+        if values:
+            names = [taxonomy.label(dimension, v) for v in sorted(values) if v != NOTHING]
+            parts.append(f"{key.capitalize()}: {', '.join(names) or 'none'}")
+    if spec.authors:
+        parts.append(f"Authors: {', '.join(sorted(a for a in spec.authors if a != NOTHING)) or 'none'}")
+    if spec.years:
+        parts.append(f"Years: {', '.join(str(y) for y in sorted(spec.years) if y != NO_YEAR) or 'none'}")
+    return parts
+
+
+def view_description(filters: FilterSpec, selection: FilterSpec, search: str, taxonomy: Taxonomy) -> str:
+    parts = describe(filters, taxonomy)
+    narrowed = describe(selection, taxonomy)
+    if narrowed:
+        parts.append("selection: " + "; ".join(narrowed))
+    if search.strip():
+        parts.append(f"search: “{search.strip()}”")
+    return "; ".join(parts) if parts else "all passages"
+
+
+def caption(name: str, description: str, dataset_version: str, date: str, passages: int) -> str:
+    """One line that makes a slide explain itself."""
+    title = name or "Current view"
+    return f"NSP Explorer · {title} · {description} · {passages} passages · dataset {dataset_version} · {date}"
+
+
+def citation(row) -> str:
+    url = f" {row['url']}" if row.get("url") else ""
+    return f"{row['author']} ({row['year']}). {row['title']}. {row['outlet']}, {row['published']}, paragraph {row['position']}.{url}"
+
+
+def _with_sources(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    extra = documents.set_index("doc_id")[["url"]]
+    return passages.join(extra, on="doc_id")
+
+
+def passages_csv(passages: pd.DataFrame, documents: pd.DataFrame) -> bytes:
+    """The passage list with citations, every cell safe to open in a spreadsheet."""
+    rows = _with_sources(passages, documents)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["passage_id", "author", "year", "title", "outlet", "paragraph", "section", "text", "citation"])
+    for _, row in rows.iterrows():
+        cells = [row["passage_id"], row["author"], row["year"], row["title"], row["outlet"], row["position"], row["section"], row["text"], citation(row)]
+        writer.writerow([neutralise(cell) for cell in cells])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text in Markdown: characters that would make links, markup or HTML are escaped."""
+    for char in "\\`*_[]<>#|!":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def passages_markdown(passages: pd.DataFrame, documents: pd.DataFrame, heading: str) -> str:
+    rows = _with_sources(passages, documents)
+    lines = [f"# {_markdown_text(heading)}", "", f"{len(rows)} passages.", ""]
+    for _, row in rows.iterrows():
+        lines.append(f"> {_markdown_text(row['text'])}")
+        lines.append("")
+        lines.append(f"— {_markdown_text(citation(row))}")
+        lines.append("")
+    return "\n".join(lines)
