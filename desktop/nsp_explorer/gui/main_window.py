@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from pathlib import Path
+
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QGridLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QGridLayout, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
 from ..core.filters import ExplorerState
 from ..core.report import caption, view_description
-from ..core.scenario import Scenario
+from ..core.errors import DataFileError
+from ..core.scenario import Scenario, ScenarioStore
 from .breadcrumb import Breadcrumb
 from .charts.bars import FrameMix, PartnerChart, PillarProfile, Timeline
 from .charts.cited_figures import CitedFigures
 from .charts.framing_matrix import FramingMatrix
+from .compare import CompareWindow
+from .export import FORMATS, export_views, seminar_pack
 from .filter_panel import FilterPanel
+from .scenarios_panel import ScenarioPanel, scenarios_dir
 from .passages import PassageList, ReadingPane
 from .settings import load_settings, save_settings
 from .state import FilterState
@@ -26,7 +32,7 @@ SPLITTERS = ("outer", "right", "bottom")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, coded: CodedPassages, remember: bool = True):
+    def __init__(self, coded: CodedPassages, remember: bool = True, scenario_folder: Path | None = None):
         super().__init__()
         self.coded = coded
         self.remember = remember
@@ -47,6 +53,13 @@ class MainWindow(QMainWindow):
         self.charts = [self.matrix, self.pillars, self.frames, self.timeline, self.partners, self.figures]
         self.passage_list = PassageList(coded, self.state)
         self.reading = ReadingPane(coded, self.state)
+        self.store = ScenarioStore.open(scenario_folder or scenarios_dir(), coded.taxonomy, coded.authors, coded.years)
+        self.scenarios = ScenarioPanel(self, self.store)
+        self.scenarios.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.compare_window: CompareWindow | None = None
+        self.type_scale = 1.0
+        self.base_font = QApplication.font()
+        QApplication.instance().installEventFilter(self)
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -73,7 +86,10 @@ class MainWindow(QMainWindow):
         right.addWidget(charts)
         right.addWidget(bottom)
         outer = self.splitters["outer"]
-        outer.addWidget(self.filter_panel)
+        self.left = QTabWidget()
+        self.left.addTab(self.filter_panel, "Filters")
+        self.left.addTab(self.scenarios, f"Scenarios ({len(self.store.scenarios)})")
+        outer.addWidget(self.left)
         outer.addWidget(right)
         outer.setSizes([300, 1300])
         right.setSizes([640, 330])
@@ -84,15 +100,16 @@ class MainWindow(QMainWindow):
         self._actions()
         self.statusBar().showMessage(f"Dataset {dataset.version} · {dataset.folder}")
         self.resize(1600, 1000)
-        if remember:
-            self._restore()
         for chart in self.charts:
             chart.refresh()
+        if remember:
+            self._restore()
 
     def _actions(self) -> None:
         def action(menu, text: str, keys, slot, tip: str = "") -> QAction:
             item = QAction(text, self)
             item.setShortcut(QKeySequence(keys))
+            self.addAction(item)  # shortcuts work in full screen too, with the menu bar hidden
             item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             item.setStatusTip(tip)
             item.triggered.connect(slot)
@@ -100,6 +117,8 @@ class MainWindow(QMainWindow):
             return item
 
         file_menu = self.menuBar().addMenu("&File")
+        action(file_menu, "&Export views…", "Ctrl+E", self.ask_and_export, "Every chart and the window as PNG, SVG and PDF, with captions")
+        action(file_menu, "Export seminar &pack…", "Ctrl+Shift+E", self.ask_and_pack, "One folder: every view, the passages, the scenario, a README")
         action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu("&View")
         action(view, "Clear &selection", "Esc", lambda: self.state.clear_selection(source="MainWindow"), "Undo the narrowing made by clicking charts")
@@ -107,6 +126,82 @@ class MainWindow(QMainWindow):
         action(view, "&Find in passages", QKeySequence.StandardKey.Find, self._focus_search)
         action(view, "Framing matrix as &shares", "Ctrl+1", lambda: self.matrix.set_measure("share"))
         action(view, "Framing matrix as &counts", "Ctrl+2", lambda: self.matrix.set_measure("count"))
+        view.addSeparator()
+        action(view, "Compare scenarios…", "Ctrl+K", self.open_comparison, "Two scenarios side by side, and their difference")
+        action(view, "Next scenario", "PgDown", lambda: self.scenarios.step(1))
+        action(view, "Previous scenario", "PgUp", lambda: self.scenarios.step(-1))
+        view.addSeparator()
+        self.seminar_action = action(view, "Seminar mode (full screen)", "F11", self.toggle_seminar_mode)
+        self.seminar_action.setCheckable(True)
+        action(view, "Larger type", "Ctrl++", lambda: self.set_type_scale(self.type_scale * 1.15))
+        action(view, "Larger type", "Ctrl+=", lambda: self.set_type_scale(self.type_scale * 1.15)).setVisible(False)
+        action(view, "Smaller type", "Ctrl+-", lambda: self.set_type_scale(self.type_scale / 1.15))
+        self.contrast_action = action(view, "High contrast", "Ctrl+Shift+H", self.toggle_high_contrast)
+        self.contrast_action.setCheckable(True)
+
+    # -- seminar mode ---------------------------------------------------------------------
+
+    def eventFilter(self, watched, event) -> bool:
+        """In seminar mode Page Up / Page Down (what presentation clickers send) step through scenarios."""
+        if event.type() == QEvent.Type.KeyPress and self.isFullScreen() and event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            self.scenarios.step(1 if event.key() == Qt.Key.Key_PageDown else -1)
+            return True
+        return super().eventFilter(watched, event)
+
+    def toggle_seminar_mode(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+            self.set_type_scale(1.0)
+        else:
+            self.showFullScreen()
+            self.set_type_scale(1.3)
+        self.seminar_action.setChecked(self.isFullScreen())
+
+    def set_type_scale(self, scale: float) -> None:
+        """Larger or smaller type everywhere, charts included (for the back of the room)."""
+        self.type_scale = max(0.7, min(scale, 2.5))
+        font = QApplication.font()
+        font.setPointSizeF(self.base_font.pointSizeF() * self.type_scale)
+        QApplication.setFont(font)
+        for chart in self.charts:
+            chart.set_type_scale(self.type_scale)
+
+    def toggle_high_contrast(self) -> None:
+        on = self.contrast_action.isChecked()
+        QApplication.instance().setStyleSheet(
+            "* { color: #000000; } QWidget { background-color: #FFFFFF; } "
+            "QTreeWidget::item:selected, QTableView::item:selected { background: #000000; color: #FFFF00; }"
+            if on
+            else ""
+        )
+        for chart in self.charts:
+            chart.set_high_contrast(on)
+
+    # -- exports and comparison ------------------------------------------------------------
+
+    def open_comparison(self) -> CompareWindow:
+        if len(self.store.scenarios) < 2:
+            self.statusBar().showMessage("Save at least two scenarios to compare them (Scenarios tab).", 8000)
+        self.compare_window = CompareWindow(self.coded, self.store)
+        self.compare_window.show()
+        return self.compare_window
+
+    def _export(self, work) -> None:
+        try:
+            self.statusBar().showMessage(work(), 10000)
+        except DataFileError as error:
+            self.statusBar().showMessage(str(error), 15000)
+
+    def ask_and_export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export every view to a folder")
+        if folder:
+            self._export(lambda: f"Exported {len(export_views(self, Path(folder), FORMATS))} files to {folder}")
+
+    def ask_and_pack(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Where to put the seminar pack")
+        if folder:
+            scenario = self.current_scenario(self.scenario_name or "Current view", self.scenario_note)
+            self._export(lambda: f"Seminar pack written to {seminar_pack(self, Path(folder), scenario.to_json())}")
 
     # -- scenarios and exports ------------------------------------------------------------
 
@@ -145,12 +240,17 @@ class MainWindow(QMainWindow):
             saved = window.get("splitters", {}).get(name)
             if isinstance(saved, str):
                 splitter.restoreState(QByteArray.fromHex(saved.encode("ascii")))
+        last = settings.get("last_scenario")
+        names = [sc.name for sc in self.store.scenarios]
+        if isinstance(last, str) and last in names:
+            self.scenarios.show_scenario(names.index(last))
         if problem:
             self.statusBar().showMessage(problem, 15000)
 
     def closeEvent(self, event) -> None:
         if self.remember:
             settings, _ = load_settings()
+            settings["last_scenario"] = self.scenario_name
             settings["window"] = {
                 "geometry": bytes(self.saveGeometry().toHex()).decode("ascii"),
                 "splitters": {name: bytes(s.saveState().toHex()).decode("ascii") for name, s in self.splitters.items()},

@@ -22,6 +22,7 @@ from ..state import FilterState
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background="w", foreground="#222222")
 
+TICK_POINTS = 8.5
 EMPTY_SELECTION = "No passages match the current filters and selection.\nWiden a filter, clear the selection (Esc) or press Reset."
 
 
@@ -40,7 +41,7 @@ def style_plot(plot: pg.PlotItem, bottom: str = "", left: str = "") -> None:
     plot.hideButtons()
     plot.showGrid(x=False, y=False)
     font = QFont()
-    font.setPointSizeF(8.5)
+    font.setPointSizeF(TICK_POINTS)
     for name, text in (("bottom", bottom), ("left", left)):
         axis = plot.getAxis(name)
         axis.enableAutoSIPrefix(False)  # units are explicit; the prefix check re-typesets the label on every range change
@@ -109,6 +110,7 @@ class ChartView(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._targets: dict[pg.PlotItem, list[Target]] = {}
         self._drawn_from: tuple | None = None
+        self.plots: list[pg.PlotItem] = []
 
         heading = QLabel(self.title)
         font = heading.font()
@@ -149,7 +151,27 @@ class ChartView(QFrame):
 
     def add_plot(self, row: int = 0) -> pg.PlotItem:
         """A plot without pyqtgraph's context menus (built for nothing: charts keep their axes fixed)."""
-        return self.graphics.addPlot(row=row, col=0, viewBox=pg.ViewBox(enableMenu=False, enableMouse=False))
+        plot = self.graphics.addPlot(row=row, col=0, viewBox=pg.ViewBox(enableMenu=False, enableMouse=False))
+        self.plots.append(plot)
+        return plot
+
+    def set_type_scale(self, scale: float) -> None:
+        font = QFont()
+        font.setPointSizeF(TICK_POINTS * scale)
+        for plot in self.plots:
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setTickFont(font)
+        labels = getattr(self, "cell_labels", None)
+        if labels is not None:
+            labels.font.setPointSizeF(8 * scale)
+            labels.update()
+
+    def set_high_contrast(self, on: bool) -> None:
+        pen = pg.mkPen("#000000", width=2 if on else 1)
+        for plot in self.plots:
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setPen(pen if on else "#888888")
+                plot.getAxis(name).setTextPen("#000000" if on else "#222222")
 
     # -- drawing ---------------------------------------------------------------
 

@@ -1,0 +1,202 @@
+"""The scenarios panel: save, rename, duplicate, delete (with undo), reorder, import and export."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import appdirs
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import DataFileError
+from ..core.scenario import Scenario, ScenarioStore
+
+
+def scenarios_dir() -> Path:
+    root = os.environ.get("NSP_EXPLORER_DATA_DIR") or appdirs.user_data_dir("nsp-explorer", appauthor=False)
+    return Path(root) / "scenarios"
+
+
+class ScenarioPanel(QWidget):
+    """Lists the user's scenarios; choosing one shows it in the window."""
+
+    message = Signal(str)  # something to tell the user (status bar)
+
+    def __init__(self, window, store: ScenarioStore, parent=None):
+        super().__init__(parent)
+        self.window = window
+        self.store = store
+        self._undo: tuple[int, Scenario] | None = None
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Scenarios")
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.model().rowsMoved.connect(self._moved)
+        self.list.itemActivated.connect(lambda item: self.show_scenario(self.list.row(item)))
+        self.list.itemClicked.connect(lambda item: self.show_scenario(self.list.row(item)))
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("A note for this scenario (what to point out in the seminar)")
+        self.note.setMaximumHeight(90)
+        self.note.textChanged.connect(self._note_changed)
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems.setStyleSheet("color: #A23B00;")
+
+        buttons = QGridLayout()
+        actions = [
+            ("Save view…", "Save what is shown now as a new scenario", self.ask_and_save),
+            ("Rename…", "Rename the chosen scenario", self.ask_and_rename),
+            ("Duplicate", "Copy the chosen scenario", self.duplicate),
+            ("Delete", "Delete the chosen scenario (Undo brings it back)", self.delete),
+            ("Undo delete", "Bring back the scenario deleted last", self.undo_delete),
+            ("Update", "Store what is shown now in the chosen scenario", self.update_current),
+            ("Import…", "Add a scenario file someone shared", self.ask_and_import),
+            ("Export…", "Save the chosen scenario as a file to share", self.ask_and_export),
+        ]
+        self.buttons = {}
+        for n, (text, tip, slot) in enumerate(actions):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.addWidget(button, n // 2, n % 2)
+            self.buttons[text] = button
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(QLabel("<b>Scenarios</b> — prepared views; Page Up / Page Down steps through them"))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        layout.addWidget(self.problems)
+        self.refill()
+
+    # -- list ----------------------------------------------------------------------------
+
+    def refill(self, select: int | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for scenario in self.store.scenarios:
+            item = QListWidgetItem(scenario.name)
+            item.setToolTip(scenario.note or scenario.name)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if select is not None and 0 <= select < self.list.count():
+            self.list.setCurrentRow(select)
+        self.problems.setText("\n".join(self.store.problems))
+        self.buttons["Undo delete"].setEnabled(self._undo is not None)
+
+    def current(self) -> int:
+        return self.list.currentRow()
+
+    def show_scenario(self, index: int) -> None:
+        if not 0 <= index < len(self.store.scenarios):
+            return
+        scenario = self.store.scenarios[index]
+        self.list.setCurrentRow(index)
+        self.note.blockSignals(True)
+        self.note.setPlainText(scenario.note)
+        self.note.blockSignals(False)
+        self.window.apply_scenario(scenario)
+        self.message.emit(f"Showing scenario “{scenario.name}”")
+
+    def step(self, by: int) -> None:
+        if self.store.scenarios:
+            self.show_scenario((max(self.current(), 0) + by) % len(self.store.scenarios) if self.current() >= 0 else 0)
+
+    # -- changes (each written at once, atomically) -------------------------------------------
+
+    def _guard(self, action) -> None:
+        try:
+            action()
+        except DataFileError as error:
+            self.message.emit(str(error))
+            self.problems.setText(str(error))
+
+    def save_current(self, name: str) -> int:
+        index = self.store.add(self.window.current_scenario(name))
+        self.refill(index)
+        self.window.scenario_name = name
+        self.message.emit(f"Saved scenario “{name}”")
+        return index
+
+    def ask_and_save(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save view as scenario", "Name:")
+        if ok and name.strip():
+            self._guard(lambda: self.save_current(name.strip()))
+
+    def update_current(self) -> None:
+        index = self.current()
+        if index >= 0:
+            old = self.store.scenarios[index]
+            self._guard(lambda: self.store.update(index, self.window.current_scenario(old.name, old.note)))
+
+    def ask_and_rename(self) -> None:
+        index = self.current()
+        if index < 0:
+            return
+        name, ok = QInputDialog.getText(self, "Rename scenario", "Name:", text=self.store.scenarios[index].name)
+        if ok and name.strip():
+            self._guard(lambda: (self.store.rename(index, name), self.refill(index)))
+
+    def duplicate(self) -> None:
+        index = self.current()
+        if index >= 0:
+            self._guard(lambda: self.refill(self.store.duplicate(index)))
+
+    def delete(self) -> None:
+        index = self.current()
+        if index >= 0:
+            def remove():
+                self._undo = self.store.delete(index)
+                self.refill(min(index, len(self.store.scenarios) - 1))
+                self.message.emit(f"Deleted “{self._undo[1].name}” (Undo delete brings it back)")
+            self._guard(remove)
+
+    def undo_delete(self) -> None:
+        if self._undo is not None:
+            index, scenario = self._undo
+            self._undo = None
+            self._guard(lambda: self.refill(self.store.restore(index, scenario)))
+
+    def _moved(self, _parent, start, _end, _destination, row) -> None:
+        to = row - 1 if row > start else row
+        self._guard(lambda: self.store.move(start, to))
+
+    def _note_changed(self) -> None:
+        index = self.current()
+        if index >= 0:
+            old = self.store.scenarios[index]
+            self._guard(lambda: self.store.update(index, Scenario(old.name, self.note.toPlainText(), old.filters, old.selection, old.search, old.measure, old.indicator)))
+
+    def import_file(self, path: Path) -> None:
+        index, ignored = self.store.import_file(path)
+        self.refill(index)
+        if ignored:
+            self.problems.setText(f"{path}: ignored unknown IDs: {', '.join(ignored)}")
+        self.message.emit(f"Imported “{self.store.scenarios[index].name}” from {path}")
+
+    def ask_and_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import a scenario", "", "Scenario (*.json)")
+        if path:
+            self._guard(lambda: self.import_file(Path(path)))
+
+    def ask_and_export(self) -> None:
+        index = self.current()
+        if index < 0:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export the scenario", f"{self.store.files[index].name}", "Scenario (*.json)")
+        if path:
+            self._guard(lambda: self.store.export_file(index, Path(path)))
