@@ -245,3 +245,12 @@ def test_nspx_export_names_a_corrupt_scenario(tmp_path):
     result = nspx("export", "--scenario", str(scenario), "--out", str(tmp_path / "out"))
     assert result.returncode == 2 and "broken.json" in result.stderr and "not valid JSON" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_the_passage_list_exports_as_csv_and_markdown(qtbot, coded, dirs, tmp_path):
+    window = open_window(qtbot, coded, remember=False)
+    window.state.set_filters(FilterSpec(authors={"Choe Won-gi"}))
+    csv_text = window.export_passages(tmp_path / "p.csv").read_text(encoding="utf-8")
+    assert csv_text.count("choe-2021-koreatimes:") == 10 and "Choe Won-gi (2021)" in csv_text
+    markdown = window.export_passages(tmp_path / "p.md").read_text(encoding="utf-8")
+    assert markdown.count("> ") == 10 and "paragraph 10" in markdown

@@ -47,7 +47,7 @@ def _paint_with_caption(painter: QPainter, widget: QWidget, caption: str) -> Non
     painter.drawText(band.adjusted(8, 0, -8, 0), _WRAP, caption)
 
 
-def _atomically(path: Path, write: Callable[[str], bool]) -> Path:
+def atomically(path: Path, write: Callable[[str], bool]) -> Path:
     """Run ``write(temporary_path)``; rename into place only if it reports success."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -80,7 +80,7 @@ def export_png(widget: QWidget, path: Path, caption: str, width: int | None = No
         painter.end()
         return image.save(temp, "PNG")
 
-    return _atomically(path, write)
+    return atomically(path, write)
 
 
 def export_svg(widget: QWidget, path: Path, caption: str) -> Path:
@@ -98,7 +98,7 @@ def export_svg(widget: QWidget, path: Path, caption: str) -> Path:
         _paint_with_caption(painter, widget, caption)
         return painter.end()
 
-    return _atomically(path, write)
+    return atomically(path, write)
 
 
 def export_pdf(widget: QWidget, path: Path, caption: str) -> Path:
@@ -114,7 +114,7 @@ def export_pdf(widget: QWidget, path: Path, caption: str) -> Path:
         _paint_with_caption(painter, widget, caption)
         return painter.end()
 
-    return _atomically(path, write)
+    return atomically(path, write)
 
 
 def export_view(widget: QWidget, folder: Path, stem: str, formats, caption: str, width: int | None = None) -> list[Path]:
@@ -162,8 +162,8 @@ def seminar_pack(window, folder: Path, scenario_json: dict) -> Path:
             export_view(chart, temp, file_stem(chart.title), ("png", "svg"), caption)
         export_view(window, temp, "main-window", ("png", "svg"), caption)
         rows, documents = window.selected_passages(), window.coded.dataset.documents
-        _atomically(temp / "passages.csv", lambda t: Path(t).write_bytes(passages_csv(rows, documents)) > 0)
-        _atomically(temp / "passages.md", lambda t: Path(t).write_text(passages_markdown(rows, documents, name), encoding="utf-8") > 0)
+        atomically(temp / "passages.csv", lambda t: Path(t).write_bytes(passages_csv(rows, documents)) > 0)
+        atomically(temp / "passages.md", lambda t: Path(t).write_text(passages_markdown(rows, documents, name), encoding="utf-8") > 0)
         write_json_atomically(temp / "scenario.json", scenario_json)
         readme = "\n".join(
             [
@@ -180,7 +180,7 @@ def seminar_pack(window, folder: Path, scenario_json: dict) -> Path:
                 "",
             ]
         )
-        _atomically(temp / "README.md", lambda t: Path(t).write_text(readme, encoding="utf-8") > 0)
+        atomically(temp / "README.md", lambda t: Path(t).write_text(readme, encoding="utf-8") > 0)
         temp.rename(target)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)

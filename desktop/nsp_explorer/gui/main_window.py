@@ -8,20 +8,20 @@ from PySide6.QtCore import QByteArray, QEvent, Qt
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QGridLayout, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QGridLayout, QInputDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
 from ..core.filters import ExplorerState
-from ..core.report import caption, view_description
+from ..core.report import caption, passages_csv, passages_markdown, view_description
 from ..core.errors import DataFileError
-from ..core.scenario import Scenario, ScenarioStore
+from ..core.scenario import Scenario, ScenarioStore, file_stem
 from .breadcrumb import Breadcrumb
 from .charts.bars import FrameMix, PartnerChart, PillarProfile, Timeline
 from .charts.cited_figures import CitedFigures
 from .charts.framing_matrix import FramingMatrix
 from .compare import CompareWindow
-from .export import FORMATS, export_views, seminar_pack
+from .export import FORMATS, atomically, export_view, export_views, seminar_pack
 from .filter_panel import FilterPanel
 from .scenarios_panel import ScenarioPanel, scenarios_dir
 from .passages import PassageList, ReadingPane
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         action(file_menu, "&Export views…", "Ctrl+E", self.ask_and_export, "Every chart and the window as PNG, SVG and PDF, with captions")
         action(file_menu, "Export seminar &pack…", "Ctrl+Shift+E", self.ask_and_pack, "One folder: every view, the passages, the scenario, a README")
+        action(file_menu, "Export passage &list…", "Ctrl+Shift+L", self.ask_and_export_passages, "The passages shown, as CSV or Markdown, with citations")
         action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu("&View")
         action(view, "Clear &selection", "Esc", lambda: self.state.clear_selection(source="MainWindow"), "Undo the narrowing made by clicking charts")
@@ -192,10 +193,35 @@ class MainWindow(QMainWindow):
         except DataFileError as error:
             self.statusBar().showMessage(str(error), 15000)
 
+    def _ask_width(self, widget: QWidget) -> int | None:
+        width, ok = QInputDialog.getInt(self, "PNG size", "Width of the PNG in pixels (2× the view suits slides):", 2 * widget.width(), 200, 12000, 100)
+        return width if ok else None
+
     def ask_and_export(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Export every view to a folder")
-        if folder:
-            self._export(lambda: f"Exported {len(export_views(self, Path(folder), FORMATS))} files to {folder}")
+        width = self._ask_width(self) if folder else None
+        if folder and width:
+            self._export(lambda: f"Exported {len(export_views(self, Path(folder), FORMATS, width))} files to {folder}")
+
+    def export_widget(self, widget: QWidget, title: str) -> None:
+        """One chart as PNG, SVG and PDF (the chart's right-click menu)."""
+        folder = QFileDialog.getExistingDirectory(self, f"Export the {title} to a folder")
+        width = self._ask_width(widget) if folder else None
+        if folder and width:
+            self._export(lambda: f"Exported {len(export_view(widget, Path(folder), file_stem(title), FORMATS, self.caption_text(), width))} files to {folder}")
+
+    def export_passages(self, path: Path) -> Path:
+        """The passage list as CSV (spreadsheet-safe) or Markdown, with citations."""
+        rows, documents = self.selected_passages(), self.coded.dataset.documents
+        if path.suffix.lower() == ".md":
+            text = passages_markdown(rows, documents, self.scenario_name or "Passages")
+            return atomically(path, lambda t: Path(t).write_text(text, encoding="utf-8") > 0)
+        return atomically(path, lambda t: Path(t).write_bytes(passages_csv(rows, documents)) > 0)
+
+    def ask_and_export_passages(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the passage list", "passages.csv", "CSV (*.csv);;Markdown (*.md)")
+        if path:
+            self._export(lambda: f"Wrote {self.export_passages(Path(path))}")
 
     def ask_and_pack(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Where to put the seminar pack")

@@ -14,6 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QTransform
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
 
 from ...core.coded import CodedPassages
@@ -144,6 +145,13 @@ class ChartView(QFrame):
         layout.addWidget(self.caption_label)
         layout.addWidget(self.stack, 1)
 
+        export = QAction("Export this chart (PNG, SVG, PDF)…", self)
+        export.triggered.connect(self._export_chart)
+        self.addAction(export)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.graphics.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.graphics.setToolTip("Right-click the chart's title bar to export it")
+
         scene = self.graphics.scene()
         scene.sigMouseMoved.connect(self._hover)
         scene.sigMouseClicked.connect(self._click)
@@ -174,6 +182,11 @@ class ChartView(QFrame):
                 plot.getAxis(name).setTextPen("#000000" if on else "#222222")
 
     # -- drawing ---------------------------------------------------------------
+
+    def _export_chart(self) -> None:
+        window = self.window()
+        if hasattr(window, "export_widget"):
+            window.export_widget(self, self.title)
 
     def view_options(self) -> tuple:
         """What besides the selection decides the drawing (a measure, a chosen indicator)."""
