@@ -14,7 +14,7 @@ from ..core.errors import DataFileError
 from ..core.filters import ExplorerState
 from ..core.report import view_description
 from .charts.bars import PillarProfile
-from .charts.base import CellLabels, ChartView, Target, label_axis, short_name, style_plot
+from .charts.base import CellLabels, ChartView, Target, hide_category_labels, label_axis, short_name, style_plot
 from .charts.framing_matrix import FramingMatrix
 from .export import export_view
 from .state import FilterState
@@ -111,6 +111,7 @@ class CompareWindow(QWidget):
             matrix.measure.setEnabled(False)  # both sides show shares on the same 0–1 scale
             matrix.setToolTip(f"Scenario {side}")
         self.difference = DifferenceMatrix(coded, *self.states)
+        hide_category_labels(self.matrices[1].plot)  # B's rows line up with A's, just left of it
         export = QPushButton("Export comparison…")
         export.clicked.connect(self.ask_and_export)
 
@@ -130,6 +131,8 @@ class CompareWindow(QWidget):
         grid.addLayout(bottom, 4, 0, 1, 3)
         grid.setRowStretch(2, 3)
         grid.setRowStretch(3, 2)
+        for column, stretch in enumerate((6, 4, 6)):  # A carries the area labels for B beside it
+            grid.setColumnStretch(column, stretch)
         self.resize(1600, 1000)
         if len(store.scenarios) > 1:
             self.pickers[1].setCurrentIndex(1)

@@ -90,6 +90,13 @@ class CellLabels(pg.GraphicsObject):
             painter.drawText(QPointF(point.x() - metrics.horizontalAdvance(text) / 2, point.y() + metrics.ascent() / 2 - 1), text)
 
 
+def hide_category_labels(plot: pg.PlotItem) -> None:
+    """Rows that line up with a chart beside it need no labels of their own."""
+    axis = plot.getAxis("left")
+    axis.setTicks([[(i, "") for i in range(len(axis._tickLevels[0]) if axis._tickLevels else 0)]])
+    axis.setWidth(10)
+
+
 def label_axis(plot: pg.PlotItem, side: str, labels: list[str]) -> None:
     """Category labels on an axis, with room for the longest one (pyqtgraph does not always make it)."""
     axis = plot.getAxis(side)
