@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.store = ScenarioStore.open(scenario_folder or scenarios_dir(), coded.taxonomy, coded.authors, coded.years)
         self.scenarios = ScenarioPanel(self, self.store)
         self.scenarios.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.scenarios.counted.connect(lambda n: self.left.setTabText(1, f"Scenarios ({n})"))
         self.compare_window: CompareWindow | None = None
         self.type_scale = 1.0
         self.base_font = QApplication.font()
@@ -150,10 +151,15 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def toggle_seminar_mode(self) -> None:
+        """Full screen for the room: the charts alone, in larger type; again to come back."""
         if self.isFullScreen():
             self.showNormal()
+            self.left.show()
+            self.splitters["bottom"].show()
             self.set_type_scale(1.0)
         else:
+            self.left.hide()
+            self.splitters["bottom"].hide()
             self.showFullScreen()
             self.set_type_scale(1.3)
         self.seminar_action.setChecked(self.isFullScreen())

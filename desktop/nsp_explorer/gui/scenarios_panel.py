@@ -34,6 +34,7 @@ class ScenarioPanel(QWidget):
     """Lists the user's scenarios; choosing one shows it in the window."""
 
     message = Signal(str)  # something to tell the user (status bar)
+    counted = Signal(int)  # how many scenarios there are now
 
     def __init__(self, window, store: ScenarioStore, parent=None):
         super().__init__(parent)
@@ -97,6 +98,7 @@ class ScenarioPanel(QWidget):
             self.list.setCurrentRow(select)
         self.problems.setText("\n".join(self.store.problems))
         self.buttons["Undo delete"].setEnabled(self._undo is not None)
+        self.counted.emit(len(self.store.scenarios))
 
     def current(self) -> int:
         return self.list.currentRow()

@@ -102,8 +102,15 @@ def label_axis(plot: pg.PlotItem, side: str, labels: list[str]) -> None:
     axis = plot.getAxis(side)
     axis.setTicks([list(enumerate(labels))])
     if side == "left":
+        axis.category_labels = labels  # so the width can follow a change of type size
+        fit_label_width(axis)
+
+
+def fit_label_width(axis) -> None:
+    labels = getattr(axis, "category_labels", None)
+    if labels:
         font = axis.style.get("tickFont") or QFont()
-        axis.setWidth(QFontMetrics(font).horizontalAdvance(max(labels, key=len, default="")) + 14)
+        axis.setWidth(max(QFontMetrics(font).horizontalAdvance(label) for label in labels) + 14)
 
 
 class ChartView(QFrame):
@@ -176,6 +183,7 @@ class ChartView(QFrame):
         for plot in self.plots:
             for name in ("left", "bottom"):
                 plot.getAxis(name).setTickFont(font)
+            fit_label_width(plot.getAxis("left"))
         labels = getattr(self, "cell_labels", None)
         if labels is not None:
             labels.font.setPointSizeF(8 * scale)
