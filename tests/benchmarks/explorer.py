@@ -40,18 +40,11 @@ def cold_start(runs: int) -> tuple[float, float]:
 
 
 def toggles(count: int) -> tuple[float, float]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from _window import drawn_window
 
     from nsp_explorer.core.filters import FilterSpec
-    from nsp_explorer.gui.app import load
-    from nsp_explorer.gui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow(load(None), remember=False)
-    window.resize(1600, 1000)
-    window.show()
-    app.processEvents()
+    app, window = drawn_window()
     specs = [FilterSpec(pillars={"people", "prosperity"}), FilterSpec(), FilterSpec(frames={"challenge"}), FilterSpec()]
     times = []
     for n in range(count):

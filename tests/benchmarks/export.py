@@ -43,19 +43,12 @@ def main() -> None:
                            check=True, capture_output=True, env=env)
             whole.append(time.perf_counter() - started)
 
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtWidgets import QApplication
+        from _window import drawn_window
 
         from nsp_explorer.core.scenario import Scenario
-        from nsp_explorer.gui.app import load
         from nsp_explorer.gui.export import seminar_pack
-        from nsp_explorer.gui.main_window import MainWindow
 
-        app = QApplication.instance() or QApplication([])
-        window = MainWindow(load(None), remember=False)
-        window.resize(1600, 1000)
-        window.show()
-        app.processEvents()
+        _, window = drawn_window()
         window.apply_scenario(Scenario("Benchmark"))
         inside = []
         for n in range(args.runs):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -14,8 +13,8 @@ from ..core.errors import DataFileError
 from ..core.filters import ExplorerState
 from ..core.report import view_description
 from .charts.bars import PillarProfile
-from .charts.base import CellLabels, ChartView, Target, hide_category_labels, label_axis, short_name, style_plot
-from .charts.framing_matrix import FramingMatrix
+from .charts.base import ChartView, Target, hide_category_labels
+from .charts.framing_matrix import FramingMatrix, author_area_heatmap
 from .export import export_view
 from .state import FilterState
 
@@ -33,24 +32,7 @@ class DifferenceMatrix(ChartView):
         self.caption_label.setText(
             f"Share in A minus share in B, per author and area; <b>*</b> = fewer than {FEW} passages of that author on one side."
         )
-        self.areas = list(coded.taxonomy.ids("area"))
-        self.authors = coded.authors
-        self.plot = self.add_plot(0)
-        style_plot(self.plot, bottom="Author (publication year)")
-        self.plot.invertY(True)
-        self.image = pg.ImageItem()
-        self.plot.addItem(self.image)
-        bar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING, interactive=False, width=14, label="A − B (share)")
-        bar.setImageItem(self.image, insert_in=self.plot)
-        bar.axis.enableAutoSIPrefix(False)
-        label_axis(self.plot, "left", [coded.taxonomy.label("area", a) for a in self.areas])
-        label_axis(self.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in self.authors])
-        self.plot.getAxis("bottom").setHeight(52)
-        self.plot.setXRange(-0.5, len(self.authors) - 0.5, padding=0)
-        self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
-        self.cell_labels = CellLabels([(c, r) for r in range(len(self.areas)) for c in range(len(self.authors))])
-        self.plot.addItem(self.cell_labels)
-        self.values = np.zeros((len(self.areas), len(self.authors)))
+        author_area_heatmap(self, DIVERGING, (-1, 1), "A − B (share)")
 
     def refresh(self, *_):
         a, b = self.state.state, self.other.state

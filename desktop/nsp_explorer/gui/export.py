@@ -129,13 +129,17 @@ def export_views(window, folder: Path, formats, width: int | None = None) -> lis
     return _into_folder(folder, lambda temp: [p for stem, view in views for p in export_view(view, temp, stem, formats, caption, width)])
 
 
-def _into_folder(folder: Path, build: Callable[[Path], list[Path]]) -> list[Path]:
-    """Build files in a temporary folder beside ``folder``; move them in only when all succeeded."""
+def _temporary_folder_in(folder: Path, prefix: str) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        temp = Path(tempfile.mkdtemp(prefix=".nsp-export-", dir=folder))
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=folder))
     except OSError as exc:
         raise DataFileError(folder, f"cannot be written: {exc.strerror or exc}") from None
+
+
+def _into_folder(folder: Path, build: Callable[[Path], list[Path]]) -> list[Path]:
+    """Build files in a temporary folder inside ``folder``; move them out only when all succeeded."""
+    temp = _temporary_folder_in(folder, ".nsp-export-")
     try:
         built = build(temp)
         return [Path(shutil.move(str(p), folder / p.name)) for p in built]
@@ -151,11 +155,7 @@ def seminar_pack(window, folder: Path, scenario_json: dict) -> Path:
     while target.exists():
         n += 1
         target = folder / f"{file_stem(name)}-seminar-pack-{n}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temp = Path(tempfile.mkdtemp(prefix=".nsp-pack-", dir=folder))
-    except OSError as exc:
-        raise DataFileError(folder, f"cannot be written: {exc.strerror or exc}") from None
+    temp = _temporary_folder_in(folder, ".nsp-pack-")
     try:
         caption = window.caption_text()
         for chart in window.charts:

@@ -231,13 +231,6 @@ def _rule_for(figure: _Figure, sentence: str, rules: FactRules) -> IndicatorRule
     return nearest[2] if nearest else None
 
 
-def _indicator_name(template: str, partner: str) -> str:
-    """'{partner}_korea_trade' -> 'asean_korea_trade', or 'korea_trade' without a partner."""
-    if partner:
-        return template.replace("{partner}", partner)
-    return re.sub(r"_?(?:to_|from_)?\{partner\}_?", "_", template).strip("_")
-
-
 def _indicator_for(rule: IndicatorRule | None, figure: _Figure, partner: str) -> tuple[str, str]:
     if rule is None:
         return "cited_figure", figure.unit

@@ -12,6 +12,30 @@ from ..palette import HEATMAP
 from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
 
 
+def author_area_heatmap(chart: ChartView, colour_map, levels: tuple[float, float], scale_label: str = "") -> pg.ColorBarItem:
+    """Set a chart up as an authors × areas heatmap: areas down, authors across, a value in every cell."""
+    coded = chart.coded
+    chart.areas = list(coded.taxonomy.ids("area"))
+    chart.authors = coded.authors
+    chart.plot = chart.add_plot(0)
+    style_plot(chart.plot, bottom="Author (publication year)")
+    chart.plot.invertY(True)
+    chart.image = pg.ImageItem()
+    chart.plot.addItem(chart.image)
+    bar = pg.ColorBarItem(values=levels, colorMap=colour_map, interactive=False, width=14, label=scale_label or None)
+    bar.setImageItem(chart.image, insert_in=chart.plot)
+    bar.axis.enableAutoSIPrefix(False)
+    label_axis(chart.plot, "left", [coded.taxonomy.label("area", a) for a in chart.areas])
+    label_axis(chart.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in chart.authors])
+    chart.plot.getAxis("bottom").setHeight(52)  # two-line labels: family name over year
+    chart.plot.setXRange(-0.5, len(chart.authors) - 0.5, padding=0)
+    chart.plot.setYRange(-0.5, len(chart.areas) - 0.5, padding=0)
+    chart.cell_labels = CellLabels([(c, r) for r in range(len(chart.areas)) for c in range(len(chart.authors))])
+    chart.plot.addItem(chart.cell_labels)
+    chart.values = np.zeros((len(chart.areas), len(chart.authors)))
+    return bar
+
+
 class FramingMatrix(ChartView):
     title = "Framing matrix"
     caption = "Share of each author's selected passages coded with each cooperation area."
@@ -25,25 +49,8 @@ class FramingMatrix(ChartView):
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.controls.addWidget(self.measure)
 
-        self.areas = list(coded.taxonomy.ids("area"))
-        self.authors = coded.authors
-        self.plot = self.add_plot(0)
-        style_plot(self.plot, bottom="Author (publication year)")
-        self.plot.invertY(True)
-        self.image = pg.ImageItem()
-        self.plot.addItem(self.image)
-        self.colour_bar = pg.ColorBarItem(values=(0, 1), colorMap=HEATMAP, interactive=False, width=14)
-        self.colour_bar.setImageItem(self.image, insert_in=self.plot)
-        self.colour_bar.axis.enableAutoSIPrefix(False)
-        label_axis(self.plot, "left", [coded.taxonomy.label("area", a) for a in self.areas])
-        label_axis(self.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in self.authors])
-        self.plot.getAxis("bottom").setHeight(52)  # two-line labels: family name over year
-        self.plot.setXRange(-0.5, len(self.authors) - 0.5, padding=0)
-        self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
+        self.colour_bar = author_area_heatmap(self, HEATMAP, (0, 1))
         self.area_labels = [coded.taxonomy.label("area", a) for a in self.areas]
-        self.cell_labels = CellLabels([(column, row) for row in range(len(self.areas)) for column in range(len(self.authors))])
-        self.plot.addItem(self.cell_labels)
-        self.values = np.zeros((len(self.areas), len(self.authors)))
 
     def view_options(self) -> tuple:
         return (self.measure_name,)
