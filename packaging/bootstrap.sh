@@ -2,13 +2,14 @@
 # Set NSP Explorer up on a fresh Debian or Ubuntu machine, then start it or test it.
 #   bash packaging/bootstrap.sh app [nsp-explorer options]   install and launch the window
 #   bash packaging/bootstrap.sh test [pytest options]        install with test extras and run the tests
+#   bash packaging/bootstrap.sh setup                        only install (system libraries, .venv with test extras)
 # Installs Qt's system libraries with apt-get (through sudo unless run as root) when they are
 # missing, makes a virtual environment in .venv and installs the project into it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
 shift || true
-case $mode in app | test) ;; *) echo "usage: bash packaging/bootstrap.sh app|test [options]" >&2; exit 2 ;; esac
+case $mode in app | test | setup) ;; *) echo "usage: bash packaging/bootstrap.sh app|test|setup [options]" >&2; exit 2 ;; esac
 
 python=${PYTHON:-python3}
 if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
@@ -45,5 +46,6 @@ if [[ $mode == app ]]; then
   exec .venv/bin/nsp-explorer "$@"
 else
   .venv/bin/python -m pip install -q -e ".[test]"
+  [[ $mode == setup ]] && exit 0
   exec .venv/bin/python -m pytest "$@"
 fi

@@ -99,11 +99,13 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from .about import APP_ID
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("NSP Explorer")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # matches resources/io.github.nspexplorer.NSPExplorer.desktop
     app.setWindowIcon(QIcon(str(resources_dir() / "nsp-explorer.svg")))
     try:
         coded = load(Path(args.dataset) if args.dataset else None)

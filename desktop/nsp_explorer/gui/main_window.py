@@ -140,6 +140,14 @@ class MainWindow(QMainWindow):
         action(view, "Smaller type", "Ctrl+-", lambda: self.set_type_scale(self.type_scale / 1.15))
         self.contrast_action = action(view, "High contrast", "Ctrl+Shift+H", self.toggle_high_contrast)
         self.contrast_action.setCheckable(True)
+        help_menu = self.menuBar().addMenu("&Help")
+        action(help_menu, "&About NSP Explorer", "F1", self.show_about, "Version, dataset sources and licences")
+
+    def show_about(self) -> None:
+        from .about import AboutDialog
+
+        self.about = AboutDialog(self.coded.dataset, self)
+        self.about.show()
 
     # -- seminar mode ---------------------------------------------------------------------
 
