@@ -82,6 +82,56 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _library(args: argparse.Namespace):
+    from .pipeline.library import Library, library_dir
+
+    return Library(Path(args.library) if args.library else library_dir())
+
+
+def _import(args: argparse.Namespace) -> int:
+    import csv as _csv
+
+    library = _library(args)
+    bundled = {row["doc_id"] for row in _csv.DictReader((data_dir() / "corpus" / "metadata.csv").open(encoding="utf-8"))}
+    given = {k: v for k, v in (("author", args.author), ("title", args.title), ("outlet", args.outlet), ("date", args.date), ("url", args.url)) if v}
+    failed = 0
+    for path in args.paths:
+        try:
+            doc_id = library.import_file(Path(path), data_dir(), bundled, **given)
+        except DataFileError as error:
+            print(f"nspx: error: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        passages = sum(1 for row in (library.folder / "dataset" / "passages.csv").read_text(encoding="utf-8").splitlines() if row.startswith(f"{doc_id}:"))
+        print(f"imported {path} as {doc_id}: {passages} passages")
+    return 2 if failed else 0
+
+
+def _list_library(args: argparse.Namespace) -> int:
+    rows = _library(args).documents()
+    for row in rows:
+        print(f"{row['doc_id']}\t{row['author']}\t{row['published']}\t{row['title']}\t(from {row['imported_from']})")
+    print(f"{len(rows)} documents in {_library(args).folder}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    _library(args).remove(args.doc_id, data_dir())
+    print(f"removed {args.doc_id}")
+    return 0
+
+
+def _combined(args: argparse.Namespace) -> int:
+    from .pipeline.build import build_dataset, write_dataset
+    from .pipeline.library import combined
+
+    library = _library(args)
+    dataset = combined(build_dataset(data_dir()), library.build(data_dir()))
+    write_dataset(dataset, Path(args.out))
+    print(f"wrote {args.out}: {dataset.count('documents.csv')} documents ({len(library.documents())} from the library), {dataset.count('passages.csv')} passages")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="nspx", description="NSP Explorer on the command line.")
     main.add_argument("--version", action="version", version=f"nspx {__version__}")
@@ -98,6 +148,22 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", metavar="DIR", help="data folder holding codebook.toml (default: the bundled one)")
     evaluate.add_argument("--detail", action="store_true", help="also list every code's scores")
     evaluate.set_defaults(run=_eval)
+    imports = commands.add_parser("import", help="import your own documents (.txt .md .html .pdf .docx) into the library")
+    imports.add_argument("paths", nargs="+", metavar="PATH")
+    for name in ("author", "title", "outlet", "date", "url"):
+        imports.add_argument(f"--{name}", help=f"the document's {name} (default: what the file says)")
+    imports.set_defaults(run=_import)
+    listing = commands.add_parser("library", help="list the documents in your library")
+    listing.set_defaults(run=_list_library)
+    remove = commands.add_parser("remove", help="remove a document from your library")
+    remove.add_argument("doc_id")
+    remove.set_defaults(run=_remove)
+    dataset = commands.add_parser("dataset", help="write the bundled corpus and your library as one dataset")
+    dataset.add_argument("--out", metavar="DIR", required=True)
+    dataset.set_defaults(run=_combined)
+    for command in (imports, listing, remove, dataset):
+        command.add_argument("--library", metavar="DIR", help="library folder (default: in your user data folder)")
+
     export = commands.add_parser("export", help="render a scenario's views to PNG / SVG / PDF without a window")
     export.add_argument("--scenario", metavar="FILE", required=True, help="a scenario JSON file")
     export.add_argument("--out", metavar="DIR", required=True, help="folder for the images (created if needed)")

@@ -49,23 +49,30 @@ def _code_order(taxonomy: Taxonomy) -> Callable[[Code], tuple[int, int, str]]:
     return lambda code: (DIMENSIONS.index(code.dimension), rank.get((code.dimension, code.code), 0), code.code)
 
 
-def build_dataset(data_dir: Path, progress: Progress | None = None) -> BuiltDataset:
-    """Clean, segment, code and extract facts for the corpus under ``data_dir``."""
+def build_dataset(
+    data_dir: Path, progress: Progress | None = None, corpus_dir: Path | None = None, review_path: Path | None = None
+) -> BuiltDataset:
+    """Clean, segment, code and extract facts for a corpus with the rules under ``data_dir``.
+
+    The corpus and review file default to the ones in ``data_dir``; the user's
+    library passes its own and is built by exactly the same code.
+    """
     report = progress or (lambda step, fraction: None)
     report("reading the corpus and codebook", 0.0)
     taxonomy = load_taxonomy(data_dir / "taxonomy.json")
     codebook = load_codebook(data_dir / "codebook.toml", taxonomy)
     fact_rules = load_fact_rules(data_dir / "facts.toml")
-    review_path = data_dir / "review.csv"
+    review_path = review_path or data_dir / "review.csv"
     decisions = load_review(review_path, taxonomy)
-    documents = load_corpus(data_dir / "corpus")
+    corpus_dir = corpus_dir or data_dir / "corpus"
+    documents = load_corpus(corpus_dir)
 
     passages: list[Passage] = []
     for n, document in enumerate(documents):
         report(f"cleaning {document.source_file}", 0.1 + 0.4 * n / len(documents))
         blocks = clean_document(document.text, title=document.title, author=document.author)
         if not blocks:
-            raise DataFileError(data_dir / "corpus" / "raw" / document.source_file, "has no paragraphs of text after cleaning")
+            raise DataFileError(corpus_dir / "raw" / document.source_file, "has no paragraphs of text after cleaning")
         passages.extend(segment(document.doc_id, blocks))
 
     report("coding passages", 0.5)

@@ -70,9 +70,27 @@ _DATE_LINE = re.compile(rf"^\s*\d{{1,2}} (?:{_MONTHS}) \d{{4}}\s*$|^\s*(?:{_MONT
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _AD_MARKER = re.compile(r"^[\s\-–—_*|]*(?:advertisement|sponsored(?: content)?|ad)[\s\-–—_*|]*$", re.I)
 _COMMENT_PROMPT = re.compile(
-    r"^\s*(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|\d+ comments?|comments?"
-    r"|join the (?:discussion|conversation)|write a comment|share this(?: article)?|related (?:articles|posts))\s*:?\s*$",
+    r"^\s*(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|\d+ comments?|comments?(?: \(\d+\))?"
+    r"|join the (?:discussion|conversation)|write a comment|share this(?: article)?|related (?:articles|posts)"
+    r"|your email address will not be published.*|required fields are marked.*"
+    # the same prompts in other languages of the region and beyond
+    r"|laisser un commentaire|deja un comentario|deixe um comentário|kommentar (?:schreiben|hinterlassen)"
+    r"|lascia un commento|tinggalkan (?:balasan|komentar)|beri komentar|để lại (?:bình luận|một bình luận)|bình luận"
+    r"|แสดงความคิดเห็น|댓글(?:\s*(?:쓰기|달기|남기기))?|コメントを(?:書く|残す)|コメント|发表评论|留言|評論)\s*:?\s*$",
     re.I,
+)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’ -]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?"
+    r"|[A-Z][A-Z.'’ -]{2,40}\s*\([^)]{1,40}\))\s*(?:--|—|–|-)\s+(?=\S)"
+)
+_END_MARKER = re.compile(r"\s*(?:\(END\)|\(end\)|-END-|/\.)\s*$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_CREDIT_LINE = re.compile(r"^\s*(?:reporter|reported by|editor|writer|photo|source link|source|email|e-mail)\s*[:：]?\s*(?:\S.*)?$", re.I)
+_BULLET = re.compile(r"^\s*[•▪■●◦·‣⁃►▶]\s*")
+_FUSED_DATE = re.compile(
+    r"^(?P<head>.{8,160}?)\s*(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4})$"
 )
 _EDITORS_NOTE = re.compile(r"[―—–-]{1,2}\s*Ed\.?\s*$|\(Editor'?s note[^)]*\)\s*$|^\s*Editor['’]s note\b", re.I)
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|binti|al)){0,5}\s*$")
@@ -181,12 +199,27 @@ def _is_bio(line: str, author: str) -> bool:
     return bool(_BIO_ROLE.match(line))
 
 
+def _is_credit_or_contact(line: str) -> bool:
+    """'Reporter : Kim Minji', 'Source Link', a line that is just an e-mail address."""
+    words = len(_words(line))
+    if words <= 8 and _CREDIT_LINE.match(line) and not _TERMINAL.search(line.rstrip(".") + "x"):
+        return True
+    return words <= 12 and bool(_EMAIL.search(line)) and not _TERMINAL.search(_EMAIL.sub("", line).strip())
+
+
+def strip_wire_furniture(line: str) -> str:
+    """Datelines, end markers and bullet glyphs around a paragraph; its words stay."""
+    line = _BULLET.sub("", line)
+    line = _DATELINE.sub("", line, count=1)
+    return _END_MARKER.sub("", line)
+
+
 def _web_blocks(lines: list[str], title: str, author: str) -> list[Block]:
     blocks: list[Block] = []
     section = ""
     skip_caption = False
-    content = [tidy_space(line) for line in lines]
-    content = [line for line in content if line]
+    content = [tidy_space(strip_wire_furniture(line)) for line in lines]
+    content = [line for line in content if line and not _is_credit_or_contact(line)]
     for index, line in enumerate(content):
         if skip_caption:
             skip_caption = False
@@ -205,6 +238,11 @@ def _web_blocks(lines: list[str], title: str, author: str) -> list[Block]:
             or _is_bio(line, author)
         ):
             continue
+        fused = _FUSED_DATE.match(line)
+        if fused and _is_heading_text(fused["head"]):
+            line = fused["head"]  # "Korea, ASEAN sign MOU 2024-11-25 10:31": the date is page furniture
+            if _same_text(line, title):
+                continue
         if _is_heading_text(line):
             if index + 1 < len(content):
                 section = line

@@ -44,7 +44,7 @@ def read_text_file(path: Path, max_bytes: int | None = None) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise DataFileError(path, f"is too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
+            raise DataFileError(path, f"is too large ({size / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB)")
         data = path.read_bytes()
     except FileNotFoundError:
         raise DataFileError(path, "is missing") from None

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
 
 from ...core.coded import CodedPassages
+from ...core.names import family_name
 from ...core.filters import ExplorerState
 from ..state import FilterState
 
@@ -276,18 +277,9 @@ class ChartView(QFrame):
         return self.graphics.mapFromScene(plot.vb.mapViewToScene(QPointF(x, y)))
 
 
-# Family names that come first in Korean, Chinese and Vietnamese names (the common ones).
-FAMILY_NAME_FIRST = frozenset(
-    "Lee Kim Park Choi Choe Jung Jeong Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong Jeon Ko Moon "
-    "Yang Son Bae Baek Heo Nam Sim Noh Ha Kwak Sung Cha Joo Woo Koo Min Ryu Na Jin Ji Chae Won Chun Bang Kong Hyun "
-    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo Lin Nguyen Tran Le Pham Hoang Vu Vo Dang".split()
-)
-
-
 def short_name(author: str, coded: CodedPassages | None = None) -> str:
     """'Dira Fabrian' -> 'Fabrian 2017'; 'Lee Jaehyon' -> 'Lee 2019' (family name, publication year)."""
-    words = author.split()
-    family = words[0] if words and words[0] in FAMILY_NAME_FIRST else words[-1] if words else author
+    family = family_name(author)
     if coded is not None and author in coded.first_years:
         return f"{family} {coded.first_years[author]}"
     return family

@@ -1,0 +1,265 @@
+"""Read a user's document (.txt, .md, .html, .pdf, .docx) into raw text and the metadata it carries.
+
+The text then goes through the same pipeline as the bundled corpus. Every
+problem is a DataFileError naming the file: unsupported type, empty, too
+large, binary, encrypted or unreadable PDF, a scanned PDF with no text layer,
+a broken Word file, a file that vanished.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..core.errors import DataFileError
+
+SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    path: Path
+    kind: str
+    text: str
+    title: str = ""
+    author: str = ""
+    date: str = ""  # ISO YYYY, YYYY-MM or YYYY-MM-DD where the file says
+    outlet: str = ""
+    url: str = ""
+    encoding: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        """Same words, same hash: re-importing the same content is recognised."""
+        words = re.findall(r"\w+", self.text.casefold())
+        return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def read_document(path: Path) -> ImportedDocument:
+    path = Path(path)
+    kind = SUPPORTED.get(path.suffix.lower())
+    if kind is None:
+        raise DataFileError(path, f"is a {path.suffix or 'extension-less'} file; NSP Explorer imports .txt, .md, .html, .pdf and .docx")
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DataFileError(path, "is missing (was it moved or deleted?)") from None
+    except OSError as exc:
+        raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
+    if not path.is_file():
+        raise DataFileError(path, "is not a file")
+    if size == 0:
+        raise DataFileError(path, "is empty")
+    if size > MAX_IMPORT_BYTES:
+        raise DataFileError(path, f"is too large to import ({size / 2**20:.0f} MB; the limit is {MAX_IMPORT_BYTES / 2**20:.0f} MB)")
+    try:
+        document = {"txt": _read_text, "md": _read_text, "html": _read_html, "pdf": _read_pdf, "docx": _read_docx}[kind](path)
+    except FileNotFoundError:
+        raise DataFileError(path, "vanished while it was being read") from None
+    except PermissionError:
+        raise DataFileError(path, "cannot be read: permission denied") from None
+    document = replace(document, kind=kind)
+    if len(re.findall(r"\w+", document.text)) < 5:
+        raise DataFileError(path, "has no text to import")
+    return document
+
+
+# ------------------------------------------------------------------ plain text
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, str]:
+    """Text and the encoding it was read with: a BOM, else UTF-8, else Windows-1252 / Latin-1."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    if b"\x00" in data[:4096]:
+        raise DataFileError(path, "is a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _by_line(text: str) -> str:
+    match = re.search(r"^\s*By\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*$", text[:2000], re.M)
+    return match.group(1) if match else ""
+
+
+def _read_text(path: Path) -> ImportedDocument:
+    text, encoding = decode_text(path.read_bytes(), path)
+    if path.suffix.lower() in (".md", ".markdown"):
+        text = _plain_markdown(text)
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    title = first if len(first) < 150 and not first.endswith(".") else ""
+    return ImportedDocument(path, "txt", text, title=title, author=_by_line(text), encoding=encoding)
+
+
+def _plain_markdown(text: str) -> str:
+    """Markdown to plain paragraphs: no markup survives, the words do."""
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    target = r"\((?:[^()]|\([^()]*\))*\)"  # a link target, with one level of parentheses inside
+    text = re.sub(r"!\[[^\]]*\]" + target, "", text)  # images
+    text = re.sub(r"\[([^\]]*)\]" + target, r"\1", text)  # links keep their words, lose their targets
+    text = re.sub(r"^#{1,6}\s*", "", text, flags=re.M)
+    text = re.sub(r"^\s*>\s?", "", text, flags=re.M)
+    text = re.sub(r"(\*\*|__|\*|_|`)(\S.*?\S|\S)\1", r"\2", text)
+    return text
+
+
+# ------------------------------------------------------------------------ HTML
+
+_SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "iframe", "template", "figcaption", "select", "label"}
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "article", "section", "blockquote", "tr", "main", "ul", "ol", "table", "dd", "dt"}
+
+
+class _ArticleText(HTMLParser):
+    """Collects the article's text, skipping page chrome, and the metadata in <head>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: dict[str, list[str]] = {"article": [], "main": [], "body": []}
+        self.inside: dict[str, int] = {"article": 0, "main": 0}
+        self.skipping = 0
+        self.in_title = False
+        self.title = ""
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k.lower(): (v or "") for k, v in attrs}
+        if tag in _SKIP or attrs.get("aria-hidden") == "true" or attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
+            self.skipping += 1
+            return
+        if tag == "title":
+            self.in_title = True
+        if tag == "meta":
+            key = (attrs.get("name") or attrs.get("property") or "").lower()
+            if key and attrs.get("content"):
+                self.meta.setdefault(key, attrs["content"].strip())
+        if tag == "link" and attrs.get("rel", "").lower() == "canonical":
+            self.meta.setdefault("canonical", attrs.get("href", ""))
+        if tag in self.inside:
+            self.inside[tag] += 1
+        if tag in _BLOCK:
+            self._add("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP:
+            self.skipping = max(0, self.skipping - 1)
+            return
+        if tag == "title":
+            self.in_title = False
+        if tag in self.inside:
+            self.inside[tag] = max(0, self.inside[tag] - 1)
+        if tag in _BLOCK:
+            self._add("\n\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        elif not self.skipping:
+            self._add(data)
+
+    def _add(self, text: str) -> None:
+        self.parts["body"].append(text)
+        for name, depth in self.inside.items():
+            if depth:
+                self.parts[name].append(text)
+
+    def text(self) -> str:
+        for name in ("article", "main", "body"):
+            joined = "".join(self.parts[name])
+            if len(joined.split()) >= 30 or name == "body":
+                paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", joined)]
+                return "\n\n".join(p for p in paragraphs if p)
+        return ""
+
+
+def _iso_date(value: str) -> str:
+    match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    return "-".join(g for g in match.groups() if g) if match else ""
+
+
+def _read_html(path: Path) -> ImportedDocument:
+    data = path.read_bytes()
+    declared = re.search(rb'charset=["\']?([\w-]+)', data[:2048], re.I)
+    try:
+        text = data.decode(declared.group(1).decode("ascii")) if declared else decode_text(data, path)[0]
+    except (LookupError, UnicodeDecodeError):
+        text = decode_text(data, path)[0]
+    parser = _ArticleText()
+    parser.feed(text)
+    parser.close()
+    meta = parser.meta
+    body = parser.text()
+    title = re.sub(r"\s+", " ", meta.get("og:title") or meta.get("twitter:title") or parser.title).strip()
+    outlet = meta.get("og:site_name", "")
+    if outlet:  # "Headline | Example Times": the site's name is not the title
+        title = re.sub(rf"\s*[|–—:-]\s*{re.escape(outlet)}\s*$", "", title)
+    return ImportedDocument(
+        path,
+        "html",
+        body,
+        title=title,
+        author=meta.get("author") or meta.get("article:author") or meta.get("byl", "").removeprefix("By ").strip() or _by_line(body),
+        date=_iso_date(meta.get("article:published_time") or meta.get("date") or meta.get("dc.date") or meta.get("pubdate") or ""),
+        outlet=outlet,
+        url=meta.get("og:url") or meta.get("canonical", ""),
+    )
+
+
+# ------------------------------------------------------------------------- PDF
+
+
+def _read_pdf(path: Path) -> ImportedDocument:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DataFileError(path, "is an encrypted PDF; save an unprotected copy and import that")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata or {}
+    except DataFileError:
+        raise
+    except FileNotDecryptedError:
+        raise DataFileError(path, "is an encrypted PDF; save an unprotected copy and import that") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise DataFileError(path, f"is not a readable PDF ({exc})") from None
+    text = "\n".join(pages)
+    if len(re.findall(r"\w+", text)) < 5:
+        raise DataFileError(path, "has no text layer (a scanned PDF?); run it through OCR first, then import the result")
+    created = info.get("/CreationDate", "") if hasattr(info, "get") else ""
+    date = re.sub(r"^D:(\d{4})(\d{2})?(\d{2})?.*$", lambda m: "-".join(g for g in m.groups() if g), str(created)) if created else ""
+    return ImportedDocument(path, "pdf", text, title=str(info.get("/Title", "") or ""), author=str(info.get("/Author", "") or ""), date=date if re.match(r"\d{4}", date) else "")
+
+
+# ------------------------------------------------------------------------ DOCX
+
+
+def _read_docx(path: Path) -> ImportedDocument:
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DataFileError(path, f"is not a readable Word document ({exc or 'broken file'})") from None
+    paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
+    core = document.core_properties
+    created = core.created.date().isoformat() if core.created else ""
+    text = "\n\n".join(paragraphs)
+    return ImportedDocument(path, "docx", text, title=core.title or "", author=core.author or _by_line(text), date=created)

@@ -1,0 +1,254 @@
+"""Bring your own documents: real files of each format, the same pipeline, a library that is never half-changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from nsp_explorer.core.errors import DataFileError
+from nsp_explorer.pipeline import importers
+from nsp_explorer.pipeline.build import build_dataset
+from nsp_explorer.pipeline.importers import read_document
+from nsp_explorer.pipeline.library import Library, combined
+
+ARTICLE = [
+    "South Korea and ASEAN agreed on Monday to expand cooperation on artificial intelligence and digital trade, the foreign ministry said.",
+    "Officials said the two sides would launch a joint fund of USD 30 million in 2025 to train engineers from Vietnam and Indonesia.",
+    "Critics warned that the plan lacks detail and could stall without steady funding from Seoul and its partners.",
+]
+
+CHROME_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Korea, ASEAN deepen digital ties | Example Times</title>
+<meta name="author" content="Kim Minji"><meta property="og:site_name" content="Example Times">
+<meta property="article:published_time" content="2024-11-25T10:31:00+09:00"><style>p {{ color: red }}</style>
+<script>document.write("tracking pixel text");</script></head><body>
+<nav><a href="/">Home</a> <a href="/world">World news and more</a></nav><header>Example Times: subscribe today</header>
+<article><h1>Korea, ASEAN deepen digital ties 2024-11-25 10:31</h1>
+<p>SEOUL, Nov. 25 (Yonhap) -- {0}</p><p>• {1}</p>
+<figure><img src="a.jpg"><figcaption>Officials pose for a photo in Seoul.</figcaption></figure>
+<p>{2} (END)</p><p>Reporter : Kim Minji</p><p>minji@example.com</p><p>Source Link</p></article>
+<aside>Most read: ten things to do in Busan</aside><form><h3>Tinggalkan Balasan</h3><textarea>your comment</textarea></form>
+<footer>© Example Times, all rights reserved</footer></body></html>"""
+
+CHROME = ["tracking pixel", "Home", "subscribe", "pose for a photo", "Reporter", "minji@example.com", "Source Link", "Most read", "Tinggalkan", "rights reserved", "(END)", "(Yonhap)", "•", "2024-11-25 10:31"]
+
+
+@pytest.fixture
+def library(tmp_path) -> Library:
+    return Library(tmp_path / "library")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()} if folder.exists() else {}
+
+
+def make_pdf(path: Path, paragraphs: list[str], pages: int = 1, title: str = "A text PDF") -> Path:
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20)))
+    writer.setTitle(title)
+    writer.setCreator("NSP Explorer tests")
+    painter = QPainter(writer)
+    font = QFont()
+    font.setPointSize(11)
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        text = QTextDocument()
+        text.setDefaultFont(font)
+        text.setTextWidth(writer.width())
+        text.setPlainText("\n\n".join(paragraphs))
+        text.drawContents(painter, QRectF(0, 0, writer.width(), writer.height()))
+    painter.end()
+    return path
+
+
+def make_docx(path: Path, paragraphs: list[str]) -> Path:
+    document = docx.Document()
+    document.core_properties.title = "Korea and ASEAN in 2024"
+    document.core_properties.author = "Dira Fabrian"
+    document.add_heading("Korea and ASEAN in 2024", level=1)
+    document.add_paragraph("By Dira Fabrian")
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    document.save(str(path))
+    return path
+
+
+def imported_text(library: Library) -> str:
+    return (library.folder / "dataset" / "passages.csv").read_text(encoding="utf-8")
+
+
+def test_html_keeps_the_article_and_drops_the_chrome(tmp_path, library, data):
+    page = tmp_path / "news.html"
+    page.write_text(CHROME_HTML.format(*ARTICLE), encoding="utf-8")
+    doc_id = library.import_file(page, data, set())
+    text = imported_text(library)
+    assert doc_id == "kim-2024-korea"
+    assert all(sentence in text for sentence in ARTICLE)
+    assert not [c for c in CHROME if c in text]
+    row = library.documents()[0]
+    assert (row["title"], row["author"], row["outlet"], row["published"]) == ("Korea, ASEAN deepen digital ties", "Kim Minji", "Example Times", "2024-11-25")
+
+
+def test_pdf_and_docx_import_through_the_same_pipeline(qapp, tmp_path, library, data):
+    pdf = make_pdf(tmp_path / "brief.pdf", ARTICLE, title="Digital ties brief")
+    word = make_docx(tmp_path / "notes.docx", [p.replace("Monday", "Tuesday") for p in ARTICLE])
+    library.import_file(pdf, data, set(), author="Lee Jaehyon", date="2024-03")
+    library.import_file(word, data, set())
+    text = imported_text(library)
+    assert "launch a joint fund of USD 30 million in 2025" in text and "agreed on Tuesday" in text
+    assert "By Dira Fabrian" not in text
+    rows = {r["kind"]: r for r in library.documents()}
+    assert rows["pdf"]["title"] == "Digital ties brief" and rows["pdf"]["published"] == "2024-03"
+    assert rows["docx"]["author"] == "Dira Fabrian" and rows["docx"]["title"] == "Korea and ASEAN in 2024"
+    codes = (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
+    assert ",area,technology," in codes and ",partner,vietnam," in codes
+
+
+def test_markdown_latin1_and_utf16_text(tmp_path, library, data):
+    (tmp_path / "a.md").write_text("# A note\n\n" + ARTICLE[0] + " See [the ministry](javascript:alert(1)).\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(("Café diplomacy in Jakarta: " + ARTICLE[1]).encode("latin-1"))
+    (tmp_path / "c.txt").write_text("Tourism from Thailand grew. " + ARTICLE[2], encoding="utf-16")
+    for name in ("a.md", "b.txt", "c.txt"):
+        library.import_file(tmp_path / name, data, set())
+    text = imported_text(library)
+    assert "See the ministry." in text and "javascript" not in text
+    assert "Café diplomacy in Jakarta" in text and "Tourism from Thailand grew." in text
+    assert read_document(tmp_path / "b.txt").encoding == "windows-1252"
+
+
+@pytest.mark.parametrize(
+    "name, make, problem",
+    [
+        ("slides.pptx", lambda p: p.write_bytes(b"PK\x03\x04 not a supported type"), "imports .txt, .md, .html, .pdf and .docx"),
+        ("empty.txt", lambda p: p.write_bytes(b""), "is empty"),
+        ("blank.txt", lambda p: p.write_text("   \n\n ", encoding="utf-8"), "has no text to import"),
+        ("binary.txt", lambda p: p.write_bytes(b"\x00\x01\x02binary" * 50), "binary file"),
+        ("broken.pdf", lambda p: p.write_bytes(b"%PDF-1.4\n% truncated nonsense"), "not a readable PDF"),
+        ("broken.docx", lambda p: p.write_bytes(b"PK\x03\x04 this is not really a zip"), "not a readable Word document"),
+    ],
+)
+def test_bad_input_is_named_and_the_library_is_unchanged(tmp_path, library, data, name, make, problem):
+    page = tmp_path / "ok.html"
+    page.write_text(CHROME_HTML.format(*ARTICLE), encoding="utf-8")
+    library.import_file(page, data, set())
+    before = snapshot(library.folder)
+    bad = tmp_path / name
+    make(bad)
+    with pytest.raises(DataFileError) as error:
+        library.import_file(bad, data, set())
+    assert error.value.path == bad and problem in error.value.problem
+    assert snapshot(library.folder) == before
+
+
+def test_a_scanned_pdf_with_no_text_layer_is_refused(qapp, tmp_path, library, data):
+    path = tmp_path / "scan.pdf"
+    writer = QPdfWriter(str(path))
+    painter = QPainter(writer)
+    painter.fillRect(0, 0, 2000, 2000, 0x777777)  # a picture of a page, no text in it
+    painter.end()
+    with pytest.raises(DataFileError) as error:
+        library.import_file(path, data, set())
+    assert "no text layer" in error.value.problem and snapshot(library.folder) == {}
+
+
+def test_an_encrypted_pdf_is_refused(qapp, tmp_path, library, data):
+    from pypdf import PdfReader, PdfWriter
+
+    plain = make_pdf(tmp_path / "plain.pdf", ARTICLE)
+    writer = PdfWriter()
+    for page in PdfReader(str(plain)).pages:
+        writer.add_page(page)
+    writer.encrypt("secret")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as stream:
+        writer.write(stream)
+    with pytest.raises(DataFileError) as error:
+        library.import_file(locked, data, set())
+    assert "encrypted" in error.value.problem
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path, library, data):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as stream:
+        stream.truncate(100 * 1024 * 1024)  # 100 MB, sparse: costs no disk
+    with pytest.raises(DataFileError) as error:
+        library.import_file(huge, data, set())
+    assert "too large" in error.value.problem and "100 MB" in error.value.problem
+
+
+def test_a_file_that_vanishes_mid_import_is_named(tmp_path, library, data, monkeypatch):
+    path = tmp_path / "gone.txt"
+    path.write_text(ARTICLE[0] * 3, encoding="utf-8")
+    real = Path.read_bytes
+
+    def vanish(self):
+        if self == path:
+            os.remove(self)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", vanish)
+    with pytest.raises(DataFileError) as error:
+        library.import_file(path, data, set())
+    assert "vanished" in error.value.problem and snapshot(library.folder) == {}
+
+
+def test_reimport_is_refused_and_remove_restores(tmp_path, library, data):
+    page = tmp_path / "news.html"
+    page.write_text(CHROME_HTML.format(*ARTICLE), encoding="utf-8")
+    doc_id = library.import_file(page, data, set())
+    copy = tmp_path / "copy.html"
+    shutil.copy(page, copy)
+    with pytest.raises(DataFileError) as error:
+        library.import_file(copy, data, set())
+    assert f"already in the library as {doc_id}" in error.value.problem
+    library.remove(doc_id, data)
+    assert library.documents() == [] and not (library.folder / "dataset").exists()
+
+
+def test_a_crash_between_the_two_renames_is_repaired(tmp_path, data):
+    folder = tmp_path / "library"
+    page = tmp_path / "news.html"
+    page.write_text(CHROME_HTML.format(*ARTICLE), encoding="utf-8")
+    Library(folder).import_file(page, data, set())
+    before = snapshot(folder)
+    folder.rename(folder.with_name("library.old"))  # the state right after the first rename
+    assert snapshot(Library(folder).folder) == before
+
+
+def test_the_combined_dataset_holds_both(tmp_path, library, data):
+    page = tmp_path / "news.html"
+    page.write_text(CHROME_HTML.format(*ARTICLE), encoding="utf-8")
+    library.import_file(page, data, set())
+    both = combined(build_dataset(data), library.build(data))
+    assert both.count("documents.csv") == 6 and both.count("passages.csv") == 105 + 3
+    assert importers.SUPPORTED[".docx"] == "docx"
+
+
+def test_nspx_import_and_dataset(tmp_path):
+    import subprocess
+    import sys
+
+    page = tmp_path / "news.html"
+    page.write_text(CHROME_HTML.format(*ARTICLE), encoding="utf-8")
+    (tmp_path / "slides.pptx").write_bytes(b"PK not supported")
+    lib = ["--library", str(tmp_path / "library")]
+
+    def nspx(*args):
+        return subprocess.run([sys.executable, "-m", "nsp_explorer.cli", *args], capture_output=True, text=True, timeout=120)
+
+    result = nspx("import", str(page), str(tmp_path / "slides.pptx"), "--outlet", "Example Times", *lib)
+    assert result.returncode == 2  # one of the two failed, and says which
+    assert "imported" in result.stdout and "kim-2024-korea: 3 passages" in result.stdout
+    assert "slides.pptx" in result.stderr and "Traceback" not in result.stderr
+    listed = nspx("library", *lib)
+    assert "kim-2024-korea\tKim Minji\t2024-11-25" in listed.stdout
+    out = tmp_path / "combined"
+    built = nspx("dataset", "--out", str(out), *lib)
+    assert built.returncode == 0, built.stderr
+    assert (out / "documents.csv").read_text(encoding="utf-8").count("\n") == 7  # header + 5 bundled + 1 imported
