@@ -59,6 +59,7 @@ def make_pdf(path: Path, paragraphs: list[str], pages: int = 1, title: str = "A 
         if page:
             writer.newPage()
         text = QTextDocument()
+        text.documentLayout().setPaintDevice(writer)  # the PDF's own metrics: lines wrap as on paper
         text.setDefaultFont(font)
         text.setTextWidth(writer.width())
         text.setPlainText("\n\n".join(paragraphs))

@@ -221,28 +221,64 @@ def _read_html(path: Path) -> ImportedDocument:
 # ------------------------------------------------------------------------- PDF
 
 
+def _page_lines(textpage) -> str:
+    """A page's text in reading order, with line breaks and blank lines between paragraphs.
+
+    PDFium's plain text drops the layout; each character's box keeps it: a move
+    down to a new line is a line break, a move down further than a line is a
+    paragraph break.
+    """
+    text = textpage.get_text_range()
+    if len(text) != textpage.count_chars():
+        return text  # characters outside the BMP shift the indexes: keep the text, lose the layout
+    out: list[str] = []
+    previous_bottom = previous_height = None
+    for index, char in enumerate(text):
+        if char in "\r\n":
+            char = " "
+        if not char.strip():
+            out.append(char)
+            continue
+        left, bottom, right, top = textpage.get_charbox(index, loose=True)  # font-high boxes: a line shares one top and bottom
+        height = top - bottom
+        if previous_bottom is not None and height > 0 and top < previous_bottom + 0.2 * height:
+            gap = previous_bottom - top
+            out.append("\n\n" if gap > 0.8 * max(height, previous_height or height) else "\n")
+        previous_bottom, previous_height = bottom, height
+        out.append(char)
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in "".join(out).split("\n")]
+    return "\n".join(lines)
+
+
 def _read_pdf(path: Path) -> ImportedDocument:
-    from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    """Text PDFs through PDFium (pypdfium2): fast enough for a 50-page brief in well under a second."""
+    import pypdfium2 as pdfium
 
     try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DataFileError(path, "is an encrypted PDF; save an unprotected copy and import that")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata or {}
-    except DataFileError:
-        raise
-    except FileNotDecryptedError:
-        raise DataFileError(path, "is an encrypted PDF; save an unprotected copy and import that") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise DataFileError(path, "is an encrypted PDF; save an unprotected copy and import that") from None
         raise DataFileError(path, f"is not a readable PDF ({exc})") from None
-    text = "\n".join(pages)
+    try:
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            pages.append(_page_lines(textpage))
+            textpage.close()
+            page.close()
+        info = document.get_metadata_dict()
+    except pdfium.PdfiumError as exc:
+        raise DataFileError(path, f"is not a readable PDF ({exc})") from None
+    finally:
+        document.close()
+    text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
     if len(re.findall(r"\w+", text)) < 5:
         raise DataFileError(path, "has no text layer (a scanned PDF?); run it through OCR first, then import the result")
-    created = info.get("/CreationDate", "") if hasattr(info, "get") else ""
-    date = re.sub(r"^D:(\d{4})(\d{2})?(\d{2})?.*$", lambda m: "-".join(g for g in m.groups() if g), str(created)) if created else ""
-    return ImportedDocument(path, "pdf", text, title=str(info.get("/Title", "") or ""), author=str(info.get("/Author", "") or ""), date=date if re.match(r"\d{4}", date) else "")
+    created = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", info.get("CreationDate", "") or "")
+    date = "-".join(g for g in created.groups() if g) if created else ""
+    return ImportedDocument(path, "pdf", text, title=info.get("Title", "") or "", author=info.get("Author", "") or "", date=date)
 
 
 # ------------------------------------------------------------------------ DOCX
