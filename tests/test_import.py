@@ -253,3 +253,33 @@ def test_nspx_import_and_dataset(tmp_path):
     built = nspx("dataset", "--out", str(out), *lib)
     assert built.returncode == 0, built.stderr
     assert (out / "documents.csv").read_text(encoding="utf-8").count("\n") == 7  # header + 5 bundled + 1 imported
+
+
+def test_user_decisions_hold_for_bundled_and_imported_passages(tmp_path, library, data):
+    page = tmp_path / "news.html"
+    page.write_text(CHROME_HTML.format(*ARTICLE), encoding="utf-8")
+    doc_id = library.import_file(page, data, set())
+    known = {f"{doc_id}:{n}" for n in (1, 2, 3)} | {"lee-2019-asan:1"}
+    library.decide("lee-2019-asan:1", "area", "korean_peninsula", "remove", "about the policy, not the peninsula", data, known)
+    library.decide(f"{doc_id}:3", "frame", "recommendation", "add", "critics imply a fix", data, known)
+    bundled = library.bundled(data).tables["codes.csv"]
+    assert ("lee-2019-asan:1", "area", "korean_peninsula") not in {r[:3] for r in bundled}
+    mine = (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
+    assert f"{doc_id}:3,frame,recommendation,reviewed," in mine
+    library.add_term("areas", "technology", "digital ties", data)  # re-codes the library: the decisions survive
+    assert f"{doc_id}:3,frame,recommendation,reviewed," in (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
+    with pytest.raises(DataFileError):
+        library.decide("nobody:1", "area", "trade", "add", "x", data, known)
+
+
+def test_a_user_term_recodes_the_library_and_leaves_the_codebook(tmp_path, library, data):
+    before = (data / "codebook.toml").read_bytes()
+    (tmp_path / "a.txt").write_text("Seoul pledged to fund mangrove restoration with Hanoi over the next decade of cooperation.", encoding="utf-8")
+    library.import_file(tmp_path / "a.txt", data, set())
+    assert ",area,green_growth," not in (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
+    library.add_term("areas", "green_growth", "mangrove*", data)
+    codes = (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
+    assert ",area,green_growth,lexicon,mangrove" in codes and ",pillar,prosperity,derived," in codes
+    assert (data / "codebook.toml").read_bytes() == before
+    with pytest.raises(DataFileError):
+        library.add_term("areas", "space_travel", "rockets", data)

@@ -122,11 +122,11 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _combined(args: argparse.Namespace) -> int:
-    from .pipeline.build import build_dataset, write_dataset
+    from .pipeline.build import write_dataset
     from .pipeline.library import combined
 
     library = _library(args)
-    dataset = combined(build_dataset(data_dir()), library.build(data_dir()))
+    dataset = combined(library.bundled(data_dir()), library.build(data_dir()))
     write_dataset(dataset, Path(args.out))
     print(f"wrote {args.out}: {dataset.count('documents.csv')} documents ({len(library.documents())} from the library), {dataset.count('passages.csv')} passages")
     return 0

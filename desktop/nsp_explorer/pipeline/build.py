@@ -50,22 +50,34 @@ def _code_order(taxonomy: Taxonomy) -> Callable[[Code], tuple[int, int, str]]:
 
 
 def build_dataset(
-    data_dir: Path, progress: Progress | None = None, corpus_dir: Path | None = None, review_path: Path | None = None
+    data_dir: Path,
+    progress: Progress | None = None,
+    corpus_dir: Path | None = None,
+    review_path: Path | None = None,
+    user_review: Path | None = None,
+    overlay: Path | None = None,
+    project_review: bool = True,
 ) -> BuiltDataset:
     """Clean, segment, code and extract facts for a corpus with the rules under ``data_dir``.
 
     The corpus and review file default to the ones in ``data_dir``; the user's
-    library passes its own and is built by exactly the same code.
+    library passes its own and is built by exactly the same code. ``user_review``
+    adds the user's decisions (those about passages of this corpus; the others
+    belong to the other part of the combined dataset). ``overlay`` adds the
+    user's own codebook terms.
     """
     report = progress or (lambda step, fraction: None)
     report("reading the corpus and codebook", 0.0)
     taxonomy = load_taxonomy(data_dir / "taxonomy.json")
-    codebook = load_codebook(data_dir / "codebook.toml", taxonomy)
+    codebook = load_codebook(data_dir / "codebook.toml", taxonomy, overlay)
     fact_rules = load_fact_rules(data_dir / "facts.toml")
     review_path = review_path or data_dir / "review.csv"
-    decisions = load_review(review_path, taxonomy)
+    decisions = load_review(review_path, taxonomy) if project_review else []  # the project's decisions are about its corpus
     corpus_dir = corpus_dir or data_dir / "corpus"
     documents = load_corpus(corpus_dir)
+    if user_review is not None:
+        mine = {d.doc_id for d in documents}
+        decisions += [d for d in load_review(user_review, taxonomy) if d.passage_id.rsplit(":", 1)[0] in mine]
 
     passages: list[Passage] = []
     for n, document in enumerate(documents):
@@ -77,7 +89,7 @@ def build_dataset(
 
     report("coding passages", 0.5)
     lexicon = {p.passage_id: lexicon_codes(p.text, codebook) for p in passages}
-    codes = apply_review(lexicon, decisions, taxonomy, review_path)
+    codes = apply_review(lexicon, decisions, taxonomy, review_path if user_review is None else user_review)
 
     report("extracting cited figures", 0.8)
     order = _code_order(taxonomy)

@@ -194,9 +194,23 @@ def _string_list(path: Path, where: str, value: object) -> list[str]:
     return value
 
 
-def load_codebook(path: Path, taxonomy: Taxonomy) -> Codebook:
-    """Read and check the codebook: every taxonomy code has terms, no unknown codes."""
+def load_codebook(path: Path, taxonomy: Taxonomy, overlay: Path | None = None) -> Codebook:
+    """Read and check the codebook: every taxonomy code has terms, no unknown codes.
+
+    An overlay (the user's own terms, same layout, only additions) is merged in;
+    the codebook file itself is never changed.
+    """
     raw = read_toml(path)
+    if overlay is not None and overlay.exists():
+        extra = read_toml(overlay)
+        for section, table in extra.items():
+            if section not in _SECTIONS.values() or not isinstance(table, dict):
+                raise DataFileError(overlay, f"has a section [{section}] that is not one of {', '.join(_SECTIONS.values())}")
+            for code, entry in table.items():
+                if code not in raw.get(section, {}):
+                    raise DataFileError(overlay, f"[{section}.{code}] names a code that is not in the taxonomy")
+                terms = _string_list(overlay, f"[{section}.{code}] terms", (entry or {}).get("terms", []) if isinstance(entry, dict) else None)
+                raw[section][code] = {**raw[section][code], "terms": list(raw[section][code]["terms"]) + terms}
 
     entries: list[tuple[str, tuple[str, str], bool]] = []
     codes: list[tuple[str, str]] = []

@@ -23,7 +23,8 @@ from ..core.errors import DataFileError
 from ..core.names import family_name
 from .build import BuiltDataset, build_dataset, write_dataset
 from .importers import ImportedDocument, read_document
-from .sources import METADATA_COLUMNS, read_text_file
+from .review import REVIEW_COLUMNS
+from .sources import METADATA_COLUMNS, read_text_file, read_toml
 
 LIBRARY_COLUMNS = (*METADATA_COLUMNS, "content_hash", "kind", "imported_from")
 
@@ -56,11 +57,66 @@ class Library:
             return []
         return list(csv.DictReader(io.StringIO(read_text_file(self.metadata_path))))
 
-    def build(self, data_dir: Path) -> BuiltDataset | None:
-        """The library's dataset (None while it holds no document)."""
-        if not self.documents():
+    @property
+    def review_path(self) -> Path:
+        return self.folder / "review.csv"
+
+    @property
+    def overlay_path(self) -> Path:
+        return self.folder / "codebook-overlay.toml"
+
+    def build(self, data_dir: Path, folder: Path | None = None) -> BuiltDataset | None:
+        """The library's dataset (None while it holds no document): its own documents, the user's terms and decisions."""
+        folder = folder or self.folder
+        if not self._rows(folder):
             return None
-        return build_dataset(data_dir, corpus_dir=self.folder / "corpus", review_path=self.folder / "review.csv")
+        return build_dataset(
+            data_dir,
+            corpus_dir=folder / "corpus",
+            project_review=False,
+            user_review=folder / "review.csv",
+            overlay=folder / "codebook-overlay.toml",
+        )
+
+    def bundled(self, data_dir: Path) -> BuiltDataset:
+        """The bundled corpus with the user's decisions about its passages (its codebook untouched)."""
+        return build_dataset(data_dir, user_review=self.review_path)
+
+    def decide(self, passage_id: str, dimension: str, code: str, action: str, reason: str, data_dir: Path, known_passages: set[str]) -> None:
+        """Add or remove one code on one passage, with a reason; kept through every re-coding."""
+        if passage_id not in known_passages:
+            raise DataFileError(self.review_path, f"cannot take a decision about {passage_id!r}: no such passage")
+        if action not in ("add", "remove") or not reason.strip():
+            raise DataFileError(self.review_path, "a decision is add or remove, with a reason")
+
+        def record(staging: Path) -> None:
+            path = staging / "review.csv"
+            rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8")))) if path.exists() else [list(REVIEW_COLUMNS)]
+            rows = [r for r in rows if r[:3] != [passage_id, dimension, code]] + [[passage_id, dimension, code, action, reason.strip()]]
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerows(rows)
+            path.write_text(buffer.getvalue(), encoding="utf-8")
+
+        self._transaction(record, data_dir, source=self.review_path)
+
+    def add_term(self, section: str, code: str, term: str, data_dir: Path) -> None:
+        """Teach the library's coder a term for a code (the bundled codebook stays as it is)."""
+        if not term.strip() or '"' in term or "\\" in term:
+            raise DataFileError(self.overlay_path, f"{term!r} is not a usable term")
+
+        def extend(staging: Path) -> None:
+            path = staging / "codebook-overlay.toml"
+            current = read_toml(path) if path.exists() else {}
+            terms = current.setdefault(section, {}).setdefault(code, {}).setdefault("terms", [])
+            if term.strip() not in terms:
+                terms.append(term.strip())
+            lines = ["# Your own codebook terms: they add to the bundled codebook for your library only.", ""]
+            for sec, codes in current.items():
+                for name, entry in codes.items():
+                    lines += [f"[{sec}.{name}]", "terms = [" + ", ".join(f'"{t}"' for t in entry["terms"]) + "]", ""]
+            path.write_text("\n".join(lines), encoding="utf-8")
+
+        self._transaction(extend, data_dir, source=self.overlay_path)
 
     # -- changing (each one a transaction) -----------------------------------------------------
 
@@ -155,11 +211,12 @@ class Library:
             else:
                 staging.mkdir(parents=True)
             change(staging)
-            if self._rows(staging):
-                dataset = build_dataset(data_dir, corpus_dir=staging / "corpus", review_path=staging / "review.csv")
+            dataset = self.build(data_dir, staging)
+            if dataset is not None:
                 write_dataset(dataset, staging / "dataset")
             else:
                 shutil.rmtree(staging / "dataset", ignore_errors=True)
+            build_dataset(data_dir, user_review=staging / "review.csv")  # the user's decisions on bundled passages must hold too
         except DataFileError as error:
             shutil.rmtree(staging, ignore_errors=True)
             where = source if error.path.is_relative_to(staging) else error.path
