@@ -73,6 +73,7 @@ def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
     passages = dataset.passages.copy()
     for column in ("author", "year", "title", "outlet", "published"):
         passages[column] = passages["doc_id"].map(documents[column])
+    passages["user"] = passages["doc_id"].map(documents["user"]).fillna(False).astype(bool) if "user" in documents else False
     passages["lowered"] = passages["text"].str.casefold()
     passages = passages.reset_index(drop=True)
     row_of = pd.Series(np.arange(len(passages)), index=passages["passage_id"])

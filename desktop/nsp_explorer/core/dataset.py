@@ -7,7 +7,7 @@ Every problem is a DataFileError naming the file and what is wrong with it
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -106,3 +106,14 @@ def load_dataset(folder: Path, taxonomy: Taxonomy) -> Dataset:
     passages = passages.assign(position=passages["position"].astype(int))
     facts = facts.assign(value=values.astype(float))
     return Dataset(documents, passages, codes, facts, digest.hexdigest()[:12], folder)
+
+
+def merge_datasets(bundled: Dataset, library: Dataset) -> Dataset:
+    """The bundled corpus and the user's library as one dataset; user documents are marked ``user``."""
+    clash = set(bundled.documents["doc_id"]) & set(library.documents["doc_id"])
+    if clash:
+        raise DataFileError(library.folder, f"uses document IDs the bundled corpus has: {', '.join(sorted(clash))}")
+    documents = pd.concat([bundled.documents.assign(user=False), library.documents.assign(user=True)], ignore_index=True)
+    tables = {name: pd.concat([getattr(bundled, name), getattr(library, name)], ignore_index=True) for name in ("passages", "codes", "facts")}
+    version = hashlib.sha256((bundled.version + library.version).encode()).hexdigest()[:12]
+    return replace(bundled, documents=documents, version=version, **tables)

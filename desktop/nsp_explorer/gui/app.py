@@ -33,14 +33,37 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def load(folder: Path | None):
-    """The dataset, checked and coded for the explorer; DataFileError names what is wrong."""
+LIBRARY_PROBLEMS: list[str] = []  # what went wrong opening the user's library (shown, never fatal)
+
+
+def load(folder: Path | None, with_library: bool = True):
+    """The dataset, checked and coded for the explorer; DataFileError names what is wrong.
+
+    Without a folder: the bundled corpus plus the user's library (imported
+    documents and the user's decisions). A library that cannot be read is
+    reported in LIBRARY_PROBLEMS and left out: it never stops the app.
+    """
     from ..core.coded import code_passages
-    from ..core.dataset import load_dataset
+    from ..core.dataset import load_dataset, merge_datasets
     from ..core.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
-    return code_passages(load_dataset(folder or dataset_dir(), taxonomy), taxonomy)
+    LIBRARY_PROBLEMS.clear()
+    if folder is not None or not with_library:
+        return code_passages(load_dataset(folder or dataset_dir(), taxonomy), taxonomy)
+    from ..pipeline.library import Library, library_dir
+
+    dataset = load_dataset(dataset_dir(), taxonomy)
+    try:
+        library = Library(library_dir())
+        if (library.folder / "bundled").is_dir():
+            dataset = load_dataset(library.folder / "bundled", taxonomy)  # with the user's decisions
+        if library.documents():
+            dataset = merge_datasets(dataset, load_dataset(library.folder / "dataset", taxonomy))
+    except (DataFileError, OSError) as error:
+        dataset = load_dataset(dataset_dir(), taxonomy)
+        LIBRARY_PROBLEMS.append(f"Your library could not be opened ({error}); showing the bundled corpus only.")
+    return code_passages(dataset, taxonomy)
 
 
 class SelfTestFailure(Exception):

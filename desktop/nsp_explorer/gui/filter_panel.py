@@ -78,7 +78,9 @@ class FilterPanel(QWidget):
         authors = self._group("Authors")
         documents = coded.passages.drop_duplicates("author").set_index("author")
         for author in coded.authors:
-            label = f"{author} ({documents.at[author, 'year']}, {documents.at[author, 'outlet']})"
+            label = f"{author} ({documents.at[author, 'year']}, {documents.at[author, 'outlet'] or 'no outlet'})"
+            if bool(documents.at[author, "user"]) if "user" in documents else False:
+                label = "★ " + label + " — your library"
             item = self._option(authors, "author", author, label, author_colour(coded.authors, author))
             item.setToolTip(0, label)
         years = self._group("Publication years")

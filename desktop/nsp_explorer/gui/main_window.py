@@ -101,8 +101,13 @@ class MainWindow(QMainWindow):
         self._actions()
         self.statusBar().showMessage(f"Dataset {dataset.version} · {dataset.folder}")
         self.resize(1600, 1000)
+        self.setAcceptDrops(True)
         for chart in self.charts:
             chart.refresh()
+        from .app import LIBRARY_PROBLEMS
+
+        if LIBRARY_PROBLEMS:
+            self.statusBar().showMessage(" ".join(LIBRARY_PROBLEMS), 20000)
         if remember:
             self._restore()
 
@@ -118,6 +123,8 @@ class MainWindow(QMainWindow):
             return item
 
         file_menu = self.menuBar().addMenu("&File")
+        action(file_menu, "&Import documents…", "Ctrl+I", self.ask_and_import, "Add your own .txt, .md, .html, .pdf or .docx to the library")
+        file_menu.addSeparator()
         action(file_menu, "&Export views…", "Ctrl+E", self.ask_and_export, "Every chart and the window as PNG, SVG and PDF, with captions")
         action(file_menu, "Export seminar &pack…", "Ctrl+Shift+E", self.ask_and_pack, "One folder: every view, the passages, the scenario, a README")
         action(file_menu, "Export passage &list…", "Ctrl+Shift+L", self.ask_and_export_passages, "The passages shown, as CSV or Markdown, with citations")
@@ -191,6 +198,51 @@ class MainWindow(QMainWindow):
         )
         for chart in self.charts:
             chart.set_high_contrast(on)
+
+    # -- importing ---------------------------------------------------------------------------
+
+    def ask_and_import(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import documents", "", "Documents (*.txt *.md *.markdown *.html *.htm *.pdf *.docx)")
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: list[Path]):
+        from ..pipeline.library import Library, library_dir
+        from .import_dialog import ImportDialog
+
+        taken = set(self.coded.dataset.documents["doc_id"])
+        self.import_dialog = ImportDialog(paths, Library(library_dir()), taken, self)
+        self.import_dialog.imported.connect(lambda ids: self.reload_data() if ids else None)
+        self.import_dialog.show()
+        return self.import_dialog
+
+    def dragEnterEvent(self, event) -> None:
+        from .import_dialog import importable
+
+        if event.mimeData().hasUrls() and any(importable(Path(u.toLocalFile())) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        from .import_dialog import importable
+
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if importable(Path(u.toLocalFile()))]
+        if paths:
+            self.import_files(paths)
+            event.acceptProposedAction()
+
+    def reload_data(self) -> "MainWindow":
+        """Open the window again on the dataset as it is now (after an import), as it was left."""
+        from .app import load
+
+        fresh = MainWindow(load(None), remember=self.remember)
+        fresh.setGeometry(self.geometry())
+        fresh.state.apply(self.state.state)
+        QApplication.instance().setProperty("nsp_window", fresh)  # keep it alive: the old one closes
+        fresh.show()
+        fresh.statusBar().showMessage("Your library was updated.", 8000)
+        self.remember = False  # the new window saves the layout
+        self.close()
+        return fresh
 
     # -- exports and comparison ------------------------------------------------------------
 

@@ -237,7 +237,9 @@ class ReadingPane(QWidget):
         count = self.document_length[row["doc_id"]]
         codes = self.codes.get(row["passage_id"], [])
         section = f" · {e(row['section'])}" if row["section"] else ""
+        mine = "<p style='margin:0; color:#8C4A00'>★ From your library</p>" if row.get("user", False) else ""
         parts = [
+            mine,
             f"<p style='margin:0'><b>{e(document['author'])}</b> ({e(str(document['published']))}) · {e(document['outlet'])}</p>",
             f"<p style='margin:0; color:#333333'><i>{e(document['title'])}</i></p>",
             f"<p style='margin:0 0 6px 0; color:#555555'>Paragraph {row['position']} of {count}{section}</p>",

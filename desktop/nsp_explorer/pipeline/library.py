@@ -216,7 +216,8 @@ class Library:
                 write_dataset(dataset, staging / "dataset")
             else:
                 shutil.rmtree(staging / "dataset", ignore_errors=True)
-            build_dataset(data_dir, user_review=staging / "review.csv")  # the user's decisions on bundled passages must hold too
+            # the bundled corpus with the user's decisions about its passages, for the app to show
+            write_dataset(build_dataset(data_dir, user_review=staging / "review.csv"), staging / "bundled")
         except DataFileError as error:
             shutil.rmtree(staging, ignore_errors=True)
             where = source if error.path.is_relative_to(staging) else error.path

@@ -1,0 +1,151 @@
+"""File ▸ Import: bring your own documents in, off the UI thread, with progress and Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..core.errors import DataFileError
+from ..paths import data_dir
+from ..pipeline.importers import SUPPORTED, read_document
+from ..pipeline.library import Library
+
+FIELDS = ("title", "author", "outlet", "date", "url")
+
+
+def importable(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED
+
+
+class ImportWorker(QObject):
+    """Imports files one by one in a worker thread; Cancel stops before the next file."""
+
+    progress = Signal(int, int, str)  # done, total, current file
+    finished = Signal(list, list)  # imported doc_ids, problems
+
+    def __init__(self, library: Library, paths: list[Path], given: dict[str, str], taken: set[str]):
+        super().__init__()
+        self.library, self.paths, self.given, self.taken = library, paths, given, taken
+        self.cancelled = False
+
+    def run(self) -> None:
+        imported, problems = [], []
+        for n, path in enumerate(self.paths):
+            if self.cancelled:
+                problems.append(f"cancelled before {path.name}: not imported")
+                continue
+            self.progress.emit(n, len(self.paths), path.name)
+            try:
+                imported.append(self.library.import_file(path, data_dir(), self.taken, **self.given))
+            except DataFileError as error:
+                problems.append(str(error))
+        self.progress.emit(len(self.paths), len(self.paths), "")
+        self.finished.emit(imported, problems)
+
+
+class ImportDialog(QDialog):
+    """Metadata form (pre-filled from the file), then the import with a progress bar and Cancel."""
+
+    imported = Signal(list)  # doc_ids, once the import is over
+
+    def __init__(self, paths: list[Path], library: Library, taken: set[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Import documents")
+        self.paths, self.library, self.taken = paths, library, taken
+        self.fields = {name: QLineEdit() for name in FIELDS}
+        self.fields["date"].setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
+        form = QFormLayout()
+        for name, edit in self.fields.items():
+            form.addRow(name.capitalize() + ":", edit)
+        listing = QLabel("\n".join(p.name for p in paths))
+        listing.setTextFormat(listing.textFormat().PlainText)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        if len(paths) == 1:
+            self._prefill(paths[0])
+        else:
+            self.note.setText("Leave a field empty to take it from each file.")
+        self.bar = QProgressBar()
+        self.bar.setRange(0, len(paths))
+        self.bar.setVisible(False)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setVisible(False)
+        self.buttons = QDialogButtonBox()
+        self.start = QPushButton("Import")
+        self.start.setDefault(True)
+        self.cancel = QPushButton("Cancel")
+        self.buttons.addButton(self.start, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.start.clicked.connect(self.run)
+        self.cancel.clicked.connect(self._cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>Files</b>"))
+        layout.addWidget(listing)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.report)
+        layout.addWidget(self.buttons)
+        self.thread: QThread | None = None
+        self.worker: ImportWorker | None = None
+
+    def _prefill(self, path: Path) -> None:
+        try:
+            document = read_document(path)
+        except DataFileError as error:
+            self.note.setText(str(error))
+            self.start.setEnabled(False)
+            return
+        for name in FIELDS:
+            self.fields[name].setText(getattr(document, name) or "")
+        self.note.setText(f"Read from the {document.kind.upper()} file; correct anything before importing.")
+
+    def given(self) -> dict[str, str]:
+        return {name: edit.text().strip() for name, edit in self.fields.items() if edit.text().strip()}
+
+    def run(self) -> None:
+        self.start.setEnabled(False)
+        self.bar.setVisible(True)
+        self.thread = QThread(self)
+        self.worker = ImportWorker(self.library, self.paths, self.given(), self.taken)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._finished)
+        self.thread.start()
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.bar.setValue(done)
+        self.bar.setFormat(f"{done} of {total}" + (f" — {name}" if name else ""))
+
+    def _cancel(self) -> None:
+        if self.worker is not None and self.thread is not None and self.thread.isRunning():
+            self.worker.cancelled = True
+            self.cancel.setEnabled(False)
+        else:
+            self.reject()
+
+    def _finished(self, imported: list, problems: list) -> None:
+        lines = [f"Imported {doc_id}" for doc_id in imported] + problems
+        self.report.setPlainText("\n".join(lines) or "Nothing imported.")
+        self.report.setVisible(True)
+        self.cancel.setText("Close")
+        self.cancel.setEnabled(True)
+        self.worker = None
+        if self.thread is not None:  # the worker is done: end its thread here, then wait for it
+            self.thread.quit()
+            self.thread.wait()
+        self.imported.emit(imported)

@@ -1,0 +1,91 @@
+"""Importing from the window: the form, the worker thread, Cancel, drag and drop, a broken library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from nsp_explorer.gui.app import LIBRARY_PROBLEMS, load
+from nsp_explorer.gui.import_dialog import ImportWorker
+from nsp_explorer.gui.main_window import MainWindow
+from nsp_explorer.paths import data_dir
+from nsp_explorer.pipeline.library import Library, library_dir
+
+from .test_import import ARTICLE, CHROME_HTML
+
+
+@pytest.fixture
+def user_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    return tmp_path
+
+
+@pytest.fixture
+def page(tmp_path) -> Path:
+    path = tmp_path / "news.html"
+    path.write_text(CHROME_HTML.format(*ARTICLE), encoding="utf-8")
+    return path
+
+
+def open_window(qtbot) -> MainWindow:
+    window = MainWindow(load(None), remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_the_import_dialog_prefills_imports_off_the_ui_thread_and_the_window_follows(qtbot, user_dirs, page):
+    window = open_window(qtbot)
+    assert len(window.coded.dataset.documents) == 5
+    dialog = window.import_files([page])
+    assert dialog.fields["author"].text() == "Kim Minji" and dialog.fields["outlet"].text() == "Example Times"
+    dialog.fields["outlet"].setText("Example Times (English edition)")
+    with qtbot.waitSignal(dialog.imported, timeout=30000) as signal:
+        dialog.start.click()
+    assert signal.args[0] == ["kim-2024-korea"]
+    qtbot.waitUntil(window.isHidden)  # the window reopened on the new dataset
+    from PySide6.QtWidgets import QApplication
+
+    current = QApplication.instance().property("nsp_window")
+    qtbot.addWidget(current)
+    assert len(current.coded.dataset.documents) == 6
+    item = current.filter_panel.items[("author", "Kim Minji")]
+    assert item.text(0).startswith("★ ") and "your library" in item.text(0)
+    assert Library(library_dir()).documents()[0]["outlet"] == "Example Times (English edition)"
+
+
+def test_cancel_stops_before_the_next_file(user_dirs, page, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text(" ".join(ARTICLE), encoding="utf-8")
+    worker = ImportWorker(Library(library_dir()), [page, other], {}, set())
+    results = []
+    worker.finished.connect(lambda imported, problems: results.append((imported, problems)))
+    worker.cancelled = True
+    worker.run()
+    assert results == [([], [f"cancelled before {page.name}: not imported", f"cancelled before {other.name}: not imported"])]
+    assert Library(library_dir()).documents() == []
+
+
+def test_dropping_files_on_the_window_opens_the_import(qtbot, user_dirs, page, tmp_path):
+    window = open_window(qtbot)
+    (tmp_path / "notes.xyz").write_text("not importable", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(page)), QUrl.fromLocalFile(str(tmp_path / "notes.xyz"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.import_dialog.paths == [page]
+    window.import_dialog.reject()
+
+
+def test_a_broken_library_never_stops_the_app(qtbot, user_dirs, page):
+    library = Library(library_dir())
+    library.import_file(page, data_dir(), set())
+    (library.folder / "dataset" / "passages.csv").write_text("garbage,\n", encoding="utf-8")
+    window = open_window(qtbot)
+    assert len(window.coded.dataset.documents) == 5
+    assert LIBRARY_PROBLEMS and "passages.csv" in LIBRARY_PROBLEMS[0]
+    assert "could not be opened" in window.statusBar().currentMessage()
