@@ -68,7 +68,7 @@ class ImportDialog(QDialog):
         self.fields["date"].setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
         form = QFormLayout()
         for name, edit in self.fields.items():
-            form.addRow(name.capitalize() + ":", edit)
+            form.addRow({"url": "URL"}.get(name, name.capitalize()) + ":", edit)
         listing = QLabel("\n".join(p.name for p in paths))
         listing.setTextFormat(listing.textFormat().PlainText)
         self.note = QLabel()
@@ -101,6 +101,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.thread: QThread | None = None
         self.worker: ImportWorker | None = None
+        self.setMinimumWidth(620)  # room for a headline in the title field
 
     def _prefill(self, path: Path) -> None:
         try:
