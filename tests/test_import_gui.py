@@ -89,3 +89,53 @@ def test_a_broken_library_never_stops_the_app(qtbot, user_dirs, page):
     assert len(window.coded.dataset.documents) == 5
     assert LIBRARY_PROBLEMS and "passages.csv" in LIBRARY_PROBLEMS[0]
     assert "could not be opened" in window.statusBar().currentMessage()
+
+
+def current_window():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance().property("nsp_window")
+
+
+def test_reviewing_a_passage_in_the_viewer_is_kept_and_shown(qtbot, user_dirs):
+    window = open_window(qtbot)
+    window.state.set_focus("lee-2019-asan:1")
+    dialog = window.review_passage()
+    dialog.action.setCurrentIndex(dialog.action.findData("remove"))
+    dialog.dimension.setCurrentIndex(dialog.dimension.findData("area"))
+    dialog.code.setCurrentIndex(dialog.code.findData("korean_peninsula"))
+    dialog.save()
+    assert "reason" in dialog.problem.text()  # a decision needs a reason
+    dialog.reason.setText("the passage is about the policy, not the peninsula")
+    dialog.save()
+    fresh = current_window()
+    qtbot.addWidget(fresh)
+    codes = fresh.coded.dataset.codes.query("passage_id == 'lee-2019-asan:1' and dimension == 'area'")["code"]
+    assert "korean_peninsula" not in set(codes)
+    assert "korean_peninsula" in (data_dir() / "dataset" / "codes.csv").read_text(encoding="utf-8")  # bundled files untouched
+
+
+def test_the_codebook_shows_what_fired_and_takes_your_terms(qtbot, user_dirs, page):
+    Library(library_dir()).import_file(page, data_dir(), set())
+    window = open_window(qtbot)
+    window.state.set_focus("kim-2024-korea:1")
+    dialog = window.show_codebook()
+    fired = [dialog.tree.topLevelItem(1).child(i).text(0) for i in range(16) if "fired here" in dialog.tree.topLevelItem(1).child(i).text(0)]
+    assert any("Technology and digital" in text and "artificial intelligence" in text for text in fired)
+    assert dialog.add_term("areas", "education", "engineers")
+    fresh = current_window()
+    qtbot.addWidget(fresh)
+    codes = fresh.coded.dataset.codes.query("passage_id == 'kim-2024-korea:2' and dimension == 'area'")
+    assert "education" in set(codes["code"])
+
+
+def test_removing_your_document_from_the_window(qtbot, user_dirs, page):
+    Library(library_dir()).import_file(page, data_dir(), set())
+    window = open_window(qtbot)
+    assert len(window.coded.dataset.documents) == 6
+    dialog = window.show_documents()
+    dialog.list.setCurrentRow(0)
+    dialog.remove_current()
+    fresh = current_window()
+    qtbot.addWidget(fresh)
+    assert len(fresh.coded.dataset.documents) == 5 and Library(library_dir()).documents() == []

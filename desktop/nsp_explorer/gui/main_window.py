@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu("&File")
         action(file_menu, "&Import documents…", "Ctrl+I", self.ask_and_import, "Add your own .txt, .md, .html, .pdf or .docx to the library")
+        action(file_menu, "Your &documents…", "Ctrl+Shift+D", self.show_documents, "The documents you imported; remove one")
         file_menu.addSeparator()
         action(file_menu, "&Export views…", "Ctrl+E", self.ask_and_export, "Every chart and the window as PNG, SVG and PDF, with captions")
         action(file_menu, "Export seminar &pack…", "Ctrl+Shift+E", self.ask_and_pack, "One folder: every view, the passages, the scenario, a README")
@@ -139,6 +140,8 @@ class MainWindow(QMainWindow):
         action(view, "Compare scenarios…", "Ctrl+K", self.open_comparison, "Two scenarios side by side, and their difference")
         action(view, "Next scenario", "PgDown", lambda: self.scenarios.step(1))
         action(view, "Previous scenario", "PgUp", lambda: self.scenarios.step(-1))
+        view.addSeparator()
+        action(view, "Code&book…", "Ctrl+B", self.show_codebook, "Which words signal each code; add your own")
         view.addSeparator()
         self.seminar_action = action(view, "Seminar mode (full screen)", "F11", self.toggle_seminar_mode)
         self.seminar_action.setCheckable(True)
@@ -198,6 +201,31 @@ class MainWindow(QMainWindow):
         )
         for chart in self.charts:
             chart.set_high_contrast(on)
+
+    # -- the user's library ------------------------------------------------------------------
+
+    def show_codebook(self):
+        from .library_dialogs import CodebookDialog
+
+        self.codebook_dialog = CodebookDialog(self, self.reading.passage_id)
+        self.codebook_dialog.show()
+        return self.codebook_dialog
+
+    def show_documents(self):
+        from .library_dialogs import DocumentsDialog
+
+        self.documents_dialog = DocumentsDialog(self)
+        self.documents_dialog.show()
+        return self.documents_dialog
+
+    def review_passage(self):
+        from .library_dialogs import ReviewDialog
+
+        if self.reading.passage_id:
+            self.review_dialog = ReviewDialog(self, self.reading.passage_id)
+            self.review_dialog.show()
+            return self.review_dialog
+        return None
 
     # -- importing ---------------------------------------------------------------------------
 

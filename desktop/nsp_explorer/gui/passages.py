@@ -186,6 +186,9 @@ class ReadingPane(QWidget):
         self.previous.setToolTip("The paragraph before this one in the document (Alt+Left)")
         self.next = QPushButton("Next ▶")
         self.next.setToolTip("The paragraph after this one in the document (Alt+Right)")
+        self.review = QPushButton("Review codes…")
+        self.review.setToolTip("Add or remove a code on this passage, with a reason (kept in your library)")
+        self.review.clicked.connect(lambda: self.window().review_passage())
         self.copy = QPushButton("Copy citation")
         self.copy.setToolTip("Author, year, title, outlet, paragraph and address, to paste into notes or slides")
         self.previous.clicked.connect(lambda: self._step(-1))
@@ -197,6 +200,7 @@ class ReadingPane(QWidget):
         buttons.addWidget(self.previous)
         buttons.addWidget(self.next)
         buttons.addStretch(1)
+        buttons.addWidget(self.review)
         buttons.addWidget(self.copy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -222,7 +226,7 @@ class ReadingPane(QWidget):
     def show_passage(self, passage_id: str) -> None:
         self.passage_id = passage_id
         row = self._row(passage_id) if passage_id else None
-        for button in (self.previous, self.next, self.copy):
+        for button in (self.previous, self.next, self.copy, self.review):
             button.setEnabled(row is not None)
         if row is None:
             self.browser.setHtml("<p style='color:#555555'>No passage to show: nothing matches the current filters and selection.</p>")

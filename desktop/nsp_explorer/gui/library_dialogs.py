@@ -1,0 +1,185 @@
+"""Dialogs over the user's library: review a passage's codes, the codebook, your documents.
+
+Every change goes through the library (a transaction, then a rebuild) and the
+window reopens on the new dataset; the bundled files are never changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from ..core.errors import DataFileError
+from ..paths import data_dir
+from ..pipeline.library import Library, library_dir
+from ..pipeline.sources import read_toml
+
+SECTIONS = {"pillar": "pillars", "area": "areas", "frame": "frames", "partner": "partners"}
+
+
+class ReviewDialog(QDialog):
+    """Add or remove one code on the focused passage, with a reason."""
+
+    def __init__(self, window, passage_id: str, parent=None):
+        super().__init__(parent or window)
+        self.window_, self.passage_id = window, passage_id
+        self.setWindowTitle(f"Review the codes of {passage_id}")
+        taxonomy = window.coded.taxonomy
+        self.action = QComboBox()
+        self.action.addItem("Add a code", "add")
+        self.action.addItem("Remove a code", "remove")
+        self.dimension = QComboBox()
+        for dimension in SECTIONS:
+            self.dimension.addItem(dimension.capitalize(), dimension)
+        self.code = QComboBox()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Why (kept with the decision; required)")
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.dimension.currentIndexChanged.connect(self._codes)
+        self.action.currentIndexChanged.connect(self._codes)
+        self.taxonomy = taxonomy
+        form = QFormLayout()
+        form.addRow("Decision:", self.action)
+        form.addRow("Dimension:", self.dimension)
+        form.addRow("Code:", self.code)
+        form.addRow("Reason:", self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+        self._codes()
+
+    def _codes(self, *_):
+        dimension = self.dimension.currentData()
+        present = set(self.window_.coded.dataset.codes.query("passage_id == @self.passage_id and dimension == @dimension")["code"])
+        self.code.clear()
+        for code in self.taxonomy.ids(dimension):
+            if (code in present) == (self.action.currentData() == "remove"):
+                self.code.addItem(self.taxonomy.label(dimension, code), code)
+
+    def save(self) -> None:
+        if not self.reason.text().strip() or self.code.currentData() is None:
+            self.problem.setText("Choose a code and give a reason.")
+            return
+        known = set(self.window_.coded.dataset.passages["passage_id"])
+        try:
+            Library(library_dir()).decide(
+                self.passage_id, self.dimension.currentData(), self.code.currentData(), self.action.currentData(), self.reason.text(), data_dir(), known
+            )
+        except DataFileError as error:
+            self.problem.setText(str(error))
+            return
+        self.accept()
+        self.window_.reload_data()
+
+
+class CodebookDialog(QDialog):
+    """Which words signal each code (bundled, plus yours), and which fired on the current passage."""
+
+    def __init__(self, window, passage_id: str = "", parent=None):
+        super().__init__(parent or window)
+        self.window_ = window
+        self.setWindowTitle("Codebook")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Code", "Terms (yours marked ★)"])
+        fired = {}
+        if passage_id:
+            rows = window.coded.dataset.codes.query("passage_id == @passage_id and source == 'lexicon'")
+            fired = {(r.dimension, r.code): r.evidence for r in rows.itertuples()}
+        bundled = read_toml(data_dir() / "codebook.toml")
+        overlay_path = Library(library_dir()).overlay_path
+        yours = read_toml(overlay_path) if overlay_path.exists() else {}
+        taxonomy = window.coded.taxonomy
+        for dimension, section in SECTIONS.items():
+            top = QTreeWidgetItem(self.tree, [section.capitalize(), ""])
+            for code in taxonomy.ids(dimension):
+                mine = yours.get(section, {}).get(code, {}).get("terms", [])
+                terms = ", ".join(bundled[section][code]["terms"] + [f"★{t}" for t in mine])
+                label = taxonomy.label(dimension, code)
+                item = QTreeWidgetItem(top, [label + (f"  ◀ fired here: {fired[(dimension, code)]}" if (dimension, code) in fired else ""), terms])
+                item.setToolTip(1, terms)
+                item.setData(0, 256, (section, code))
+                font = item.font(0)
+                font.setBold((dimension, code) in fired)
+                item.setFont(0, font)
+        self.tree.expandAll()
+        self.tree.setColumnWidth(0, 380)
+        add = QPushButton("Add a term to the chosen code…")
+        add.clicked.connect(self.ask_and_add)
+        self.problem = QLabel("Your terms re-code your library only; the bundled codebook stays as it is.")
+        self.problem.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.problem)
+        layout.addWidget(add)
+        self.resize(980, 700)
+
+    def add_term(self, section: str, code: str, term: str) -> bool:
+        try:
+            Library(library_dir()).add_term(section, code, term, data_dir())
+        except DataFileError as error:
+            self.problem.setText(str(error))
+            return False
+        self.accept()
+        self.window_.reload_data()
+        return True
+
+    def ask_and_add(self) -> None:
+        item = self.tree.currentItem()
+        chosen = item.data(0, 256) if item else None
+        if not chosen:
+            self.problem.setText("Choose a code first.")
+            return
+        term, ok = QInputDialog.getText(self, "Add a term", f"A word or phrase that signals {item.text(0).split('  ◀')[0]} (end a word with * to let it go on):")
+        if ok and term.strip():
+            self.add_term(*chosen, term.strip())
+
+
+class DocumentsDialog(QDialog):
+    """Your imported documents; remove one and the window follows."""
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent or window)
+        self.window_ = window
+        self.setWindowTitle("Your documents")
+        self.library = Library(library_dir())
+        self.list = QListWidget()
+        for row in self.library.documents():
+            self.list.addItem(f"{row['doc_id']} — {row['author']} ({row['published']}): {row['title']}")
+        remove = QPushButton("Remove the chosen document")
+        remove.clicked.connect(self.remove_current)
+        self.problem = QLabel("" if self.list.count() else "No documents yet: File ▸ Import documents… adds some.")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.problem)
+        layout.addWidget(remove)
+        self.resize(700, 400)
+
+    def remove_current(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        try:
+            self.library.remove(item.text().split(" — ")[0], data_dir())
+        except DataFileError as error:
+            self.problem.setText(str(error))
+            return
+        self.accept()
+        self.window_.reload_data()
