@@ -107,7 +107,9 @@ def test_reviewing_a_passage_in_the_viewer_is_kept_and_shown(qtbot, user_dirs):
     dialog.save()
     assert "reason" in dialog.problem.text()  # a decision needs a reason
     dialog.reason.setText("the passage is about the policy, not the peninsula")
+    before = current_window()
     dialog.save()
+    qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)  # re-coded in a worker thread
     fresh = current_window()
     qtbot.addWidget(fresh)
     codes = fresh.coded.dataset.codes.query("passage_id == 'lee-2019-asan:1' and dimension == 'area'")["code"]
@@ -122,7 +124,9 @@ def test_the_codebook_shows_what_fired_and_takes_your_terms(qtbot, user_dirs, pa
     dialog = window.show_codebook()
     fired = [dialog.tree.topLevelItem(1).child(i).text(0) for i in range(16) if "fired here" in dialog.tree.topLevelItem(1).child(i).text(0)]
     assert any("Technology and digital" in text and "artificial intelligence" in text for text in fired)
-    assert dialog.add_term("areas", "education", "engineers")
+    before = current_window()
+    dialog.add_term("areas", "education", "engineers")
+    qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)
     fresh = current_window()
     qtbot.addWidget(fresh)
     codes = fresh.coded.dataset.codes.query("passage_id == 'kim-2024-korea:2' and dimension == 'area'")
@@ -135,7 +139,9 @@ def test_removing_your_document_from_the_window(qtbot, user_dirs, page):
     assert len(window.coded.dataset.documents) == 6
     dialog = window.show_documents()
     dialog.list.setCurrentRow(0)
+    before = current_window()
     dialog.remove_current()
+    qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)
     fresh = current_window()
     qtbot.addWidget(fresh)
     assert len(fresh.coded.dataset.documents) == 5 and Library(library_dir()).documents() == []

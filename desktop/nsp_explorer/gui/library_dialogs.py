@@ -6,8 +6,10 @@ window reopens on the new dataset; the bundled files are never changed.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
+    QProgressBar,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,6 +29,63 @@ from ..pipeline.library import Library, library_dir
 from ..pipeline.sources import read_toml
 
 SECTIONS = {"pillar": "pillars", "area": "areas", "frame": "frames", "partner": "partners"}
+
+
+class _Task(QObject):
+    done = Signal(str)  # an error message, or "" when it worked
+
+    def __init__(self, work):
+        super().__init__()
+        self.work = work
+
+    def run(self) -> None:
+        try:
+            self.work()
+        except DataFileError as error:
+            self.done.emit(str(error))
+            return
+        self.done.emit("")
+
+
+class _Relay(QObject):
+    """Lives on the UI thread, so the task's end is handled there (a plain function would run on the worker)."""
+
+    def __init__(self, callback, parent):
+        super().__init__(parent)
+        self.callback = callback
+
+    @Slot(str)
+    def handle(self, error: str) -> None:
+        self.callback(error)
+
+
+def off_the_ui_thread(dialog, work, problem: QLabel) -> None:
+    """Re-code the library in a worker thread behind a busy bar; reopen the window when it is done."""
+    bar = QProgressBar(dialog)
+    bar.setRange(0, 0)  # busy: a rebuild has no steps to count
+    bar.setFormat("Re-coding your library…")
+    dialog.layout().addWidget(bar)
+    dialog.setEnabled(False)
+    thread = QThread(dialog)
+    task = _Task(work)
+    task.moveToThread(thread)
+    thread.started.connect(task.run)
+
+    def finished(error: str) -> None:
+        thread.quit()
+        thread.wait()
+        bar.deleteLater()
+        dialog.setEnabled(True)
+        if error:
+            problem.setText(error)
+            return
+        dialog.accept()
+        dialog.window_.reload_data()
+
+    relay = _Relay(finished, dialog)
+    task.done.connect(relay.handle)
+    dialog._task = (thread, task, relay)  # keep them alive while they run
+    thread.start()
 
 
 class ReviewDialog(QDialog):
@@ -79,15 +138,8 @@ class ReviewDialog(QDialog):
             self.problem.setText("Choose a code and give a reason.")
             return
         known = set(self.window_.coded.dataset.passages["passage_id"])
-        try:
-            Library(library_dir()).decide(
-                self.passage_id, self.dimension.currentData(), self.code.currentData(), self.action.currentData(), self.reason.text(), data_dir(), known
-            )
-        except DataFileError as error:
-            self.problem.setText(str(error))
-            return
-        self.accept()
-        self.window_.reload_data()
+        decision = (self.passage_id, self.dimension.currentData(), self.code.currentData(), self.action.currentData(), self.reason.text())
+        off_the_ui_thread(self, lambda: Library(library_dir()).decide(*decision, data_dir(), known), self.problem)
 
 
 class CodebookDialog(QDialog):
@@ -131,15 +183,8 @@ class CodebookDialog(QDialog):
         layout.addWidget(add)
         self.resize(980, 700)
 
-    def add_term(self, section: str, code: str, term: str) -> bool:
-        try:
-            Library(library_dir()).add_term(section, code, term, data_dir())
-        except DataFileError as error:
-            self.problem.setText(str(error))
-            return False
-        self.accept()
-        self.window_.reload_data()
-        return True
+    def add_term(self, section: str, code: str, term: str) -> None:
+        off_the_ui_thread(self, lambda: Library(library_dir()).add_term(section, code, term, data_dir()), self.problem)
 
     def ask_and_add(self) -> None:
         item = self.tree.currentItem()
@@ -176,10 +221,5 @@ class DocumentsDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        try:
-            self.library.remove(item.text().split(" — ")[0], data_dir())
-        except DataFileError as error:
-            self.problem.setText(str(error))
-            return
-        self.accept()
-        self.window_.reload_data()
+        doc_id = item.text().split(" — ")[0]
+        off_the_ui_thread(self, lambda: self.library.remove(doc_id, data_dir()), self.problem)
