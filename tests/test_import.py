@@ -8,14 +8,15 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QMarginsF, QRectF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPainter, QPdfWriter
 
 from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.pipeline import importers
 from nsp_explorer.pipeline.build import build_dataset
 from nsp_explorer.pipeline.importers import read_document
 from nsp_explorer.pipeline.library import Library, combined
+
+from .benchmarks.text_pdf import make_pdf
 
 ARTICLE = [
     "South Korea and ASEAN agreed on Monday to expand cooperation on artificial intelligence and digital trade, the foreign ministry said.",
@@ -45,27 +46,6 @@ def library(tmp_path) -> Library:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()} if folder.exists() else {}
-
-
-def make_pdf(path: Path, paragraphs: list[str], pages: int = 1, title: str = "A text PDF") -> Path:
-    writer = QPdfWriter(str(path))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20)))
-    writer.setTitle(title)
-    writer.setCreator("NSP Explorer tests")
-    painter = QPainter(writer)
-    font = QFont()
-    font.setPointSize(11)
-    for page in range(pages):
-        if page:
-            writer.newPage()
-        text = QTextDocument()
-        text.documentLayout().setPaintDevice(writer)  # the PDF's own metrics: lines wrap as on paper
-        text.setDefaultFont(font)
-        text.setTextWidth(writer.width())
-        text.setPlainText("\n\n".join(paragraphs))
-        text.drawContents(painter, QRectF(0, 0, writer.width(), writer.height()))
-    painter.end()
-    return path
 
 
 def make_docx(path: Path, paragraphs: list[str]) -> Path:

@@ -48,9 +48,7 @@ def test_the_import_dialog_prefills_imports_off_the_ui_thread_and_the_window_fol
         dialog.start.click()
     assert signal.args[0] == ["kim-2024-korea"]
     qtbot.waitUntil(window.isHidden)  # the window reopened on the new dataset
-    from PySide6.QtWidgets import QApplication
-
-    current = QApplication.instance().property("nsp_window")
+    current = MainWindow.latest
     qtbot.addWidget(current)
     assert len(current.coded.dataset.documents) == 6
     item = current.filter_panel.items[("author", "Kim Minji")]
@@ -92,9 +90,7 @@ def test_a_broken_library_never_stops_the_app(qtbot, user_dirs, page):
 
 
 def current_window():
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance().property("nsp_window")
+    return MainWindow.latest
 
 
 def test_reviewing_a_passage_in_the_viewer_is_kept_and_shown(qtbot, user_dirs):

@@ -19,31 +19,16 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def make_pdf(path: Path, pages: int) -> Path:
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QFont, QPainter, QPdfWriter, QTextDocument
+def corpus_pdf(path: Path, pages: int) -> Path:
+    """A PDF of the corpus's own paragraphs, four to a page."""
+    from text_pdf import make_pdf
 
     from nsp_explorer.core.dataset import load_dataset
     from nsp_explorer.core.taxonomy import load_taxonomy
     from nsp_explorer.paths import data_dir
 
-    taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
-    paragraphs = load_dataset(data_dir() / "dataset", taxonomy).passages["text"].tolist()
-    writer = QPdfWriter(str(path))
-    painter = QPainter(writer)
-    font = QFont()
-    font.setPointSize(10)
-    for page in range(pages):
-        if page:
-            writer.newPage()
-        text = QTextDocument()
-        text.documentLayout().setPaintDevice(writer)  # the PDF's own metrics: lines wrap as on paper
-        text.setDefaultFont(font)
-        text.setTextWidth(writer.width())
-        text.setPlainText("\n\n".join(paragraphs[(page * 4 + k) % len(paragraphs)] for k in range(4)))
-        text.drawContents(painter, QRectF(0, 0, writer.width(), writer.height()))
-    painter.end()
-    return path
+    paragraphs = load_dataset(data_dir() / "dataset", load_taxonomy(data_dir() / "taxonomy.json")).passages["text"].tolist()
+    return make_pdf(path, [paragraphs[k % len(paragraphs)] for k in range(4 * pages)], pages=pages, per_page=4)
 
 
 def responsiveness(app, pdf: Path, folder: Path) -> float:
@@ -91,7 +76,7 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as work:
-        pdf = make_pdf(Path(work) / "brief.pdf", args.pages)
+        pdf = corpus_pdf(Path(work) / "brief.pdf", args.pages)
         times = []
         for n in range(args.runs):
             library = Library(Path(work) / f"library{n}")

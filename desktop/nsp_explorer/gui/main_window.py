@@ -32,6 +32,7 @@ SPLITTERS = ("outer", "right", "bottom")
 
 
 class MainWindow(QMainWindow):
+    latest: MainWindow | None = None  # the window opened by the last reload_data()
     def __init__(self, coded: CodedPassages, remember: bool = True, scenario_folder: Path | None = None):
         super().__init__()
         self.coded = coded
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
         fresh = MainWindow(load(None), remember=self.remember)
         fresh.setGeometry(self.geometry())
         fresh.state.apply(self.state.state)
-        QApplication.instance().setProperty("nsp_window", fresh)  # keep it alive: the old one closes
+        MainWindow.latest = fresh  # a Python reference keeps it alive once the old window closes
         fresh.show()
         fresh.statusBar().showMessage("Your library was updated.", 8000)
         self.remember = False  # the new window saves the layout

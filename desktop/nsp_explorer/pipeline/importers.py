@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..core.errors import DataFileError
+from .sources import checked_size
 
 SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -45,18 +46,8 @@ def read_document(path: Path) -> ImportedDocument:
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
         raise DataFileError(path, f"is a {path.suffix or 'extension-less'} file; NSP Explorer imports .txt, .md, .html, .pdf and .docx")
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DataFileError(path, "is missing (was it moved or deleted?)") from None
-    except OSError as exc:
-        raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if not path.is_file():
-        raise DataFileError(path, "is not a file")
-    if size == 0:
+    if checked_size(path, MAX_IMPORT_BYTES) == 0:
         raise DataFileError(path, "is empty")
-    if size > MAX_IMPORT_BYTES:
-        raise DataFileError(path, f"is too large to import ({size / 2**20:.0f} MB; the limit is {MAX_IMPORT_BYTES / 2**20:.0f} MB)")
     try:
         document = {"txt": _read_text, "md": _read_text, "html": _read_html, "pdf": _read_pdf, "docx": _read_docx}[kind](path)
     except FileNotFoundError:

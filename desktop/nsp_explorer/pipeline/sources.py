@@ -38,18 +38,28 @@ class SourceDocument:
         return int(self.published[:4])
 
 
-def read_text_file(path: Path, max_bytes: int | None = None) -> str:
-    """The text of a UTF-8 file, or a DataFileError saying why it cannot be used."""
-    max_bytes = MAX_SOURCE_BYTES if max_bytes is None else max_bytes
+def checked_size(path: Path, max_bytes: int) -> int:
+    """The size of a file that exists, is a file and is not too large; else a DataFileError saying which."""
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise DataFileError(path, f"is too large ({size / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB)")
+    except FileNotFoundError:
+        raise DataFileError(path, "is missing") from None
+    except OSError as exc:
+        raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
+    if not path.is_file():
+        raise DataFileError(path, "is a folder, not a file")
+    if size > max_bytes:
+        raise DataFileError(path, f"is too large ({size / 2**20:.0f} MB; the limit is {max_bytes / 2**20:.0f} MB)")
+    return size
+
+
+def read_text_file(path: Path, max_bytes: int | None = None) -> str:
+    """The text of a UTF-8 file, or a DataFileError saying why it cannot be used."""
+    checked_size(path, MAX_SOURCE_BYTES if max_bytes is None else max_bytes)
+    try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise DataFileError(path, "is missing") from None
-    except IsADirectoryError:
-        raise DataFileError(path, "is a folder, not a text file") from None
     except PermissionError:
         raise DataFileError(path, "cannot be read: permission denied") from None
     except OSError as exc:
