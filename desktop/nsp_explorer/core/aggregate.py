@@ -70,21 +70,6 @@ def partner_mentions(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
     return pd.Series({p: int((mask & coded.has("partner", p)).sum()) for p in coded.taxonomy.ids("partner")})
 
 
-def indicators(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
-    """Indicators of the cited figures in the selection, most cited first."""
-    facts = coded.facts
-    chosen = facts[mask[facts["row"].to_numpy()]] if len(facts) else facts
-    counts = chosen["indicator"].value_counts()
-    return counts.sort_index().sort_values(ascending=False, kind="stable")
-
-
-def cited_figures(coded: CodedPassages, mask: np.ndarray, indicator: str) -> pd.DataFrame:
-    """The selected passages' figures of one indicator, with their year, author and quote."""
-    facts = coded.facts
-    chosen = facts[mask[facts["row"].to_numpy()] & (facts["indicator"] == indicator).to_numpy()] if len(facts) else facts
-    return chosen.sort_values(["year", "author", "fact_id"]).reset_index(drop=True)
-
-
 def passages_for(coded: CodedPassages, mask: np.ndarray) -> pd.DataFrame:
     """The selected passages in reading order: by publication date, document, position."""
     order = coded.reading_order

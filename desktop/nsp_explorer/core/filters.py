@@ -37,9 +37,6 @@ class FilterSpec:
         for key in FILTER_KEYS:
             object.__setattr__(self, key, _frozen(getattr(self, key)))
 
-    def is_empty(self) -> bool:
-        return not any(getattr(self, key) for key in FILTER_KEYS)
-
     def with_values(self, **values) -> FilterSpec:
         return replace(self, **{k: _frozen(v) for k, v in values.items()})
 

@@ -14,7 +14,6 @@ AUTHOR_SYMBOLS = ["o", "s", "t", "d", "star", "+"]
 FRAME_COLOURS = {"achievement": "#117733", "opportunity": "#88CCEE", "challenge": "#CC6677", "recommendation": "#DDCC77"}
 PARTNER_COLOUR = "#555555"
 HEATMAP = "cividis"  # perceptually uniform and colour-blind safe
-EMPTY_CELL = "#E6E6E6"
 
 
 def author_colour(authors: list[str], author: str) -> QColor:
