@@ -132,6 +132,37 @@ def _combined(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"give passage counts separated by commas, e.g. 1000,100000 (not {text!r})") from None
+    if any(n < 1 for n in sizes):
+        raise argparse.ArgumentTypeError("passage counts must be positive")
+    return sizes
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from .bench.run import main as bench
+    from .paths import user_cache_dir
+
+    return bench(args.sizes, args.json, args.runs, args.toggles, Path(args.work) if args.work else user_cache_dir() / "bench")
+
+
+def _synth(args: argparse.Namespace) -> int:
+    from .core.dataset import load_dataset
+    from .core.taxonomy import load_taxonomy
+    from .paths import dataset_dir
+    from .pipeline.synthetic import write_synthetic
+
+    taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
+    started = time.perf_counter()
+    counts = write_synthetic(load_dataset(dataset_dir(), taxonomy), args.passages, args.seed, Path(args.out))
+    shown = ", ".join(f"{n:,} {name[:-4]}" for name, n in counts.items())
+    print(f"wrote {args.out} in {time.perf_counter() - started:.1f} s: {shown}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="nspx", description="NSP Explorer on the command line.")
     main.add_argument("--version", action="version", version=f"nspx {__version__}")
@@ -172,6 +203,21 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--pack", action="store_true", help="write a whole seminar pack folder (PNG + SVG, passages, scenario, README)")
     export.add_argument("--dataset", metavar="DIR", help="dataset folder (default: the bundled dataset)")
     export.set_defaults(run=_export)
+
+    bench = commands.add_parser("bench", help="measure load, filter, redraw, search, export, cold start and memory at several sizes")
+    bench.add_argument("--sizes", type=_sizes, default=[1000, 100_000, 1_000_000], metavar="N,N,…",
+                       help="synthetic dataset sizes in passages, besides the seed dataset (default: 1000,100000,1000000)")
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    bench.add_argument("--runs", type=int, default=5, help="repeats of load, search and export (default: 5)")
+    bench.add_argument("--toggles", type=int, default=60, help="filter toggles timed per dataset (default: 60)")
+    bench.add_argument("--work", metavar="DIR", help="where synthetic datasets are kept (default: the user cache folder)")
+    bench.set_defaults(run=_bench)
+
+    synth = commands.add_parser("synth", help="write a seeded synthetic dataset of N passages, sampled from the real one")
+    synth.add_argument("--passages", type=int, required=True, metavar="N")
+    synth.add_argument("--seed", type=int, default=2026)
+    synth.add_argument("--out", metavar="DIR", required=True)
+    synth.set_defaults(run=_synth)
     return main
 
 

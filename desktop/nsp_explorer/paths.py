@@ -33,3 +33,12 @@ def resources_dir() -> Path:
 def dataset_dir() -> Path:
     """The bundled, committed dataset (``data/dataset``)."""
     return data_dir() / "dataset"
+
+
+def user_cache_dir() -> Path:
+    """Where rebuildable things go (binary caches of read-only datasets, benchmark datasets)."""
+    import os
+
+    import appdirs
+
+    return Path(os.environ.get("NSP_EXPLORER_CACHE_DIR") or appdirs.user_cache_dir("nsp-explorer", appauthor=False))

@@ -7,6 +7,7 @@ the function that feeds it without a display.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -70,10 +71,48 @@ def partner_mentions(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
     return pd.Series({p: int((mask & coded.has("partner", p)).sum()) for p in coded.taxonomy.ids("partner")})
 
 
-def passages_for(coded: CodedPassages, mask: np.ndarray) -> pd.DataFrame:
-    """The selected passages in reading order: by publication date, document, position."""
+def selected_rows(coded: CodedPassages, mask: np.ndarray) -> np.ndarray:
+    """Row numbers of the selected passages in reading order: by publication date, document, position."""
     order = coded.reading_order
-    return coded.passages.iloc[order[mask[order]]]
+    return order[mask[order]]
+
+
+def passages_for(coded: CodedPassages, mask: np.ndarray) -> pd.DataFrame:
+    """The selected passages in reading order, with their text and document details."""
+    return coded.passages.iloc[selected_rows(coded, mask)]
+
+
+@dataclass(frozen=True)
+class CitedFigures:
+    """What the cited-figures chart shows: the indicators to choose from and the figures of one."""
+
+    choices: list[tuple[tuple[str, str], int, int]]  # ((indicator, unit), figures, authors citing it), most-cited first
+    key: tuple[str, str] | None  # the indicator shown
+    shown: np.ndarray  # fact numbers (rows of coded.facts) of that indicator with a year
+    undated: int  # figures of that indicator that give no year
+
+
+def cited_figures(coded: CodedPassages, mask: np.ndarray, key: tuple[str, str] | None = None) -> CitedFigures:
+    """The figures the selected passages cite: ``key`` if they cite it, else what most authors cite.
+
+    Indicators cited by several authors come first: that is where authors can be compared.
+    """
+    facts = coded.facts
+    selected = mask[facts["row"].to_numpy()] if len(facts) else np.zeros(0, dtype=bool)
+    fact_key, fact_author = facts["key"].to_numpy(), facts["author_index"].to_numpy()
+    n_keys, n_authors = len(coded.fact_keys), len(coded.authors)
+    figures = np.bincount(fact_key[selected], minlength=n_keys)
+    pairs = np.unique(fact_key[selected] * n_authors + fact_author[selected])
+    authors = np.bincount(pairs // n_authors, minlength=n_keys)
+    order = sorted((i for i in range(n_keys) if figures[i]), key=lambda i: (-authors[i], -figures[i], coded.fact_keys[i]))
+    choices = [(coded.fact_keys[i], int(figures[i]), int(authors[i])) for i in order]
+    if not choices:
+        return CitedFigures([], None, np.zeros(0, dtype=int), 0)
+    if key not in [c[0] for c in choices]:
+        key = choices[0][0]
+    in_key = selected & (fact_key == coded.fact_keys.index(key))
+    shown = np.flatnonzero(in_key & (facts["year_number"].to_numpy() >= 0))
+    return CitedFigures(choices, key, shown, int(in_key.sum()) - len(shown))
 
 
 def facet_counts(coded: CodedPassages, state: ExplorerState) -> dict[str, dict]:

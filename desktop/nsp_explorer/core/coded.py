@@ -32,6 +32,7 @@ class CodedPassages:
     author_index: np.ndarray  # per passage: its author's position in ``authors``
     year_index: np.ndarray  # per passage: its publication year's position in ``years``
     reading_order: np.ndarray  # row numbers by publication date, document and position
+    fact_keys: list[tuple[str, str]]  # every (indicator, unit) cited; facts["key"] indexes it
     _search_cache: dict[str, np.ndarray]
 
     def __len__(self) -> int:
@@ -56,6 +57,9 @@ class CodedPassages:
     def years_mask(self, years) -> np.ndarray:
         wanted = [i for i, y in enumerate(self.years) if y in years]
         return np.isin(self.year_index, wanted)
+
+    def forget_searches(self) -> None:
+        self._search_cache.clear()
 
     def containing(self, phrase: str) -> np.ndarray:
         """Passages whose text contains the phrase, ignoring case (remembered per phrase)."""
@@ -95,9 +99,14 @@ def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
     facts["published_year"] = passages["year"].to_numpy()[facts["row"].to_numpy()] if len(facts) else []
     first = passages.groupby("author")["year"].min()
     authors = sorted(first.index, key=lambda a: (first[a], a))
+    fact_keys = sorted(set(zip(facts["indicator"], facts["unit"])))
+    key_of = {key: i for i, key in enumerate(fact_keys)}
+    facts["key"] = np.array([key_of[key] for key in zip(facts["indicator"], facts["unit"])], dtype=int)
+    facts["author_index"] = facts["author"].map({a: i for i, a in enumerate(authors)}).to_numpy(dtype=int) if len(facts) else np.zeros(0, dtype=int)
+    facts["year_number"] = np.array([int(y) if y else -1 for y in facts["year"]], dtype=int)
     years = sorted(int(y) for y in passages["year"].unique())
     author_index = passages["author"].map({a: i for i, a in enumerate(authors)}).to_numpy()
     year_index = passages["year"].map({y: i for i, y in enumerate(years)}).to_numpy()
     order = np.lexsort((passages["position"].to_numpy(), passages["doc_id"].to_numpy(), passages["published"].to_numpy()))
     first_years = {a: int(first[a]) for a in authors}
-    return CodedPassages(passages, flags, mentioned, facts, taxonomy, dataset, authors, first_years, years, author_index, year_index, order, {})
+    return CodedPassages(passages, flags, mentioned, facts, taxonomy, dataset, authors, first_years, years, author_index, year_index, order, fact_keys, {})

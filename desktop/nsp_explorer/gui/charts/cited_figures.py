@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox
 
 from ..palette import author_colour, author_symbol
+from ...core.aggregate import cited_figures
 from .base import ChartView, plain_tip, short_name, style_plot
 
 
@@ -40,23 +40,13 @@ class CitedFigures(ChartView):
         self.scatter.sigClicked.connect(self._point_clicked)
         self.plot.addItem(self.scatter)
 
-        # Per fact, prepared once: which (indicator, unit) it belongs to, its author, year, value.
-        facts = coded.facts.reset_index(drop=True)
-        self.facts = facts
-        keys = list(dict.fromkeys(zip(facts["indicator"], facts["unit"])))
-        self.keys = keys
-        key_of = {key: i for i, key in enumerate(keys)}
-        self.fact_key = np.array([key_of[key] for key in zip(facts["indicator"], facts["unit"])], dtype=int)
-        self.fact_row = facts["row"].to_numpy(dtype=int)
-        self.fact_author = np.array([self.authors.index(a) for a in facts["author"]], dtype=int)
-        self.fact_year = np.array([int(y) if y else -1 for y in facts["year"]], dtype=int)
-        self.fact_value = facts["value"].to_numpy(dtype=float)
+        self.facts = coded.facts
         self.brushes = [pg.mkBrush(author_colour(self.authors, a)) for a in self.authors]
         self.symbols = [author_symbol(self.authors, a) for a in self.authors]
         self.outline = pg.mkPen("#222222", width=0.6)
         self.listed: list[tuple] = []
         self._title: str | None = None
-        self.shown = facts.iloc[0:0]  # the facts drawn, for tests and exports
+        self.shown = self.facts.iloc[0:0]  # the facts drawn, for tests and exports
 
     def _tip(self, x, y, data) -> str:
         fact = self.facts.iloc[data]
@@ -75,14 +65,7 @@ class CitedFigures(ChartView):
     def current_indicator(self) -> tuple[str, str] | None:
         return self.choice.currentData()
 
-    def _fill_choices(self, selected: np.ndarray) -> None:
-        """List what the selection cites, what several authors cite first (that is where they can be compared)."""
-        n_keys, n_authors = len(self.keys), len(self.authors)
-        figures = np.bincount(self.fact_key[selected], minlength=n_keys)
-        pairs = np.unique(self.fact_key[selected] * n_authors + self.fact_author[selected])
-        authors = np.bincount(pairs // n_authors, minlength=n_keys)
-        order = sorted((i for i in range(n_keys) if figures[i]), key=lambda i: (-authors[i], -figures[i], self.keys[i]))
-        listed = [(self.keys[i], int(figures[i]), int(authors[i])) for i in order]
+    def _fill_choices(self, listed: list[tuple]) -> None:
         if listed == self.listed:
             return
         self.listed = listed
@@ -97,37 +80,36 @@ class CitedFigures(ChartView):
         self.choice.blockSignals(False)
 
     def draw(self, state, mask) -> str:
-        selected = mask[self.fact_row]
-        if not selected.any():
+        figures = cited_figures(self.coded, mask, self.current_indicator())
+        if not figures.choices:
             self.listed = []
             self.choice.clear()
             return "The selected passages cite no figures."
-        self._fill_choices(selected)
-        key = self.current_indicator()
-        in_key = selected & (self.fact_key == self.keys.index(key))
-        dated = np.flatnonzero(in_key & (self.fact_year >= 0))
+        self._fill_choices(figures.choices)
+        dated = figures.shown
         self.shown = self.facts.iloc[dated]
-        indicator, unit = key
+        indicator, unit = figures.key
         if not len(dated):
-            return f"The {int(in_key.sum())} figure(s) for {indicator_label(indicator, unit)} give no year."
+            return f"The {figures.undated} figure(s) for {indicator_label(indicator, unit)} give no year."
+        years = self.facts["year_number"].to_numpy()[dated]
+        values = self.facts["value"].to_numpy()[dated]
+        authors = self.facts["author_index"].to_numpy()[dated]
         self.scatter.setData(
-            x=self.fact_year[dated],
-            y=self.fact_value[dated],
+            x=years,
+            y=values,
             data=dated.tolist(),
-            brush=[self.brushes[a] for a in self.fact_author[dated]],
-            symbol=[self.symbols[a] for a in self.fact_author[dated]],
+            brush=[self.brushes[a] for a in authors],
+            symbol=[self.symbols[a] for a in authors],
             pen=self.outline,
         )
         if self.plot.getAxis("left").labelText != unit:
             self.plot.setLabel("left", unit, **{"font-size": "9pt", "color": "#222222"})
-        first, last = int(self.fact_year[dated].min()) - 1, int(self.fact_year[dated].max()) + 1
+        first, last = int(years.min()) - 1, int(years.max()) + 1
         self.plot.setXRange(first, last, padding=0.05)
         self.plot.getAxis("bottom").setTicks([year_ticks(first, last)])
-        values = self.fact_value[dated]
         high = float(values.max())
         self.plot.setYRange(min(0.0, float(values.min())), high if high > 0 else 1.0, padding=0.1)
-        undated = int(in_key.sum()) - len(dated)
-        title = f"{undated} more without a year" if undated else None
+        title = f"{figures.undated} more without a year" if figures.undated else None
         if title != self._title:
             self._title = title
             self.plot.setTitle(title, size="8pt", color="#555555")

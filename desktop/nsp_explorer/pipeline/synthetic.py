@@ -1,0 +1,107 @@
+"""A synthetic corpus of any size, for measuring the app at scale (``nspx synth``).
+
+Every synthetic passage is drawn from a real passage of the bundled dataset:
+its codes (with their evidence), its cited figures and its length, and its
+text is the real text turned at a random word so that no two copies read the
+same. Documents take their lengths from the real documents; authors, outlets
+and years are drawn from pools that grow with the corpus (an archive of a
+million passages has tens of authors, not five). The same seed and size give
+byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from ..core.dataset import COLUMNS, Dataset
+from ..core.errors import DataFileError
+
+FIRST = ("Min-jun", "Siti", "Nguyen", "Arif", "Mei", "Joon", "Priya", "Tanvir", "Ha-eun", "Somchai", "Maria", "Daniel", "Aung", "Lina", "Kenji", "Farah")
+LAST = ("Kim", "Lee", "Park", "Rahman", "Tan", "Santos", "Wijaya", "Tran", "Chen", "Choi", "Lim", "Abdullah", "Pham", "Suzuki", "Ng", "Reyes")
+OUTLETS = ("Asia Policy Review", "The Korea Herald", "ISEAS Perspective", "East Asia Forum", "The Diplomat", "Asan Forum", "KIEP Brief", "Jakarta Post")
+YEARS = range(2017, 2026)
+
+
+def author_count(documents: int) -> int:
+    """How many authors an archive of this many documents has (5 to 40)."""
+    return int(min(40, max(5, round(math.sqrt(documents)))))
+
+
+def write_synthetic(seed_dataset: Dataset, passages: int, seed: int, out: Path) -> dict[str, int]:
+    """Write a dataset of ``passages`` passages into ``out`` (the four CSVs); returns the row counts."""
+    rng = np.random.default_rng(seed)
+    real = seed_dataset.passages.reset_index(drop=True)
+    texts = real["text"].tolist()
+    codes_of: list[list[tuple]] = [[] for _ in texts]
+    row_of = {pid: i for i, pid in enumerate(real["passage_id"])}
+    for pid, dimension, code, source, evidence in seed_dataset.codes.itertuples(index=False):
+        codes_of[row_of[pid]].append((dimension, code, source, evidence))
+    facts_of: list[list[tuple]] = [[] for _ in texts]
+    for fact in seed_dataset.facts.itertuples(index=False):
+        facts_of[row_of[fact.passage_id]].append((fact.indicator, f"{fact.value:g}", fact.unit, fact.year, fact.partner, fact.quote))
+    sections = sorted({s for s in real["section"] if s})
+    lengths = real.groupby("doc_id").size().to_numpy()
+
+    sizes: list[int] = []
+    while sum(sizes) < passages:
+        sizes.append(int(min(rng.choice(lengths), passages - sum(sizes))))
+    n_docs, n_authors = len(sizes), author_count(len(sizes))
+    names = sorted({f"{FIRST[i % len(FIRST)]} {LAST[(i * 7 + i // len(FIRST)) % len(LAST)]}" for i in range(n_authors)})
+    doc_author = rng.integers(0, len(names), n_docs)
+    doc_year = rng.choice(np.array(YEARS), n_docs)
+    doc_outlet = rng.integers(0, len(OUTLETS), n_docs)
+    picks = rng.integers(0, len(texts), passages)
+    turns = rng.random(passages)
+    in_section = rng.random(passages) < 0.3
+    section_pick = rng.integers(0, max(1, len(sections)), passages)
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staged = {name: tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out) for name in COLUMNS}
+    except OSError as exc:
+        raise DataFileError(out, f"cannot be written: {exc.strerror or exc}") from None
+    streams = {name: open(handle, "w", encoding="utf-8", newline="") for name, (handle, _) in staged.items()}
+    writers = {name: csv.writer(stream, lineterminator="\n") for name, stream in streams.items()}
+    for name, writer in writers.items():
+        writer.writerow(COLUMNS[name])
+    counts = dict.fromkeys(COLUMNS, 0)
+    try:
+        k = 0
+        for d, size in enumerate(sizes):
+            doc_id = f"synthetic-{d + 1:06d}"
+            year = int(doc_year[d])
+            month, day = 1 + d % 12, 1 + d % 28
+            writers["documents.csv"].writerow(
+                (doc_id, "synthetic", f"Synthetic article {d + 1}", names[doc_author[d]], "", OUTLETS[doc_outlet[d]],
+                 f"{year}-{month:02d}-{day:02d}", year, "", f"synthetic corpus, seed {seed}")
+            )
+            for position in range(1, size + 1):
+                source = picks[k]
+                words = texts[source].split(" ")
+                turn = int(turns[k] * len(words))
+                passage_id = f"{doc_id}:{position}"
+                section = sections[section_pick[k]] if sections and in_section[k] else ""
+                writers["passages.csv"].writerow((passage_id, doc_id, position, section, " ".join(words[turn:] + words[:turn])))
+                writers["codes.csv"].writerows((passage_id, *code) for code in codes_of[source])
+                writers["facts.csv"].writerows((f"{passage_id}#{n}", passage_id, *fact) for n, fact in enumerate(facts_of[source], 1))
+                counts["codes.csv"] += len(codes_of[source])
+                counts["facts.csv"] += len(facts_of[source])
+                k += 1
+        counts["documents.csv"], counts["passages.csv"] = n_docs, passages
+        for stream in streams.values():
+            stream.close()
+        for name, (_, temp) in staged.items():
+            os.replace(temp, out / name)
+    except BaseException:
+        for stream in streams.values():
+            stream.close()
+        for _, temp in staged.values():
+            Path(temp).unlink(missing_ok=True)
+        raise
+    return counts
