@@ -41,7 +41,7 @@ def test_dataset_has_the_contract_columns(data):
 def project(tmp_path, data) -> Path:
     """A copy of the data folder with a previously built dataset beside it."""
     copy = tmp_path / "data"
-    shutil.copytree(data, copy, ignore=shutil.ignore_patterns("__pycache__", "__init__.py"))
+    shutil.copytree(data, copy, ignore=shutil.ignore_patterns("__pycache__", "__init__.py", ".nspx-cache*"))
     return copy
 
 

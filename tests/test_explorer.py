@@ -77,14 +77,15 @@ def test_clicking_a_heatmap_cell_lists_exactly_that_authors_passages_on_that_are
     point = matrix.scene_point(matrix.plot, column, row)
     qtbot.mouseClick(matrix.graphics.viewport(), Qt.MouseButton.LeftButton, pos=point)
     peninsula = {r["passage_id"] for r in codes if r["dimension"] == "area" and r["code"] == "korean_peninsula"}
-    lee = window.coded.passages[window.coded.passages["author"] == "Lee Jaehyon"].sort_values("position")
+    table = window.coded.rows(np.arange(len(window.coded)))
+    lee = table[table["author"] == "Lee Jaehyon"].sort_values("position")
     expected = [p for p in lee["passage_id"] if p in peninsula]
     qtbot.waitUntil(lambda: shown_ids(window) == expected)
     assert len(expected) >= 5
     assert window.state.state.selection == FilterSpec(authors={"Lee Jaehyon"}, areas={"korean_peninsula"})
     # every other chart follows: the partner bars now count only those passages
     north_korea = window.partners.partners.index("north_korea")
-    assert window.partners.values[north_korea] == sum(1 for p in expected if window.coded.has("partner", "north_korea")[window.coded.passages.index[window.coded.passages["passage_id"] == p][0]])
+    assert window.partners.values[north_korea] == sum(1 for p in expected if window.coded.has("partner", "north_korea")[window.coded.row_of(p)])
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.state.state.selection == FilterSpec())
     assert len(shown_ids(window)) == len(window.coded)
@@ -95,7 +96,7 @@ def test_the_search_box_narrows_the_list_and_shows_keywords_in_context(window, q
     qtbot.keyClicks(search, "Rohingya")
     qtbot.keyClick(search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: 0 < len(shown_ids(window)) < len(window.coded))
-    texts = window.coded.passages.set_index("passage_id").loc[shown_ids(window), "text"]
+    texts = [window.coded.text(window.coded.row_of(p)) for p in shown_ids(window)]
     assert all("rohingya" in t.lower() for t in texts)
     assert shown_ids(window) == expected_ids(window)
     model = window.passage_list.model
@@ -156,11 +157,11 @@ def test_clicking_a_cited_figure_selects_its_author_and_opens_its_passage(window
     figures = window.figures
     assert figures.current_indicator() == ("asean_korea_trade", "USD billion")  # cited by the most authors
     beser = figures.shown[figures.shown["author"] == "Mehmet Enes Beşer"].iloc[0]
-    point = figures.scene_point(figures.plot, int(beser["year"]), beser["value"])
+    point = figures.scene_point(figures.plot, int(beser["year_number"]), beser["value"])
     qtbot.mouseClick(figures.graphics.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    qtbot.waitUntil(lambda: window.state.state.focus == beser["passage_id"])
+    qtbot.waitUntil(lambda: window.state.state.focus == window.coded.passage_id(int(beser["row"])))
     assert window.state.state.selection.authors == {"Mehmet Enes Beşer"}
-    assert window.reading.passage_id == beser["passage_id"]
+    assert window.reading.passage_id == window.coded.passage_id(int(beser["row"]))
 
 
 def test_document_text_is_never_read_as_markup(qtbot, data, taxonomy, tmp_path, config):

@@ -17,7 +17,11 @@ def coded(data, taxonomy):
 
 
 def ids(coded, mask) -> set[str]:
-    return set(coded.passages.loc[mask, "passage_id"])
+    return set(coded.ids.take(np.flatnonzero(mask)))
+
+
+def by_author(coded, author: str) -> set[str]:
+    return ids(coded, (coded.passages["author"] == author).to_numpy())
 
 
 def by_codes(codes, dimension: str, wanted: set[str]) -> set[str]:
@@ -33,7 +37,7 @@ def test_each_dimension_filters_like_the_codes_table(coded, codes):
     assert ids(coded, FilterSpec(partners={"china", "japan"}).mask(coded)) == by_codes(codes, "partner", {"china", "japan"})
     topic = by_codes(codes, "pillar", {"peace"}) | by_codes(codes, "area", {"trade"})
     assert ids(coded, FilterSpec(pillars={"peace"}, areas={"trade"}).mask(coded)) == topic
-    lee = set(coded.passages.loc[coded.passages["author"] == "Lee Jaehyon", "passage_id"])
+    lee = by_author(coded, "Lee Jaehyon")
     assert ids(coded, FilterSpec(authors={"Lee Jaehyon"}, years={2019}).mask(coded)) == lee
 
 
@@ -51,7 +55,7 @@ def test_a_chart_selection_always_narrows(coded):
 def test_search_is_a_case_insensitive_phrase(coded):
     mask = ExplorerState(search="rohingya crisis").mask(coded)
     assert mask.sum() >= 1
-    assert all("rohingya crisis" in t.lower() for t in coded.passages.loc[mask, "text"])
+    assert all("rohingya crisis" in t.lower() for t in coded.texts.take(np.flatnonzero(mask)))
 
 
 def test_spec_round_trips_through_a_dict(coded):
@@ -66,7 +70,7 @@ def test_frame_matrix_is_share_of_each_authors_passages(coded, codes):
     counts = agg.frame_matrix(coded, mask, "count")
     chosen = ids(coded, mask)
     for author in coded.authors:
-        mine = chosen & set(coded.passages.loc[coded.passages["author"] == author, "passage_id"])
+        mine = chosen & by_author(coded, author)
         trade = mine & by_codes(codes, "area", {"trade"})
         assert counts.at[author, "trade"] == len(trade)
         assert shares.at[author, "trade"] == pytest.approx(len(trade) / len(mine))

@@ -40,7 +40,7 @@ def open_window(qtbot) -> MainWindow:
 
 def test_the_import_dialog_prefills_imports_off_the_ui_thread_and_the_window_follows(qtbot, user_dirs, page):
     window = open_window(qtbot)
-    assert len(window.coded.dataset.documents) == 5
+    assert len(window.coded.documents) == 5
     dialog = window.import_files([page])
     assert dialog.fields["author"].text() == "Kim Minji" and dialog.fields["outlet"].text() == "Example Times"
     dialog.fields["outlet"].setText("Example Times (English edition)")
@@ -50,7 +50,7 @@ def test_the_import_dialog_prefills_imports_off_the_ui_thread_and_the_window_fol
     qtbot.waitUntil(window.isHidden)  # the window reopened on the new dataset
     current = MainWindow.latest
     qtbot.addWidget(current)
-    assert len(current.coded.dataset.documents) == 6
+    assert len(current.coded.documents) == 6
     item = current.filter_panel.items[("author", "Kim Minji")]
     assert item.text(0).startswith("★ ") and "your library" in item.text(0)
     assert Library(library_dir()).documents()[0]["outlet"] == "Example Times (English edition)"
@@ -84,7 +84,7 @@ def test_a_broken_library_never_stops_the_app(qtbot, user_dirs, page):
     library.import_file(page, data_dir(), set())
     (library.folder / "dataset" / "passages.csv").write_text("garbage,\n", encoding="utf-8")
     window = open_window(qtbot)
-    assert len(window.coded.dataset.documents) == 5
+    assert len(window.coded.documents) == 5
     assert LIBRARY_PROBLEMS and "passages.csv" in LIBRARY_PROBLEMS[0]
     assert "could not be opened" in window.statusBar().currentMessage()
 
@@ -108,8 +108,8 @@ def test_reviewing_a_passage_in_the_viewer_is_kept_and_shown(qtbot, user_dirs):
     qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)  # re-coded in a worker thread
     fresh = current_window()
     qtbot.addWidget(fresh)
-    codes = fresh.coded.dataset.codes.query("passage_id == 'lee-2019-asan:1' and dimension == 'area'")["code"]
-    assert "korean_peninsula" not in set(codes)
+    codes = {c for d, c, _, _ in fresh.coded.codes_of(fresh.coded.row_of("lee-2019-asan:1")) if d == "area"}
+    assert "korean_peninsula" not in codes
     assert "korean_peninsula" in (data_dir() / "dataset" / "codes.csv").read_text(encoding="utf-8")  # bundled files untouched
 
 
@@ -125,14 +125,14 @@ def test_the_codebook_shows_what_fired_and_takes_your_terms(qtbot, user_dirs, pa
     qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)
     fresh = current_window()
     qtbot.addWidget(fresh)
-    codes = fresh.coded.dataset.codes.query("passage_id == 'kim-2024-korea:2' and dimension == 'area'")
-    assert "education" in set(codes["code"])
+    codes = {c for d, c, _, _ in fresh.coded.codes_of(fresh.coded.row_of("kim-2024-korea:2")) if d == "area"}
+    assert "education" in codes
 
 
 def test_removing_your_document_from_the_window(qtbot, user_dirs, page):
     Library(library_dir()).import_file(page, data_dir(), set())
     window = open_window(qtbot)
-    assert len(window.coded.dataset.documents) == 6
+    assert len(window.coded.documents) == 6
     dialog = window.show_documents()
     dialog.list.setCurrentRow(0)
     before = current_window()
@@ -140,4 +140,4 @@ def test_removing_your_document_from_the_window(qtbot, user_dirs, page):
     qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)
     fresh = current_window()
     qtbot.addWidget(fresh)
-    assert len(fresh.coded.dataset.documents) == 5 and Library(library_dir()).documents() == []
+    assert len(fresh.coded.documents) == 5 and Library(library_dir()).documents() == []

@@ -8,6 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from nsp_explorer.core.coded import code_passages
 from nsp_explorer.core.dataset import load_dataset
 from nsp_explorer.gui.about import APP_ID, about_html
 
@@ -61,7 +62,7 @@ def test_a_whole_session_opens_no_network_socket(tmp_path):
 
 
 def test_about_names_version_dataset_sources_and_licences(data, taxonomy):
-    text = about_html(load_dataset(data / "dataset", taxonomy))
+    text = about_html(code_passages(load_dataset(data / "dataset", taxonomy), taxonomy))
     assert "NSP Explorer 0.1.0" in text and "LGPL-3.0" in text and "pyqtgraph" in text and "MIT" in text
     assert "Lee Jaehyon" in text and "en.asaninst.org" in text and "The Korea Times" in text
 

@@ -17,18 +17,17 @@ from .filters import ExplorerState
 
 
 def passages_per_author(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
-    counts = np.bincount(coded.author_index[mask], minlength=len(coded.authors))
-    return pd.Series(counts, index=coded.authors)
+    return pd.Series(coded.per_author(mask), index=coded.authors)
 
 
 def _per_author(coded: CodedPassages, mask: np.ndarray, dimension: str, codes, measure: str) -> pd.DataFrame:
     n = len(coded.authors)
-    counts = np.column_stack(
-        [np.bincount(coded.author_index[mask & coded.has(dimension, code)], minlength=n) for code in codes]
-    )
+    counts = np.zeros((n, len(codes)), dtype=np.int64)
+    for j, code in enumerate(codes):
+        counts[:, j] = coded.per_author(mask & coded.has(dimension, code))
     if measure == "count":
         return pd.DataFrame(counts, index=coded.authors, columns=list(codes))
-    totals = np.bincount(coded.author_index[mask], minlength=n).astype(float)
+    totals = coded.per_author(mask).astype(float)
     totals[totals == 0] = np.nan
     return pd.DataFrame(counts / totals[:, None], index=coded.authors, columns=list(codes))
 
@@ -53,22 +52,24 @@ def frame_mix(coded: CodedPassages, mask: np.ndarray, measure: str = "share") ->
 
 def publication_timeline(coded: CodedPassages, mask: np.ndarray) -> pd.DataFrame:
     """Publication years × pillars: passages per year coded with each pillar, and the total."""
-    n = len(coded.years)
-    table = {p: np.bincount(coded.year_index[mask & coded.has("pillar", p)], minlength=n) for p in coded.taxonomy.ids("pillar")}
-    table["passages"] = np.bincount(coded.year_index[mask], minlength=n)
+    table = {p: coded.per_year(mask & coded.has("pillar", p)) for p in coded.taxonomy.ids("pillar")}
+    table["passages"] = coded.per_year(mask)
     return pd.DataFrame(table, index=coded.years)
 
 
 def years_mentioned(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
     """Years the selected passages talk about: how many passages mention each."""
     rows = coded.mentioned_years
-    chosen = rows[mask[rows["row"].to_numpy()]] if len(rows) else rows
-    return chosen["year"].value_counts().sort_index()
+    if not len(rows):
+        return pd.Series(dtype=np.int64, name="count")
+    years = rows["year"].to_numpy()[mask[rows["row"].to_numpy()]]
+    found, counts = np.unique(years, return_counts=True)
+    return pd.Series(counts, index=pd.Index(found, name="year"), name="count")
 
 
 def partner_mentions(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
     """Partners in taxonomy order: how many selected passages speak of each."""
-    return pd.Series({p: int((mask & coded.has("partner", p)).sum()) for p in coded.taxonomy.ids("partner")})
+    return pd.Series({p: int(np.count_nonzero(mask & coded.has("partner", p))) for p in coded.taxonomy.ids("partner")})
 
 
 def selected_rows(coded: CodedPassages, mask: np.ndarray) -> np.ndarray:
@@ -78,8 +79,8 @@ def selected_rows(coded: CodedPassages, mask: np.ndarray) -> np.ndarray:
 
 
 def passages_for(coded: CodedPassages, mask: np.ndarray) -> pd.DataFrame:
-    """The selected passages in reading order, with their text and document details."""
-    return coded.passages.iloc[selected_rows(coded, mask)]
+    """The selected passages in reading order, with their ID, text and document details."""
+    return coded.rows(selected_rows(coded, mask))
 
 
 @dataclass(frozen=True)
@@ -117,19 +118,20 @@ def cited_figures(coded: CodedPassages, mask: np.ndarray, key: tuple[str, str] |
 
 def facet_counts(coded: CodedPassages, state: ExplorerState) -> dict[str, dict]:
     """For every option, how many passages it would give under all the other current choices."""
-    out: dict[str, dict] = {}
+    ids = coded.taxonomy.ids
+
+    def counts(base: np.ndarray, dimension: str) -> dict[str, int]:
+        return {c: int(np.count_nonzero(base & coded.has(dimension, c))) for c in ids(dimension)}
+
     topic = state.mask(coded, skip="topic")
-    out["pillars"] = {p: int((topic & coded.has("pillar", p)).sum()) for p in coded.taxonomy.ids("pillar")}
-    out["areas"] = {a: int((topic & coded.has("area", a)).sum()) for a in coded.taxonomy.ids("area")}
-    base = state.mask(coded, skip="frames")
-    out["frames"] = {f: int((base & coded.has("frame", f)).sum()) for f in coded.taxonomy.ids("frame")}
-    base = state.mask(coded, skip="partners")
-    out["partners"] = {p: int((base & coded.has("partner", p)).sum()) for p in coded.taxonomy.ids("partner")}
-    base = state.mask(coded, skip="authors")
-    out["authors"] = dict(zip(coded.authors, np.bincount(coded.author_index[base], minlength=len(coded.authors)).tolist()))
-    base = state.mask(coded, skip="years")
-    out["years"] = dict(zip(coded.years, np.bincount(coded.year_index[base], minlength=len(coded.years)).tolist()))
-    return out
+    return {
+        "pillars": counts(topic, "pillar"),
+        "areas": counts(topic, "area"),
+        "frames": counts(state.mask(coded, skip="frames"), "frame"),
+        "partners": counts(state.mask(coded, skip="partners"), "partner"),
+        "authors": dict(zip(coded.authors, coded.per_author(state.mask(coded, skip="authors")).tolist())),
+        "years": dict(zip(coded.years, coded.per_year(state.mask(coded, skip="years")).tolist())),
+    }
 
 
 def keyword_in_context(text: str, phrase: str, width: int = 45) -> str:

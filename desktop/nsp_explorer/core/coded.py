@@ -1,39 +1,80 @@
 """The dataset as the explorer needs it: one row per passage, one flag per code.
 
-Built once per dataset. Filters and aggregations then work on numpy boolean
-columns (``has("area", "trade")``), so a filter change is a few vector
-operations rather than a pass over the codes table.
+Built once per dataset (from the CSVs, or from the binary cache beside them).
+Rows are ordered by author, then publication year, so each author's passages,
+and each (author, year) group, are one contiguous run: a count per author is
+one ``reduceat`` over a boolean column instead of a group-by. Filters and
+aggregations are then a handful of vector operations on boolean columns
+(``has("area", "trade")``), whatever the size of the corpus.
+
+Texts, evidence and quotes are kept as UTF-8 blocks (``TextColumn``), so a
+million passages load without creating a million Python strings.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
 from .taxonomy import Taxonomy
+from .texts import TextColumn
 
 CODED_DIMENSIONS = ("pillar", "area", "frame", "partner")
+SOURCES = ("lexicon", "derived", "reviewed")
+META_COLUMNS = ("doc_id", "position", "section", "author", "year", "title", "outlet", "published", "user")
+
+
+@dataclass(frozen=True)
+class PassageCodes:
+    """Each passage's codes, as the reading pane lists and highlights them."""
+
+    offsets: np.ndarray  # codes of row i are entries offsets[i]:offsets[i + 1]
+    keys: np.ndarray  # index into ``names``
+    sources: np.ndarray  # index into SOURCES
+    evidence: TextColumn
+    names: list[tuple[str, str]]  # (dimension, code)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def of(self, row: int) -> list[tuple[str, str, str, str]]:
+        """(dimension, code, source, evidence) of every code on the passage."""
+        start, end = int(self.offsets[row]), int(self.offsets[row + 1])
+        return [(*self.names[k], SOURCES[s], self.evidence[i]) for i, k, s in zip(range(start, end), self.keys[start:end], self.sources[start:end])]
 
 
 @dataclass(frozen=True)
 class CodedPassages:
-    passages: pd.DataFrame  # passage_id, doc_id, position, section, text, author, year, title, outlet, lowered
+    passages: pd.DataFrame  # per row: META_COLUMNS (categorical where repeated)
+    ids: TextColumn  # passage_id per row
+    texts: TextColumn  # passage text per row
+    folded: TextColumn  # casefolded text per row, for searching
+    codes: PassageCodes
     flags: dict[tuple[str, str], np.ndarray]  # (dimension, code) -> bool per passage
-    mentioned_years: pd.DataFrame  # passage row number, year mentioned (int)
-    facts: pd.DataFrame  # facts with the passage's row number, author and publication year
+    mentioned_years: pd.DataFrame  # row, year mentioned (int)
+    facts: pd.DataFrame  # row, indicator, unit, value, year_number (-1: none), partner, author, published_year, key, author_index
+    quotes: TextColumn  # per fact, the words that state it
+    documents: pd.DataFrame  # the documents table (with ``user``)
     taxonomy: Taxonomy
-    dataset: Dataset
+    version: str
+    folder: Path
     authors: list[str]  # in order of first publication, then name
     first_years: dict[str, int]  # each author's first publication year
     years: list[int]  # publication years, ascending
     author_index: np.ndarray  # per passage: its author's position in ``authors``
     year_index: np.ndarray  # per passage: its publication year's position in ``years``
+    author_starts: np.ndarray  # first row of each author's run
+    group_starts: np.ndarray  # first row of each (author, year) run
+    group_year: np.ndarray  # the year index of each (author, year) run
     reading_order: np.ndarray  # row numbers by publication date, document and position
     fact_keys: list[tuple[str, str]]  # every (indicator, unit) cited; facts["key"] indexes it
-    _search_cache: dict[str, np.ndarray]
+    _search_cache: dict[str, np.ndarray] = field(default_factory=dict)
+    _mask_cache: dict[tuple, np.ndarray] = field(default_factory=dict)
+    _lookup: dict[str, dict] = field(default_factory=dict)  # "spans": doc_id -> (first row, end); "ids": passage_id -> row
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -51,62 +92,186 @@ class CodedPassages:
         return result
 
     def authors_mask(self, authors) -> np.ndarray:
-        wanted = [i for i, a in enumerate(self.authors) if a in authors]
-        return np.isin(self.author_index, wanted)
+        wanted = np.array([a in authors for a in self.authors], dtype=bool)
+        return wanted[self.author_index]
 
     def years_mask(self, years) -> np.ndarray:
-        wanted = [i for i, y in enumerate(self.years) if y in years]
-        return np.isin(self.year_index, wanted)
+        wanted = np.array([y in years for y in self.years], dtype=bool)
+        return wanted[self.year_index]
+
+    def per_author(self, chosen: np.ndarray) -> np.ndarray:
+        """How many chosen passages each author has (one pass over the author runs)."""
+        if not len(self):
+            return np.zeros(len(self.authors), dtype=np.int64)
+        return np.add.reduceat(chosen.view(np.uint8), self.author_starts, dtype=np.int64)
+
+    def per_year(self, chosen: np.ndarray) -> np.ndarray:
+        """How many chosen passages each publication year has."""
+        if not len(self):
+            return np.zeros(len(self.years), dtype=np.int64)
+        runs = np.add.reduceat(chosen.view(np.uint8), self.group_starts, dtype=np.int64)
+        return np.bincount(self.group_year, weights=runs, minlength=len(self.years)).astype(np.int64)
 
     def forget_searches(self) -> None:
         self._search_cache.clear()
+        self._mask_cache.clear()
 
     def containing(self, phrase: str) -> np.ndarray:
         """Passages whose text contains the phrase, ignoring case (remembered per phrase)."""
         key = phrase.casefold()
         found = self._search_cache.get(key)
         if found is None:
-            if len(self._search_cache) > 256:
+            if len(self._search_cache) > 64:
                 self._search_cache.clear()
-            found = self._search_cache[key] = self.passages["lowered"].str.contains(key, regex=False).to_numpy()
+            found = self._search_cache[key] = self.folded.rows_containing(key)
         return found
+
+    def remembered_mask(self, key: tuple, compute) -> np.ndarray:
+        """A mask computed once per state: every view asks for the same one after a change."""
+        mask = self._mask_cache.get(key)
+        if mask is None:
+            if len(self._mask_cache) > 32:
+                self._mask_cache.clear()
+            mask = self._mask_cache[key] = compute()
+        return mask
+
+    def text(self, row: int) -> str:
+        return self.texts[row]
+
+    def passage_id(self, row: int) -> str:
+        return self.ids[row]
+
+    def row_of(self, passage_id: str) -> int | None:
+        """The row of a passage ID, or None (IDs are ``doc:position``; others are looked up once)."""
+        doc_id, _, position = passage_id.rpartition(":")
+        span = self._document_spans().get(doc_id)
+        if span is not None and position.isdigit():
+            row = span[0] + int(position) - 1
+            if span[0] <= row < span[1] and self.ids[row] == passage_id:
+                return row
+        if "ids" not in self._lookup:
+            self._lookup["ids"] = {self.ids[i]: i for i in range(len(self))}
+        return self._lookup["ids"].get(passage_id)
+
+    def document_rows(self, doc_id: str) -> tuple[int, int]:
+        """First row and end row of a document's passages (they are consecutive, by position)."""
+        return self._document_spans()[doc_id]
+
+    def _document_spans(self) -> dict[str, tuple[int, int]]:
+        spans = self._lookup.get("spans")
+        if spans is None:
+            doc = self.passages["doc_id"]
+            codes = doc.cat.codes.to_numpy()
+            edges = np.flatnonzero(np.diff(codes)) + 1
+            starts = np.concatenate(([0], edges)) if len(codes) else np.zeros(0, dtype=int)
+            ends = np.concatenate((edges, [len(codes)])) if len(codes) else np.zeros(0, dtype=int)
+            spans = {doc.cat.categories[codes[s]]: (int(s), int(e)) for s, e in zip(starts, ends)}
+            self._lookup["spans"] = spans
+        return spans
+
+    def codes_of(self, row: int) -> list[tuple[str, str, str, str]]:
+        return self.codes.of(row)
+
+    def rows(self, rows: np.ndarray) -> pd.DataFrame:
+        """These passages as a table with their ID and text (for lists and exports of a selection)."""
+        table = self.passages.iloc[rows].reset_index(drop=True)
+        table.insert(0, "passage_id", self.ids.take(rows))
+        table["text"] = self.texts.take(rows)
+        for column in ("doc_id", "section", "author", "title", "outlet", "published"):
+            table[column] = table[column].astype(object)
+        table.index = rows
+        return table
+
+    def fact_quote(self, i: int) -> str:
+        return self.quotes[i]
+
+
+def _category(values) -> pd.Categorical:
+    return pd.Categorical(values)
 
 
 def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
-    documents = dataset.documents.set_index("doc_id")
-    passages = dataset.passages.copy()
-    for column in ("author", "year", "title", "outlet", "published"):
-        passages[column] = passages["doc_id"].map(documents[column])
-    passages["user"] = passages["doc_id"].map(documents["user"]).fillna(False).astype(bool) if "user" in documents else False
-    passages["lowered"] = passages["text"].str.casefold()
-    passages = passages.reset_index(drop=True)
-    row_of = pd.Series(np.arange(len(passages)), index=passages["passage_id"])
+    """Index a loaded dataset for the explorer."""
+    documents = dataset.documents if "user" in dataset.documents else dataset.documents.assign(user=False)
+    by_doc = documents.set_index("doc_id")
+    passages = dataset.passages.reset_index(drop=True)
+    meta = pd.DataFrame({"doc_id": passages["doc_id"], "position": passages["position"].astype(np.int32), "section": passages["section"]})
+    for column in ("author", "year", "title", "outlet", "published", "user"):
+        meta[column] = meta["doc_id"].map(by_doc[column]).to_numpy()
+    meta["user"] = meta["user"].fillna(False).astype(bool)
+    first = meta.groupby("author")["year"].min() if len(meta) else pd.Series(dtype=int)
+    authors = sorted(first.index, key=lambda a: (first[a], a))
+    author_rank = meta["author"].map({a: i for i, a in enumerate(authors)}).to_numpy(dtype=np.int64)
+    order = np.lexsort((meta["position"].to_numpy(), meta["doc_id"].to_numpy(), meta["published"].astype(str).to_numpy(), meta["year"].to_numpy(), author_rank))
+    meta = meta.iloc[order].reset_index(drop=True)
+    old_to_new = np.empty(len(order), dtype=np.int64)
+    old_to_new[order] = np.arange(len(order))
+    row_of = pd.Series(old_to_new, index=passages["passage_id"].to_numpy())
 
     codes = dataset.codes
-    rows = codes["passage_id"].map(row_of).to_numpy()
-    flags: dict[tuple[str, str], np.ndarray] = {}
-    for (dimension, code), group in codes.groupby(["dimension", "code"], sort=False):
-        if dimension in CODED_DIMENSIONS:
-            flag = np.zeros(len(passages), dtype=bool)
-            flag[rows[group.index.to_numpy()]] = True
-            flags[(dimension, code)] = flag
-    years = codes[codes["dimension"] == "year"]
-    mentioned = pd.DataFrame({"row": rows[years.index.to_numpy()], "year": years["code"].astype(int).to_numpy()})
+    code_rows = codes["passage_id"].map(row_of).to_numpy(dtype=np.int64)
+    by_row = np.argsort(code_rows, kind="stable")
+    names = sorted(set(zip(codes["dimension"], codes["code"])))
+    name_index = {name: i for i, name in enumerate(names)}
+    keys = np.array([name_index[n] for n in zip(codes["dimension"], codes["code"])], dtype=np.int32)
+    sources = codes["source"].map({s: i for i, s in enumerate(SOURCES)}).to_numpy(dtype=np.int8)
+    counts = np.bincount(code_rows, minlength=len(meta))
+    offsets = np.zeros(len(meta) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    passage_codes = PassageCodes(offsets, keys[by_row], sources[by_row], TextColumn.of(codes["evidence"].to_numpy()[by_row]), names)
 
-    facts = dataset.facts.copy()
-    facts["row"] = facts["passage_id"].map(row_of).to_numpy()
-    facts["author"] = passages["author"].to_numpy()[facts["row"].to_numpy()] if len(facts) else []
-    facts["published_year"] = passages["year"].to_numpy()[facts["row"].to_numpy()] if len(facts) else []
-    first = passages.groupby("author")["year"].min()
-    authors = sorted(first.index, key=lambda a: (first[a], a))
+    is_year = (codes["dimension"] == "year").to_numpy()
+    mentioned = pd.DataFrame({"row": code_rows[is_year], "year": codes.loc[is_year, "code"].astype(int).to_numpy()})
+    texts = TextColumn.of(passages["text"].to_numpy()[order])
+    folded = TextColumn.of(t.casefold() for t in passages["text"].to_numpy()[order])
+    ids = TextColumn.of(passages["passage_id"].to_numpy()[order])
+
+    fact_rows = dataset.facts["passage_id"].map(row_of).to_numpy(dtype=np.int64)
+    facts = pd.DataFrame({
+        "row": fact_rows,
+        "indicator": dataset.facts["indicator"].to_numpy(),
+        "unit": dataset.facts["unit"].to_numpy(),
+        "value": dataset.facts["value"].to_numpy(dtype=float),
+        "year_number": np.array([int(y) if y else -1 for y in dataset.facts["year"]], dtype=np.int32),
+        "partner": dataset.facts["partner"].to_numpy(),
+    })
+    quotes = TextColumn.of(dataset.facts["quote"].to_numpy())
+    flags = {}
+    for name, i in name_index.items():
+        if name[0] in CODED_DIMENSIONS:
+            flags[name] = np.zeros(len(meta), dtype=bool)
+            flags[name][code_rows[keys == i]] = True
+    return assemble(meta, ids, texts, folded, passage_codes, flags, mentioned, facts, quotes, documents, taxonomy, dataset.version, dataset.folder)
+
+
+def assemble(meta, ids, texts, folded, passage_codes, flags, mentioned, facts, quotes, documents, taxonomy, version, folder) -> CodedPassages:
+    """The derived indexes, from the stored columns (shared by the CSV and cache paths)."""
+    n = len(meta)
+    for column in ("doc_id", "section", "author", "title", "outlet", "published"):
+        if not isinstance(meta[column].dtype, pd.CategoricalDtype):
+            meta[column] = _category(meta[column].astype(str))
+    meta["year"] = meta["year"].astype(np.int32)
+    author_codes = meta["author"].cat.codes.to_numpy()
+    firsts = np.flatnonzero(np.diff(author_codes)) + 1
+    author_starts = np.concatenate(([0], firsts)).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
+    authors = [str(meta["author"].cat.categories[author_codes[s]]) for s in author_starts]
+    years = sorted(int(y) for y in np.unique(meta["year"].to_numpy()))
+    year_index = np.searchsorted(np.array(years), meta["year"].to_numpy()).astype(np.int32)
+    author_index = np.repeat(np.arange(len(authors), dtype=np.int32), np.diff(np.append(author_starts, n)))
+    group_edges = np.flatnonzero((np.diff(author_index) != 0) | (np.diff(year_index) != 0)) + 1
+    group_starts = np.concatenate(([0], group_edges)).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
+    first_years = {a: int(meta["year"].iat[s]) for a, s in zip(authors, author_starts)}
+    reading_order = np.lexsort((meta["position"].to_numpy(), meta["doc_id"].cat.codes.to_numpy(), meta["published"].astype(str).to_numpy()))
+    # documents sort by published, then doc ID: cat codes follow the sorted doc IDs
     fact_keys = sorted(set(zip(facts["indicator"], facts["unit"])))
     key_of = {key: i for i, key in enumerate(fact_keys)}
-    facts["key"] = np.array([key_of[key] for key in zip(facts["indicator"], facts["unit"])], dtype=int)
-    facts["author_index"] = facts["author"].map({a: i for i, a in enumerate(authors)}).to_numpy(dtype=int) if len(facts) else np.zeros(0, dtype=int)
-    facts["year_number"] = np.array([int(y) if y else -1 for y in facts["year"]], dtype=int)
-    years = sorted(int(y) for y in passages["year"].unique())
-    author_index = passages["author"].map({a: i for i, a in enumerate(authors)}).to_numpy()
-    year_index = passages["year"].map({y: i for i, y in enumerate(years)}).to_numpy()
-    order = np.lexsort((passages["position"].to_numpy(), passages["doc_id"].to_numpy(), passages["published"].to_numpy()))
-    first_years = {a: int(first[a]) for a in authors}
-    return CodedPassages(passages, flags, mentioned, facts, taxonomy, dataset, authors, first_years, years, author_index, year_index, order, fact_keys, {})
+    facts = facts.assign(
+        key=np.array([key_of[k] for k in zip(facts["indicator"], facts["unit"])], dtype=np.int32),
+        author_index=author_index[facts["row"].to_numpy()],
+        author=np.array(authors, dtype=object)[author_index[facts["row"].to_numpy()]] if len(facts) else [],
+        published_year=meta["year"].to_numpy()[facts["row"].to_numpy()],
+    )
+    return CodedPassages(
+        meta, ids, texts, folded, passage_codes, flags, mentioned, facts, quotes, documents, taxonomy, version, Path(folder),
+        authors, first_years, years, author_index, year_index, author_starts, group_starts, year_index[group_starts], reading_order, fact_keys,
+    )

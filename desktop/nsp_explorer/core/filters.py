@@ -77,9 +77,16 @@ class ExplorerState:
     focus: str = ""  # passage_id shown in the reading pane
 
     def mask(self, coded: CodedPassages, skip: str = "") -> np.ndarray:
-        """Passages that pass the filters and the selection (each must hold) and contain the search words."""
-        result = self.filters.mask(coded, skip) & self.selection.mask(coded, skip)
+        """Passages that pass the filters and the selection (each must hold) and contain the search words.
+
+        Computed once per state and remembered: after a change every view asks for the same mask.
+        """
         phrase = self.search.strip()
-        if phrase:
-            result &= coded.containing(phrase)
-        return result
+
+        def compute() -> np.ndarray:
+            result = self.filters.mask(coded, skip) & self.selection.mask(coded, skip)
+            if phrase:
+                result &= coded.containing(phrase)
+            return result
+
+        return coded.remembered_mask((self.filters, self.selection, phrase, skip), compute)

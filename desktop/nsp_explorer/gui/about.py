@@ -36,21 +36,27 @@ def _version(name: str, given: str | None) -> str:
         return "bundled"
 
 
-def about_html(dataset) -> str:
+SOURCES_LISTED = 200  # an archive of thousands lists its first sources and says how many more
+
+
+def about_html(coded) -> str:
     e = html.escape
     sources = "".join(
         f"<li>{e(d.author)} ({e(str(d.published))}). <i>{e(d.title)}</i>. {e(d.outlet)}."
         + (f"<br><span style='color:#555'>{e(d.url)}</span>" if d.url else "")
         + "</li>"
-        for d in dataset.documents.itertuples()
+        for d in coded.documents.head(SOURCES_LISTED).itertuples()
     )
+    more = len(coded.documents) - SOURCES_LISTED
+    if more > 0:
+        sources += f"<p>… and {more:,} more (see documents.csv in the dataset folder).</p>"
     parts = "".join(f"<tr><td>{e(name)}</td><td>{e(_version(name, version))}</td><td>{e(licence)}</td></tr>" for name, version, licence in BUNDLED)
     return (
         f"<h2>NSP Explorer {e(__version__)}</h2>"
         "<p>How policy writing frames Korea's New Southern Policy: pillars, cooperation areas, partners, frames and "
         "the figures authors cite, with the source passages at hand. Works offline: it never connects to the network.</p>"
-        f"<p><b>Dataset</b> {e(dataset.version)}: {len(dataset.documents)} documents, {len(dataset.passages)} passages, "
-        f"{len(dataset.codes)} codes, {len(dataset.facts)} cited figures ({e(str(dataset.folder))}).</p>"
+        f"<p><b>Dataset</b> {e(coded.version)}: {len(coded.documents)} documents, {len(coded)} passages, "
+        f"{len(coded.codes)} codes, {len(coded.facts)} cited figures ({e(str(coded.folder))}).</p>"
         f"<p><b>Sources</b> (the texts remain the work and copyright of their authors and publishers; they are included "
         f"for research and teaching):</p><ol>{sources}</ol>"
         f"<p><b>Inside the app</b></p><table cellpadding='3'><tr><th align='left'>Part</th><th align='left'>Version</th>"
@@ -60,12 +66,12 @@ def about_html(dataset) -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, dataset, parent=None):
+    def __init__(self, coded, parent=None):
         super().__init__(parent)
         self.setWindowTitle("About NSP Explorer")
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)  # addresses are shown, never opened: the app stays offline
-        self.text.setHtml(about_html(dataset))
+        self.text.setHtml(about_html(coded))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

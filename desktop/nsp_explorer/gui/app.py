@@ -43,6 +43,7 @@ def load(folder: Path | None, with_library: bool = True):
     documents and the user's decisions). A library that cannot be read is
     reported in LIBRARY_PROBLEMS and left out: it never stops the app.
     """
+    from ..core.cache import load_coded
     from ..core.coded import code_passages
     from ..core.dataset import load_dataset, merge_datasets
     from ..core.taxonomy import load_taxonomy
@@ -50,20 +51,19 @@ def load(folder: Path | None, with_library: bool = True):
     taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
     LIBRARY_PROBLEMS.clear()
     if folder is not None or not with_library:
-        return code_passages(load_dataset(folder or dataset_dir(), taxonomy), taxonomy)
+        return load_coded(folder or dataset_dir(), taxonomy)
     from ..pipeline.library import Library, library_dir
 
-    dataset = load_dataset(dataset_dir(), taxonomy)
     try:
         library = Library(library_dir())
-        if (library.folder / "bundled").is_dir():
-            dataset = load_dataset(library.folder / "bundled", taxonomy)  # with the user's decisions
-        if library.documents():
-            dataset = merge_datasets(dataset, load_dataset(library.folder / "dataset", taxonomy))
+        bundled = library.folder / "bundled" if (library.folder / "bundled").is_dir() else dataset_dir()  # with the user's decisions
+        if not library.documents():
+            return load_coded(bundled, taxonomy)
+        dataset = merge_datasets(load_dataset(bundled, taxonomy), load_dataset(library.folder / "dataset", taxonomy))
+        return code_passages(dataset, taxonomy)
     except (DataFileError, OSError) as error:
-        dataset = load_dataset(dataset_dir(), taxonomy)
         LIBRARY_PROBLEMS.append(f"Your library could not be opened ({error}); showing the bundled corpus only.")
-    return code_passages(dataset, taxonomy)
+        return load_coded(dataset_dir(), taxonomy)
 
 
 class SelfTestFailure(Exception):
@@ -86,10 +86,10 @@ def self_test(window, app) -> str:
     out = Path(tempfile.mkdtemp(prefix="nsp-explorer-self-test-")) / "main-window.png"
     if not image.save(str(out)):
         raise SelfTestFailure(f"could not write {out}")
-    dataset = window.coded.dataset
+    coded = window.coded
     return (
-        f"self-test passed: dataset {dataset.version} ({len(dataset.documents)} documents, {len(dataset.passages)} passages, "
-        f"{len(dataset.codes)} codes, {len(dataset.facts)} cited figures); {len(window.charts)} charts, the passage list and "
+        f"self-test passed: dataset {coded.version} ({len(coded.documents)} documents, {len(coded)} passages, "
+        f"{len(coded.codes)} codes, {len(coded.facts)} cited figures); {len(window.charts)} charts, the passage list and "
         f"the reading pane drawn; saved {out} ({image.width()}x{image.height()})"
     )
 

@@ -136,7 +136,7 @@ class CompareWindow(QWidget):
 
     def caption_text(self) -> str:
         names = " vs ".join(p.currentText() for p in self.pickers)
-        return f"NSP Explorer · comparison: {names} · dataset {self.coded.dataset.version}"
+        return f"NSP Explorer · comparison: {names} · dataset {self.coded.version}"
 
     def export_to(self, folder: Path, formats=("png", "svg", "pdf"), width: int | None = None) -> list[Path]:
         return export_view(self, folder, "comparison", formats, self.caption_text(), width)

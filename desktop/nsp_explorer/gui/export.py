@@ -161,7 +161,7 @@ def seminar_pack(window, folder: Path, scenario_json: dict) -> Path:
         for chart in window.charts:
             export_view(chart, temp, file_stem(chart.title), ("png", "svg"), caption)
         export_view(window, temp, "main-window", ("png", "svg"), caption)
-        rows, documents = window.selected_passages(), window.coded.dataset.documents
+        rows, documents = window.selected_passages(), window.coded.documents
         atomically(temp / "passages.csv", lambda t: Path(t).write_bytes(passages_csv(rows, documents)) > 0)
         atomically(temp / "passages.md", lambda t: Path(t).write_text(passages_markdown(rows, documents, name), encoding="utf-8") > 0)
         write_json_atomically(temp / "scenario.json", scenario_json)

@@ -76,10 +76,10 @@ class FilterPanel(QWidget):
             self._option(powers, "partner", partner, taxonomy.label("partner", partner))
         self._option(partners, "partner", "north_korea", taxonomy.label("partner", "north_korea"))
         authors = self._group("Authors")
-        documents = coded.passages.drop_duplicates("author").set_index("author")
-        for author in coded.authors:
-            label = f"{author} ({documents.at[author, 'year']}, {documents.at[author, 'outlet'] or 'no outlet'})"
-            if bool(documents.at[author, "user"]) if "user" in documents else False:
+        first = coded.passages.iloc[coded.author_starts]  # each author's first passage: earliest year
+        for author, (_, document) in zip(coded.authors, first.iterrows()):
+            label = f"{author} ({document['year']}, {document['outlet'] or 'no outlet'})"
+            if document["user"]:
                 label = "★ " + label + " — your library"
             item = self._option(authors, "author", author, label, author_colour(coded.authors, author))
             item.setToolTip(0, label)

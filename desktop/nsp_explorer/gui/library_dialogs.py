@@ -127,7 +127,9 @@ class ReviewDialog(QDialog):
 
     def _codes(self, *_):
         dimension = self.dimension.currentData()
-        present = set(self.window_.coded.dataset.codes.query("passage_id == @self.passage_id and dimension == @dimension")["code"])
+        coded = self.window_.coded
+        row = coded.row_of(self.passage_id)
+        present = {code for d, code, _, _ in (coded.codes_of(row) if row is not None else []) if d == dimension}
         self.code.clear()
         for code in self.taxonomy.ids(dimension):
             if (code in present) == (self.action.currentData() == "remove"):
@@ -137,7 +139,7 @@ class ReviewDialog(QDialog):
         if not self.reason.text().strip() or self.code.currentData() is None:
             self.problem.setText("Choose a code and give a reason.")
             return
-        known = set(self.window_.coded.dataset.passages["passage_id"])
+        known = {self.passage_id} if self.window_.coded.row_of(self.passage_id) is not None else set()
         decision = (self.passage_id, self.dimension.currentData(), self.code.currentData(), self.action.currentData(), self.reason.text())
         off_the_ui_thread(self, lambda: Library(library_dir()).decide(*decision, data_dir(), known), self.problem)
 
@@ -153,8 +155,8 @@ class CodebookDialog(QDialog):
         self.tree.setHeaderLabels(["Code", "Terms (yours marked ★)"])
         fired = {}
         if passage_id:
-            rows = window.coded.dataset.codes.query("passage_id == @passage_id and source == 'lexicon'")
-            fired = {(r.dimension, r.code): r.evidence for r in rows.itertuples()}
+            row = window.coded.row_of(passage_id)
+            fired = {(d, c): evidence for d, c, source, evidence in (window.coded.codes_of(row) if row is not None else []) if source == "lexicon"}
         bundled = read_toml(data_dir() / "codebook.toml")
         overlay_path = Library(library_dir()).overlay_path
         yours = read_toml(overlay_path) if overlay_path.exists() else {}

@@ -40,8 +40,7 @@ class MainWindow(QMainWindow):
         self.state = FilterState(self)
         self.scenario_name = ""
         self.scenario_note = ""
-        dataset = coded.dataset
-        self.setWindowTitle(f"NSP Explorer — {len(dataset.documents)} documents, {len(dataset.passages)} passages")
+        self.setWindowTitle(f"NSP Explorer — {len(coded.documents):,} documents, {len(coded):,} passages")
 
         self.filter_panel = FilterPanel(coded, self.state)
         self.breadcrumb = Breadcrumb(coded.taxonomy, self.state)
@@ -100,7 +99,7 @@ class MainWindow(QMainWindow):
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(outer)
         self._actions()
-        self.statusBar().showMessage(f"Dataset {dataset.version} · {dataset.folder}")
+        self.statusBar().showMessage(f"Dataset {coded.version} · {coded.folder}")
         self.resize(1600, 1000)
         self.setAcceptDrops(True)
         for chart in self.charts:
@@ -157,7 +156,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from .about import AboutDialog
 
-        self.about = AboutDialog(self.coded.dataset, self)
+        self.about = AboutDialog(self.coded, self)
         self.about.show()
 
     # -- seminar mode ---------------------------------------------------------------------
@@ -239,7 +238,7 @@ class MainWindow(QMainWindow):
         from ..pipeline.library import Library, library_dir
         from .import_dialog import ImportDialog
 
-        taken = set(self.coded.dataset.documents["doc_id"])
+        taken = set(self.coded.documents["doc_id"])
         self.import_dialog = ImportDialog(paths, Library(library_dir()), taken, self)
         self.import_dialog.imported.connect(lambda ids: self.reload_data() if ids else None)
         self.import_dialog.show()
@@ -307,7 +306,7 @@ class MainWindow(QMainWindow):
 
     def export_passages(self, path: Path) -> Path:
         """The passage list as CSV (spreadsheet-safe) or Markdown, with citations."""
-        rows, documents = self.selected_passages(), self.coded.dataset.documents
+        rows, documents = self.selected_passages(), self.coded.documents
         if path.suffix.lower() == ".md":
             text = passages_markdown(rows, documents, self.scenario_name or "Passages")
             return atomically(path, lambda t: Path(t).write_text(text, encoding="utf-8") > 0)
@@ -344,7 +343,7 @@ class MainWindow(QMainWindow):
         state = self.state.state
         description = view_description(state.filters, state.selection, state.search, self.coded.taxonomy)
         count = int(state.mask(self.coded).sum())
-        return caption(self.scenario_name, description, self.coded.dataset.version, datetime.date.today().isoformat(), count)
+        return caption(self.scenario_name, description, self.coded.version, datetime.date.today().isoformat(), count)
 
     def _focus_search(self) -> None:
         self.passage_list.search.setFocus()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-import pandas as pd
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.aggregate import keyword_in_context, passages_for
+from ..core.aggregate import keyword_in_context, selected_rows
 from ..core.coded import CodedPassages
 from .palette import PILLAR_COLOURS, code_colour
 from .state import FilterState
@@ -30,28 +30,35 @@ COLUMNS = ("Author", "Year", "Document", "¶", "Passage")
 
 
 class PassageTable(QAbstractTableModel):
-    """The selected passages, formatted once per change (painting reads plain tuples)."""
+    """The selected passages; a row is formatted only when it is first shown (a million rows cost nothing)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, coded: CodedPassages, parent=None):
         super().__init__(parent)
-        self.ids: list[str] = []
-        self.cells: list[tuple[str, str, str, str, str]] = []
-        self.tips: list[str] = []
+        self.coded = coded
+        self.rows = np.zeros(0, dtype=np.int64)  # dataset rows, in reading order
         self.search = ""
+        self._formatted: dict[int, tuple[tuple[str, str, str, str, str], str]] = {}
 
-    def show(self, rows: pd.DataFrame, search: str) -> None:
+    def show(self, rows: np.ndarray, search: str) -> None:
         self.beginResetModel()
+        self.rows = rows
         self.search = search
-        self.ids = rows["passage_id"].tolist()
-        self.cells = [
-            (author, str(year), title, str(position), keyword_in_context(text, search))
-            for author, year, title, position, text in zip(rows["author"], rows["year"], rows["title"], rows["position"], rows["text"])
-        ]
-        self.tips = ["<qt>" + html.escape(f"{title} · {outlet}") + "</qt>" for title, outlet in zip(rows["title"], rows["outlet"])]
+        self._formatted = {}
         self.endResetModel()
 
+    def _cells(self, i: int) -> tuple[tuple[str, str, str, str, str], str]:
+        found = self._formatted.get(i)
+        if found is None:
+            if len(self._formatted) > 2000:
+                self._formatted.clear()
+            row = int(self.rows[i])
+            meta = self.coded.passages.iloc[row]
+            cells = (str(meta["author"]), str(meta["year"]), str(meta["title"]), str(meta["position"]), keyword_in_context(self.coded.text(row), self.search))
+            found = self._formatted[i] = (cells, "<qt>" + html.escape(f"{meta['title']} · {meta['outlet']}") + "</qt>")
+        return found
+
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return len(COLUMNS)
@@ -65,18 +72,21 @@ class PassageTable(QAbstractTableModel):
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cells[index.row()][index.column()]
+            return self._cells(index.row())[0][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return self.tips[index.row()]
+            return self._cells(index.row())[1]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def passage_id(self, row: int) -> str:
-        return self.ids[row]
+    def passage_id(self, i: int) -> str:
+        return self.coded.passage_id(int(self.rows[i]))
 
     def row_of(self, passage_id: str) -> int:
-        return self.ids.index(passage_id) if passage_id in self.ids else -1
+        """Where a passage is in the list, or -1."""
+        row = self.coded.row_of(passage_id)
+        found = np.flatnonzero(self.rows == row) if row is not None else ()
+        return int(found[0]) if len(found) else -1
 
 
 class PassageList(QWidget):
@@ -99,7 +109,7 @@ class PassageList(QWidget):
         self.count = QLabel()
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.count.setFixedWidth(self.count.fontMetrics().horizontalAdvance("0000000 passages") + 6)  # no relayout as it changes
-        self.model = PassageTable(self)
+        self.model = PassageTable(coded, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -139,11 +149,11 @@ class PassageList(QWidget):
     def refresh(self, state, source: str) -> None:
         if self.search.text() != state.search and source != "PassageList":
             self.search.setText(state.search)
-        rows = passages_for(self.coded, state.mask(self.coded))
+        rows = selected_rows(self.coded, state.mask(self.coded))
         self.table.blockSignals(True)
         self.model.show(rows, state.search)
         self.table.blockSignals(False)
-        self.count.setText(f"{len(rows)} passages")
+        self.count.setText(f"{len(rows):,} passages")
         self.table.setVisible(len(rows) > 0)
         self.empty.setVisible(len(rows) == 0)
         row = self.model.row_of(state.focus) if state.focus else -1
@@ -158,7 +168,7 @@ class PassageList(QWidget):
             self.state.set_focus(self.model.passage_id(current.row()), source="PassageList")
 
     def passage_ids(self) -> list[str]:
-        return list(self.model.ids)
+        return self.coded.ids.take(self.model.rows)
 
 
 class ReadingPane(QWidget):
@@ -168,16 +178,7 @@ class ReadingPane(QWidget):
         super().__init__(parent)
         self.coded = coded
         self.state = state
-        self.documents = coded.dataset.documents.set_index("doc_id")
-        # Prepared once: rows by id and by (document, position), and each passage's codes as plain tuples.
-        passages = coded.passages
-        self.rows = {pid: i for i, pid in enumerate(passages["passage_id"])}
-        self.at_position = {(d, int(p)): i for i, (d, p) in enumerate(zip(passages["doc_id"], passages["position"]))}
-        self.document_length = passages.groupby("doc_id").size().to_dict()
-        self.codes: dict[str, list[tuple[str, str, str, str]]] = {}
-        table = coded.dataset.codes
-        for passage_id, dimension, code, source, evidence in zip(table["passage_id"], table["dimension"], table["code"], table["source"], table["evidence"]):
-            self.codes.setdefault(passage_id, []).append((dimension, code, source, evidence))
+        self.documents = coded.documents.set_index("doc_id")
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -213,15 +214,13 @@ class ReadingPane(QWidget):
     def refresh(self, state, _source: str = "") -> None:
         passage_id = state.focus
         if not passage_id:
-            order = self.coded.reading_order
-            first = order[state.mask(self.coded)[order]]
-            passage_id = self.coded.passages["passage_id"].iat[first[0]] if len(first) else ""
+            first = selected_rows(self.coded, state.mask(self.coded))
+            passage_id = self.coded.passage_id(int(first[0])) if len(first) else ""
         if passage_id != self.passage_id:
             self.show_passage(passage_id)
 
-    def _row(self, passage_id: str):
-        row = self.rows.get(passage_id)
-        return self.coded.passages.iloc[row] if row is not None else None
+    def _row(self, passage_id: str) -> int | None:
+        return self.coded.row_of(passage_id)
 
     def show_passage(self, passage_id: str) -> None:
         self.passage_id = passage_id
@@ -235,19 +234,21 @@ class ReadingPane(QWidget):
         self.next.setEnabled(self._neighbour(row, 1) is not None)
         self.browser.setHtml(self.passage_html(row))
 
-    def passage_html(self, row) -> str:
+    def passage_html(self, number: int) -> str:
         e = html.escape
+        row = self.coded.passages.iloc[number]
         document = self.documents.loc[row["doc_id"]]
-        count = self.document_length[row["doc_id"]]
-        codes = self.codes.get(row["passage_id"], [])
+        first, end = self.coded.document_rows(row["doc_id"])
+        count = end - first
+        codes = self.coded.codes_of(number)
         section = f" · {e(row['section'])}" if row["section"] else ""
-        mine = "<p style='margin:0; color:#8C4A00'>★ From your library</p>" if row.get("user", False) else ""
+        mine = "<p style='margin:0; color:#8C4A00'>★ From your library</p>" if row["user"] else ""
         parts = [
             mine,
             f"<p style='margin:0'><b>{e(document['author'])}</b> ({e(str(document['published']))}) · {e(document['outlet'])}</p>",
             f"<p style='margin:0; color:#333333'><i>{e(document['title'])}</i></p>",
             f"<p style='margin:0 0 6px 0; color:#555555'>Paragraph {row['position']} of {count}{section}</p>",
-            f"<p style='font-size:11pt; line-height:140%'>{self.highlighted(row['text'], codes)}</p>",
+            f"<p style='font-size:11pt; line-height:140%'>{self.highlighted(self.coded.text(number), codes)}</p>",
             f"<p>{self.code_labels(codes)}</p>",
             "<p style='color:#555555; font-size:8.5pt'>"
             + (f"Affiliation: {e(document['affiliation'])}<br>" if document["affiliation"] else "")
@@ -299,21 +300,25 @@ class ReadingPane(QWidget):
             groups.append(f"<b>{title}:</b> " + " ".join(chips))
         return "<br>".join(groups) if groups else "<i>No codes on this passage.</i>"
 
-    def _neighbour(self, row, step: int):
-        found = self.at_position.get((row["doc_id"], int(row["position"]) + step))
-        return self.coded.passages.iloc[found] if found is not None else None
+    def _neighbour(self, row: int, step: int) -> int | None:
+        """The paragraph before or after in the same document (a document's passages are consecutive rows)."""
+        doc = self.coded.passages["doc_id"].iat[row]
+        first, end = self.coded.document_rows(doc)
+        return row + step if first <= row + step < end else None
 
     def _step(self, step: int) -> None:
         row = self._row(self.passage_id) if self.passage_id else None
         neighbour = self._neighbour(row, step) if row is not None else None
         if neighbour is not None:
-            self.state.set_focus(neighbour["passage_id"], source="ReadingPane")
-            self.show_passage(neighbour["passage_id"])
+            passage_id = self.coded.passage_id(neighbour)
+            self.state.set_focus(passage_id, source="ReadingPane")
+            self.show_passage(passage_id)
 
     def citation(self) -> str:
-        row = self._row(self.passage_id)
-        if row is None:
+        number = self._row(self.passage_id)
+        if number is None:
             return ""
+        row = self.coded.passages.iloc[number]
         document = self.documents.loc[row["doc_id"]]
         url = f" {document['url']}" if document["url"] else ""
         return f"{document['author']} ({document['year']}). {document['title']}. {document['outlet']}, {document['published']}, paragraph {row['position']}.{url}"

@@ -50,7 +50,7 @@ class CitedFigures(ChartView):
 
     def _tip(self, x, y, data) -> str:
         fact = self.facts.iloc[data]
-        return plain_tip(f"{fact['author']} ({fact['published_year']}): {fact['value']:g} {fact['unit']} in {fact['year']}\n“{fact['quote']}”")
+        return plain_tip(f"{fact['author']} ({fact['published_year']}): {fact['value']:g} {fact['unit']} in {fact['year_number']}\n“{self.coded.fact_quote(data)}”")
 
     def view_options(self) -> tuple:
         return (self.current_indicator(),)
@@ -119,7 +119,7 @@ class CitedFigures(ChartView):
         if len(points):
             fact = self.facts.iloc[points[0].data()]
             self.state.narrow(source="CitedFigures", authors={fact["author"]})
-            self.state.set_focus(fact["passage_id"], source="CitedFigures")
+            self.state.set_focus(self.coded.passage_id(int(fact["row"])), source="CitedFigures")
 
 
 def year_ticks(first: int, last: int) -> list[tuple[int, str]]:
