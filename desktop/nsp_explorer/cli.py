@@ -157,7 +157,7 @@ def _synth(args: argparse.Namespace) -> int:
 
     taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
     started = time.perf_counter()
-    counts = write_synthetic(load_dataset(dataset_dir(), taxonomy), args.passages, args.seed, Path(args.out))
+    counts = write_synthetic(load_dataset(dataset_dir(), taxonomy), args.passages, args.seed, Path(args.out), args.authors)
     shown = ", ".join(f"{n:,} {name[:-4]}" for name, n in counts.items())
     print(f"wrote {args.out} in {time.perf_counter() - started:.1f} s: {shown}")
     return 0
@@ -216,6 +216,7 @@ def parser() -> argparse.ArgumentParser:
     synth = commands.add_parser("synth", help="write a seeded synthetic dataset of N passages, sampled from the real one")
     synth.add_argument("--passages", type=int, required=True, metavar="N")
     synth.add_argument("--seed", type=int, default=2026)
+    synth.add_argument("--authors", type=int, default=12, metavar="N", help="at most this many authors (default: 12)")
     synth.add_argument("--out", metavar="DIR", required=True)
     synth.set_defaults(run=_synth)
     return main

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import platform
-from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
@@ -30,6 +29,8 @@ DISTRIBUTIONS = {"pyqtgraph": "pyqtgraph", "pandas": "pandas", "NumPy": "numpy",
 def _version(name: str, given: str | None) -> str:
     if given:
         return given
+    from importlib import metadata  # pulls in the email package: only when About opens
+
     try:
         return metadata.version(DISTRIBUTIONS[name])
     except (metadata.PackageNotFoundError, KeyError):

@@ -177,7 +177,9 @@ class FilterPanel(QWidget):
                 self._show_filters(state.filters)
             counts = facet_counts(self.coded, state)
             for (kind, code), item in self.items.items():
-                item.setText(1, str(counts[kind + "s"].get(code, 0)))
+                text = f"{counts[kind + 's'].get(code, 0):,}"
+                if item.text(1) != text:  # each change repaints the tree: change only what changed
+                    item.setText(1, text)
         finally:
             self._syncing = False
         self.summary.setText(self._summary(state))
@@ -193,11 +195,13 @@ class FilterPanel(QWidget):
                 on = (not spec.pillars and not spec.areas) or code in spec.areas or self.coded.taxonomy.pillar_of(code) in spec.pillars
             else:
                 on = chosen(getattr(spec, kind + "s"), code)
-            item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            check = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+            if item.checkState(0) != check:
+                item.setCheckState(0, check)
 
     def _summary(self, state) -> str:
         shown = int(state.mask(self.coded).sum())
-        parts = [f"Showing {shown} of {len(self.coded)} passages."]
+        parts = [f"Showing {shown:,} of {len(self.coded):,} passages."]
         taxonomy = self.coded.taxonomy
         spec = state.filters
         for key, dimension in (("pillars", "pillar"), ("areas", "area"), ("frames", "frame"), ("partners", "partner")):

@@ -27,6 +27,8 @@ from .palette import PILLAR_COLOURS, code_colour
 from .state import FilterState
 
 COLUMNS = ("Author", "Year", "Document", "¶", "Passage")
+DISPLAY, TOOLTIP, ALIGNMENT = (int(r.value) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole))
+RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
 class PassageTable(QAbstractTableModel):
@@ -38,6 +40,9 @@ class PassageTable(QAbstractTableModel):
         self.rows = np.zeros(0, dtype=np.int64)  # dataset rows, in reading order
         self.search = ""
         self._formatted: dict[int, tuple[tuple[str, str, str, str, str], str]] = {}
+        meta = coded.passages  # read per row from plain arrays: a pandas row lookup costs more than the painting
+        self._columns = {c: ([str(v) for v in meta[c].cat.categories], meta[c].cat.codes.to_numpy()) for c in ("author", "title", "outlet")}
+        self._years, self._positions = meta["year"].to_numpy(), meta["position"].to_numpy()
 
     def show(self, rows: np.ndarray, search: str) -> None:
         self.beginResetModel()
@@ -52,9 +57,9 @@ class PassageTable(QAbstractTableModel):
             if len(self._formatted) > 2000:
                 self._formatted.clear()
             row = int(self.rows[i])
-            meta = self.coded.passages.iloc[row]
-            cells = (str(meta["author"]), str(meta["year"]), str(meta["title"]), str(meta["position"]), keyword_in_context(self.coded.text(row), self.search))
-            found = self._formatted[i] = (cells, "<qt>" + html.escape(f"{meta['title']} · {meta['outlet']}") + "</qt>")
+            author, title, outlet = (self._columns[c][0][self._columns[c][1][row]] for c in ("author", "title", "outlet"))
+            cells = (author, str(self._years[row]), title, str(self._positions[row]), keyword_in_context(self.coded.text(row), self.search))
+            found = self._formatted[i] = (cells, "<qt>" + html.escape(f"{title} · {outlet}") + "</qt>")
         return found
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -68,15 +73,14 @@ class PassageTable(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
+    def data(self, index, role=DISPLAY):
+        # Qt asks for many roles per visible cell on every repaint: answer the three used, quickly
+        if role == DISPLAY:
             return self._cells(index.row())[0][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return self._cells(index.row())[1]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 3):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == TOOLTIP:
+            return self._cells(index.row())[1] if index.column() == 2 else None
+        if role == ALIGNMENT and index.column() in (1, 3):
+            return RIGHT
         return None
 
     def passage_id(self, i: int) -> str:

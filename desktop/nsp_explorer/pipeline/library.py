@@ -19,12 +19,16 @@ import shutil
 import unicodedata
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..core.errors import DataFileError
 from ..core.names import family_name
-from .build import BuiltDataset, build_dataset, write_dataset
-from .importers import ImportedDocument, read_document
-from .review import REVIEW_COLUMNS
 from .sources import METADATA_COLUMNS, read_text_file, read_toml
+
+if TYPE_CHECKING:  # the pipeline is imported when the library changes, not when the app opens it
+    from .build import BuiltDataset
+
+    from .importers import ImportedDocument
 
 LIBRARY_COLUMNS = (*METADATA_COLUMNS, "content_hash", "kind", "imported_from")
 
@@ -67,6 +71,8 @@ class Library:
 
     def build(self, data_dir: Path, folder: Path | None = None) -> BuiltDataset | None:
         """The library's dataset (None while it holds no document): its own documents, the user's terms and decisions."""
+        from .build import build_dataset
+
         folder = folder or self.folder
         if not self._rows(folder):
             return None
@@ -80,10 +86,14 @@ class Library:
 
     def bundled(self, data_dir: Path) -> BuiltDataset:
         """The bundled corpus with the user's decisions about its passages (its codebook untouched)."""
+        from .build import build_dataset
+
         return build_dataset(data_dir, user_review=self.review_path)
 
     def decide(self, passage_id: str, dimension: str, code: str, action: str, reason: str, data_dir: Path, known_passages: set[str]) -> None:
         """Add or remove one code on one passage, with a reason; kept through every re-coding."""
+        from .review import REVIEW_COLUMNS
+
         if passage_id not in known_passages:
             raise DataFileError(self.review_path, f"cannot take a decision about {passage_id!r}: no such passage")
         if action not in ("add", "remove") or not reason.strip():
@@ -122,6 +132,8 @@ class Library:
 
     def import_file(self, path: Path, data_dir: Path, taken_ids: set[str], **given: str) -> str:
         """Import one document; returns its doc_id. Raises DataFileError naming the file; the library is unchanged then."""
+        from .importers import read_document
+
         document = read_document(path)
         existing = {row["content_hash"]: row["doc_id"] for row in self.documents()}
         if document.content_hash in existing:
@@ -202,6 +214,8 @@ class Library:
         (folder / "corpus" / "metadata.csv").write_text(buffer.getvalue(), encoding="utf-8")
 
     def _transaction(self, change, data_dir: Path, source: Path) -> None:
+        from .build import build_dataset, write_dataset
+
         staging = self.folder.with_name(self.folder.name + ".new")
         backup = self.folder.with_name(self.folder.name + ".old")
         shutil.rmtree(staging, ignore_errors=True)
@@ -241,6 +255,9 @@ class Library:
 
 
 def combined(bundled: BuiltDataset, library: BuiltDataset | None) -> BuiltDataset:
+    from .build import BuiltDataset
+
+
     """The bundled corpus and the user's library as one dataset (bundled first)."""
     if library is None:
         return bundled

@@ -3,10 +3,11 @@
 Every synthetic passage is drawn from a real passage of the bundled dataset:
 its codes (with their evidence), its cited figures and its length, and its
 text is the real text turned at a random word so that no two copies read the
-same. Documents take their lengths from the real documents; authors, outlets
-and years are drawn from pools that grow with the corpus (an archive of a
-million passages has tens of authors, not five). The same seed and size give
-byte-identical files.
+same. Documents take their lengths from the real documents; outlets and
+years are drawn from pools, and authors from a pool that grows with the
+corpus up to 12 (a group's archive: a dozen regular authors, which is also as
+many as the author charts can tell apart by colour and symbol). The same seed
+and size give byte-identical files.
 """
 
 from __future__ import annotations
@@ -28,12 +29,15 @@ OUTLETS = ("Asia Policy Review", "The Korea Herald", "ISEAS Perspective", "East 
 YEARS = range(2017, 2026)
 
 
-def author_count(documents: int) -> int:
-    """How many authors an archive of this many documents has (5 to 40)."""
-    return int(min(40, max(5, round(math.sqrt(documents)))))
+MAX_AUTHORS = 12
 
 
-def write_synthetic(seed_dataset: Dataset, passages: int, seed: int, out: Path) -> dict[str, int]:
+def author_count(documents: int, most: int = MAX_AUTHORS) -> int:
+    """How many authors an archive of this many documents has (5 up to ``most``)."""
+    return int(min(most, max(5, round(math.sqrt(documents)))))
+
+
+def write_synthetic(seed_dataset: Dataset, passages: int, seed: int, out: Path, most_authors: int = MAX_AUTHORS) -> dict[str, int]:
     """Write a dataset of ``passages`` passages into ``out`` (the four CSVs); returns the row counts."""
     rng = np.random.default_rng(seed)
     real = seed_dataset.passages.reset_index(drop=True)
@@ -51,7 +55,7 @@ def write_synthetic(seed_dataset: Dataset, passages: int, seed: int, out: Path) 
     sizes: list[int] = []
     while sum(sizes) < passages:
         sizes.append(int(min(rng.choice(lengths), passages - sum(sizes))))
-    n_docs, n_authors = len(sizes), author_count(len(sizes))
+    n_docs, n_authors = len(sizes), author_count(len(sizes), most_authors)
     names = sorted({f"{FIRST[i % len(FIRST)]} {LAST[(i * 7 + i // len(FIRST)) % len(LAST)]}" for i in range(n_authors)})
     doc_author = rng.integers(0, len(names), n_docs)
     doc_year = rng.choice(np.array(YEARS), n_docs)

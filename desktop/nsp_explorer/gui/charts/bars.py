@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF
 
 from ...core.aggregate import frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
 from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
-from .base import ChartView, Target, label_axis, percent, short_name, style_plot
+from .base import ChartView, Target, label_axis, nice_ceiling, percent, set_range, short_name, style_plot
 
 
 def colour_key(entries: list[tuple[str, str]]) -> str:
@@ -109,8 +109,8 @@ class PartnerChart(ChartView):
         self.values = counts.to_numpy(dtype=float)
         positions = np.arange(len(self.partners))
         self.bar.setOpts(x0=np.zeros(len(self.partners)), y=positions, height=0.7, width=self.values)
-        top = max(1.0, float(self.values.max()))
-        self.plot.setXRange(0, top, padding=0.02)
+        top = nice_ceiling(float(self.values.max()))
+        set_range(self.plot, "x", 0, top, 0.02)
         total = int(mask.sum())
         targets = [
             Target(
@@ -163,7 +163,7 @@ class Timeline(ChartView):
             for year, centre, height, total in zip(self.coded.years, x, heights, table["passages"]):
                 tip = f"Published {year} · {label}\n{int(height)} of {int(total)} passages"
                 targets.append(Target(QRectF(centre - self.bar_width / 2, 0, self.bar_width, max(height, 0.3)), tip, {"years": {year}}))
-        self.published.setYRange(0, max(1.0, float(table[self.pillars].to_numpy().max())), padding=0.05)
+        set_range(self.published, "y", 0, nice_ceiling(float(table[self.pillars].to_numpy().max())), 0.05)
         self.set_targets(self.published, targets)
 
         mentioned = years_mentioned(self.coded, mask)
@@ -171,8 +171,8 @@ class Timeline(ChartView):
             xs = mentioned.index.to_numpy(dtype=float)
             heights = mentioned.to_numpy(dtype=float)
             self.mentioned_bar.setOpts(x=xs, height=heights, width=0.8)
-            self.mentioned.setXRange(xs.min() - 1, xs.max() + 1, padding=0)
-            self.mentioned.setYRange(0, heights.max(), padding=0.05)
+            set_range(self.mentioned, "x", xs.min() - 1, xs.max() + 1, 0)
+            set_range(self.mentioned, "y", 0, nice_ceiling(heights.max()), 0.05)
             self.set_targets(
                 self.mentioned,
                 [Target(QRectF(x - 0.4, 0, 0.8, max(h, 0.3)), f"{int(x)} is mentioned in {int(h)} passages", {"search": str(int(x))}) for x, h in zip(xs, heights)],

@@ -74,7 +74,7 @@ class CellLabels(pg.GraphicsObject):
 
     def set_labels(self, texts: list[str], colours: list[str]) -> None:
         self.texts = texts
-        self.colours = [QColor(c) for c in colours]
+        self.colours = [_colour(c) for c in colours]
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -89,6 +89,33 @@ class CellLabels(pg.GraphicsObject):
             point = to_device.map(QPointF(x, y))
             painter.setPen(colour)
             painter.drawText(QPointF(point.x() - metrics.horizontalAdvance(text) / 2, point.y() + metrics.ascent() / 2 - 1), text)
+
+
+_COLOURS: dict[str, QColor] = {}
+
+
+def _colour(name: str) -> QColor:
+    """A QColor per colour name, made once (parsing a name costs more than painting a label)."""
+    colour = _COLOURS.get(name)
+    if colour is None:
+        colour = _COLOURS[name] = QColor(name)
+    return colour
+
+
+def nice_ceiling(value: float) -> float:
+    """The next 1, 2, 2.5 or 5 × 10^k at or above a value: an axis that keeps still while counts change a little."""
+    if value <= 1:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    return float(next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value))
+
+
+def set_range(plot: pg.PlotItem, axis: str, low: float, high: float, padding: float) -> None:
+    """Set an axis range only when it changes: a new range makes pyqtgraph lay out and redraw the axis."""
+    ranges = plot.__dict__.setdefault("_set_ranges", {})
+    if ranges.get(axis) != (low, high, padding):
+        ranges[axis] = (low, high, padding)
+        (plot.setXRange if axis == "x" else plot.setYRange)(low, high, padding=padding)
 
 
 def hide_category_labels(plot: pg.PlotItem) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
+import pandas as pd
+
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox
 
 from ..palette import author_colour, author_symbol
 from ...core.aggregate import cited_figures
-from .base import ChartView, plain_tip, short_name, style_plot
+from .base import ChartView, plain_tip, set_range, short_name, style_plot
 
 
 def indicator_label(indicator: str, unit: str) -> str:
@@ -45,12 +48,15 @@ class CitedFigures(ChartView):
         self.symbols = [author_symbol(self.authors, a) for a in self.authors]
         self.outline = pg.mkPen("#222222", width=0.6)
         self.listed: list[tuple] = []
+        self.counts: dict[int, int] = {}  # per drawn marker: how many figures it stands for
         self._title: str | None = None
         self.shown = self.facts.iloc[0:0]  # the facts drawn, for tests and exports
 
     def _tip(self, x, y, data) -> str:
         fact = self.facts.iloc[data]
-        return plain_tip(f"{fact['author']} ({fact['published_year']}): {fact['value']:g} {fact['unit']} in {fact['year_number']}\n“{self.coded.fact_quote(data)}”")
+        times = self.counts.get(data, 1)
+        cited = f" (cited in {times} passages)" if times > 1 else ""
+        return plain_tip(f"{fact['author']} ({fact['published_year']}): {fact['value']:g} {fact['unit']} in {fact['year_number']}{cited}\n“{self.coded.fact_quote(data)}”")
 
     def view_options(self) -> tuple:
         return (self.current_indicator(),)
@@ -94,21 +100,27 @@ class CitedFigures(ChartView):
         years = self.facts["year_number"].to_numpy()[dated]
         values = self.facts["value"].to_numpy()[dated]
         authors = self.facts["author_index"].to_numpy()[dated]
+        # One marker per author, year and value: a figure cited in many passages is drawn once
+        value_code = pd.factorize(values)[0]
+        point = (authors.astype(np.int64) * 4096 + years) * (int(value_code.max()) + 1) + value_code
+        _, marker, times = np.unique(point, return_index=True, return_counts=True)
+        self.counts = dict(zip(dated[marker].tolist(), times.tolist()))
         self.scatter.setData(
-            x=years,
-            y=values,
-            data=dated.tolist(),
-            brush=[self.brushes[a] for a in authors],
-            symbol=[self.symbols[a] for a in authors],
+            x=years[marker],
+            y=values[marker],
+            data=dated[marker].tolist(),
+            brush=[self.brushes[a] for a in authors[marker]],
+            symbol=[self.symbols[a] for a in authors[marker]],
             pen=self.outline,
         )
         if self.plot.getAxis("left").labelText != unit:
             self.plot.setLabel("left", unit, **{"font-size": "9pt", "color": "#222222"})
         first, last = int(years.min()) - 1, int(years.max()) + 1
-        self.plot.setXRange(first, last, padding=0.05)
-        self.plot.getAxis("bottom").setTicks([year_ticks(first, last)])
+        if self.plot.__dict__.get("_set_ranges", {}).get("x", (None, None))[:2] != (first, last):
+            self.plot.getAxis("bottom").setTicks([year_ticks(first, last)])
+        set_range(self.plot, "x", first, last, 0.05)
         high = float(values.max())
-        self.plot.setYRange(min(0.0, float(values.min())), high if high > 0 else 1.0, padding=0.1)
+        set_range(self.plot, "y", min(0.0, float(values.min())), high if high > 0 else 1.0, 0.1)
         title = f"{figures.undated} more without a year" if figures.undated else None
         if title != self._title:
             self._title = title

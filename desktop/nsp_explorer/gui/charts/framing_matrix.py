@@ -77,7 +77,8 @@ class FramingMatrix(ChartView):
         top = 1.0 if measure == "share" else max(1.0, float(finite.max()) if finite.size else 1.0)
         # the rect goes with the data: set before an image exists, it would scale one cell over the whole view
         self.image.setImage(values, levels=(0, top), autoLevels=False, rect=QRectF(-0.5, -0.5, len(self.authors), len(self.areas)))
-        self.colour_bar.setLevels((0, top))
+        if tuple(self.colour_bar.levels()) != (0, top):
+            self.colour_bar.setLevels((0, top))
         scale = "share of passages" if measure == "share" else "passages"
         if self.colour_bar.axis.labelText != scale:
             self.colour_bar.axis.setLabel(scale)
