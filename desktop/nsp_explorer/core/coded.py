@@ -190,6 +190,27 @@ def _category(values) -> pd.Categorical:
     return pd.Categorical(values)
 
 
+def _rank(column: pd.Series) -> np.ndarray:
+    """Per row, the rank of its value among the column's categories (sorts like the strings, at integer speed)."""
+    categories = np.asarray(column.cat.categories, dtype=str)
+    rank = np.empty(len(categories), dtype=np.int64)
+    rank[np.argsort(categories, kind="stable")] = np.arange(len(categories))
+    return rank[column.cat.codes.to_numpy()]
+
+
+def _fact_keys(facts: pd.DataFrame) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """Every (indicator, unit) cited, sorted, and each fact's number in that list (hashing, not a Python loop per fact)."""
+    indicators, indicator_names = pd.factorize(facts["indicator"])
+    units, unit_names = pd.factorize(facts["unit"])
+    width = max(1, len(unit_names))
+    present, inverse = np.unique(indicators.astype(np.int64) * width + units, return_inverse=True)
+    pairs = [(str(indicator_names[c // width]), str(unit_names[c % width])) for c in present]
+    order = sorted(range(len(pairs)), key=pairs.__getitem__)
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order))
+    return [pairs[i] for i in order], rank[inverse.reshape(-1)] if len(pairs) else np.zeros(0, dtype=np.int32)
+
+
 def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
     """Index a loaded dataset for the explorer."""
     documents = dataset.documents if "user" in dataset.documents else dataset.documents.assign(user=False)
@@ -261,12 +282,10 @@ def assemble(meta, ids, texts, folded, passage_codes, flags, mentioned, facts, q
     group_edges = np.flatnonzero((np.diff(author_index) != 0) | (np.diff(year_index) != 0)) + 1
     group_starts = np.concatenate(([0], group_edges)).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
     first_years = {a: int(meta["year"].iat[s]) for a, s in zip(authors, author_starts)}
-    reading_order = np.lexsort((meta["position"].to_numpy(), meta["doc_id"].cat.codes.to_numpy(), meta["published"].astype(str).to_numpy()))
-    # documents sort by published, then doc ID: cat codes follow the sorted doc IDs
-    fact_keys = sorted(set(zip(facts["indicator"], facts["unit"])))
-    key_of = {key: i for i, key in enumerate(fact_keys)}
+    reading_order = np.lexsort((meta["position"].to_numpy(), _rank(meta["doc_id"]), _rank(meta["published"])))
+    fact_keys, fact_key = _fact_keys(facts)
     facts = facts.assign(
-        key=np.array([key_of[k] for k in zip(facts["indicator"], facts["unit"])], dtype=np.int32),
+        key=fact_key,
         author_index=author_index[facts["row"].to_numpy()],
         author=np.array(authors, dtype=object)[author_index[facts["row"].to_numpy()]] if len(facts) else [],
         published_year=meta["year"].to_numpy()[facts["row"].to_numpy()],
