@@ -27,7 +27,7 @@ from .dataset import COLUMNS, load_dataset
 from .taxonomy import Taxonomy
 from .texts import TextColumn
 
-FORMAT = 1
+FORMAT = 2
 CACHE_NAME = ".nspx-cache"
 CATEGORIES = ("doc_id", "section", "author", "title", "outlet", "published")
 FACT_CATEGORIES = ("indicator", "unit", "partner")
@@ -157,7 +157,7 @@ def _write(coded: CodedPassages, out: Path, fingerprint: dict) -> None:
     save("codes.keys", coded.codes.keys)
     save("codes.sources", coded.codes.sources)
     save("mentioned.row", coded.mentioned_years["row"].to_numpy(dtype=np.int64))
-    save("mentioned.year", coded.mentioned_years["year"].to_numpy(dtype=np.int32))
+    save("mentioned.year", coded.mentioned_years["year"].to_numpy(dtype=np.int64))
     facts = coded.facts
     save("facts.row", facts["row"].to_numpy(dtype=np.int64))
     save("facts.value", facts["value"].to_numpy(dtype=float))
