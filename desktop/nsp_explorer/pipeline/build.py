@@ -19,7 +19,7 @@ from pathlib import Path
 from ..core.errors import DataFileError
 from ..core.taxonomy import DIMENSIONS, Taxonomy, load_taxonomy
 from .clean import clean_document
-from .code import Code, lexicon_codes
+from .code import Code, lexicon_codes_of_all
 from .codebook import load_codebook
 from .facts import facts_in_passage, facts_in_table, load_fact_rules
 from .review import apply_review, load_review
@@ -88,7 +88,7 @@ def build_dataset(
         passages.extend(segment(document.doc_id, blocks))
 
     report("coding passages", 0.5)
-    lexicon = {p.passage_id: lexicon_codes(p.text, codebook) for p in passages}
+    lexicon = dict(zip((p.passage_id for p in passages), lexicon_codes_of_all([p.text for p in passages], codebook)))
     codes = apply_review(lexicon, decisions, taxonomy, review_path if user_review is None else user_review)
 
     report("extracting cited figures", 0.8)

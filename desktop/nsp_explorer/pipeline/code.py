@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..core.taxonomy import Taxonomy
 from .codebook import Codebook
@@ -12,9 +12,8 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")  # starts with a digit so re can skip ah
 _NOT_BEFORE_YEAR = set("0123456789,.$€£₩/") | {chr(c) for c in range(ord("A"), ord("z") + 1) if chr(c).isalpha()}
 
 
-@dataclass(frozen=True)
-class Code:
-    """One code on one text: where it came from and the words that triggered it."""
+class Code(NamedTuple):
+    """One code on one text: where it came from and the words that triggered it (a tuple: cheap to build and to send between processes)."""
 
     dimension: str
     code: str
@@ -53,6 +52,45 @@ def lexicon_codes(text: str, codebook: Codebook) -> list[Code]:
         codes.append(Code(dimension, code, "lexicon", evidence))
     codes.extend(Code("year", year, "lexicon", (year,)) for year in years_in(text))
     return codes
+
+
+PARALLEL_FROM_BYTES = 4_000_000  # below this, starting workers costs more than it saves
+_WORKER_CODEBOOK: Codebook | None = None  # what forked workers code with (inherited, never pickled)
+
+
+def _code_chunk(texts: list[str]) -> list[list[Code]]:
+    return [lexicon_codes(text, _WORKER_CODEBOOK) for text in texts]
+
+
+def lexicon_codes_of_all(texts: list[str], codebook: Codebook) -> list[list[Code]]:
+    """``lexicon_codes`` of every text, in order; a large corpus is coded on every core.
+
+    Workers are forked (they inherit the codebook), and only from the main
+    thread of a process that can fork: never from the app's worker threads.
+    The result is the same as coding one text after another.
+    """
+    import multiprocessing
+    import os
+    import threading
+
+    size = sum(len(t) for t in texts)
+    cores = os.cpu_count() or 1
+    if (
+        size < PARALLEL_FROM_BYTES
+        or cores < 2
+        or threading.current_thread() is not threading.main_thread()
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        return [lexicon_codes(text, codebook) for text in texts]
+    global _WORKER_CODEBOOK
+    _WORKER_CODEBOOK = codebook
+    step = max(1, len(texts) // (cores * 8))
+    chunks = [texts[i : i + step] for i in range(0, len(texts), step)]
+    try:
+        with multiprocessing.get_context("fork").Pool(cores) as pool:
+            return [codes for chunk in pool.map(_code_chunk, chunks) for codes in chunk]
+    finally:
+        _WORKER_CODEBOOK = None
 
 
 def code_text(text: str, codebook: Codebook, taxonomy: Taxonomy) -> list[Code]:

@@ -106,7 +106,7 @@ class TermIndex:
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
         self._head = min(self._prefix_lengths, default=1)
         self._prefix_heads = {key[: self._head] for key in self._prefix}
-        self._cache: dict[str, tuple[Term, ...]] = {}  # word -> the terms that may start there
+        self._cache: dict[str, tuple[tuple, tuple]] = {}  # word -> (terms matched by the word, (match, term) to try there)
 
     def _terms_starting(self, token: str) -> list[Term]:
         terms = list(self._exact.get(token, ()))
@@ -117,26 +117,36 @@ class TermIndex:
                 terms.extend(self._prefix.get(token[:length], ()))
         return terms
 
+    def _at_word(self, word: str) -> tuple:
+        """The plain terms that match this word outright, and (match, term) for those to try here."""
+        terms = self._terms_starting(word)
+        if not terms:
+            return ()  # most words: nothing starts there
+        return tuple(t for t in terms if t.plain), tuple((t.pattern.match, t) for t in terms if not t.plain)
+
     def find(self, text: str) -> list[tuple[int, int, Term]]:
         hits = []
         cache = self._cache
-        for token in _TOKEN.finditer(text):
-            word = token.group().casefold()
-            terms = cache.get(word)
-            if terms is None:
+        folded = text.casefold()
+        words = _TOKEN.finditer(folded if len(folded) == len(text) else text)  # casefolding moved letters ("ß"): fold per word
+        fold_each = len(folded) != len(text)
+        for token in words:
+            word = token.group().casefold() if fold_each else token.group()
+            found = cache.get(word)
+            if found is None:
                 if len(cache) > _CACHE_WORDS:
                     cache.clear()
-                terms = cache[word] = tuple(self._terms_starting(word))
-            if not terms:
+                found = cache[word] = self._at_word(word)
+            if not found:
                 continue
+            plain, tries = found
             start = token.start()
-            for term in terms:
-                if term.plain:
-                    hits.append((start, token.end(), term))
-                    continue
-                match = term.pattern.match(text, start)
-                if match:
-                    hits.append((start, match.end(), term))
+            for term in plain:
+                hits.append((start, token.end(), term))
+            for match, term in tries:
+                matched = match(text, start)
+                if matched:
+                    hits.append((start, matched.end(), term))
         for term in self._anywhere:
             hits.extend((m.start(), m.end(), term) for m in term.pattern.finditer(text))
         return hits
