@@ -22,6 +22,13 @@ COLUMNS = {
     "facts.csv": ("fact_id", "passage_id", "indicator", "value", "unit", "year", "partner", "quote"),
 }
 SOURCES = ("lexicon", "derived", "reviewed")
+KEYS = {  # columns no row may leave empty
+    "documents.csv": ("doc_id",),
+    "passages.csv": ("passage_id", "doc_id"),
+    "codes.csv": ("passage_id", "dimension", "code"),
+    "facts.csv": ("fact_id", "passage_id"),
+}
+MAX_DATASET_BYTES = 8 * 1024**3  # per CSV: a million passages take about 1.5 GB in all; more is not a dataset
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,9 @@ def _read(folder: Path, name: str) -> pd.DataFrame:
     path = folder / name
     if not path.is_file():
         raise DataFileError(path, "is missing")
+    size = path.stat().st_size
+    if size > MAX_DATASET_BYTES:
+        raise DataFileError(path, f"is too large ({size / 1024**3:.1f} GB; at most {MAX_DATASET_BYTES / 1024**3:.0f} GB per file)")
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except UnicodeDecodeError:
@@ -47,11 +57,34 @@ def _read(folder: Path, name: str) -> pd.DataFrame:
     missing = [c for c in COLUMNS[name] if c not in frame.columns]
     if missing:
         raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}")
-    return frame[list(COLUMNS[name])]
+    frame = frame[list(COLUMNS[name])]
+    blank = (frame[list(KEYS[name])] == "").any(axis=1).to_numpy()
+    if blank.any():
+        row = int(blank.argmax())
+        if row == len(frame) - 1 and not _ends_with_newline(path):
+            raise DataFileError(path, "is cut short: its last row is incomplete")
+        raise DataFileError(path, f"row {row + 1} (after the header) has no {' or '.join(KEYS[name])}")
+    if len(frame) and not _ends_with_newline(path) and _last_row_unfinished(path):
+        raise DataFileError(path, "is cut short: its last line ends inside a quoted field")
+    return frame
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(-1, 2)
+        return handle.read(1) == b"\n"
+
+
+def _last_row_unfinished(path: Path) -> bool:
+    """A file that ends without a newline inside an open quote was cut off while being written or copied."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 1_000_000))
+        tail = handle.read()
+    return tail.count(b'"') % 2 == 1
 
 
 def _unknown(path: Path, what: str, values) -> DataFileError:
-    shown = ", ".join(sorted(map(str, set(values)))[:5])
+    shown = ", ".join(sorted(str(v) if str(v).strip() else repr(v) for v in set(values))[:5])
     return DataFileError(path, f"has {what}: {shown}")
 
 

@@ -62,7 +62,11 @@ def load(folder: Path | None, with_library: bool = True):
         dataset = merge_datasets(load_dataset(bundled, taxonomy), load_dataset(library.folder / "dataset", taxonomy))
         return code_passages(dataset, taxonomy)
     except (DataFileError, OSError) as error:
-        LIBRARY_PROBLEMS.append(f"Your library could not be opened ({error}); showing the bundled corpus only.")
+        from ..pipeline.library import set_aside
+
+        aside = set_aside(library_dir())
+        kept = f"it was kept as {aside}" if aside else "it was left as it is"
+        LIBRARY_PROBLEMS.append(f"Your library could not be opened ({error}); {kept}, and the app started with the bundled corpus only.")
         return load_coded(dataset_dir(), taxonomy)
 
 

@@ -40,6 +40,21 @@ def library_dir() -> Path:
     return Path(root) / "library"
 
 
+def set_aside(folder: Path) -> Path | None:
+    """Rename a library that cannot be opened, so the app can start afresh and nothing in it is lost.
+
+    Returns the new name, or None if it could not be renamed (it is then left as it is).
+    """
+    import time
+
+    aside = folder.with_name(f"{folder.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        os.rename(folder, aside)
+    except OSError:
+        return None
+    return aside
+
+
 def _slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

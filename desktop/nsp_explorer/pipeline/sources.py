@@ -66,6 +66,8 @@ def read_text_file(path: Path, max_bytes: int | None = None) -> str:
         raise DataFileError(path, f"cannot be read: {exc.strerror or exc}") from None
     if not data.strip():
         raise DataFileError(path, "is empty")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise DataFileError(path, "is UTF-16 text: save it as UTF-8 and try again")
     if b"\x00" in data[:65536]:
         raise DataFileError(path, "is a binary file, not text")
     try:

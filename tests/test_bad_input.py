@@ -1,0 +1,496 @@
+"""The bad-input matrix: every file the app reads, given every kind of bad input.
+
+Each row below is one test (its ID is the test's parameter). "Named" means the
+message names the file and says what is wrong with it, with no traceback;
+"kept" means nothing the user made is overwritten or lost.
+
+| ID | file | input | expected behaviour |
+|---|---|---|---|
+| D1 | dataset: documents.csv | missing | named ("is missing") |
+| D2 | dataset: passages.csv | empty (0 bytes) | named ("cannot be read as CSV") |
+| D3 | dataset: passages.csv | truncated in the middle of a quoted field | named ("is cut short") |
+| D4 | dataset: passages.csv | Latin-1, not UTF-8 | named ("is not UTF-8 text") |
+| D5 | dataset: documents.csv | wrong type: a year that is a word | named |
+| D6 | dataset: facts.csv | wrong type: a value that is not a number | named |
+| D7 | dataset: codes.csv | unknown code ID | named, with the ID |
+| D8 | dataset: passages.csv | huge (over the size limit) | named ("is too large"), refused before it is read |
+| D9 | dataset: passages.csv, documents.csv | hostile: `<script>`, `<a href="javascript:…">`, `=HYPERLINK(…)` in text and URL | loads; the reading pane shows the markup as text and makes no link; a CSV export neutralises the formula |
+| D10 | dataset: binary cache | damaged (a cut array) | ignored, rebuilt from the CSVs |
+| C1 | codebook.toml | missing | named |
+| C2 | codebook.toml | empty | named ("is empty") |
+| C3 | codebook.toml | truncated | named ("cannot be read as TOML") |
+| C4 | codebook.toml | UTF-16, not UTF-8 | named ("is UTF-16 text: save it as UTF-8") |
+| C5 | codebook.toml | wrong type: terms a string, not a list | named, with the table |
+| C6 | codebook.toml | unknown code ID | named, with the ID |
+| C7 | codebook.toml | huge | named ("is too large") |
+| C8 | your codebook overlay | hostile: a term with regex and HTML characters | matched as the literal words, no crash |
+| R1 | review.csv | missing | no decisions (a project without reviews) |
+| R2 | review.csv | empty | named ("is empty") |
+| R3 | review.csv | truncated (a row cut short) | named, with the line |
+| R4 | review.csv | Latin-1 | named ("is not UTF-8") |
+| R5 | review.csv | wrong type: action "maybe" | named, with the line |
+| R6 | review.csv | unknown code ID | named, with the line |
+| R7 | review.csv | huge | named ("is too large") |
+| R8 | review.csv | hostile: a formula and HTML as the reason | kept as text; the built codes are unaffected by it |
+| S1 | scenario JSON | missing | named ("is missing") |
+| S2 | scenario JSON | empty | named; the other scenarios load; the file is left as it is |
+| S3 | scenario JSON | truncated | named; the other scenarios load; the file is left as it is |
+| S4 | scenario JSON | UTF-16 | named |
+| S5 | scenario JSON | wrong types (filters a string, years words) | named or the bad values ignored and named |
+| S6 | scenario JSON | unknown IDs | loads without them; they are named |
+| S7 | scenario JSON | huge | named ("is too large"), not read |
+| S8 | scenario JSON | hostile name `../../x` and `<b>` in the note | saved inside the scenarios folder; the note stays text |
+| S9 | scenarios order.json | corrupt | scenarios listed by name; said so |
+| T1 | settings.json | missing | defaults, no message |
+| T2 | settings.json | truncated | defaults; kept aside as settings.broken-….json; the user is told |
+| T3 | settings.json | wrong types (a list; geometry a number) | defaults; kept aside or the bad value ignored |
+| T4 | settings.json | UTF-16 | defaults; kept aside; told |
+| I1 | imported document | missing | named |
+| I2 | imported document | empty | named ("is empty") |
+| I3 | imported document | truncated PDF | named ("broken") |
+| I4 | imported document | Windows-1252 text | read correctly |
+| I5 | imported document | huge | named ("is too large"), not read |
+| I6 | imported document | hostile HTML: script, style, `javascript:` link, formula | script and style dropped, link target dropped, text kept as text |
+| I7 | imported document | path-like title `../../etc/passwd` | stored inside the library under a safe ID |
+| I8 | imported document | unsupported type (.xlsx) | named |
+| L1 | your library: metadata.csv | corrupt (binary) | the app starts with the bundled corpus; the library is kept aside under a new name; the user is told |
+| L2 | your library: dataset/codes.csv | unknown code ID | as L1 |
+| X1 | taxonomy.json | truncated | named ("cannot be read as JSON") |
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nsp_explorer.core import cache as dataset_cache
+from nsp_explorer.core import dataset as dataset_module
+from nsp_explorer.core.cache import CACHE_NAME, load_coded
+from nsp_explorer.core.errors import DataFileError
+from nsp_explorer.core.report import passages_csv
+from nsp_explorer.core.scenario import MAX_SCENARIO_BYTES, Scenario, ScenarioStore, _known_values, read_scenario_file
+from nsp_explorer.core.taxonomy import load_taxonomy
+from nsp_explorer.pipeline import sources
+from nsp_explorer.pipeline.codebook import load_codebook
+from nsp_explorer.pipeline.review import load_review
+
+# -- the dataset CSVs ---------------------------------------------------------------
+
+
+@pytest.fixture
+def dataset(data, tmp_path) -> Path:
+    folder = tmp_path / "dataset"
+    shutil.copytree(data / "dataset", folder, ignore=shutil.ignore_patterns(".nspx-cache*"))
+    return folder
+
+
+def _cut_in_a_quoted_field(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    cut = text.index('"', len(text) // 2) + 5  # inside a quoted field
+    path.write_text(text[:cut], encoding="utf-8")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+DATASET_ROWS = {
+    "D1": ("documents.csv", lambda p: p.unlink(), "is missing"),
+    "D2": ("passages.csv", lambda p: p.write_bytes(b""), "cannot be read as CSV"),
+    "D3": ("passages.csv", _cut_in_a_quoted_field, "is cut short"),
+    "D4": ("passages.csv", lambda p: p.write_bytes(p.read_text(encoding="utf-8").replace("ASEAN", "ASÉAN").encode("latin-1", "replace")), "is not UTF-8 text"),
+    "D5": ("documents.csv", lambda p: _replace(p, ",2019,", ",twenty nineteen,"), "year that is not four digits"),
+    "D6": ("facts.csv", lambda p: _replace(p, ",1.1,", ",n/a,"), "not a number"),
+    "D7": ("codes.csv", lambda p: _replace(p, ",area,trade,", ",area,spaceflight,"), "area:spaceflight"),
+}
+
+
+@pytest.mark.parametrize("row", sorted(DATASET_ROWS))
+def test_dataset_csv(row, dataset, taxonomy):
+    name, damage, problem = DATASET_ROWS[row]
+    damage(dataset / name)
+    with pytest.raises(DataFileError) as error:
+        load_coded(dataset, taxonomy)
+    assert error.value.path.name == name and problem in error.value.problem
+    assert "Traceback" not in str(error.value)
+
+
+def test_dataset_csv_D8_huge_is_refused_before_it_is_read(dataset, taxonomy, monkeypatch):
+    monkeypatch.setattr(dataset_module, "MAX_DATASET_BYTES", 1000)
+    read = []
+    monkeypatch.setattr(dataset_module.pd, "read_csv", lambda *a, **k: read.append(a) or pytest.fail("read a huge file"))
+    with pytest.raises(DataFileError, match="too large"):
+        load_coded(dataset, taxonomy)
+    assert not read
+
+
+HOSTILE = '<script>alert(1)</script> <a href="javascript:alert(2)">click</a> <b>bold</b>'
+
+
+def test_dataset_csv_D9_hostile_text_is_shown_as_text(dataset, taxonomy, qtbot, tmp_path):
+    from nsp_explorer.gui.main_window import MainWindow
+
+    rows = list(csv.reader(io.StringIO((dataset / "passages.csv").read_text(encoding="utf-8"))))
+    rows[1][4] = HOSTILE + " " + rows[1][4]
+    rows[2][4] = '=HYPERLINK("http://evil.example","x") ' + rows[2][4]
+    with (dataset / "passages.csv").open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows(rows)
+    docs = list(csv.reader(io.StringIO((dataset / "documents.csv").read_text(encoding="utf-8"))))
+    docs[1][8] = "javascript:alert(3)"
+    with (dataset / "documents.csv").open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows(docs)
+    coded = load_coded(dataset, taxonomy)
+    window = MainWindow(coded, remember=False, scenario_folder=tmp_path / "scenarios")
+    qtbot.addWidget(window)
+    first = rows[1][0]
+    window.state.set_focus(first)
+    shown = window.reading.browser.toHtml()
+    assert "&lt;script&gt;" in shown and "<script" not in shown
+    assert "<a " not in shown.lower() and "&lt;a href=" in shown and "javascript:alert(3)" in shown  # text, never a link
+    row = coded.row_of(rows[2][0])
+    exported = passages_csv(coded.rows(np.array([row])), coded.documents).decode("utf-8")
+    assert "'=HYPERLINK" in exported
+
+
+def test_dataset_csv_D10_damaged_cache_is_rebuilt(dataset, taxonomy):
+    first = load_coded(dataset, taxonomy)
+    flags = dataset / CACHE_NAME / "flags.npy"
+    flags.write_bytes(flags.read_bytes()[:20])
+    again = load_coded(dataset, taxonomy)
+    assert len(again) == len(first) and again.version == first.version
+    assert (again.has("area", "trade") == first.has("area", "trade")).all()
+
+
+# -- the codebook ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def codebook_copy(data, tmp_path) -> Path:
+    path = tmp_path / "codebook.toml"
+    shutil.copy(data / "codebook.toml", path)
+    return path
+
+
+CODEBOOK_ROWS = {
+    "C1": (lambda p: p.unlink(), "is missing"),
+    "C2": (lambda p: p.write_text("", encoding="utf-8"), "is empty"),
+    "C3": (lambda p: p.write_text(p.read_text(encoding="utf-8")[:1500] + '\n[areas.trade\nterms = ["tra', encoding="utf-8"), "cannot be read as TOML"),
+    "C4": (lambda p: p.write_bytes(p.read_text(encoding="utf-8").encode("utf-16")), "is UTF-16 text: save it as UTF-8"),
+    "C5": (lambda p: _replace(p, "[areas.trade]\nterms = [", '[areas.trade]\nterms = "trade"\nold = ['), "[areas.trade] terms"),
+    "C6": (lambda p: p.write_text(p.read_text(encoding="utf-8") + '\n[areas.spaceflight]\nterms = ["rocket"]\n', encoding="utf-8"), "spaceflight"),
+}
+
+
+@pytest.mark.parametrize("row", sorted(CODEBOOK_ROWS))
+def test_codebook(row, codebook_copy, taxonomy):
+    damage, problem = CODEBOOK_ROWS[row]
+    damage(codebook_copy)
+    with pytest.raises(DataFileError) as error:
+        load_codebook(codebook_copy, taxonomy)
+    assert error.value.path == codebook_copy and problem in error.value.problem
+
+
+def test_codebook_C7_huge(codebook_copy, taxonomy, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_SOURCE_BYTES", 1000)
+    with pytest.raises(DataFileError, match="too large"):
+        load_codebook(codebook_copy, taxonomy)
+
+
+def test_codebook_C8_hostile_user_terms_match_literally(codebook_copy, taxonomy, tmp_path):
+    overlay = tmp_path / "overlay.toml"
+    overlay.write_text('[areas.education]\nterms = ["(a+)+$ <b>x</b>", "C++ [lab]"]\n', encoding="utf-8")
+    codebook = load_codebook(codebook_copy, taxonomy, overlay)
+    found = codebook.matches("A C++ [lab] opened; " + "a" * 40 + "!")
+    assert ("area", "education") in found
+    assert not codebook.matches("a" * 5000 + "b")  # no catastrophic backtracking, no false match
+
+
+# -- the review file ------------------------------------------------------------------
+
+
+HEADER = "passage_id,dimension,code,action,reason\n"
+REVIEW_ROWS = {
+    "R2": (b"", "is empty"),
+    "R3": ((HEADER + "lee-2019-asan:1,area,trade,add\n").encode(), "line 2"),
+    "R4": ((HEADER + "lee-2019-asan:1,area,trade,add,parce que c'était évident\n").encode("latin-1"), "UTF-8"),
+    "R5": ((HEADER + "lee-2019-asan:1,area,trade,maybe,unsure\n").encode(), "line 2: action"),
+    "R6": ((HEADER + "lee-2019-asan:1,area,spaceflight,add,rockets\n").encode(), "line 2: 'spaceflight'"),
+}
+
+
+@pytest.mark.parametrize("row", sorted(REVIEW_ROWS))
+def test_review_file(row, tmp_path, taxonomy):
+    content, problem = REVIEW_ROWS[row]
+    path = tmp_path / "review.csv"
+    path.write_bytes(content)
+    with pytest.raises(DataFileError) as error:
+        load_review(path, taxonomy)
+    assert error.value.path == path and problem in error.value.problem
+
+
+def test_review_file_R1_missing_means_no_decisions(tmp_path, taxonomy):
+    assert load_review(tmp_path / "review.csv", taxonomy) == []
+
+
+def test_review_file_R7_huge(tmp_path, taxonomy, monkeypatch):
+    path = tmp_path / "review.csv"
+    path.write_text(HEADER + "lee-2019-asan:1,area,trade,add,why\n" * 100, encoding="utf-8")
+    monkeypatch.setattr(sources, "MAX_SOURCE_BYTES", 1000)
+    with pytest.raises(DataFileError, match="too large"):
+        load_review(path, taxonomy)
+
+
+def test_review_file_R8_hostile_reason_is_kept_as_text(tmp_path, taxonomy):
+    path = tmp_path / "review.csv"
+    path.write_text(HEADER + 'lee-2019-asan:1,area,trade,add,"=cmd|\' /C calc\'!A0 <script>x</script>"\n', encoding="utf-8")
+    (decision,) = load_review(path, taxonomy)
+    assert decision.reason == "=cmd|' /C calc'!A0 <script>x</script>" and decision.code == "trade"
+
+
+# -- scenarios --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def known(taxonomy):
+    return _known_values(taxonomy, ["Lee Jaehyon", "Dira Fabrian"], [2017, 2019])
+
+
+@pytest.fixture
+def store_folder(tmp_path, taxonomy) -> Path:
+    folder = tmp_path / "scenarios"
+    store = ScenarioStore.open(folder, taxonomy, ["Lee Jaehyon"], [2019])
+    store.add(Scenario("Good one"))
+    return folder
+
+
+SCENARIO_FILES = {
+    "S2": b"",
+    "S3": b'{"schema": 1, "name": "Cut", "filters": {"pillars": ["pea',
+    "S4": json.dumps({"schema": 1, "name": "Wide"}).encode("utf-16"),
+}
+
+
+@pytest.mark.parametrize("row", sorted(SCENARIO_FILES))
+def test_scenario_file_unreadable(row, store_folder, taxonomy, known):
+    bad = store_folder / "bad.json"
+    bad.write_bytes(SCENARIO_FILES[row])
+    with pytest.raises(DataFileError) as error:
+        read_scenario_file(bad, known)
+    assert error.value.path == bad
+    store = ScenarioStore.open(store_folder, taxonomy, ["Lee Jaehyon"], [2019])
+    assert [s.name for s in store.scenarios] == ["Good one"]
+    assert any("bad.json" in p for p in store.problems)
+    assert bad.read_bytes() == SCENARIO_FILES[row]  # left as it was
+
+
+def test_scenario_file_S1_missing(tmp_path, known):
+    with pytest.raises(DataFileError, match="missing"):
+        read_scenario_file(tmp_path / "gone.json", known)
+
+
+def test_scenario_file_S5_wrong_types(tmp_path, known):
+    path = tmp_path / "typed.json"
+    path.write_text(json.dumps({"schema": 1, "name": 7, "filters": "peace", "view": []}), encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        read_scenario_file(path, known)
+    assert error.value.path == path
+    path.write_text(json.dumps({"schema": 1, "name": "Typed", "filters": {"years": ["x", 2019], "pillars": [1, "peace"]}}), encoding="utf-8")
+    loaded = read_scenario_file(path, known)
+    assert loaded.scenario.filters.years == frozenset({2019}) and loaded.scenario.filters.pillars == frozenset({"peace"})
+    assert loaded.ignored
+
+
+def test_scenario_file_S6_unknown_ids(tmp_path, known):
+    path = tmp_path / "unknown.json"
+    path.write_text(json.dumps({"schema": 1, "name": "U", "filters": {"areas": ["trade", "spaceflight"], "authors": ["Nobody"]}}), encoding="utf-8")
+    loaded = read_scenario_file(path, known)
+    assert loaded.scenario.filters.areas == frozenset({"trade"})
+    assert any("spaceflight" in i for i in loaded.ignored) and any("Nobody" in i for i in loaded.ignored)
+
+
+def test_scenario_file_S7_huge_is_not_read(tmp_path, known):
+    path = tmp_path / "huge.json"
+    path.write_bytes(b" " * (MAX_SCENARIO_BYTES + 1))
+    with pytest.raises(DataFileError, match="too large"):
+        read_scenario_file(path, known)
+
+
+def test_scenario_file_S8_hostile_name_stays_in_the_folder(store_folder, taxonomy):
+    store = ScenarioStore.open(store_folder, taxonomy, [], [])
+    store.add(Scenario("../../x", note="<b>bold</b> <script>s</script>"))
+    written = {p.resolve() for p in store_folder.rglob("*.json")}
+    assert all(store_folder.resolve() in p.parents for p in written)
+    assert not (store_folder.parent.parent / "x.json").exists()
+    again = ScenarioStore.open(store_folder, taxonomy, [], [])
+    assert again.scenarios[-1].note == "<b>bold</b> <script>s</script>"
+
+
+def test_scenario_file_S9_corrupt_order_file(store_folder, taxonomy):
+    (store_folder / "order.json").write_text("[not json", encoding="utf-8")
+    store = ScenarioStore.open(store_folder, taxonomy, [], [])
+    assert [s.name for s in store.scenarios] == ["Good one"]
+    assert any("order.json" in p for p in store.problems)
+
+
+# -- window settings -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def config(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    (tmp_path / "config").mkdir()
+    return tmp_path / "config"
+
+
+def test_settings_T1_missing_means_defaults(config):
+    from nsp_explorer.gui.settings import load_settings
+
+    assert load_settings() == ({}, "")
+
+
+@pytest.mark.parametrize("row, content", [("T2", b'{"geometry": "AdnQ'), ("T3", b"[1, 2, 3]"), ("T4", '{"a": 1}'.encode("utf-16"))])
+def test_settings_unreadable_are_kept_aside(row, content, config):
+    from nsp_explorer.gui.settings import load_settings
+
+    (config / "settings.json").write_bytes(content)
+    settings, message = load_settings()
+    assert settings == {} and "settings.json" in message and "kept as settings.broken-" in message
+    (aside,) = config.glob("settings.broken-*.json")
+    assert aside.read_bytes() == content
+
+
+def test_settings_T3_a_value_of_the_wrong_type_is_ignored(config, qtbot, tmp_path):
+    from nsp_explorer.gui.app import load
+    from nsp_explorer.gui.main_window import MainWindow
+
+    (config / "settings.json").write_text(json.dumps({"geometry": 12, "splitters": "wide", "scenario": ["x"]}), encoding="utf-8")
+    window = MainWindow(load(None, with_library=False), remember=True, scenario_folder=tmp_path / "s")
+    qtbot.addWidget(window)
+    assert window.isVisible() is False and window.width() > 0  # built with defaults, no exception
+
+
+# -- imported documents -------------------------------------------------------------------
+
+
+@pytest.fixture
+def library(tmp_path):
+    from nsp_explorer.pipeline.library import Library
+
+    return Library(tmp_path / "library")
+
+
+def _imported_text(library, doc_id: str) -> str:
+    passages = (library.folder / "dataset" / "passages.csv").read_text(encoding="utf-8")
+    return "\n".join(row["text"] for row in csv.DictReader(io.StringIO(passages)) if row["doc_id"] == doc_id)
+
+
+ARTICLE = " ".join(["Korea and ASEAN expanded trade and people-to-people exchanges under the New Southern Policy."] * 4)
+
+
+@pytest.mark.parametrize(
+    "row, name, content, problem",
+    [
+        ("I1", "gone.txt", None, "is missing"),
+        ("I2", "empty.txt", b"", "is empty"),
+        ("I3", "cut.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog", "PDF"),
+        ("I8", "sheet.xlsx", b"PK\x03\x04", ".xlsx"),
+    ],
+)
+def test_imported_document_refused(row, name, content, problem, library, data, tmp_path):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(DataFileError) as error:
+        library.import_file(path, data, set())
+    assert error.value.path.name == name and problem in str(error.value)
+    assert library.documents() == []
+
+
+def test_imported_document_I4_windows_1252(library, data, tmp_path):
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(("Café diplomacy — “quoted” words. " + ARTICLE).encode("cp1252"))
+    doc_id = library.import_file(path, data, set(), author="A. Writer", title="Café")
+    assert "Café diplomacy — “quoted” words." in _imported_text(library, doc_id)
+
+
+def test_imported_document_I5_huge_is_not_read(library, data, tmp_path, monkeypatch):
+    from nsp_explorer.pipeline import importers
+
+    path = tmp_path / "big.txt"
+    path.write_text(ARTICLE * 50, encoding="utf-8")
+    monkeypatch.setattr(importers, "MAX_IMPORT_BYTES", 1000)
+    with pytest.raises(DataFileError, match="too large"):
+        library.import_file(path, data, set())
+
+
+def test_imported_document_I6_hostile_html(library, data, tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Hostile</title><style>p{color:red}</style><script>alert('x')</script></head><body><article>"
+        f"<p>{ARTICLE} <a href=\"javascript:alert(1)\">see this</a> &lt;b&gt;escaped&lt;/b&gt;</p>"
+        "<p>=HYPERLINK(\"http://evil.example\",\"x\") starts this paragraph about trade between Korea and Vietnam and more words.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    doc_id = library.import_file(path, data, set(), author="A. Writer")
+    text = _imported_text(library, doc_id)
+    assert "alert" not in text and "color:red" not in text and "javascript" not in text
+    assert "see this" in text and "<b>escaped</b>" in text  # entity text is text, never markup
+    assert '=HYPERLINK("http://evil.example","x")' in text  # kept as written; exports neutralise it
+
+
+def test_imported_document_I7_path_like_title(library, data, tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    doc_id = library.import_file(path, data, set(), author="../../etc", title="../../etc/passwd")
+    assert "/" not in doc_id and ".." not in doc_id
+    stored = [p.resolve() for p in library.folder.rglob("*") if p.is_file()]
+    assert all(library.folder.resolve() in p.parents for p in stored)
+
+
+# -- the user's library at start-up, and the taxonomy ---------------------------------------
+
+
+@pytest.mark.parametrize("row", ["L1", "L2"])
+def test_a_broken_library_never_stops_the_app(row, tmp_path, data, monkeypatch):
+    from nsp_explorer.gui import app
+    from nsp_explorer.pipeline.library import Library, library_dir
+
+    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "user"))
+    library = Library(library_dir())
+    path = tmp_path / "note.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    library.import_file(path, data, set(), author="A. Writer", title="Mine")
+    if row == "L1":
+        (library.folder / "corpus" / "metadata.csv").write_bytes(b"\x00\xff\xfe binary junk")
+    else:
+        _replace(library.folder / "dataset" / "codes.csv", ",partner,", ",partner_x,")
+    before = {p.relative_to(library.folder): p.read_bytes() for p in library.folder.rglob("*") if p.is_file()}
+    coded = app.load(None)
+    assert len(coded.documents) == 5  # the bundled corpus
+    assert app.LIBRARY_PROBLEMS and "kept as" in app.LIBRARY_PROBLEMS[0]
+    (aside,) = [p for p in library.folder.parent.iterdir() if p.name.startswith(library.folder.name + ".unreadable-")]
+    assert {p.relative_to(aside): p.read_bytes() for p in aside.rglob("*") if p.is_file()} == before  # nothing lost
+    assert app.load(None) and not app.LIBRARY_PROBLEMS  # the next start is clean, with an empty library
+
+
+def test_taxonomy_X1_truncated(data, tmp_path):
+    path = tmp_path / "taxonomy.json"
+    path.write_text((data / "taxonomy.json").read_text(encoding="utf-8")[:200], encoding="utf-8")
+    with pytest.raises(DataFileError, match="cannot be read as JSON") as error:
+        load_taxonomy(path)
+    assert error.value.path == path
+
+
+def test_every_row_of_the_matrix_has_a_test():
+    rows = {line.split("|")[1].strip() for line in __doc__.splitlines() if line.startswith("| ") and line[2:3].isalpha() and line[3:4].isdigit()}
+    source = Path(__file__).read_text(encoding="utf-8")
+    assert rows and all(f'"{row}"' in source or f"_{row}_" in source for row in rows), sorted(r for r in rows if f'"{r}"' not in source and f"_{r}_" not in source)
