@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import csv
+import gc
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,18 @@ from nsp_explorer.pipeline.facts import load_fact_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_between_tests():
+    """Free the windows a test dropped now, between tests.
+
+    Python's cycle collector may otherwise destroy a dropped Qt window in the
+    middle of a later Qt call that holds Qt's signal lock; the window's
+    destructor then waits for that lock forever (seen: the suite hung).
+    """
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

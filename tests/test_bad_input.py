@@ -69,7 +69,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nsp_explorer.core import cache as dataset_cache
 from nsp_explorer.core import dataset as dataset_module
 from nsp_explorer.core.cache import CACHE_NAME, load_coded
 from nsp_explorer.core.errors import DataFileError
@@ -367,14 +366,25 @@ def test_settings_unreadable_are_kept_aside(row, content, config):
     assert aside.read_bytes() == content
 
 
-def test_settings_T3_a_value_of_the_wrong_type_is_ignored(config, qtbot, tmp_path):
+@pytest.mark.parametrize("content", [{"window": {"geometry": 12, "splitters": "wide"}, "last_scenario": ["x"]}, {"window": [1, 2]}, {"window": {"geometry": "é", "splitters": {"outer": 5}}}])
+def test_settings_T3_values_of_the_wrong_type_are_ignored(content, config, qtbot, tmp_path):
     from nsp_explorer.gui.app import load
     from nsp_explorer.gui.main_window import MainWindow
 
-    (config / "settings.json").write_text(json.dumps({"geometry": 12, "splitters": "wide", "scenario": ["x"]}), encoding="utf-8")
+    (config / "settings.json").write_text(json.dumps(content), encoding="utf-8")
     window = MainWindow(load(None, with_library=False), remember=True, scenario_folder=tmp_path / "s")
     qtbot.addWidget(window)
-    assert window.isVisible() is False and window.width() > 0  # built with defaults, no exception
+    assert window.width() > 0 and not window.startup_notices  # built with defaults where a value made no sense
+
+
+def test_settings_T2_the_window_tells_the_user(config, qtbot, tmp_path):
+    from nsp_explorer.gui.app import load
+    from nsp_explorer.gui.main_window import MainWindow
+
+    (config / "settings.json").write_text('{"window": {"geom', encoding="utf-8")
+    window = MainWindow(load(None, with_library=False), remember=True, scenario_folder=tmp_path / "s")
+    qtbot.addWidget(window)
+    assert "kept as settings.broken-" in window.statusBar().currentMessage()
 
 
 # -- imported documents -------------------------------------------------------------------
@@ -460,7 +470,7 @@ def test_imported_document_I7_path_like_title(library, data, tmp_path):
 
 
 @pytest.mark.parametrize("row", ["L1", "L2"])
-def test_a_broken_library_never_stops_the_app(row, tmp_path, data, monkeypatch):
+def test_a_broken_library_never_stops_the_app(row, tmp_path, data, monkeypatch, qtbot):
     from nsp_explorer.gui import app
     from nsp_explorer.pipeline.library import Library, library_dir
 
@@ -479,6 +489,11 @@ def test_a_broken_library_never_stops_the_app(row, tmp_path, data, monkeypatch):
     assert app.LIBRARY_PROBLEMS and "kept as" in app.LIBRARY_PROBLEMS[0]
     (aside,) = [p for p in library.folder.parent.iterdir() if p.name.startswith(library.folder.name + ".unreadable-")]
     assert {p.relative_to(aside): p.read_bytes() for p in aside.rglob("*") if p.is_file()} == before  # nothing lost
+    from nsp_explorer.gui.main_window import MainWindow
+
+    window = MainWindow(coded, remember=False, scenario_folder=tmp_path / "s")
+    qtbot.addWidget(window)
+    assert "kept as" in window.statusBar().currentMessage()  # the user is told, in the window
     assert app.load(None) and not app.LIBRARY_PROBLEMS  # the next start is clean, with an empty library
 
 

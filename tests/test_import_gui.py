@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
@@ -31,9 +32,27 @@ def page(tmp_path) -> Path:
     return path
 
 
+OPENED: list[MainWindow] = []
+
+
+@pytest.fixture(autouse=True)
+def close_windows():
+    """Close the windows a test opened; a window replaced by a reload is already deleted by Qt."""
+    yield
+    while OPENED:
+        window = OPENED.pop()
+        if shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()
+
+
+def keep(window: MainWindow) -> MainWindow:
+    OPENED.append(window)
+    return window
+
+
 def open_window(qtbot) -> MainWindow:
-    window = MainWindow(load(None), remember=False)
-    qtbot.addWidget(window)
+    window = keep(MainWindow(load(None), remember=False))
     window.show()
     return window
 
@@ -47,9 +66,9 @@ def test_the_import_dialog_prefills_imports_off_the_ui_thread_and_the_window_fol
     with qtbot.waitSignal(dialog.imported, timeout=30000) as signal:
         dialog.start.click()
     assert signal.args[0] == ["kim-2024-korea"]
-    qtbot.waitUntil(window.isHidden)  # the window reopened on the new dataset
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window) or window.isHidden())  # the window reopened on the new dataset (the old one is deleted)
     current = MainWindow.latest
-    qtbot.addWidget(current)
+    keep(current)
     assert len(current.coded.documents) == 6
     item = current.filter_panel.items[("author", "Kim Minji")]
     assert item.text(0).startswith("★ ") and "your library" in item.text(0)
@@ -107,7 +126,7 @@ def test_reviewing_a_passage_in_the_viewer_is_kept_and_shown(qtbot, user_dirs):
     dialog.save()
     qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)  # re-coded in a worker thread
     fresh = current_window()
-    qtbot.addWidget(fresh)
+    keep(fresh)
     codes = {c for d, c, _, _ in fresh.coded.codes_of(fresh.coded.row_of("lee-2019-asan:1")) if d == "area"}
     assert "korean_peninsula" not in codes
     assert "korean_peninsula" in (data_dir() / "dataset" / "codes.csv").read_text(encoding="utf-8")  # bundled files untouched
@@ -124,7 +143,7 @@ def test_the_codebook_shows_what_fired_and_takes_your_terms(qtbot, user_dirs, pa
     dialog.add_term("areas", "education", "engineers")
     qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)
     fresh = current_window()
-    qtbot.addWidget(fresh)
+    keep(fresh)
     codes = {c for d, c, _, _ in fresh.coded.codes_of(fresh.coded.row_of("kim-2024-korea:2")) if d == "area"}
     assert "education" in codes
 
@@ -139,5 +158,5 @@ def test_removing_your_document_from_the_window(qtbot, user_dirs, page):
     dialog.remove_current()
     qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)
     fresh = current_window()
-    qtbot.addWidget(fresh)
+    keep(fresh)
     assert len(fresh.coded.documents) == 5 and Library(library_dir()).documents() == []

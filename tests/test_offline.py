@@ -1,4 +1,4 @@
-"""Offline: a whole session opens no network socket; the About dialog names the sources and licences."""
+"""Offline: a whole session (load, filter, export, import) opens no network socket; the About dialog names the sources and licences."""
 
 from __future__ import annotations
 
@@ -47,6 +47,21 @@ SESSION = textwrap.dedent(
     window.show_about(); app.processEvents()
     export_views(window, __import__("pathlib").Path(out), ["png", "svg", "pdf"])
     seminar_pack(window, __import__("pathlib").Path(out), window.current_scenario("Offline").to_json())
+    window.close(); app.processEvents()
+    # import a web page that points at remote images, styles and scripts: nothing is fetched
+    from pathlib import Path
+    from nsp_explorer.paths import data_dir
+    from nsp_explorer.pipeline.library import Library, library_dir
+    page = Path(out) / "page.html"
+    page.write_text(
+        '<html><head><title>Remote</title><link rel="stylesheet" href="https://cdn.example/s.css">'
+        '<script src="https://cdn.example/a.js"></script></head><body><article><img src="https://img.example/x.png">'
+        + "<p>Korea and ASEAN expanded trade and people-to-people exchanges under the New Southern Policy.</p>" * 4
+        + '<iframe src="https://video.example/embed"></iframe></article></body></html>', encoding="utf-8")
+    Library(library_dir()).import_file(page, data_dir(), set(), author="A. Writer")
+    window = MainWindow(load(None), remember=True)
+    window.show(); app.processEvents()
+    assert len(window.coded.documents) == 6, "the imported page is in the dataset"
     window.close(); app.processEvents()
     print("network attempts:", len(attempts), attempts[:3])
     sys.exit(1 if attempts else 0)

@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -120,6 +121,9 @@ def write_cache(coded: CodedPassages, place: Path, fingerprint: dict) -> bool:
     """Write the cache into ``place`` (all of it, or nothing); False if the folder cannot be written."""
     try:
         place.parent.mkdir(parents=True, exist_ok=True)
+        for stale in place.parent.glob(f".{place.name}.*.tmp"):  # a cache write that was killed
+            if time.time() - stale.stat().st_mtime > 600:
+                shutil.rmtree(stale, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{place.name}.", suffix=".tmp", dir=place.parent))
     except OSError:
         return False

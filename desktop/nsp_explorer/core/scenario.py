@@ -17,6 +17,7 @@ import json
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -39,6 +40,9 @@ class Scenario:
     search: str = ""
     measure: str = "share"
     indicator: tuple[str, str] | None = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "name", self.name.strip())  # as it will read back: names never keep stray spaces
 
     def to_json(self) -> dict:
         view: dict = {"selection": self.selection.to_dict(), "search": self.search, "measure": self.measure}
@@ -150,6 +154,25 @@ def write_json_atomically(path: Path, data: object) -> None:
         raise DataFileError(path, f"cannot be written: {exc.strerror or exc}; the previous file is unchanged") from None
 
 
+STALE_AFTER_SECONDS = 60
+
+
+def clear_stale_temporaries(folder: Path) -> None:
+    """Remove what a save killed mid-write left behind (``.name.json.XXXX.tmp``, never a user's file).
+
+    Only files older than a minute: a save in progress in another window is not disturbed.
+    """
+    if not folder.is_dir():
+        return
+    now = time.time()
+    for temp in folder.glob(".*.tmp"):
+        try:
+            if temp.is_file() and now - temp.stat().st_mtime > STALE_AFTER_SECONDS:
+                temp.unlink()
+        except OSError:
+            pass  # left for next time
+
+
 def file_stem(name: str) -> str:
     """A safe file name for a scenario name: no path separators, no dots first, plain letters."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
@@ -170,6 +193,7 @@ class ScenarioStore:
     @classmethod
     def open(cls, folder: Path, taxonomy: Taxonomy, authors: list[str], years: list[int]) -> ScenarioStore:
         store = cls(Path(folder), _known_values(taxonomy, authors, years))
+        clear_stale_temporaries(store.folder)
         store.reload()
         return store
 

@@ -106,10 +106,12 @@ class MainWindow(QMainWindow):
             chart.refresh()
         from .app import LIBRARY_PROBLEMS
 
-        if LIBRARY_PROBLEMS:
-            self.statusBar().showMessage(" ".join(LIBRARY_PROBLEMS), 20000)
+        self.startup_notices = list(LIBRARY_PROBLEMS)  # what the user must hear about: a library or settings set aside
         if remember:
-            self._restore()
+            self.startup_notices.append(self._restore())
+        self.startup_notices = [n for n in self.startup_notices if n]
+        if self.startup_notices:
+            self.statusBar().showMessage(" ".join(self.startup_notices), 60000)
 
     def _actions(self) -> None:
         def action(menu, text: str, keys, slot, tip: str = "") -> QAction:
@@ -270,6 +272,11 @@ class MainWindow(QMainWindow):
         fresh.statusBar().showMessage("Your library was updated.", 8000)
         self.remember = False  # the new window saves the layout
         self.close()
+        # Qt deletes the old window at the next turn of the event loop. Left to Python's garbage
+        # collector, it could be destroyed in the middle of a Qt call that holds Qt's signal lock,
+        # and its destructor would wait for that lock forever.
+        QApplication.instance().removeEventFilter(self)
+        self.deleteLater()
         return fresh
 
     # -- exports and comparison ------------------------------------------------------------
@@ -351,21 +358,24 @@ class MainWindow(QMainWindow):
 
     # -- remembered layout ---------------------------------------------------------------
 
-    def _restore(self) -> None:
+    def _restore(self) -> str:
+        """Put back the window as it was left; settings of the wrong shape are ignored. Returns what went wrong."""
         settings, problem = load_settings()
-        window = settings.get("window", {})
-        if isinstance(window.get("geometry"), str):
-            self.restoreGeometry(QByteArray.fromHex(window["geometry"].encode("ascii")))
+        window = settings.get("window")
+        window = window if isinstance(window, dict) else {}
+        geometry = window.get("geometry")
+        if isinstance(geometry, str) and geometry.isascii():
+            self.restoreGeometry(QByteArray.fromHex(geometry.encode("ascii")))
+        splitters = window.get("splitters")
         for name, splitter in self.splitters.items():
-            saved = window.get("splitters", {}).get(name)
-            if isinstance(saved, str):
+            saved = splitters.get(name) if isinstance(splitters, dict) else None
+            if isinstance(saved, str) and saved.isascii():
                 splitter.restoreState(QByteArray.fromHex(saved.encode("ascii")))
         last = settings.get("last_scenario")
         names = [sc.name for sc in self.store.scenarios]
         if isinstance(last, str) and last in names:
             self.scenarios.show_scenario(names.index(last))
-        if problem:
-            self.statusBar().showMessage(problem, 15000)
+        return problem
 
     def closeEvent(self, event) -> None:
         if self.remember:
