@@ -104,6 +104,7 @@ class FilterPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+        self._count_width = 0
         state.changed.connect(self.sync)
         self.sync(state.state, "")
 
@@ -176,10 +177,15 @@ class FilterPanel(QWidget):
             if source != "FilterPanel":
                 self._show_filters(state.filters)
             counts = facet_counts(self.coded, state)
+            widest = 0
             for (kind, code), item in self.items.items():
                 text = f"{counts[kind + 's'].get(code, 0):,}"
+                widest = max(widest, len(text))
                 if item.text(1) != text:  # each change repaints the tree: change only what changed
                     item.setText(1, text)
+            if widest > self._count_width:  # "100,000" needs more room than "105"
+                self._count_width = widest
+                self.tree.resizeColumnToContents(1)
         finally:
             self._syncing = False
         self.summary.setText(self._summary(state))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF
 
 from ...core.aggregate import frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
 from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
-from .base import ChartView, Target, label_axis, nice_ceiling, percent, set_range, short_name, style_plot
+from .base import ChartView, Target, compact_ticks, label_axis, nice_ceiling, percent, set_range, short_name, style_plot
 
 
 def colour_key(entries: list[tuple[str, str]]) -> str:
@@ -97,6 +97,7 @@ class PartnerChart(ChartView):
         self.partners = list(coded.taxonomy.ids("partner"))
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="passages")
+        compact_ticks(self.plot.getAxis("bottom"))
         self.plot.invertY(True)
         label_axis(self.plot, "left", [coded.taxonomy.label("partner", p) for p in self.partners])
         self.plot.setYRange(-0.5, len(self.partners) - 0.5, padding=0.01)
@@ -136,9 +137,11 @@ class Timeline(ChartView):
         )
         self.published = self.add_plot(0)
         style_plot(self.published, left="passages")
+        compact_ticks(self.published.getAxis("left"))
         self.published.getAxis("bottom").setTicks([[(y, str(y)) for y in coded.years]])
         self.mentioned = self.add_plot(1)
         style_plot(self.mentioned, left="passages")
+        compact_ticks(self.mentioned.getAxis("left"))
         self.bar_width = 0.8 / len(self.pillars)
         self.bars = []
         for pillar in self.pillars:

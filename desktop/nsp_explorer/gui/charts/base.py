@@ -82,9 +82,12 @@ class CellLabels(pg.GraphicsObject):
 
     def paint(self, painter, *_):
         to_device = painter.transform()
+        metrics = QFontMetrics(self.font)
+        cell = abs(to_device.map(QPointF(1, 0)).x() - to_device.map(QPointF(0, 0)).x())
+        if self.texts and max(metrics.horizontalAdvance(t) for t in self.texts) > cell - 2:
+            return  # labels wider than their cells would run into each other: the colours and tooltips remain
         painter.setTransform(QTransform())
         painter.setFont(self.font)
-        metrics = QFontMetrics(self.font)
         for (x, y), text, colour in zip(self.positions, self.texts, self.colours):
             point = to_device.map(QPointF(x, y))
             painter.setPen(colour)
@@ -108,6 +111,21 @@ def nice_ceiling(value: float) -> float:
         return 1.0
     power = 10.0 ** np.floor(np.log10(value))
     return float(next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value))
+
+
+def compact_number(value: float) -> str:
+    """Tick text that stays short: 950, 1.5k, 20k, 1.2M."""
+    size = abs(value)
+    if size >= 1e6:
+        return f"{value / 1e6:g}M"
+    if size >= 1000:
+        return f"{value / 1e3:g}k"
+    return f"{value:g}"
+
+
+def compact_ticks(axis) -> None:
+    """Counts on this axis are written short, so that large numbers do not run into each other."""
+    axis.tickStrings = lambda values, scale, spacing: [compact_number(v * scale) for v in values]
 
 
 def set_range(plot: pg.PlotItem, axis: str, low: float, high: float, padding: float) -> None:

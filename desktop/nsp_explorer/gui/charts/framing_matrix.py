@@ -9,7 +9,10 @@ from PySide6.QtWidgets import QComboBox
 
 from ...core.aggregate import frame_matrix, passages_per_author
 from ..palette import HEATMAP
+from ...core.names import family_name
 from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
+
+CROWDED = 6  # more authors than this and two-line column labels no longer fit
 
 
 def author_area_heatmap(chart: ChartView, colour_map, levels: tuple[float, float], scale_label: str = "") -> pg.ColorBarItem:
@@ -26,8 +29,12 @@ def author_area_heatmap(chart: ChartView, colour_map, levels: tuple[float, float
     bar.setImageItem(chart.image, insert_in=chart.plot)
     bar.axis.enableAutoSIPrefix(False)
     label_axis(chart.plot, "left", [coded.taxonomy.label("area", a) for a in chart.areas])
-    label_axis(chart.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in chart.authors])
-    chart.plot.getAxis("bottom").setHeight(52)  # two-line labels: family name over year
+    if len(chart.authors) <= CROWDED:
+        label_axis(chart.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in chart.authors])
+        chart.plot.getAxis("bottom").setHeight(52)  # two-line labels: family name over year
+    else:  # many authors: the first letters of the family name (the tooltip names the author)
+        label_axis(chart.plot, "bottom", [family_name(a)[:3] for a in chart.authors])
+        chart.plot.setLabel("bottom", "Author (hover a cell for the name)", **{"font-size": "9pt", "color": "#222222"})
     chart.plot.setXRange(-0.5, len(chart.authors) - 0.5, padding=0)
     chart.plot.setYRange(-0.5, len(chart.areas) - 0.5, padding=0)
     chart.cell_labels = CellLabels([(c, r) for r in range(len(chart.areas)) for c in range(len(chart.authors))])
