@@ -45,6 +45,7 @@ def kill_when(child: subprocess.Popen, marker: str, timeout: float = 120) -> Non
 
 SAVE_SCENARIO = """
 import os, sys, time
+from pathlib import Path
 from nsp_explorer.core.scenario import Scenario, ScenarioStore
 from nsp_explorer.core.taxonomy import load_taxonomy
 from nsp_explorer.paths import data_dir
@@ -71,6 +72,7 @@ def test_killed_while_saving_a_scenario_the_previous_file_survives(tmp_path, tax
 
 SAVE_FOREVER = """
 import sys
+from pathlib import Path
 from nsp_explorer.core.scenario import Scenario, ScenarioStore
 from nsp_explorer.core.taxonomy import load_taxonomy
 from nsp_explorer.paths import data_dir
@@ -100,6 +102,7 @@ def test_killed_at_random_moments_the_scenario_is_always_whole(tmp_path, taxonom
 
 IMPORT = """
 import os, sys, time
+from pathlib import Path
 from nsp_explorer.paths import data_dir
 from nsp_explorer.pipeline import build, library
 moment = sys.argv[3]
