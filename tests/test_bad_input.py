@@ -16,6 +16,7 @@ message names the file and says what is wrong with it, with no traceback;
 | D8 | dataset: passages.csv | huge (over the size limit) | named ("is too large"), refused before it is read |
 | D9 | dataset: passages.csv, documents.csv | hostile: `<script>`, `<a href="javascript:…">`, `=HYPERLINK(…)` in text and URL | loads; the reading pane shows the markup as text and makes no link; a CSV export neutralises the formula |
 | D10 | dataset: binary cache | damaged (a cut array) | ignored, rebuilt from the CSVs |
+| D11 | dataset: documents.csv | hostile author name `<b>Evil</b><img src=x>` | the filter panel shows it, and its tooltip, as text |
 | C1 | codebook.toml | missing | named |
 | C2 | codebook.toml | empty | named ("is empty") |
 | C3 | codebook.toml | truncated | named ("cannot be read as TOML") |
@@ -41,6 +42,7 @@ message names the file and says what is wrong with it, with no traceback;
 | S7 | scenario JSON | huge | named ("is too large"), not read |
 | S8 | scenario JSON | hostile name `../../x` and `<b>` in the note | saved inside the scenarios folder; the note stays text |
 | S9 | scenarios order.json | corrupt | scenarios listed by name; said so |
+| S10 | scenario JSON | hostile note (`<b>`, `<img>`) shown in the scenario list | its tooltip shows the markup as text |
 | T1 | settings.json | missing | defaults, no message |
 | T2 | settings.json | truncated | defaults; kept aside as settings.broken-….json; the user is told |
 | T3 | settings.json | wrong types (a list; geometry a number) | defaults; kept aside or the bad value ignored |
@@ -166,6 +168,17 @@ def test_dataset_csv_D10_damaged_cache_is_rebuilt(dataset, taxonomy):
     again = load_coded(dataset, taxonomy)
     assert len(again) == len(first) and again.version == first.version
     assert (again.has("area", "trade") == first.has("area", "trade")).all()
+
+
+def test_dataset_csv_D11_hostile_author_is_text_in_the_filter_panel(dataset, taxonomy, qtbot, tmp_path):
+    from nsp_explorer.gui.main_window import MainWindow
+
+    _replace(dataset / "documents.csv", "Lee Jaehyon", "<b>Evil</b><img src=x>")
+    window = MainWindow(load_coded(dataset, taxonomy), remember=False, scenario_folder=tmp_path / "scenarios")
+    qtbot.addWidget(window)
+    item = window.filter_panel.items[("author", "<b>Evil</b><img src=x>")]
+    assert item.text(0).startswith("<b>Evil</b><img src=x> (2019")  # item text is always plain in a tree
+    assert item.toolTip(0).startswith("<qt>&lt;b&gt;Evil&lt;/b&gt;&lt;img src=x&gt;")
 
 
 # -- the codebook ---------------------------------------------------------------------
@@ -337,6 +350,18 @@ def test_scenario_file_S9_corrupt_order_file(store_folder, taxonomy):
     store = ScenarioStore.open(store_folder, taxonomy, [], [])
     assert [s.name for s in store.scenarios] == ["Good one"]
     assert any("order.json" in p for p in store.problems)
+
+
+def test_scenario_file_S10_hostile_note_is_text_in_the_list(qtbot, tmp_path, taxonomy):
+    from nsp_explorer.gui.app import load
+    from nsp_explorer.gui.main_window import MainWindow
+
+    folder = tmp_path / "scenarios"
+    ScenarioStore.open(folder, taxonomy, [], []).add(Scenario("Week 2", note='<b>bold</b><img src="x.png">'))
+    window = MainWindow(load(None, with_library=False), remember=False, scenario_folder=folder)
+    qtbot.addWidget(window)
+    tip = window.scenarios.list.item(0).toolTip()
+    assert tip == "<qt>&lt;b&gt;bold&lt;/b&gt;&lt;img src=&quot;x.png&quot;&gt;</qt>"
 
 
 # -- window settings -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTr
 from ..core.aggregate import facet_counts
 from ..core.coded import CodedPassages
 from ..core.filters import NO_YEAR, NOTHING, FilterSpec
+from .charts.base import plain_tip
 from .palette import FRAME_COLOURS, PILLAR_COLOURS, author_colour
 from .state import FilterState
 
@@ -82,7 +83,7 @@ class FilterPanel(QWidget):
             if document["user"]:
                 label = "★ " + label + " — your library"
             item = self._option(authors, "author", author, label, author_colour(coded.authors, author))
-            item.setToolTip(0, label)
+            item.setToolTip(0, plain_tip(label))  # names come from documents: shown as text, never markup
         years = self._group("Publication years")
         for year in coded.years:
             self._option(years, "year", year, str(year))

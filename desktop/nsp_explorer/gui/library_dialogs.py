@@ -27,6 +27,7 @@ from ..core.errors import DataFileError
 from ..paths import data_dir
 from ..pipeline.library import Library, library_dir
 from ..pipeline.sources import read_toml
+from .charts.base import plain_tip
 
 SECTIONS = {"pillar": "pillars", "area": "areas", "frame": "frames", "partner": "partners"}
 
@@ -168,7 +169,7 @@ class CodebookDialog(QDialog):
                 terms = ", ".join(bundled[section][code]["terms"] + [f"★{t}" for t in mine])
                 label = taxonomy.label(dimension, code)
                 item = QTreeWidgetItem(top, [label + (f"  ◀ fired here: {fired[(dimension, code)]}" if (dimension, code) in fired else ""), terms])
-                item.setToolTip(1, terms)
+                item.setToolTip(1, plain_tip(terms))
                 item.setData(0, 256, (section, code))
                 font = item.font(0)
                 font.setBold((dimension, code) in fired)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import DataFileError
 from ..core.scenario import Scenario, ScenarioStore
+from .charts.base import plain_tip
 
 
 def scenarios_dir() -> Path:
@@ -91,7 +92,7 @@ class ScenarioPanel(QWidget):
         self.list.clear()
         for scenario in self.store.scenarios:
             item = QListWidgetItem(scenario.name)
-            item.setToolTip(scenario.note or scenario.name)
+            item.setToolTip(plain_tip(scenario.note or scenario.name))  # the user's words, never markup
             self.list.addItem(item)
         self.list.blockSignals(False)
         if select is not None and 0 <= select < self.list.count():
