@@ -37,10 +37,9 @@ def every_view(coded, state) -> None:
     from ..core import aggregate
 
     mask = state.mask(coded)
-    for measure in ("share",):
-        aggregate.frame_matrix(coded, mask, measure)
-        aggregate.pillar_profile(coded, mask, measure)
-        aggregate.frame_mix(coded, mask, measure)
+    aggregate.frame_matrix(coded, mask)
+    aggregate.pillar_profile(coded, mask)
+    aggregate.frame_mix(coded, mask)
     aggregate.publication_timeline(coded, mask)
     aggregate.years_mentioned(coded, mask)
     aggregate.partner_mentions(coded, mask)

@@ -21,11 +21,6 @@ import time
 from pathlib import Path
 
 SEED = 2026
-BUDGETS = {  # median, per size; None where the issue names no budget
-    "redraw": {"seed": 30, 100_000: 50, 1_000_000: 150},
-    "load": {1_000_000: 3000},
-    "peak_mb": {1_000_000: 1536},
-}
 
 
 def summary(values: list[float]) -> dict[str, float]:

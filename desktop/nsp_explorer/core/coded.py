@@ -25,7 +25,6 @@ from .texts import TextColumn
 
 CODED_DIMENSIONS = ("pillar", "area", "frame", "partner")
 SOURCES = ("lexicon", "derived", "reviewed")
-META_COLUMNS = ("doc_id", "position", "section", "author", "year", "title", "outlet", "published", "user")
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class PassageCodes:
 
 @dataclass(frozen=True)
 class CodedPassages:
-    passages: pd.DataFrame  # per row: META_COLUMNS (categorical where repeated)
+    passages: pd.DataFrame  # per row: doc_id, position, section, author, year, title, outlet, published, user (categorical where repeated)
     ids: TextColumn  # passage_id per row
     texts: TextColumn  # passage text per row
     folded: TextColumn  # casefolded text per row, for searching
@@ -186,10 +185,6 @@ class CodedPassages:
         return self.quotes[i]
 
 
-def _category(values) -> pd.Categorical:
-    return pd.Categorical(values)
-
-
 def _rank(column: pd.Series) -> np.ndarray:
     """Per row, the rank of its value among the column's categories (sorts like the strings, at integer speed)."""
     categories = np.asarray(column.cat.categories, dtype=str)
@@ -270,7 +265,7 @@ def assemble(meta, ids, texts, folded, passage_codes, flags, mentioned, facts, q
     n = len(meta)
     for column in ("doc_id", "section", "author", "title", "outlet", "published"):
         if not isinstance(meta[column].dtype, pd.CategoricalDtype):
-            meta[column] = _category(meta[column].astype(str))
+            meta[column] = pd.Categorical(meta[column].astype(str))
     meta["year"] = meta["year"].astype(np.int32)
     author_codes = meta["author"].cat.codes.to_numpy()
     firsts = np.flatnonzero(np.diff(author_codes)) + 1

@@ -46,9 +46,6 @@ class TextColumn:
     def take(self, rows) -> list[str]:
         return [self[i] for i in rows]
 
-    def casefolded(self) -> TextColumn:
-        return TextColumn.of(t.casefold() for t in (self[i] for i in range(len(self))))
-
     def rows_containing(self, phrase: str) -> np.ndarray:
         """Which texts contain the phrase (already case-folded by the caller for a case-free search).
 
