@@ -106,7 +106,7 @@ class TermIndex:
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
         self._head = min(self._prefix_lengths, default=1)
         self._prefix_heads = {key[: self._head] for key in self._prefix}
-        self._cache: dict[str, tuple[tuple, tuple]] = {}  # word -> (terms matched by the word, (match, term) to try there)
+        self._cache: dict[str, tuple] = {}  # word -> () or (terms matched by the word, (match, term) to try there, gate)
 
     def _terms_starting(self, token: str) -> list[Term]:
         terms = list(self._exact.get(token, ()))
@@ -118,11 +118,15 @@ class TermIndex:
         return terms
 
     def _at_word(self, word: str) -> tuple:
-        """The plain terms that match this word outright, and (match, term) for those to try here."""
+        """The plain terms that match this word outright, (match, term) for those to try here, and a gate for them."""
         terms = self._terms_starting(word)
         if not terms:
             return ()  # most words: nothing starts there
-        return tuple(t for t in terms if t.plain), tuple((t.pattern.match, t) for t in terms if not t.plain)
+        tries = tuple((t.pattern.match, t) for t in terms if not t.plain)
+        # Several patterns to try here ("ASEAN centrality", "ASEAN+3", …): one combined match first,
+        # since at most places none of them matches.
+        gate = re.compile("|".join(f"(?:{t.pattern.pattern})" for _, t in tries)).match if len(tries) > 1 else None
+        return tuple(t for t in terms if t.plain), tries, gate
 
     def find(self, text: str) -> list[tuple[int, int, Term]]:
         hits = []
@@ -139,10 +143,12 @@ class TermIndex:
                 found = cache[word] = self._at_word(word)
             if not found:
                 continue
-            plain, tries = found
+            plain, tries, gate = found
             start = token.start()
             for term in plain:
                 hits.append((start, token.end(), term))
+            if gate is not None and gate(text, start) is None:
+                continue
             for match, term in tries:
                 matched = match(text, start)
                 if matched:
