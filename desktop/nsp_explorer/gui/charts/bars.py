@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF
 
 from ...core.aggregate import frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
 from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
-from .base import ChartView, Target, compact_ticks, label_axis, nice_ceiling, percent, set_range, short_name, style_plot
+from .base import ChartView, Target, compact_number, compact_ticks, label_axis, nice_ceiling, percent, set_range, short_name, style_plot
 
 
 def colour_key(entries: list[tuple[str, str]]) -> str:
@@ -111,6 +111,9 @@ class PartnerChart(ChartView):
         positions = np.arange(len(self.partners))
         self.bar.setOpts(x0=np.zeros(len(self.partners)), y=positions, height=0.7, width=self.values)
         top = nice_ceiling(float(self.values.max()))
+        if self.plot.__dict__.get("_set_ranges", {}).get("x", (0, None))[1] != top:
+            # a narrow axis: thousands get three labels (0, half, all), not five that run together
+            self.plot.getAxis("bottom").setTicks([[(v, compact_number(v)) for v in (0, top / 2, top)]] if top >= 1000 else None)
         set_range(self.plot, "x", 0, top, 0.02)
         total = int(mask.sum())
         targets = [
