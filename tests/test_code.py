@@ -121,3 +121,15 @@ def test_coding_holds_up_on_sentences_from_outside_the_corpus(codebook, taxonomy
     assert result["area_macro_f1"] >= 0.70
     assert result["micro"]["frame"].f1 >= 0.65
     assert result["micro"]["pillar"].f1 >= 0.80
+
+
+def test_coding_in_the_app_never_forks(qapp, codebook, monkeypatch):
+    """A forked copy of a running Qt application can deadlock: inside the app, coding stays in-process."""
+    import multiprocessing
+
+    from nsp_explorer.pipeline import code as code_module
+
+    monkeypatch.setattr(code_module, "PARALLEL_FROM_BYTES", 10)
+    monkeypatch.setattr(multiprocessing, "get_context", lambda *a: pytest.fail("forked inside a Qt application"))
+    texts = ["Korea and ASEAN expanded trade under the New Southern Policy."] * 50
+    assert code_module.lexicon_codes_of_all(texts, codebook) == [code_module.lexicon_codes(t, codebook) for t in texts]

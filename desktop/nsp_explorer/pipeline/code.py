@@ -66,20 +66,24 @@ def lexicon_codes_of_all(texts: list[str], codebook: Codebook) -> list[list[Code
     """``lexicon_codes`` of every text, in order; a large corpus is coded on every core.
 
     Workers are forked (they inherit the codebook), and only from the main
-    thread of a process that can fork: never from the app's worker threads.
-    The result is the same as coding one text after another.
+    thread of a process that can fork and runs no Qt application (a forked
+    copy of Qt's threads can deadlock): ``nspx build`` and ``nspx import``,
+    never the app. The result is the same as coding one text after another.
     """
     import multiprocessing
     import os
+    import sys
     import threading
 
     size = sum(len(t) for t in texts)
     cores = os.cpu_count() or 1
+    qt = sys.modules.get("PySide6.QtCore")
     if (
         size < PARALLEL_FROM_BYTES
         or cores < 2
         or threading.current_thread() is not threading.main_thread()
         or "fork" not in multiprocessing.get_all_start_methods()
+        or (qt is not None and qt.QCoreApplication.instance() is not None)
     ):
         return [lexicon_codes(text, codebook) for text in texts]
     global _WORKER_CODEBOOK
