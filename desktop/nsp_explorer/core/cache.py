@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .coded import SOURCES, CodedPassages, PassageCodes, assemble, code_passages
-from .dataset import COLUMNS, load_dataset
+from .dataset import COLUMNS, load_dataset, read_table
 from .taxonomy import Taxonomy
 from .texts import TextColumn
 
@@ -109,7 +109,7 @@ def _assemble(place: Path, manifest: dict, folder: Path, taxonomy: Taxonomy) -> 
     facts["value"] = _array(place, "facts.value")
     facts["year_number"] = _array(place, "facts.year_number")
     facts = facts[["row", "indicator", "unit", "value", "year_number", "partner"]]
-    documents = pd.read_csv(folder / "documents.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+    documents = read_table(folder, "documents.csv")  # small, and the source of truth: read as load_dataset reads it
     documents = documents.assign(year=documents["year"].astype(int), user=False)
     if len(meta) != n or any(len(texts[name]) != size or len(texts[name].block) != texts[name].offsets[-1] for name, size in manifest["texts"].items()):
         raise ValueError("the cache does not hold what its manifest says")

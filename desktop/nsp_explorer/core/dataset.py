@@ -41,7 +41,8 @@ class Dataset:
     folder: Path
 
 
-def _read(folder: Path, name: str) -> pd.DataFrame:
+def read_table(folder: Path, name: str) -> pd.DataFrame:
+    """One of the four CSVs, its contract columns only, with empty keys and a cut-off end named."""
     path = folder / name
     if not path.is_file():
         raise DataFileError(path, "is missing")
@@ -93,7 +94,7 @@ def load_dataset(folder: Path, taxonomy: Taxonomy) -> Dataset:
     folder = Path(folder)
     if not folder.is_dir():
         raise DataFileError(folder, "is not a dataset folder (it does not exist)")
-    documents, passages, codes, facts = (_read(folder, name) for name in COLUMNS)
+    documents, passages, codes, facts = (read_table(folder, name) for name in COLUMNS)
 
     if documents["doc_id"].duplicated().any():
         raise _unknown(folder / "documents.csv", "duplicate doc_id", documents.loc[documents["doc_id"].duplicated(), "doc_id"])

@@ -218,8 +218,10 @@ class ReadingPane(QWidget):
     def refresh(self, state, _source: str = "") -> None:
         passage_id = state.focus
         if not passage_id:
-            first = selected_rows(self.coded, state.mask(self.coded))
-            passage_id = self.coded.passage_id(int(first[0])) if len(first) else ""
+            order = self.coded.reading_order  # the first selected passage, without listing them all again
+            chosen = state.mask(self.coded)[order]
+            first = int(chosen.argmax()) if len(chosen) else 0
+            passage_id = self.coded.passage_id(int(order[first])) if len(chosen) and chosen[first] else ""
         if passage_id != self.passage_id:
             self.show_passage(passage_id)
 

@@ -111,10 +111,9 @@ class PartnerChart(ChartView):
         positions = np.arange(len(self.partners))
         self.bar.setOpts(x0=np.zeros(len(self.partners)), y=positions, height=0.7, width=self.values)
         top = nice_ceiling(float(self.values.max()))
-        if self.plot.__dict__.get("_set_ranges", {}).get("x", (0, None))[1] != top:
+        if set_range(self.plot, "x", 0, top, 0.02):
             # a narrow axis: thousands get three labels (0, half, all), not five that run together
             self.plot.getAxis("bottom").setTicks([[(v, compact_number(v)) for v in (0, top / 2, top)]] if top >= 1000 else None)
-        set_range(self.plot, "x", 0, top, 0.02)
         total = int(mask.sum())
         targets = [
             Target(

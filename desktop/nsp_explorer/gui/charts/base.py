@@ -128,12 +128,14 @@ def compact_ticks(axis) -> None:
     axis.tickStrings = lambda values, scale, spacing: [compact_number(v * scale) for v in values]
 
 
-def set_range(plot: pg.PlotItem, axis: str, low: float, high: float, padding: float) -> None:
-    """Set an axis range only when it changes: a new range makes pyqtgraph lay out and redraw the axis."""
+def set_range(plot: pg.PlotItem, axis: str, low: float, high: float, padding: float) -> bool:
+    """Set an axis range only when it changes (a new range makes pyqtgraph lay out and redraw the axis); True if it did."""
     ranges = plot.__dict__.setdefault("_set_ranges", {})
-    if ranges.get(axis) != (low, high, padding):
-        ranges[axis] = (low, high, padding)
-        (plot.setXRange if axis == "x" else plot.setYRange)(low, high, padding=padding)
+    if ranges.get(axis) == (low, high, padding):
+        return False
+    ranges[axis] = (low, high, padding)
+    (plot.setXRange if axis == "x" else plot.setYRange)(low, high, padding=padding)
+    return True
 
 
 def hide_category_labels(plot: pg.PlotItem) -> None:

@@ -116,9 +116,8 @@ class CitedFigures(ChartView):
         if self.plot.getAxis("left").labelText != unit:
             self.plot.setLabel("left", unit, **{"font-size": "9pt", "color": "#222222"})
         first, last = int(years.min()) - 1, int(years.max()) + 1
-        if self.plot.__dict__.get("_set_ranges", {}).get("x", (None, None))[:2] != (first, last):
+        if set_range(self.plot, "x", first, last, 0.05):
             self.plot.getAxis("bottom").setTicks([year_ticks(first, last)])
-        set_range(self.plot, "x", first, last, 0.05)
         high = float(values.max())
         set_range(self.plot, "y", min(0.0, float(values.min())), high if high > 0 else 1.0, 0.1)
         title = f"{figures.undated} more without a year" if figures.undated else None
