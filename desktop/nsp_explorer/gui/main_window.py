@@ -60,7 +60,6 @@ class MainWindow(QMainWindow):
         self.compare_window: CompareWindow | None = None
         self.type_scale = 1.0
         self.base_font = QApplication.font()
-        QApplication.instance().installEventFilter(self)
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -173,6 +172,7 @@ class MainWindow(QMainWindow):
     def toggle_seminar_mode(self) -> None:
         """Full screen for the room: the charts alone, in larger type; again to come back."""
         if self.isFullScreen():
+            QApplication.instance().removeEventFilter(self)
             self.showNormal()
             self.left.show()
             self.splitters["bottom"].show()
@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
             self.splitters["bottom"].hide()
             self.showFullScreen()
             self.set_type_scale(1.3)
+            QApplication.instance().installEventFilter(self)  # only now: it sees every event of the app
         self.seminar_action.setChecked(self.isFullScreen())
 
     def set_type_scale(self, scale: float) -> None:
@@ -275,7 +276,6 @@ class MainWindow(QMainWindow):
         # Qt deletes the old window at the next turn of the event loop. Left to Python's garbage
         # collector, it could be destroyed in the middle of a Qt call that holds Qt's signal lock,
         # and its destructor would wait for that lock forever.
-        QApplication.instance().removeEventFilter(self)
         self.deleteLater()
         return fresh
 
@@ -378,6 +378,7 @@ class MainWindow(QMainWindow):
         return problem
 
     def closeEvent(self, event) -> None:
+        QApplication.instance().removeEventFilter(self)  # closed in seminar mode
         if self.remember:
             settings, _ = load_settings()
             settings["last_scenario"] = self.scenario_name

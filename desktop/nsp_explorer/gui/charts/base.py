@@ -21,6 +21,7 @@ from ...core.coded import CodedPassages
 from ...core.names import family_name
 from ...core.filters import ExplorerState
 from ..state import FilterState
+from .plot import Plot
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background="w", foreground="#222222")
 
@@ -37,11 +38,7 @@ class Target:
     narrow: dict  # the selection a click on it makes, e.g. {"authors": {"Lee Jaehyon"}}
 
 
-def style_plot(plot: pg.PlotItem, bottom: str = "", left: str = "") -> None:
-    plot.setMenuEnabled(False)
-    plot.setMouseEnabled(x=False, y=False)
-    plot.hideButtons()
-    plot.showGrid(x=False, y=False)
+def style_plot(plot: Plot, bottom: str = "", left: str = "") -> None:
     font = QFont()
     font.setPointSizeF(TICK_POINTS)
     for name, text in (("bottom", bottom), ("left", left)):
@@ -128,7 +125,7 @@ def compact_ticks(axis) -> None:
     axis.tickStrings = lambda values, scale, spacing: [compact_number(v * scale) for v in values]
 
 
-def set_range(plot: pg.PlotItem, axis: str, low: float, high: float, padding: float) -> bool:
+def set_range(plot: Plot, axis: str, low: float, high: float, padding: float) -> bool:
     """Set an axis range only when it changes (a new range makes pyqtgraph lay out and redraw the axis); True if it did."""
     ranges = plot.__dict__.setdefault("_set_ranges", {})
     if ranges.get(axis) == (low, high, padding):
@@ -138,14 +135,14 @@ def set_range(plot: pg.PlotItem, axis: str, low: float, high: float, padding: fl
     return True
 
 
-def hide_category_labels(plot: pg.PlotItem) -> None:
+def hide_category_labels(plot: Plot) -> None:
     """Rows that line up with a chart beside it need no labels of their own."""
     axis = plot.getAxis("left")
     axis.setTicks([[(i, "") for i in range(len(axis._tickLevels[0]) if axis._tickLevels else 0)]])
     axis.setWidth(10)
 
 
-def label_axis(plot: pg.PlotItem, side: str, labels: list[str]) -> None:
+def label_axis(plot: Plot, side: str, labels: list[str]) -> None:
     """Category labels on an axis, with room for the longest one (pyqtgraph does not always make it)."""
     axis = plot.getAxis(side)
     axis.setTicks([list(enumerate(labels))])
@@ -171,9 +168,9 @@ class ChartView(QFrame):
         self.state = state
         self.setObjectName(type(self).__name__)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._targets: dict[pg.PlotItem, list[Target]] = {}
+        self._targets: dict[Plot, list[Target]] = {}
         self._drawn_from: tuple | None = None
-        self.plots: list[pg.PlotItem] = []
+        self.plots: list[Plot] = []
 
         heading = QLabel(self.title)
         font = heading.font()
@@ -219,9 +216,9 @@ class ChartView(QFrame):
         scene.sigMouseClicked.connect(self._click)
         state.changed.connect(self.refresh)
 
-    def add_plot(self, row: int = 0) -> pg.PlotItem:
-        """A plot without pyqtgraph's context menus (built for nothing: charts keep their axes fixed)."""
-        plot = self.graphics.addPlot(row=row, col=0, viewBox=pg.ViewBox(enableMenu=False, enableMouse=False))
+    def add_plot(self, row: int = 0) -> Plot:
+        plot = Plot()
+        self.graphics.addItem(plot, row=row, col=0)
         self.plots.append(plot)
         return plot
 
@@ -285,10 +282,10 @@ class ChartView(QFrame):
 
     # -- hover and click ---------------------------------------------------------
 
-    def set_targets(self, plot: pg.PlotItem, targets: list[Target]) -> None:
+    def set_targets(self, plot: Plot, targets: list[Target]) -> None:
         self._targets[plot] = targets
 
-    def targets(self, plot: pg.PlotItem) -> list[Target]:
+    def targets(self, plot: Plot) -> list[Target]:
         return self._targets.get(plot, [])
 
     def _target_at(self, scene_pos: QPointF) -> Target | None:
@@ -319,7 +316,7 @@ class ChartView(QFrame):
     def on_target_clicked(self, target: Target) -> None:
         self.state.narrow(source=type(self).__name__, **target.narrow)
 
-    def scene_point(self, plot: pg.PlotItem, x: float, y: float) -> QPoint:
+    def scene_point(self, plot: Plot, x: float, y: float) -> QPoint:
         """Where a data point of a plot is on screen, in the graphics view's coordinates (tests click there)."""
         return self.graphics.mapFromScene(plot.vb.mapViewToScene(QPointF(x, y)))
 

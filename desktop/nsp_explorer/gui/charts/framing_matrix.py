@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QComboBox
 from ...core.aggregate import frame_matrix, passages_per_author
 from ..palette import HEATMAP
 from ...core.names import family_name
+from .plot import ColourScale
 from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
 
 CROWDED = 6  # more authors than this and two-line column labels no longer fit
 
 
-def author_area_heatmap(chart: ChartView, colour_map, levels: tuple[float, float], scale_label: str = "") -> pg.ColorBarItem:
+def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple[float, float], scale_label: str = "") -> ColourScale:
     """Set a chart up as an authors × areas heatmap: areas down, authors across, a value in every cell."""
     coded = chart.coded
     chart.areas = list(coded.taxonomy.ids("area"))
@@ -24,10 +25,10 @@ def author_area_heatmap(chart: ChartView, colour_map, levels: tuple[float, float
     style_plot(chart.plot, bottom="Author (publication year)")
     chart.plot.invertY(True)
     chart.image = pg.ImageItem()
+    chart.image.setColorMap(colour_map)
     chart.plot.addItem(chart.image)
-    bar = pg.ColorBarItem(values=levels, colorMap=colour_map, interactive=False, width=14, label=scale_label or None)
-    bar.setImageItem(chart.image, insert_in=chart.plot)
-    bar.axis.enableAutoSIPrefix(False)
+    scale = ColourScale(colour_map, levels, label=scale_label)
+    chart.plot.put_beside(scale)
     label_axis(chart.plot, "left", [coded.taxonomy.label("area", a) for a in chart.areas])
     if len(chart.authors) <= CROWDED:
         label_axis(chart.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in chart.authors])
@@ -40,7 +41,7 @@ def author_area_heatmap(chart: ChartView, colour_map, levels: tuple[float, float
     chart.cell_labels = CellLabels([(c, r) for r in range(len(chart.areas)) for c in range(len(chart.authors))])
     chart.plot.addItem(chart.cell_labels)
     chart.values = np.zeros((len(chart.areas), len(chart.authors)))
-    return bar
+    return scale
 
 
 class FramingMatrix(ChartView):
@@ -56,7 +57,7 @@ class FramingMatrix(ChartView):
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.controls.addWidget(self.measure)
 
-        self.colour_bar = author_area_heatmap(self, HEATMAP, (0, 1))
+        self.colour_bar = author_area_heatmap(self, pg.colormap.get(HEATMAP), (0, 1))
         self.area_labels = [coded.taxonomy.label("area", a) for a in self.areas]
 
     def view_options(self) -> tuple:
@@ -84,8 +85,7 @@ class FramingMatrix(ChartView):
         top = 1.0 if measure == "share" else max(1.0, float(finite.max()) if finite.size else 1.0)
         # the rect goes with the data: set before an image exists, it would scale one cell over the whole view
         self.image.setImage(values, levels=(0, top), autoLevels=False, rect=QRectF(-0.5, -0.5, len(self.authors), len(self.areas)))
-        if tuple(self.colour_bar.levels()) != (0, top):
-            self.colour_bar.setLevels((0, top))
+        self.colour_bar.set_levels((0, top))
         scale = "share of passages" if measure == "share" else "passages"
         if self.colour_bar.axis.labelText != scale:
             self.colour_bar.axis.setLabel(scale)

@@ -1,0 +1,114 @@
+"""A plot area with its axes, and a colour scale: the parts of pyqtgraph's PlotItem the charts use.
+
+PlotItem builds an options menu of some forty widgets, auto-range buttons and
+four axes for every plot, and ColorBarItem is a whole PlotItem of its own; the
+charts here keep their axes fixed and use neither. Built from a ViewBox and
+AxisItems, a window's plots take about a third of the time to make, which is
+most of what stood between a click on the app and its first painted window.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsItem, QSizePolicy
+
+# Where things sit in a plot's grid (PlotItem's places): title above, axes around the view box,
+# and a colour scale to the right of it.
+_PLACES = {"top": (1, 1), "bottom": (3, 1), "left": (2, 0), "right": (2, 2)}
+_VIEW = (2, 1)
+_TITLE = (0, 1)
+_BESIDE = (2, 4)
+
+
+class Plot(pg.GraphicsWidget):
+    """A view box with axes on the given sides; ``setXRange``, ``addItem``, ``getAxis`` … as on a PlotItem."""
+
+    def __init__(self, sides: tuple[str, ...] = ("left", "bottom")):
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.grid = QGraphicsGridLayout()
+        self.grid.setContentsMargins(1, 1, 1, 1)
+        self.grid.setHorizontalSpacing(0)
+        self.grid.setVerticalSpacing(0)
+        self.setLayout(self.grid)
+        self.vb = pg.ViewBox(parent=self, enableMenu=False, enableMouse=False)
+        self.grid.addItem(self.vb, *_VIEW)
+        self.grid.setRowStretchFactor(_VIEW[0], 100)
+        self.grid.setColumnStretchFactor(_VIEW[1], 100)
+        self.axes: dict[str, pg.AxisItem] = {}
+        for side in sides:
+            axis = pg.AxisItem(orientation=side, parent=self)
+            axis.linkToView(self.vb)
+            axis.setZValue(0.5)  # above images, like a PlotItem's
+            axis.setFlag(QGraphicsItem.GraphicsItemFlag.ItemNegativeZStacksBehindParent)
+            self.grid.addItem(axis, *_PLACES[side])
+            self.axes[side] = axis
+        self.title: pg.LabelItem | None = None
+
+    def getAxis(self, side: str) -> pg.AxisItem:
+        return self.axes[side]
+
+    def addItem(self, item) -> None:
+        self.vb.addItem(item)
+
+    def setXRange(self, low: float, high: float, padding: float | None = None) -> None:
+        self.vb.setXRange(low, high, padding=padding)
+
+    def setYRange(self, low: float, high: float, padding: float | None = None) -> None:
+        self.vb.setYRange(low, high, padding=padding)
+
+    def invertY(self, inverted: bool = True) -> None:
+        self.vb.invertY(inverted)
+
+    def setLabel(self, side: str, text: str, **style) -> None:
+        self.axes[side].setLabel(text, **style)
+
+    def setTitle(self, text: str | None, **style) -> None:
+        """A line of small text above the plot; None removes it."""
+        if self.title is None:
+            if text is None:
+                return
+            self.title = pg.LabelItem("", parent=self)
+            self.grid.addItem(self.title, *_TITLE)
+        self.title.setVisible(text is not None)
+        self.grid.setRowFixedHeight(_TITLE[0], 0 if text is None else 24)
+        self.title.setMaximumHeight(0 if text is None else 24)
+        if text is not None:
+            self.title.setText(text, **style)
+
+    def put_beside(self, item: pg.GraphicsWidget) -> None:
+        """Place an item (a colour scale) to the right of the plot area, level with it."""
+        self.grid.setColumnFixedWidth(_BESIDE[1] - 1, 6)
+        self.grid.addItem(item, *_BESIDE)
+
+
+class ColourScale(Plot):
+    """The key to a heatmap's colours: a bar of the colour map with the values on its right."""
+
+    def __init__(self, colour_map: pg.ColorMap, levels: tuple[float, float], width: int = 14, label: str = ""):
+        super().__init__(sides=("right",))
+        self.axis = self.axes["right"]
+        self.axis.enableAutoSIPrefix(False)
+        self.vb.setFixedWidth(width)
+        self.vb.setBorder(pg.mkPen("#888888"))
+        self.gradient = pg.ImageItem(np.linspace(0, 1, 256).reshape(256, 1), levels=(0, 1))
+        self.gradient.setColorMap(colour_map)
+        self.addItem(self.gradient)
+        self._levels = (0.0, 0.0)
+        self.set_levels(levels)
+        if label:
+            self.axis.setLabel(label)
+
+    def levels(self) -> tuple[float, float]:
+        return self._levels
+
+    def set_levels(self, levels: tuple[float, float]) -> None:
+        low, high = float(levels[0]), float(levels[1])
+        if (low, high) == self._levels:
+            return
+        self._levels = (low, high)
+        self.gradient.setRect(QRectF(0, low, 1, high - low))
+        self.setXRange(0, 1, padding=0)
+        self.setYRange(low, high, padding=0)
