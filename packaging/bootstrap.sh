@@ -46,6 +46,7 @@ if [[ $mode == app ]]; then
   exec .venv/bin/nsp-explorer "$@"
 else
   .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m compileall -q desktop  # byte-compiled once, as pip does for an installed copy
   [[ $mode == setup ]] && exit 0
   exec .venv/bin/python -m pytest "$@"
 fi

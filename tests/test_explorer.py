@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
@@ -207,6 +208,7 @@ def test_an_invalid_dataset_opens_an_error_dialog(qtbot, tmp_path, data, monkeyp
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append((title, text)))
     assert gui_app.main(["--dataset", str(broken)]) == 2
     assert shown and "codes.csv" in shown[0][1] and "unknown code ID(s): area:space_travel" in shown[0][1]
+    assert gc.isenabled()  # start-up pauses the garbage collector; a failed start must not leave it off
 
 
 def run_app(*args: str) -> subprocess.CompletedProcess:

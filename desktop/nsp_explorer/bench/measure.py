@@ -71,12 +71,14 @@ def measure(folder: Path | None, toggles: int, runs: int) -> dict:
 
     from PySide6.QtWidgets import QApplication
 
+    from ..gui.app import settle
     from ..gui.export import export_png
     from ..gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as scratch:
         window = MainWindow(coded, remember=False, scenario_folder=Path(scratch) / "scenarios")
+        settle()  # as the app does once its window stands
         window.resize(1600, 1000)
         window.show()
         app.processEvents()

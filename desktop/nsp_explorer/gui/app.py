@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import tempfile
@@ -118,7 +119,28 @@ def startup_probe(window, app) -> float:
     return milliseconds_since_process_start()
 
 
+def settle() -> None:
+    """Once the window stands: what was made to start (libraries, dataset, window) lives as long as the app.
+
+    Frozen, the cycle collector no longer walks those objects at every full
+    collection, nor once more when the app quits (that walk was a fifth of a
+    second at exit). Collection goes on for everything made afterwards. The
+    garbage left from starting is about a thousand small objects (measured at
+    the seed and at 1 M passages), frozen with the rest.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def main(argv: list[str] | None = None) -> int:
+    gc.disable()  # starting makes ~170,000 objects that all stay; collecting among them cost ~90 ms and freed nothing
+    try:
+        return _start(argv)
+    finally:
+        gc.enable()
+
+
+def _start(argv: list[str] | None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     if args.self_test and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -142,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             QMessageBox.critical(None, "NSP Explorer cannot open the dataset", f"{error.path}\n\n{error.problem}")
         return 2
     window = MainWindow(coded, remember=not (args.self_test or args.startup_probe))
+    settle()
     if args.startup_probe:
         print(f"{startup_probe(window, app):.0f}")
         window.close()
