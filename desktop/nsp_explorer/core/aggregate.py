@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -16,8 +17,14 @@ from .coded import CodedPassages
 from .filters import ExplorerState
 
 
+@lru_cache(maxsize=64)
+def _index(labels: tuple) -> pd.Index:
+    """Row or column labels, made once: pandas infers the type of a list of labels at every call."""
+    return pd.Index(labels)
+
+
 def passages_per_author(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
-    return pd.Series(coded.per_author(mask), index=coded.authors)
+    return pd.Series(coded.per_author(mask), index=_index(tuple(coded.authors)))
 
 
 def _per_author(coded: CodedPassages, mask: np.ndarray, dimension: str, codes, measure: str) -> pd.DataFrame:
@@ -25,11 +32,12 @@ def _per_author(coded: CodedPassages, mask: np.ndarray, dimension: str, codes, m
     counts = np.zeros((n, len(codes)), dtype=np.int64)
     for j, code in enumerate(codes):
         counts[:, j] = coded.per_author(mask & coded.has(dimension, code))
+    index, columns = _index(tuple(coded.authors)), _index(tuple(codes))
     if measure == "count":
-        return pd.DataFrame(counts, index=coded.authors, columns=list(codes))
+        return pd.DataFrame(counts, index=index, columns=columns)
     totals = coded.per_author(mask).astype(float)
     totals[totals == 0] = np.nan
-    return pd.DataFrame(counts / totals[:, None], index=coded.authors, columns=list(codes))
+    return pd.DataFrame(counts / totals[:, None], index=index, columns=columns)
 
 
 def frame_matrix(coded: CodedPassages, mask: np.ndarray, measure: str = "share") -> pd.DataFrame:
@@ -54,7 +62,7 @@ def publication_timeline(coded: CodedPassages, mask: np.ndarray) -> pd.DataFrame
     """Publication years × pillars: passages per year coded with each pillar, and the total."""
     table = {p: coded.per_year(mask & coded.has("pillar", p)) for p in coded.taxonomy.ids("pillar")}
     table["passages"] = coded.per_year(mask)
-    return pd.DataFrame(table, index=coded.years)
+    return pd.DataFrame(table, index=_index(tuple(coded.years)))
 
 
 def years_mentioned(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
@@ -69,7 +77,8 @@ def years_mentioned(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
 
 def partner_mentions(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
     """Partners in taxonomy order: how many selected passages speak of each."""
-    return pd.Series({p: int(np.count_nonzero(mask & coded.has("partner", p))) for p in coded.taxonomy.ids("partner")})
+    partners = tuple(coded.taxonomy.ids("partner"))
+    return pd.Series([int(np.count_nonzero(mask & coded.has("partner", p))) for p in partners], index=_index(partners), dtype=np.int64)
 
 
 def selected_rows(coded: CodedPassages, mask: np.ndarray) -> np.ndarray:

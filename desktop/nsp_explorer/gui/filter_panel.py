@@ -14,6 +14,7 @@ from ..core.aggregate import facet_counts
 from ..core.coded import CodedPassages
 from ..core.filters import NO_YEAR, NOTHING, FilterSpec
 from .charts.base import plain_tip
+from .quiet_label import QuietLabel
 from .palette import FRAME_COLOURS, PILLAR_COLOURS, author_colour
 from .state import FilterState
 
@@ -36,12 +37,7 @@ class FilterPanel(QWidget):
         self._syncing = False
         taxonomy = coded.taxonomy
 
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        # a fixed height: a summary that changes length must not relayout (and redraw) the whole window
-        self.summary.setFixedHeight(self.summary.fontMetrics().lineSpacing() * 4 + 4)
+        self.summary = QuietLabel(lines=4, align=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reset_button = QPushButton("Reset")
         self.reset_button.setToolTip("Show everything again: all filters, no selection, no search (Ctrl+R)")
         self.reset_button.clicked.connect(lambda: state.reset(source="FilterPanel"))

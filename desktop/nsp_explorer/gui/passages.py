@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.aggregate import keyword_in_context, selected_rows
 from ..core.coded import CodedPassages
+from .quiet_label import QuietLabel
 from .palette import PILLAR_COLOURS, code_colour
 from .state import FilterState
 
@@ -110,9 +111,8 @@ class PassageList(QWidget):
         self._debounce.timeout.connect(self.apply_search)
         self.search.textEdited.connect(lambda *_: self._debounce.start())
         self.search.returnPressed.connect(self.apply_search)
-        self.count = QLabel()
-        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.count.setFixedWidth(self.count.fontMetrics().horizontalAdvance("0000000 passages") + 6)  # no relayout as it changes
+        self.count = QuietLabel(align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count.setFixedWidth(self.count.fontMetrics().horizontalAdvance("0,000,000 passages") + 6)
         self.model = PassageTable(coded, self)
         self.table = QTableView()
         self.table.setModel(self.model)

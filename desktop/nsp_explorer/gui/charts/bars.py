@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
 from ...core.aggregate import frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
 from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
+from .plot import Bars
 from .base import ChartView, Target, compact_number, compact_ticks, label_axis, nice_ceiling, percent, set_range, short_name, style_plot
 
 
@@ -42,10 +42,12 @@ class AuthorBars(ChartView):
         self.thickness = 0.8 / len(self.codes)
         self.bars = []
         for code in self.codes:
-            bar = pg.BarGraphItem(x0=[0], y=[0], height=[self.thickness], width=[0], brush=self.colours[code], pen=None)
+            bar = Bars(x0=[0], y=[0], height=[self.thickness], width=[0], brush=self.colours[code], pen=None)
             self.plot.addItem(bar)
             self.bars.append(bar)
         self.values = np.zeros((len(self.authors), len(self.codes)))
+        self.zeros = np.zeros(len(self.authors))
+        self.centres = [np.array([self._centre(i, j) for i in range(len(self.authors))]) for j in range(len(self.codes))]
 
     def _centre(self, author_index: int, code_index: int) -> float:
         return author_index - 0.4 + self.thickness * (code_index + 0.5)
@@ -54,22 +56,23 @@ class AuthorBars(ChartView):
         counts = self.aggregate(mask, "count").to_numpy()
         totals = passages_per_author(self.coded, mask).to_numpy()
         with np.errstate(invalid="ignore", divide="ignore"):
-            self.values = np.where(totals[:, None] > 0, counts / totals[:, None], np.nan)
+            values = self.values = np.where(totals[:, None] > 0, counts / totals[:, None], np.nan)
+        widths = np.nan_to_num(100 * values)
+        for j, bar in enumerate(self.bars):
+            bar.setOpts(x0=self.zeros, y=self.centres[j], height=self.thickness, width=widths[:, j])
+        self.set_targets(self.plot, lambda: self._bar_targets(counts, totals, values, widths))
+        return ""
+
+    def _bar_targets(self, counts, totals, values, widths) -> list[Target]:
         targets = []
-        for j, (code, bar) in enumerate(zip(self.codes, self.bars)):
-            widths = np.nan_to_num(100 * self.values[:, j])
-            centres = [self._centre(i, j) for i in range(len(self.authors))]
-            bar.setOpts(x0=np.zeros(len(self.authors)), y=centres, height=self.thickness, width=widths)
+        for j, code in enumerate(self.codes):
             label = self.coded.taxonomy.label(self.dimension, code)
             for i, author in enumerate(self.authors):
                 total = int(totals[i])
-                tip = f"{author} · {label}\n" + (
-                    f"{counts[i, j]} of {total} passages ({percent(self.values[i, j])})" if total else "no passages in the selection"
-                )
-                rect = QRectF(0, centres[i] - self.thickness / 2, max(widths[i], 3.0), self.thickness)
+                tip = f"{author} · {label}\n" + (f"{counts[i, j]} of {total} passages ({percent(values[i, j])})" if total else "no passages in the selection")
+                rect = QRectF(0, self.centres[j][i] - self.thickness / 2, max(widths[i, j], 3.0), self.thickness)
                 targets.append(Target(rect, tip, {"authors": {author}, self.key: {code}}))
-        self.set_targets(self.plot, targets)
-        return ""
+        return targets
 
 
 class PillarProfile(AuthorBars):
@@ -101,7 +104,7 @@ class PartnerChart(ChartView):
         self.plot.invertY(True)
         label_axis(self.plot, "left", [coded.taxonomy.label("partner", p) for p in self.partners])
         self.plot.setYRange(-0.5, len(self.partners) - 0.5, padding=0.01)
-        self.bar = pg.BarGraphItem(x0=[0], y=[0], height=[0.7], width=[0], brush=PARTNER_COLOUR, pen=None)
+        self.bar = Bars(x0=[0], y=[0], height=[0.7], width=[0], brush=PARTNER_COLOUR, pen=None)
         self.plot.addItem(self.bar)
         self.values = np.zeros(len(self.partners))
 
@@ -115,15 +118,18 @@ class PartnerChart(ChartView):
             # a narrow axis: thousands get three labels (0, half, all), not five that run together
             self.plot.getAxis("bottom").setTicks([[(v, compact_number(v)) for v in (0, top / 2, top)]] if top >= 1000 else None)
         total = int(mask.sum())
-        targets = [
-            Target(
-                QRectF(0, i - 0.35, max(self.values[i], top * 0.03), 0.7),
-                f"{self.coded.taxonomy.label('partner', p)}\n{int(self.values[i])} of {total} passages ({percent(self.values[i] / total)})",
-                {"partners": {p}},
-            )
-            for i, p in enumerate(self.partners)
-        ]
-        self.set_targets(self.plot, targets)
+        values = self.values
+        self.set_targets(
+            self.plot,
+            lambda: [
+                Target(
+                    QRectF(0, i - 0.35, max(values[i], top * 0.03), 0.7),
+                    f"{self.coded.taxonomy.label('partner', p)}\n{int(values[i])} of {total} passages ({percent(values[i] / total)})",
+                    {"partners": {p}},
+                )
+                for i, p in enumerate(self.partners)
+            ],
+        )
         return ""
 
 
@@ -145,47 +151,51 @@ class Timeline(ChartView):
         style_plot(self.mentioned, left="passages")
         compact_ticks(self.mentioned.getAxis("left"))
         self.bar_width = 0.8 / len(self.pillars)
+        years = np.array(coded.years, dtype=float)
+        self.slots = [years - 0.4 + self.bar_width * (j + 0.5) for j in range(len(self.pillars))]  # each pillar's bar per year
         self.bars = []
         for pillar in self.pillars:
-            bar = pg.BarGraphItem(x=[0], height=[0], width=self.bar_width, brush=PILLAR_COLOURS[pillar], pen=None)
+            bar = Bars(x=[0], height=[0], width=self.bar_width, brush=PILLAR_COLOURS[pillar], pen=None)
             self.published.addItem(bar)
             self.bars.append(bar)
-        self.mentioned_bar = pg.BarGraphItem(x=[0], height=[0], width=0.8, brush="#555555", pen=None)
+        self.mentioned_bar = Bars(x=[0], height=[0], width=0.8, brush="#555555", pen=None)
         self.mentioned.addItem(self.mentioned_bar)
         self.published.setXRange(min(coded.years) - 0.6, max(coded.years) + 0.6, padding=0)
+        if len(coded.mentioned_years):  # every year the corpus mentions: filters change the bars, not the axis
+            mentioned = coded.mentioned_years["year"].to_numpy()
+            self.mentioned.setXRange(int(mentioned.min()) - 1, int(mentioned.max()) + 1, padding=0)
         self.table = None
 
     def draw(self, state, mask) -> str:
-        table = publication_timeline(self.coded, mask)
-        self.table = table
-        years = np.array(self.coded.years, dtype=float)
-        targets = []
-        for j, (pillar, bar) in enumerate(zip(self.pillars, self.bars)):
-            x = years - 0.4 + self.bar_width * (j + 0.5)
-            heights = table[pillar].to_numpy(dtype=float)
-            bar.setOpts(x=x, height=heights, width=self.bar_width)
-            label = self.coded.taxonomy.label("pillar", pillar)
-            for year, centre, height, total in zip(self.coded.years, x, heights, table["passages"]):
-                tip = f"Published {year} · {label}\n{int(height)} of {int(total)} passages"
-                targets.append(Target(QRectF(centre - self.bar_width / 2, 0, self.bar_width, max(height, 0.3)), tip, {"years": {year}}))
+        table = self.table = publication_timeline(self.coded, mask)
+        for j, bar in enumerate(self.bars):
+            bar.setOpts(x=self.slots[j], height=table[self.pillars[j]].to_numpy(dtype=float), width=self.bar_width)
         set_range(self.published, "y", 0, nice_ceiling(float(table[self.pillars].to_numpy().max())), 0.05)
-        self.set_targets(self.published, targets)
+        self.set_targets(self.published, lambda: self._published_targets(table))
 
         mentioned = years_mentioned(self.coded, mask)
         if len(mentioned):
             xs = mentioned.index.to_numpy(dtype=float)
             heights = mentioned.to_numpy(dtype=float)
             self.mentioned_bar.setOpts(x=xs, height=heights, width=0.8)
-            set_range(self.mentioned, "x", xs.min() - 1, xs.max() + 1, 0)
             set_range(self.mentioned, "y", 0, nice_ceiling(heights.max()), 0.05)
             self.set_targets(
                 self.mentioned,
-                [Target(QRectF(x - 0.4, 0, 0.8, max(h, 0.3)), f"{int(x)} is mentioned in {int(h)} passages", {"search": str(int(x))}) for x, h in zip(xs, heights)],
+                lambda: [Target(QRectF(x - 0.4, 0, 0.8, max(h, 0.3)), f"{int(x)} is mentioned in {int(h)} passages", {"search": str(int(x))}) for x, h in zip(xs, heights)],
             )
         else:
             self.mentioned_bar.setOpts(x=[0], height=[0], width=0.8)
             self.set_targets(self.mentioned, [])
         return ""
+
+    def _published_targets(self, table) -> list[Target]:
+        targets = []
+        for j, pillar in enumerate(self.pillars):
+            label = self.coded.taxonomy.label("pillar", pillar)
+            for year, centre, height, total in zip(self.coded.years, self.slots[j], table[pillar], table["passages"]):
+                tip = f"Published {year} · {label}\n{int(height)} of {int(total)} passages"
+                targets.append(Target(QRectF(centre - self.bar_width / 2, 0, self.bar_width, max(height, 0.3)), tip, {"years": {year}}))
+        return targets
 
     def on_target_clicked(self, target: Target) -> None:
         if "search" in target.narrow:

@@ -8,6 +8,7 @@ selection back through the state. Charts never talk to each other.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -63,6 +64,7 @@ class CellLabels(pg.GraphicsObject):
         self.positions = positions
         self.texts = [""] * len(positions)
         self.colours = [QColor("#111111")] * len(positions)
+        self._widths: tuple[float, list[int]] | None = None
         self.font = QFont()
         self.font.setPointSizeF(8)
         xs = [x for x, _ in positions] or [0]
@@ -72,7 +74,14 @@ class CellLabels(pg.GraphicsObject):
     def set_labels(self, texts: list[str], colours: list[str]) -> None:
         self.texts = texts
         self.colours = [_colour(c) for c in colours]
+        self._widths = None
         self.update()
+
+    def widths(self, metrics: QFontMetrics) -> list[int]:
+        """Each label's width, measured once per set of labels and type size."""
+        if self._widths is None or self._widths[0] != self.font.pointSizeF():
+            self._widths = (self.font.pointSizeF(), [metrics.horizontalAdvance(t) for t in self.texts])
+        return self._widths[1]
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -80,15 +89,17 @@ class CellLabels(pg.GraphicsObject):
     def paint(self, painter, *_):
         to_device = painter.transform()
         metrics = QFontMetrics(self.font)
+        widths = self.widths(metrics)
         cell = abs(to_device.map(QPointF(1, 0)).x() - to_device.map(QPointF(0, 0)).x())
-        if self.texts and max(metrics.horizontalAdvance(t) for t in self.texts) > cell - 2:
+        if widths and max(widths) > cell - 2:
             return  # labels wider than their cells would run into each other: the colours and tooltips remain
         painter.setTransform(QTransform())
         painter.setFont(self.font)
-        for (x, y), text, colour in zip(self.positions, self.texts, self.colours):
+        rise = metrics.ascent() / 2 - 1
+        for (x, y), text, width, colour in zip(self.positions, self.texts, widths, self.colours):
             point = to_device.map(QPointF(x, y))
             painter.setPen(colour)
-            painter.drawText(QPointF(point.x() - metrics.horizontalAdvance(text) / 2, point.y() + metrics.ascent() / 2 - 1), text)
+            painter.drawText(QPointF(point.x() - width / 2, point.y() + rise), text)
 
 
 _COLOURS: dict[str, QColor] = {}
@@ -168,7 +179,7 @@ class ChartView(QFrame):
         self.state = state
         self.setObjectName(type(self).__name__)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._targets: dict[Plot, list[Target]] = {}
+        self._targets: dict[Plot, list[Target] | Callable[[], list[Target]]] = {}
         self._drawn_from: tuple | None = None
         self.plots: list[Plot] = []
 
@@ -282,19 +293,27 @@ class ChartView(QFrame):
 
     # -- hover and click ---------------------------------------------------------
 
-    def set_targets(self, plot: Plot, targets: list[Target]) -> None:
+    def set_targets(self, plot: Plot, targets: list[Target] | Callable[[], list[Target]]) -> None:
+        """What can be hovered and clicked in a plot: a list, or a function that makes it when first needed.
+
+        Most redraws are never hovered, and making the tooltips of every bar
+        and cell cost more than drawing them: a redraw says how to make them.
+        """
         self._targets[plot] = targets
 
     def targets(self, plot: Plot) -> list[Target]:
-        return self._targets.get(plot, [])
+        found = self._targets.get(plot, [])
+        if callable(found):
+            found = self._targets[plot] = found()
+        return found
 
     def _target_at(self, scene_pos: QPointF) -> Target | None:
-        for plot, targets in self._targets.items():
+        for plot in list(self._targets):
             view = plot.vb
             if not view.sceneBoundingRect().contains(scene_pos):
                 continue
             point = view.mapSceneToView(scene_pos)
-            for target in targets:
+            for target in self.targets(plot):
                 if target.rect.contains(point):
                     return target
         return None

@@ -44,13 +44,16 @@ class CitedFigures(ChartView):
         self.plot.addItem(self.scatter)
 
         self.facts = coded.facts
+        self.fact_years, self.fact_values = self.facts["year_number"].to_numpy(), self.facts["value"].to_numpy()
+        self.fact_authors, self.fact_keys = self.facts["author_index"].to_numpy(), self.facts["key"].to_numpy()
         self.brushes = [pg.mkBrush(author_colour(self.authors, a)) for a in self.authors]
         self.symbols = [author_symbol(self.authors, a) for a in self.authors]
         self.outline = pg.mkPen("#222222", width=0.6)
         self.listed: list[tuple] = []
         self.counts: dict[int, int] = {}  # per drawn marker: how many figures it stands for
         self._title: str | None = None
-        self.shown = self.facts.iloc[0:0]  # the facts drawn, for tests and exports
+        self._spans: dict[tuple[str, str], tuple[int, int, float, float]] = {}
+        self.drawn = np.zeros(0, dtype=np.int64)  # fact numbers drawn
 
     def _tip(self, x, y, data) -> str:
         fact = self.facts.iloc[data]
@@ -92,14 +95,11 @@ class CitedFigures(ChartView):
             self.choice.clear()
             return "The selected passages cite no figures."
         self._fill_choices(figures.choices)
-        dated = figures.shown
-        self.shown = self.facts.iloc[dated]
+        dated = self.drawn = figures.shown
         indicator, unit = figures.key
         if not len(dated):
             return f"The {figures.undated} figure(s) for {indicator_label(indicator, unit)} give no year."
-        years = self.facts["year_number"].to_numpy()[dated]
-        values = self.facts["value"].to_numpy()[dated]
-        authors = self.facts["author_index"].to_numpy()[dated]
+        years, values, authors = self.fact_years[dated], self.fact_values[dated], self.fact_authors[dated]
         # One marker per author, year and value: a figure cited in many passages is drawn once
         value_code = pd.factorize(values)[0]
         point = (authors.astype(np.int64) * 4096 + years) * (int(value_code.max()) + 1) + value_code
@@ -115,16 +115,34 @@ class CitedFigures(ChartView):
         )
         if self.plot.getAxis("left").labelText != unit:
             self.plot.setLabel("left", unit, **{"font-size": "9pt", "color": "#222222"})
-        first, last = int(years.min()) - 1, int(years.max()) + 1
+        first, last, low, high = self.span(figures.key)
         if set_range(self.plot, "x", first, last, 0.05):
             self.plot.getAxis("bottom").setTicks([year_ticks(first, last)])
-        high = float(values.max())
-        set_range(self.plot, "y", min(0.0, float(values.min())), high if high > 0 else 1.0, 0.1)
-        title = f"{figures.undated} more without a year" if figures.undated else None
+        set_range(self.plot, "y", low, high, 0.1)
+        # always a line (one that came and went would resize the plot, and redraw its axes, at every toggle)
+        title = f"{len(dated):,} figures with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
         if title != self._title:
             self._title = title
             self.plot.setTitle(title, size="8pt", color="#555555")
         return ""
+
+    @property
+    def shown(self) -> pd.DataFrame:
+        """The facts drawn (for tests and exports)."""
+        return self.facts.iloc[self.drawn]
+
+    def span(self, key: tuple[str, str]) -> tuple[int, int, float, float]:
+        """The axes of an indicator (first year, last year, lowest and highest value): all its dated figures.
+
+        The same whatever the selection, so that a filter moves points and never the axes under them.
+        """
+        span = self._spans.get(key)
+        if span is None:
+            dated = (self.fact_keys == self.coded.fact_keys.index(key)) & (self.fact_years >= 0)
+            years, values = self.fact_years[dated], self.fact_values[dated]
+            high = float(values.max())
+            span = self._spans[key] = (int(years.min()) - 1, int(years.max()) + 1, min(0.0, float(values.min())), high if high > 0 else 1.0)
+        return span
 
     def _point_clicked(self, _item, points, _event) -> None:
         if len(points):

@@ -73,6 +73,16 @@ class FramingMatrix(ChartView):
     def _measure_changed(self, *_):
         self.refresh()
 
+    def _cell_targets(self, counts, totals, shares) -> list[Target]:
+        targets = []
+        for row, area in enumerate(self.areas):
+            label = self.area_labels[row]
+            for column, author in enumerate(self.authors):
+                count, total = int(counts[row, column]), int(totals[column])
+                tip = f"{author} · {label}\n" + (f"{count} of {total} passages ({percent(shares[row, column])})" if total else "no passages in the selection")
+                targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}}))
+        return targets
+
     def draw(self, state, mask) -> str:
         measure = self.measure_name
         counts = frame_matrix(self.coded, mask, "count").to_numpy().T  # rows: areas, columns: authors
@@ -89,16 +99,13 @@ class FramingMatrix(ChartView):
         scale = "share of passages" if measure == "share" else "passages"
         if self.colour_bar.axis.labelText != scale:
             self.colour_bar.axis.setLabel(scale)
-        texts, colours, targets = [], [], []
-        for row, area in enumerate(self.areas):
-            label = self.area_labels[row]
-            for column, author in enumerate(self.authors):
-                value, count, total = values[row, column], int(counts[row, column]), int(totals[column])
+        texts, colours = [], []
+        for row in range(len(self.areas)):
+            for column in range(len(self.authors)):
+                value = values[row, column]
                 empty = value != value  # NaN: the author has no passages in the selection
-                texts.append("–" if empty else percent(value) if measure == "share" else str(count))
+                texts.append("–" if empty else percent(value) if measure == "share" else str(int(counts[row, column])))
                 colours.append("#FFFFFF" if not empty and value / top <= 0.6 else "#111111")
-                tip = f"{author} · {label}\n" + (f"{count} of {total} passages ({percent(shares[row, column])})" if total else "no passages in the selection")
-                targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}}))
         self.cell_labels.set_labels(texts, colours)
-        self.set_targets(self.plot, targets)
+        self.set_targets(self.plot, lambda: self._cell_targets(counts, totals, shares))
         return ""

@@ -112,3 +112,27 @@ class ColourScale(Plot):
         self.gradient.setRect(QRectF(0, low, 1, high - low))
         self.setXRange(0, 1, padding=0)
         self.setYRange(low, high, padding=0)
+
+
+class Bars(pg.BarGraphItem):
+    """Bars whose bounding rectangle is kept until the bars or the view change.
+
+    pyqtgraph works it out afresh, pixel size and all, every time Qt asks:
+    some fifty times per redraw of the window.
+    """
+
+    _bounds: QRectF | None = None
+
+    def setOpts(self, **opts) -> None:
+        super().setOpts(**opts)  # tells Qt the old bounds, then changes the bars
+        self._bounds = None
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()  # the padding is a pixel wide: a new scale moves the bounds
+        self._bounds = None
+        super().viewTransformChanged()
+
+    def boundingRect(self) -> QRectF:
+        if self._bounds is None:
+            self._bounds = super().boundingRect()
+        return self._bounds
