@@ -132,8 +132,16 @@ def compact_number(value: float) -> str:
 
 
 def compact_ticks(axis) -> None:
-    """Counts on this axis are written short, so that large numbers do not run into each other."""
+    """Counts on this axis are written short, so that large numbers do not run into each other.
+
+    Beside a vertical axis they get a fixed width, room for any of them: a
+    width that followed the numbers would re-lay out the plot, and redraw
+    both its axes, whenever a filter changed them.
+    """
     axis.tickStrings = lambda values, scale, spacing: [compact_number(v * scale) for v in values]
+    if axis.orientation in ("left", "right"):
+        axis.compact_numbers = True
+        fit_label_width(axis)
 
 
 def set_range(plot: Plot, axis: str, low: float, high: float, padding: float) -> bool:
@@ -163,10 +171,14 @@ def label_axis(plot: Plot, side: str, labels: list[str]) -> None:
 
 
 def fit_label_width(axis) -> None:
+    """Room for an axis's tick labels (and its title) at the current type size."""
     labels = getattr(axis, "category_labels", None)
+    metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
     if labels:
-        font = axis.style.get("tickFont") or QFont()
-        axis.setWidth(max(QFontMetrics(font).horizontalAdvance(label) for label in labels) + 14)
+        axis.setWidth(max(metrics.horizontalAdvance(label) for label in labels) + 14)
+    elif getattr(axis, "compact_numbers", False):
+        title = QFontMetrics(axis.label.font()).height() + 4  # the axis title, turned on its side
+        axis.setWidth(metrics.horizontalAdvance("-888.8k") + axis.style["tickTextOffset"][0] + 6 + title)
 
 
 class ChartView(QFrame):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox
 
 from ..palette import author_colour, author_symbol
 from ...core.aggregate import cited_figures
-from .base import ChartView, plain_tip, set_range, short_name, style_plot
+from .base import ChartView, compact_ticks, plain_tip, set_range, short_name, style_plot
 
 
 def indicator_label(indicator: str, unit: str) -> str:
@@ -39,6 +39,7 @@ class CitedFigures(ChartView):
         )
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="year the figure refers to")
+        compact_ticks(self.plot.getAxis("left"))
         self.scatter = pg.ScatterPlotItem(size=11, hoverable=True, tip=self._tip, hoverSize=15)
         self.scatter.sigClicked.connect(self._point_clicked)
         self.plot.addItem(self.scatter)
