@@ -56,10 +56,18 @@ def lexicon_codes(text: str, codebook: Codebook) -> list[Code]:
 
 PARALLEL_FROM_BYTES = 4_000_000  # below this, starting workers costs more than it saves
 _WORKER_CODEBOOK: Codebook | None = None  # what forked workers code with (inherited, never pickled)
+_WORKER_TEXTS: list[str] = []  # and the texts: a worker is told only which of them to code
 
 
-def _code_chunk(texts: list[str]) -> list[list[Code]]:
-    return [lexicon_codes(text, _WORKER_CODEBOOK) for text in texts]
+def _code_range(bounds: tuple[int, int]) -> list[list[Code]]:
+    """Code texts ``start:stop``; equal codes come back as one object, which pickle sends once.
+
+    Most codes recur ("partner asean", a year): sent back one by one, they
+    cost the parent more time to unpickle than the workers saved.
+    """
+    start, stop = bounds
+    same: dict[Code, Code] = {}
+    return [[same.setdefault(c, c) for c in lexicon_codes(text, _WORKER_CODEBOOK)] for text in _WORKER_TEXTS[start:stop]]
 
 
 def lexicon_codes_of_all(texts: list[str], codebook: Codebook) -> list[list[Code]]:
@@ -86,15 +94,15 @@ def lexicon_codes_of_all(texts: list[str], codebook: Codebook) -> list[list[Code
         or (qt is not None and qt.QCoreApplication.instance() is not None)
     ):
         return [lexicon_codes(text, codebook) for text in texts]
-    global _WORKER_CODEBOOK
-    _WORKER_CODEBOOK = codebook
+    global _WORKER_CODEBOOK, _WORKER_TEXTS
+    _WORKER_CODEBOOK, _WORKER_TEXTS = codebook, texts
     step = max(1, len(texts) // (cores * 8))
-    chunks = [texts[i : i + step] for i in range(0, len(texts), step)]
+    ranges = [(i, min(i + step, len(texts))) for i in range(0, len(texts), step)]
     try:
         with multiprocessing.get_context("fork").Pool(cores) as pool:
-            return [codes for chunk in pool.map(_code_chunk, chunks) for codes in chunk]
+            return [codes for chunk in pool.map(_code_range, ranges) for codes in chunk]
     finally:
-        _WORKER_CODEBOOK = None
+        _WORKER_CODEBOOK, _WORKER_TEXTS = None, []
 
 
 def code_text(text: str, codebook: Codebook, taxonomy: Taxonomy) -> list[Code]:
