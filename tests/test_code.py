@@ -133,3 +133,30 @@ def test_coding_in_the_app_never_forks(qapp, codebook, monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_context", lambda *a: pytest.fail("forked inside a Qt application"))
     texts = ["Korea and ASEAN expanded trade under the New Southern Policy."] * 50
     assert code_module.lexicon_codes_of_all(texts, codebook) == [code_module.lexicon_codes(t, codebook) for t in texts]
+
+
+def test_coding_on_every_core_gives_what_coding_one_text_after_another_gives():
+    """``nspx build``'s forked workers code the same texts, in the same order, with equal codes."""
+    import subprocess
+    import sys
+
+    script = """
+import multiprocessing
+from nsp_explorer.core.dataset import load_dataset
+from nsp_explorer.core.taxonomy import load_taxonomy
+from nsp_explorer.paths import data_dir
+from nsp_explorer.pipeline import code
+from nsp_explorer.pipeline.codebook import load_codebook
+taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
+codebook = load_codebook(data_dir() / "codebook.toml", taxonomy)
+texts = load_dataset(data_dir() / "dataset", taxonomy).passages["text"].tolist() * 3
+forks = []
+context = multiprocessing.get_context
+multiprocessing.get_context = lambda method: forks.append(method) or context(method)
+code.PARALLEL_FROM_BYTES = 0
+assert code.lexicon_codes_of_all(texts, codebook) == [code.lexicon_codes(t, codebook) for t in texts]
+print(forks)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['fork']"  # the workers did run

@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nsp_explorer.core.aggregate import facet_counts, frame_matrix, passages_for, pillar_profile
@@ -228,3 +228,37 @@ def test_self_test_on_a_broken_dataset_names_the_file_without_a_traceback(tmp_pa
     result = run_app("--dataset", str(broken), "--self-test")
     assert result.returncode == 2
     assert "facts.csv" in result.stderr and "is missing" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_filters_move_the_bars_and_points_never_the_axes_under_them(window, qtbot):
+    """The years-mentioned axis and a cited indicator's axes stay put while filters change what is drawn on them."""
+    mentioned, figures = window.timeline.mentioned.vb, window.figures.plot.vb
+    indicator = window.figures.current_indicator()
+    before = (mentioned.viewRange()[0], figures.viewRange())
+    shown = len(window.figures.drawn)
+    window.state.set_filters(FilterSpec(authors={"Dira Fabrian"}))
+    assert window.figures.current_indicator() == indicator and len(window.figures.drawn) < shown  # fewer points…
+    assert (mentioned.viewRange()[0], figures.viewRange()) == before  # …on the same axes
+    assert window.figures.plot.title.text.startswith(f"{len(window.figures.drawn)} figures with a year")
+
+
+def test_the_colour_scale_follows_the_matrix_measure(window, qtbot):
+    scale = window.matrix.colour_bar
+    assert scale.levels() == (0.0, 1.0) and scale.axis.labelText == "share of passages"
+    window.matrix.set_measure("count")
+    top = float(np.nanmax(window.matrix.values))
+    assert scale.levels() == (0.0, top) and scale.axis.labelText == "passages"
+    assert scale.vb.viewRange()[1] == [0.0, top]
+
+
+def test_a_bar_can_be_hovered_where_it_is_drawn_after_it_changes(window, qtbot):
+    """Bars keep their bounds between redraws; a redraw must move them (a stale bound would hide a grown bar)."""
+    chart = window.partners
+    window.state.set_filters(FilterSpec(authors={"Choe Won-gi"}))
+    small = chart.bar.boundingRect()
+    window.state.set_filters(FilterSpec())
+    grown = chart.bar.boundingRect()
+    assert grown.width() > small.width() and grown.right() >= float(chart.values.max())
+    asean = chart.partners.index("asean")
+    target = chart._target_at(chart.plot.vb.mapViewToScene(QPointF(chart.values[asean] * 0.9, asean)))
+    assert target is not None and target.narrow == {"partners": {"asean"}}

@@ -168,10 +168,12 @@ class Timeline(ChartView):
 
     def draw(self, state, mask) -> str:
         table = self.table = publication_timeline(self.coded, mask)
+        heights = table[self.pillars].to_numpy(dtype=float)  # years × pillars
         for j, bar in enumerate(self.bars):
-            bar.setOpts(x=self.slots[j], height=table[self.pillars[j]].to_numpy(dtype=float), width=self.bar_width)
-        set_range(self.published, "y", 0, nice_ceiling(float(table[self.pillars].to_numpy().max())), 0.05)
-        self.set_targets(self.published, lambda: self._published_targets(table))
+            bar.setOpts(x=self.slots[j], height=heights[:, j], width=self.bar_width)
+        set_range(self.published, "y", 0, nice_ceiling(float(heights.max())), 0.05)
+        totals = table["passages"].to_numpy()
+        self.set_targets(self.published, lambda: self._published_targets(heights, totals))
 
         mentioned = years_mentioned(self.coded, mask)
         if len(mentioned):
@@ -188,11 +190,11 @@ class Timeline(ChartView):
             self.set_targets(self.mentioned, [])
         return ""
 
-    def _published_targets(self, table) -> list[Target]:
+    def _published_targets(self, heights: np.ndarray, totals: np.ndarray) -> list[Target]:
         targets = []
         for j, pillar in enumerate(self.pillars):
             label = self.coded.taxonomy.label("pillar", pillar)
-            for year, centre, height, total in zip(self.coded.years, self.slots[j], table[pillar], table["passages"]):
+            for year, centre, height, total in zip(self.coded.years, self.slots[j], heights[:, j], totals):
                 tip = f"Published {year} · {label}\n{int(height)} of {int(total)} passages"
                 targets.append(Target(QRectF(centre - self.bar_width / 2, 0, self.bar_width, max(height, 0.3)), tip, {"years": {year}}))
         return targets
