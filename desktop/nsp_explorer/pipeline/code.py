@@ -73,7 +73,7 @@ def _code_range(bounds: tuple[int, int]) -> list[list[Code]]:
 def lexicon_codes_of_all(texts: list[str], codebook: Codebook) -> list[list[Code]]:
     """``lexicon_codes`` of every text, in order; a large corpus is coded on every core.
 
-    Workers are forked (they inherit the codebook), and only from the main
+    Workers are forked (they inherit the codebook and the texts), and only from the main
     thread of a process that can fork and runs no Qt application (a forked
     copy of Qt's threads can deadlock): ``nspx build`` and ``nspx import``,
     never the app. The result is the same as coding one text after another.

@@ -151,9 +151,6 @@ def set_range(plot: Plot, axis: str, low: float, high: float, padding: float) ->
         return False
     ranges[axis] = (low, high, padding)
     (plot.setXRange if axis == "x" else plot.setYRange)(low, high, padding=padding)
-    # pyqtgraph moves the items to the new range when it next paints: the move then asks for a
-    # second paint of the whole chart. Moved now, the one paint that is coming draws it all.
-    plot.vb.updateMatrix()
     return True
 
 

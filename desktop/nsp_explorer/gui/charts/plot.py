@@ -55,9 +55,16 @@ class Plot(pg.GraphicsWidget):
 
     def setXRange(self, low: float, high: float, padding: float | None = None) -> None:
         self.vb.setXRange(low, high, padding=padding)
+        self._move_now()
 
     def setYRange(self, low: float, high: float, padding: float | None = None) -> None:
         self.vb.setYRange(low, high, padding=padding)
+        self._move_now()
+
+    def _move_now(self) -> None:
+        """Move the items to the new range now: left to pyqtgraph, the move happens while the
+        chart paints and asks for a second paint of the whole chart (~3.5 ms a redraw)."""
+        self.vb.updateMatrix()
 
     def invertY(self, inverted: bool = True) -> None:
         self.vb.invertY(inverted)
