@@ -89,19 +89,20 @@ def _unlock_and_close(fd: int) -> None:
     os.close(fd)
 
 
-def _holder(fd: int) -> str:
-    """What the lock file says about the process that holds it."""
+def _holder(fd: int) -> tuple[str, str]:
+    """What the holder of a lock is doing ("import", "build", …) and who it is, as its lock file says."""
     try:
         os.lseek(fd, 0, os.SEEK_SET)
         record = json.loads(os.read(fd, 4096).decode("utf-8") or "{}")
-        return f"process {int(record['pid'])} on {record.get('host', '?')}, since {record.get('since', '?')}"
+        who = f"process {int(record['pid'])} on {record.get('host', '?')}, since {record.get('since', '?')}"
+        return str(record.get("purpose") or "change"), who
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
-        return "another process"
+        return "change", "another process"
 
 
 @contextmanager
 def writing(folder: Path, purpose: str = "import") -> Iterator[None]:
-    """Hold ``folder`` for changing it; another writer gets FolderBusy at once.
+    """Hold ``folder`` for changing it (``purpose`` is what others are told); another writer gets FolderBusy at once.
 
     On entry, what a killed writer left is dealt with: its journal is finished
     and its staging folders are removed (the lock proves their owner is dead).
@@ -115,9 +116,9 @@ def writing(folder: Path, purpose: str = "import") -> Iterator[None]:
     if fd is None:
         raise DataFileError(folder, "cannot be changed: its lock file cannot be created (is the folder read-only?)")
     if not _lock(fd, exclusive=True, wait=False):
-        holder = _holder(fd)
+        doing, who = _holder(fd)
         os.close(fd)
-        raise FolderBusy(folder, f"busy: another {purpose} is running ({holder}); try again when it has finished")
+        raise FolderBusy(folder, f"busy: another {doing} is running ({who}); try again when it has finished")
     try:
         record = {"pid": os.getpid(), "host": socket.gethostname(), "purpose": purpose, "since": time.strftime("%Y-%m-%d %H:%M:%S")}
         os.ftruncate(fd, 0)

@@ -53,14 +53,19 @@ def library_dir() -> Path:
 def set_aside(folder: Path) -> Path | None:
     """Rename a library that cannot be opened, so the app can start afresh and nothing in it is lost.
 
-    Returns the new name, or None if it could not be renamed (it is then left as it is).
+    Returns the new name, or None if it was left as it is: another process is
+    changing it (its lock is held), or it is a symbolic link (a synced folder is
+    never replaced by a folder of ours), or it cannot be renamed.
     """
     import time
 
+    if folder.is_symlink():
+        return None
     aside = folder.with_name(f"{folder.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
     try:
-        os.rename(folder, aside)
-    except OSError:
+        with locked(folder, "repair"):
+            os.rename(folder, aside)
+    except (DataFileError, OSError):
         return None
     return aside
 
