@@ -164,9 +164,12 @@ def without_bad_documents(dataset: Dataset) -> tuple[Dataset, list[str]]:
     edited by hand) is left out and named; the rest of the library opens.
     """
     documents = dataset.documents
-    problems = {doc_id: date_problem(str(published)) or year_problem(int(year))
-                for doc_id, published, year in zip(documents["doc_id"], documents["published"], documents["year"])}
-    bad = {doc_id for doc_id, problem in problems.items() if problem}
+    problems = {}
+    for doc_id, published, year in zip(documents["doc_id"], documents["published"], documents["year"]):
+        problem = date_problem(str(published)) or year_problem(int(year))
+        if problem:
+            problems[doc_id] = f"{published!r} {problem}"
+    bad = set(problems)
     if not bad:
         return dataset, []
     passages = dataset.passages[~dataset.passages["doc_id"].isin(bad)]
