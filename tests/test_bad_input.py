@@ -17,6 +17,9 @@ message names the file and says what is wrong with it, with no traceback;
 | D9 | dataset: passages.csv, documents.csv | hostile: `<script>`, `<a href="javascript:…">`, `=HYPERLINK(…)` in text and URL | loads; the reading pane shows the markup as text and makes no link; a CSV export neutralises the formula |
 | D10 | dataset: binary cache | damaged (a cut array) | ignored, rebuilt from the CSVs |
 | D11 | dataset: documents.csv | hostile author name `<b>Evil</b><img src=x>` | the filter panel shows it, and its tooltip, as text |
+| D12 | dataset: passages.csv | changed bytes, same size and modification time, cache beside it | the cache is not used: the new text is shown, and it is said |
+| D13 | dataset: binary cache | tampered arrays with a forged manifest (hashes recomputed) | not used, rebuilt from the CSVs, said |
+| D14 | dataset: binary cache | made on another machine, shipped inside a shared dataset folder | not trusted: rebuilt, said; the version shown is the CSVs' |
 | C1 | codebook.toml | missing | named |
 | C2 | codebook.toml | empty | named ("is empty") |
 | C3 | codebook.toml | truncated | named ("cannot be read as TOML") |
@@ -65,6 +68,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -168,6 +172,55 @@ def test_dataset_csv_D10_damaged_cache_is_rebuilt(dataset, taxonomy):
     again = load_coded(dataset, taxonomy)
     assert len(again) == len(first) and again.version == first.version
     assert (again.has("area", "trade") == first.has("area", "trade")).all()
+
+
+def test_dataset_csv_D12_changed_bytes_with_the_same_size_and_time_are_seen(dataset, taxonomy):
+    first = load_coded(dataset, taxonomy)
+    path = dataset / "passages.csv"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "ASEAN" in text
+    path.write_text(text.replace("ASEAN", "XXXXX"), encoding="utf-8")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = load_coded(dataset, taxonomy)
+    assert again.version != first.version and again.cache_note and "changed" in again.cache_note
+    assert not again.containing("asean").any() and again.containing("xxxxx").any()
+
+
+def _forge(place: Path, change) -> None:
+    """Change the cache and rewrite its manifest's hashes as a forger would (without the user's key)."""
+    import hashlib
+
+    change(place)
+    manifest = json.loads((place / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"] = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in place.iterdir() if p.name != "manifest.json"}
+    manifest["version"] = "0123456789ab"
+    (place / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def test_dataset_csv_D13_tampered_cache_with_a_forged_manifest_is_not_data(dataset, taxonomy):
+    first = load_coded(dataset, taxonomy)
+    place = dataset / CACHE_NAME
+
+    def swap_years(folder: Path) -> None:
+        years = np.load(folder / "meta.year.npy")
+        np.save(folder / "meta.year.npy", np.full_like(years, 1999))
+
+    _forge(place, swap_years)
+    again = load_coded(dataset, taxonomy)
+    assert again.years == first.years and 1999 not in again.years and again.version == first.version
+    assert again.cache_note and "signature" in again.cache_note
+
+
+def test_dataset_csv_D14_a_cache_made_elsewhere_is_not_trusted(dataset, taxonomy, tmp_path, monkeypatch):
+    monkeypatch.setenv("NSP_EXPLORER_CACHE_DIR", str(tmp_path / "colleague"))  # another user's key makes the cache
+    shipped = load_coded(dataset, taxonomy)
+    texts = dataset / CACHE_NAME / "texts.bin"
+    texts.write_bytes(texts.read_bytes().replace(b"ASEAN", b"EVIL!"))
+    monkeypatch.setenv("NSP_EXPLORER_CACHE_DIR", str(tmp_path / "me"))
+    mine = load_coded(dataset, taxonomy)
+    assert mine.cache_note and not mine.containing("evil!").any() and mine.version == shipped.version
+    assert load_coded(dataset, taxonomy).cache_note == ""  # rebuilt and signed here: used from now on
 
 
 def test_dataset_csv_D11_hostile_author_is_text_in_the_filter_panel(dataset, taxonomy, qtbot, tmp_path):
