@@ -299,6 +299,9 @@ class Library:
                 swap_in(self.folder, staging, installs, deletions)
             except OSError as exc:
                 raise DataFileError(self.folder, f"cannot be changed: {exc.strerror or exc}") from None
+            for emptied in {(self.folder / relative).parent for relative in deletions} - {self.folder}:
+                if emptied.is_dir() and not any(not p.name.startswith(".") for p in emptied.rglob("*") if p.is_file()):
+                    shutil.rmtree(emptied, ignore_errors=True)  # a folder whose files all went (the dataset of an emptied library)
 
     def _rebuild(self, staging: Path, data_dir: Path, progress: Progress | None) -> None:
         from .build import build_dataset, write_dataset
