@@ -87,6 +87,7 @@ _UTF16_32 = {"utf-32": "UTF-32", "utf-16": "UTF-16"}
 
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     """Text and how it was read: a BOM's encoding, else UTF-8 (stray bytes as Windows-1252), else Windows-1252."""
+    skipped = 0
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             if encoding in _UTF16_32:
@@ -97,7 +98,7 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
                         path, f"is {_UTF16_32[encoding]} text with bytes that are not {_UTF16_32[encoding]} at offset {exc.start} "
                         f"({data[exc.start:exc.end][:8].hex(' ')}); save it again as UTF-8"
                     ) from None
-            data = data[len(bom):]
+            data, skipped = data[len(bom):], len(bom)
             break
     if b"\x00" in data[:4096]:
         raise DataFileError(path, "is a binary file, not text")
@@ -108,7 +109,7 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     if data.decode("utf-8", "replace").replace("\ufffd", "").isascii():  # not one UTF-8 sequence in it: a Windows-1252 file
         return _cp1252(data), "windows-1252"
     text, stray = _utf8_with_stray_bytes(data)
-    shown = ", ".join(str(offset) for offset in stray[:5]) + (", …" if len(stray) > 5 else "")
+    shown = ", ".join(str(skipped + offset) for offset in stray[:5]) + (", …" if len(stray) > 5 else "")
     return text, f"utf-8 ({len(stray)} byte(s) not UTF-8 read as Windows-1252, at offset {shown})"
 
 
