@@ -17,6 +17,9 @@ message names the file and says what is wrong with it, with no traceback;
 | D9 | dataset: passages.csv, documents.csv | hostile: `<script>`, `<a href="javascript:…">`, `=HYPERLINK(…)` in text and URL | loads; the reading pane shows the markup as text and makes no link; a CSV export neutralises the formula |
 | D10 | dataset: binary cache | damaged (a cut array) | ignored, rebuilt from the CSVs |
 | D11 | dataset: documents.csv | hostile author name `<b>Evil</b><img src=x>` | the filter panel shows it, and its tooltip, as text |
+| D12 | dataset: passages.csv | changed bytes, same size and modification time, cache beside it | the cache is not used: the new text is shown, and it is said |
+| D13 | dataset: binary cache | tampered arrays with a forged manifest (hashes recomputed) | not used, rebuilt from the CSVs, said |
+| D14 | dataset: binary cache | made on another machine, shipped inside a shared dataset folder | not trusted: rebuilt, said; the version shown is the CSVs' |
 | C1 | codebook.toml | missing | named |
 | C2 | codebook.toml | empty | named ("is empty") |
 | C3 | codebook.toml | truncated | named ("cannot be read as TOML") |
@@ -43,10 +46,13 @@ message names the file and says what is wrong with it, with no traceback;
 | S8 | scenario JSON | hostile name `../../x` and `<b>` in the note | saved inside the scenarios folder; the note stays text |
 | S9 | scenarios order.json | corrupt | scenarios listed by name; said so |
 | S10 | scenario JSON | hostile note (`<b>`, `<img>`) shown in the scenario list | its tooltip shows the markup as text |
+| S11 | scenario JSON | nested 100,000 levels deep | named ("nested too deeply"); the other scenarios load |
+| S12 | scenarios order.json | nested 100,000 levels deep | scenarios listed by name; said so |
 | T1 | settings.json | missing | defaults, no message |
 | T2 | settings.json | truncated | defaults; kept aside as settings.broken-….json; the user is told |
 | T3 | settings.json | wrong types (a list; geometry a number) | defaults; kept aside or the bad value ignored |
 | T4 | settings.json | UTF-16 | defaults; kept aside; told |
+| T5 | settings.json | nested 100,000 levels deep | defaults; kept aside; told (the app starts) |
 | I1 | imported document | missing | named |
 | I2 | imported document | empty | named ("is empty") |
 | I3 | imported document | truncated PDF | named ("broken") |
@@ -55,6 +61,17 @@ message names the file and says what is wrong with it, with no traceback;
 | I6 | imported document | hostile HTML: script, style, `javascript:` link, formula | script and style dropped, link target dropped, text kept as text |
 | I7 | imported document | path-like title `../../etc/passwd` | stored inside the library under a safe ID |
 | I8 | imported document | unsupported type (.xlsx) | named |
+| I9 | imported document | UTF-8 with a BOM and one stray Windows-1252 byte | imported; every accent kept; the stray byte named in the encoding |
+| I10 | imported document | UTF-16 (BOM) with a lone surrogate code unit | named, with the offset |
+| I11 | imported document | UTF-32 (BOM) with a code unit beyond Unicode | named, with the offset |
+| I12 | imported document | DOCX with broken XML | named ("cannot be read as a DOCX file") |
+| I13 | imported document | DOCX with a corrupt deflate stream | named |
+| I14 | imported document | encrypted DOCX (an OLE container) | named ("encrypted") |
+| I15 | imported document | 0.8 MB DOCX that expands to 200 MB of XML | refused before it is expanded, in well under a second |
+| I16 | imported document | a batch of three with a broken one in the middle | the other two import; the broken one is named; no traceback |
+| I17 | imported document | PDF whose metadata date is year 0000 | imported with the year of import, said in date_basis; the library opens |
+| I18 | imported document | --date 0001, 2019-02-30, 9999 | refused at import with the date named; the library unchanged |
+| I19 | codebook overlay / review | TOML nested 100,000 levels deep | named ("nested too deeply") |
 | L1 | your library: metadata.csv | corrupt (binary) | the app starts with the bundled corpus; the library is kept aside under a new name; the user is told |
 | L2 | your library: dataset/codes.csv | unknown code ID | as L1 |
 | X1 | taxonomy.json | truncated | named ("cannot be read as JSON") |
@@ -65,6 +82,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -168,6 +186,55 @@ def test_dataset_csv_D10_damaged_cache_is_rebuilt(dataset, taxonomy):
     again = load_coded(dataset, taxonomy)
     assert len(again) == len(first) and again.version == first.version
     assert (again.has("area", "trade") == first.has("area", "trade")).all()
+
+
+def test_dataset_csv_D12_changed_bytes_with_the_same_size_and_time_are_seen(dataset, taxonomy):
+    first = load_coded(dataset, taxonomy)
+    path = dataset / "passages.csv"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "ASEAN" in text
+    path.write_text(text.replace("ASEAN", "XXXXX"), encoding="utf-8")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = load_coded(dataset, taxonomy)
+    assert again.version != first.version and again.cache_note and "changed" in again.cache_note
+    assert not again.containing("asean").any() and again.containing("xxxxx").any()
+
+
+def _forge(place: Path, change) -> None:
+    """Change the cache and rewrite its manifest's hashes as a forger would (without the user's key)."""
+    import hashlib
+
+    change(place)
+    manifest = json.loads((place / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"] = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in place.iterdir() if p.name != "manifest.json"}
+    manifest["version"] = "0123456789ab"
+    (place / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def test_dataset_csv_D13_tampered_cache_with_a_forged_manifest_is_not_data(dataset, taxonomy):
+    first = load_coded(dataset, taxonomy)
+    place = dataset / CACHE_NAME
+
+    def swap_years(folder: Path) -> None:
+        years = np.load(folder / "meta.year.npy")
+        np.save(folder / "meta.year.npy", np.full_like(years, 1999))
+
+    _forge(place, swap_years)
+    again = load_coded(dataset, taxonomy)
+    assert again.years == first.years and 1999 not in again.years and again.version == first.version
+    assert again.cache_note and "signature" in again.cache_note
+
+
+def test_dataset_csv_D14_a_cache_made_elsewhere_is_not_trusted(dataset, taxonomy, tmp_path, monkeypatch):
+    monkeypatch.setenv("NSP_EXPLORER_CACHE_DIR", str(tmp_path / "colleague"))  # another user's key makes the cache
+    shipped = load_coded(dataset, taxonomy)
+    texts = dataset / CACHE_NAME / "texts.bin"
+    texts.write_bytes(texts.read_bytes().replace(b"ASEAN", b"EVIL!"))
+    monkeypatch.setenv("NSP_EXPLORER_CACHE_DIR", str(tmp_path / "me"))
+    mine = load_coded(dataset, taxonomy)
+    assert mine.cache_note and not mine.containing("evil!").any() and mine.version == shipped.version
+    assert load_coded(dataset, taxonomy).cache_note == ""  # rebuilt and signed here: used from now on
 
 
 def test_dataset_csv_D11_hostile_author_is_text_in_the_filter_panel(dataset, taxonomy, qtbot, tmp_path):
@@ -287,6 +354,7 @@ SCENARIO_FILES = {
     "S2": b"",
     "S3": b'{"schema": 1, "name": "Cut", "filters": {"pillars": ["pea',
     "S4": json.dumps({"schema": 1, "name": "Wide"}).encode("utf-16"),
+    "S11": b'{"schema": 1, "name": "Deep", "filters": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
 }
 
 
@@ -352,6 +420,13 @@ def test_scenario_file_S9_corrupt_order_file(store_folder, taxonomy):
     assert any("order.json" in p for p in store.problems)
 
 
+def test_scenario_file_S12_deeply_nested_order_file(store_folder, taxonomy):
+    (store_folder / "order.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    store = ScenarioStore.open(store_folder, taxonomy, [], [])
+    assert [s.name for s in store.scenarios] == ["Good one"]
+    assert any("order.json" in p for p in store.problems)
+
+
 def test_scenario_file_S10_hostile_note_is_text_in_the_list(qtbot, tmp_path, taxonomy):
     from nsp_explorer.gui.app import load
     from nsp_explorer.gui.main_window import MainWindow
@@ -380,7 +455,10 @@ def test_settings_T1_missing_means_defaults(config):
     assert load_settings() == ({}, "")
 
 
-@pytest.mark.parametrize("row, content", [("T2", b'{"geometry": "AdnQ'), ("T3", b"[1, 2, 3]"), ("T4", '{"a": 1}'.encode("utf-16"))])
+DEEP = b"[" * 100_000 + b"]" * 100_000
+
+
+@pytest.mark.parametrize("row, content", [("T2", b'{"geometry": "AdnQ'), ("T3", b"[1, 2, 3]"), ("T4", '{"a": 1}'.encode("utf-16")), ("T5", DEEP)])
 def test_settings_unreadable_are_kept_aside(row, content, config):
     from nsp_explorer.gui.settings import load_settings
 
@@ -508,12 +586,12 @@ def test_a_broken_library_never_stops_the_app(row, tmp_path, data, monkeypatch, 
         (library.folder / "corpus" / "metadata.csv").write_bytes(b"\x00\xff\xfe binary junk")
     else:
         _replace(library.folder / "dataset" / "codes.csv", ",partner,", ",partner_x,")
-    before = {p.relative_to(library.folder): p.read_bytes() for p in library.folder.rglob("*") if p.is_file()}
+    before = {p.relative_to(library.folder): p.read_bytes() for p in library.folder.rglob("*") if p.is_file() and not p.name.startswith(".nspx-")}
     coded = app.load(None)
     assert len(coded.documents) == 5  # the bundled corpus
     assert app.LIBRARY_PROBLEMS and "kept as" in app.LIBRARY_PROBLEMS[0]
     (aside,) = [p for p in library.folder.parent.iterdir() if p.name.startswith(library.folder.name + ".unreadable-")]
-    assert {p.relative_to(aside): p.read_bytes() for p in aside.rglob("*") if p.is_file()} == before  # nothing lost
+    assert {p.relative_to(aside): p.read_bytes() for p in aside.rglob("*") if p.is_file() and not p.name.startswith(".nspx-")} == before  # nothing lost
     from nsp_explorer.gui.main_window import MainWindow
 
     window = MainWindow(coded, remember=False, scenario_folder=tmp_path / "s")
@@ -534,3 +612,132 @@ def test_every_row_of_the_matrix_has_a_test():
     rows = {line.split("|")[1].strip() for line in __doc__.splitlines() if line.startswith("| ") and line[2:3].isalpha() and line[3:4].isdigit()}
     source = Path(__file__).read_text(encoding="utf-8")
     assert rows and all(f'"{row}"' in source or f"_{row}_" in source for row in rows), sorted(r for r in rows if f'"{r}"' not in source and f"_{r}_" not in source)
+
+
+# -- hostile files at import: one error boundary, bounded time and memory ------------------------
+
+
+def _docx(path: Path, document_xml: bytes, compress: int = 8) -> Path:
+    import zipfile
+
+    content_types = (b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                     b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                     b'<Default Extension="xml" ContentType="application/xml"/>'
+                     b'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    rels = (b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w", compression=compress) as package:
+        package.writestr("[Content_Types].xml", content_types)
+        package.writestr("_rels/.rels", rels)
+        package.writestr("word/document.xml", document_xml)
+    return path
+
+
+W = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+
+
+def _good_docx(path: Path) -> Path:
+    return _docx(path, W + b"<w:p><w:r><w:t>" + ARTICLE.encode() + b"</w:t></w:r></w:p></w:body></w:document>")
+
+
+def test_imported_document_I9_bom_and_one_stray_byte_keeps_every_accent(library, data, tmp_path):
+    path = tmp_path / "mixed.txt"
+    text = "Café society: the Président’s « New Southern Policy » — " + ARTICLE
+    raw = b"\xef\xbb\xbf" + text.encode("utf-8") + b" Price: 5\x80 per visitor, a fair deal for both sides of the sea.\n"
+    path.write_bytes(raw)
+    from nsp_explorer.pipeline.importers import read_document
+
+    document = read_document(path)
+    assert "Café" in document.text and "Président’s" in document.text and "« New Southern Policy »" in document.text
+    assert "5€" in document.text and "not UTF-8" in document.encoding and f"offset {raw.rindex(b'5') + 1}" in document.encoding
+    doc_id = library.import_file(path, data, set(), author="A. Writer")
+    assert "Café" in _imported_text(library, doc_id)
+
+
+@pytest.mark.parametrize(
+    "row, name, make, problem",
+    [
+        ("I10", "utf16.txt", lambda p: p.write_bytes(b"\xff\xfe" + "Korea and ASEAN ".encode("utf-16-le") * 5 + b"\x00\xd8" + "trade".encode("utf-16-le")), "offset"),
+        ("I11", "utf32.txt", lambda p: p.write_bytes(b"\xff\xfe\x00\x00" + "Korea and ASEAN ".encode("utf-32-le") * 5 + b"\x00\x00\x11\x00"), "offset"),
+        ("I12", "broken.docx", lambda p: _docx(p, W + b"<w:p><w:r><w:t>unclosed"), "cannot be read as a DOCX file"),
+        ("I13", "deflate.docx", lambda p: _corrupt_deflate(_good_docx(p)), "DOCX"),
+        ("I14", "locked.docx", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000), "encrypted"),
+        ("I19", "overlay.toml", None, "nested too deeply"),
+    ],
+)
+def test_imported_document_hostile_files_are_named(row, name, make, problem, library, data, tmp_path):
+    path = tmp_path / name
+    if row == "I19":
+        path.write_text("[area.trade]\nterms = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+        with pytest.raises(DataFileError) as error:
+            sources.read_toml(path)
+    else:
+        make(path)
+        with pytest.raises(DataFileError) as error:
+            library.import_file(path, data, set(), author="A. Writer")
+    assert error.value.path == path and problem in error.value.problem, error.value.problem
+    assert not (library.folder / "corpus").exists()  # nothing was written
+
+
+def _corrupt_deflate(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    start = data.index(b"word/document.xml") + len(b"word/document.xml")  # the local header's name, then the deflate stream
+    for i in range(start + 4, start + 40):
+        data[i] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+def test_imported_document_I15_a_word_bomb_is_refused_before_expansion(library, data, tmp_path):
+    import resource
+    import time
+
+    path = _docx(tmp_path / "bomb.docx", W + b"<w:p><w:r><w:t>" + b"a" * 200_000_000 + b"</w:t></w:r></w:p></w:body></w:document>")
+    assert path.stat().st_size < 1_000_000
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    with pytest.raises(DataFileError, match="expands to 191 MB"):
+        library.import_file(path, data, set(), author="A. Writer")
+    assert time.perf_counter() - started < 1.0
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak < 100_000  # KiB: it was never expanded
+
+
+def test_imported_document_I16_a_batch_with_a_broken_file_imports_the_others(tmp_path):
+    import subprocess
+    import sys
+
+    files = []
+    for n, word in enumerate(("trade", "tourism")):
+        path = tmp_path / f"good{n}.txt"
+        path.write_text(ARTICLE.replace("trade", word), encoding="utf-8")
+        files.append(path)
+    broken = tmp_path / "broken.docx"
+    _docx(broken, W + b"<w:p><w:r><w:t>unclosed")
+    env = dict(os.environ, NSP_EXPLORER_DATA_DIR=str(tmp_path / "user"), NSP_EXPLORER_CACHE_DIR=str(tmp_path / "cache"))
+    run = subprocess.run([sys.executable, "-m", "nsp_explorer.cli", "import", str(files[0]), str(broken), str(files[1]), "--author", "A. Writer"],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 2 and "Traceback" not in run.stderr and "broken.docx" in run.stderr
+    assert run.stdout.count("imported ") == 2
+
+
+def test_imported_document_I17_a_pdf_dated_year_0000(library, data, tmp_path, qapp):
+    import datetime
+    import re
+
+    from .benchmarks.text_pdf import make_pdf
+
+    path = make_pdf(tmp_path / "old.pdf", [ARTICLE])
+    raw = path.read_bytes()
+    assert b"/CreationDate (D:" in raw
+    path.write_bytes(re.sub(rb"(/CreationDate \(D:)\d{4}", rb"\g<1>0000", raw))
+    doc_id = library.import_file(path, data, set(), author="A. Writer")
+    (row,) = library.documents()
+    assert row["published"] == str(datetime.date.today().year) and "year of import" in row["date_basis"] and doc_id
+
+
+@pytest.mark.parametrize("date", ["0001", "2019-02-30", "9999"])
+def test_imported_document_I18_impossible_dates_are_refused(date, library, data, tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(DataFileError, match="has a date") as error:
+        library.import_file(path, data, set(), author="A. Writer", date=date)
+    assert date in error.value.problem and not (library.folder / "corpus").exists()

@@ -113,20 +113,19 @@ if moment == "building":
         time.sleep(60)
     build.build_dataset = stall
 else:
-    real_rename = Path.rename
-    def rename(self, target):
-        done = real_rename(self, target)
-        if str(target).endswith(".old"):
-            print("between renames", flush=True)  # the old library is moved away, the new one not yet in place
+    real_replace = os.replace
+    def replace(source, target):
+        real_replace(source, target)
+        if "/corpus/" in str(target) and ".nspx-staging-" not in str(target):
+            print("between moves", flush=True)  # some of the new files are in place, not all
             time.sleep(60)
-        return done
-    Path.rename = rename
+    os.replace = replace
 library.Library(Path(sys.argv[1])).import_file(Path(sys.argv[2]), data_dir(), set(), author="B. Writer", title="Second")
 """
 
 
-@pytest.mark.parametrize("moment", ["building", "between renames"])
-def test_killed_during_an_import_the_library_is_as_before(tmp_path, data, taxonomy, moment):
+@pytest.mark.parametrize("moment", ["building", "between moves"])
+def test_killed_during_an_import_the_library_is_whole(tmp_path, data, taxonomy, moment):
     first, second = tmp_path / "first.txt", tmp_path / "second.txt"
     first.write_text(ARTICLE, encoding="utf-8")
     second.write_text(ARTICLE.replace("trade", "tourism"), encoding="utf-8")
@@ -135,11 +134,52 @@ def test_killed_during_an_import_the_library_is_as_before(tmp_path, data, taxono
     before = Library(folder).documents()
     kill_when(start(IMPORT, str(folder), str(second), moment), moment)
     library = Library(folder)  # opening it repairs what the kill interrupted
-    assert library.documents() == before
+    expected = ["First"] if moment == "building" else ["First", "Second"]  # before the moves: as it was; during them: finished
+    assert [row["title"] for row in library.documents()] == expected
+    if moment == "building":
+        assert library.documents() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["first.txt", "library", "second.txt"]  # no half-made copies left
+    assert not [p for p in folder.iterdir() if p.name.startswith(".nspx-staging-") or p.name == ".nspx-journal.json"]
     dataset = load_dataset(folder / "dataset", taxonomy)
-    assert list(dataset.documents["title"]) == ["First"]
-    assert library.import_file(second, data, set(), author="B. Writer", title="Second")  # and it still works
+    assert sorted(dataset.documents["title"]) == expected  # the dataset is the one built with those documents
+    assert len(list((folder / "corpus" / "raw").iterdir())) == len(expected)
+    if moment == "building":
+        assert library.import_file(second, data, set(), author="B. Writer", title="Second")  # and it still works
+
+
+BUILD = """
+import os, sys, time
+from pathlib import Path
+from nsp_explorer.paths import data_dir
+from nsp_explorer.pipeline.build import build_dataset, write_dataset
+dataset = build_dataset(data_dir())
+row = dataset.tables["documents.csv"][0]
+dataset.tables["documents.csv"][0] = (*row[:2], "changed", *row[3:])
+dataset.tables["facts.csv"] = dataset.tables["facts.csv"][:3]
+real_replace = os.replace
+def replace(source, target):
+    real_replace(source, target)
+    if str(target).endswith("documents.csv"):
+        print("between moves", flush=True)  # documents.csv is new, the other three are still old
+        time.sleep(60)
+os.replace = replace
+write_dataset(dataset, Path(sys.argv[1]))
+"""
+
+
+def test_killed_between_a_builds_moves_the_dataset_is_one_set(tmp_path, data, taxonomy):
+    import shutil
+
+    folder = tmp_path / "dataset"
+    shutil.copytree(data / "dataset", folder, ignore=shutil.ignore_patterns(".*"))
+    kill_when(start(BUILD, str(folder)), "between moves")
+    assert (folder / ".nspx-journal.json").exists()
+    load_dataset(folder, taxonomy)  # the next reader finishes the moves: all four files are the new build
+    assert not (folder / ".nspx-journal.json").exists()
+    new = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
+    assert new == {"documents.csv", "passages.csv", "codes.csv", "facts.csv"}
+    assert "changed" in (folder / "documents.csv").read_text(encoding="utf-8")
+    assert len((folder / "facts.csv").read_text(encoding="utf-8").splitlines()) == 4  # and facts.csv is the new one too
 
 
 def test_a_stale_temporary_file_is_cleared_when_the_folder_is_opened(tmp_path, taxonomy):

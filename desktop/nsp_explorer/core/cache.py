@@ -2,18 +2,31 @@
 
 The CSVs stay the source of truth. The cache is a folder ``.nspx-cache`` of
 NumPy ``.npy`` arrays (read with ``allow_pickle=False``: nothing in it can run
-code), UTF-8 blocks and a JSON manifest. The manifest records the size and
-modification time of each CSV; if any differs, or anything in the cache cannot
-be read, the CSVs are loaded, checked and coded again and the cache is
-rewritten. A cache is written to a temporary folder and renamed into place,
-so a crash never leaves half a cache. Where the dataset folder is read-only
-(an installed app), the cache goes to the user cache folder instead.
+code), UTF-8 blocks and a JSON manifest. A cache is used only when it is
+verified by content:
+
+* the manifest records the SHA-256 of each CSV it was built from, and they
+  must equal the CSVs' hashes now (size and time alone are not trusted);
+* it records the SHA-256 of every cache file, and they must equal the files;
+* the manifest is signed (HMAC-SHA-256) with a key only this user has (in the
+  user cache folder), so a cache made elsewhere and shipped inside a shared
+  dataset folder, or a forged manifest, is never taken for data.
+
+Anything else (stale, damaged, forged, unsigned) is ignored: the CSVs are
+loaded, checked and coded again, the cache is rewritten, and ``CodedPassages``
+is returned with a ``cache_note`` saying why. A cache is written to a
+temporary folder and renamed into place, so a crash never leaves half a
+cache. Where the dataset folder is read-only (an installed app), the cache
+goes to the user cache folder instead.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import hmac
 import json
+import secrets
 import os
 import shutil
 import tempfile
@@ -24,23 +37,49 @@ import numpy as np
 import pandas as pd
 
 from .coded import SOURCES, CodedPassages, PassageCodes, assemble, code_passages
-from .dataset import COLUMNS, load_dataset, read_table
+from .dataset import file_hashes, load_dataset, read_table, version_of
+from .folder_lock import reading
 from .taxonomy import Taxonomy
 from .texts import TextColumn
 
-FORMAT = 2
+FORMAT = 3
+KEY_NAME = "cache-key"
 CACHE_NAME = ".nspx-cache"
 CATEGORIES = ("doc_id", "section", "author", "title", "outlet", "published")
 FACT_CATEGORIES = ("indicator", "unit", "partner")
 TEXTS = ("ids", "texts", "folded", "evidence", "quotes")
 
 
-def _fingerprint(folder: Path) -> dict[str, list[int]]:
-    out = {}
-    for name in COLUMNS:
-        stat = (folder / name).stat()
-        out[name] = [stat.st_size, stat.st_mtime_ns]
-    return out
+def _key() -> bytes | None:
+    """This user's secret for signing caches (made once, readable by the user only); None if it cannot be kept."""
+    from ..paths import user_cache_dir
+
+    path = user_cache_dir() / KEY_NAME
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{KEY_NAME}.", dir=path.parent)  # mode 600
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(secrets.token_bytes(32))
+        os.replace(temp, path)
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _signature(key: bytes, manifest: dict) -> str:
+    body = json.dumps({k: v for k, v in manifest.items() if k != "signature"}, sort_keys=True, ensure_ascii=True)
+    return hmac.new(key, body.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def _file_hash(path: Path) -> str:
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def cache_folders(folder: Path) -> list[Path]:
@@ -52,34 +91,57 @@ def cache_folders(folder: Path) -> list[Path]:
 
 
 def load_coded(folder: Path, taxonomy: Taxonomy) -> CodedPassages:
-    """The coded dataset of a folder: from its cache if the cache matches the CSVs, else from the CSVs (then cached)."""
+    """The coded dataset of a folder: from its cache if the cache is verified against the CSVs, else from the CSVs (then cached)."""
     folder = Path(folder)
-    try:
-        fingerprint = _fingerprint(folder)
-    except OSError:
-        fingerprint = None  # load_dataset names the missing file
-    if fingerprint is not None:
+    with reading(folder):  # a build in another process cannot move new CSVs in while they are hashed and read
+        try:
+            hashes = file_hashes(folder)
+        except OSError:
+            hashes = None  # load_dataset names the missing file
+        key = _key()
+        notes = []
+        if hashes is not None and key is not None:
+            for place in cache_folders(folder):
+                coded, why = read_cache(place, hashes, key, folder, taxonomy)
+                if coded is not None:
+                    return coded
+                if why:
+                    notes.append(f"{place}: {why}")
+        coded = code_passages(load_dataset(folder, taxonomy, hashes), taxonomy)
+    if hashes is not None and key is not None:
         for place in cache_folders(folder):
-            coded = read_cache(place, fingerprint, folder, taxonomy)
-            if coded is not None:
-                return coded
-    coded = code_passages(load_dataset(folder, taxonomy), taxonomy)
-    if fingerprint is not None and fingerprint == _fingerprint(folder):
-        for place in cache_folders(folder):
-            if write_cache(coded, place, fingerprint):
+            if write_cache(coded, place, hashes, key):
                 break
+    if notes:
+        coded = dataclasses.replace(coded, cache_note="; ".join(notes) + "; rebuilt from the CSVs")
     return coded
 
 
-def read_cache(place: Path, fingerprint: dict, folder: Path, taxonomy: Taxonomy) -> CodedPassages | None:
-    """The cached dataset, or None if there is no cache, it is stale, or any part of it is unreadable."""
+def read_cache(place: Path, hashes: dict, key: bytes, folder: Path, taxonomy: Taxonomy) -> tuple[CodedPassages | None, str]:
+    """The cached dataset if it is verified, else None and why it was not used ("" if there is none)."""
     try:
-        manifest = json.loads((place / "manifest.json").read_text(encoding="utf-8"))
-        if manifest.get("format") != FORMAT or manifest.get("fingerprint") != fingerprint:
-            return None
-        return _assemble(place, manifest, folder, taxonomy)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return None
+        text = (place / "manifest.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, ""
+    except (OSError, UnicodeDecodeError):
+        return None, "the cache cannot be read"
+    try:
+        manifest = json.loads(text)
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            return None, "the cache is of another format"
+        if not hmac.compare_digest(str(manifest.get("signature", "")), _signature(key, manifest)):
+            return None, "the cache was not made here (its signature does not match): not trusted"
+        if manifest.get("csv_hashes") != hashes:
+            return None, "the CSVs changed since the cache was made"
+        files = manifest["files"]
+        present = {p.name for p in place.iterdir()} - {"manifest.json"}
+        if set(files) != present or any(_file_hash(place / name) != digest for name, digest in files.items()):
+            return None, "the cache's files are not those it was made with"
+        if manifest.get("version") != version_of(hashes):
+            return None, "the cache names another dataset version"
+        return _assemble(place, manifest, folder, taxonomy), ""
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
+        return None, "the cache is damaged"
 
 
 def _array(place: Path, name: str, mmap: bool = False) -> np.ndarray:
@@ -117,7 +179,7 @@ def _assemble(place: Path, manifest: dict, folder: Path, taxonomy: Taxonomy) -> 
                     documents, taxonomy, manifest["version"], folder)
 
 
-def write_cache(coded: CodedPassages, place: Path, fingerprint: dict) -> bool:
+def write_cache(coded: CodedPassages, place: Path, hashes: dict, key: bytes) -> bool:
     """Write the cache into ``place`` (all of it, or nothing); False if the folder cannot be written."""
     try:
         place.parent.mkdir(parents=True, exist_ok=True)
@@ -128,7 +190,7 @@ def write_cache(coded: CodedPassages, place: Path, fingerprint: dict) -> bool:
     except OSError:
         return False
     try:
-        _write(coded, staging, fingerprint)
+        _write(coded, staging, hashes, key)
         old = place.with_name(place.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if place.exists():
@@ -141,7 +203,7 @@ def write_cache(coded: CodedPassages, place: Path, fingerprint: dict) -> bool:
         return False
 
 
-def _write(coded: CodedPassages, out: Path, fingerprint: dict) -> None:
+def _write(coded: CodedPassages, out: Path, hashes: dict, key: bytes) -> None:
     def save(name: str, array) -> None:
         np.save(out / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
 
@@ -173,7 +235,7 @@ def _write(coded: CodedPassages, out: Path, fingerprint: dict) -> None:
         save(f"facts.{column}", values.codes)
     manifest = {
         "format": FORMAT,
-        "fingerprint": fingerprint,
+        "csv_hashes": hashes,
         "version": coded.version,
         "passages": len(coded),
         "categories": {c: [str(v) for v in meta[c].cat.categories] for c in CATEGORIES},
@@ -182,5 +244,7 @@ def _write(coded: CodedPassages, out: Path, fingerprint: dict) -> None:
         "flags": [list(n) for n in flag_names],
         "sources": list(SOURCES),
         "texts": {name: len(column) for name, column in columns.items()},
+        "files": {p.name: _file_hash(p) for p in sorted(out.iterdir())},
     }
+    manifest["signature"] = _signature(key, manifest)
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")

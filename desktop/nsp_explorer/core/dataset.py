@@ -13,7 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import DataFileError
+from .folder_lock import reading
 from .taxonomy import DIMENSIONS, Taxonomy
+from .validity import date_problem, year_problem
 
 COLUMNS = {
     "documents.csv": ("doc_id", "source_file", "title", "author", "affiliation", "outlet", "published", "year", "url", "date_basis"),
@@ -89,12 +91,28 @@ def _unknown(path: Path, what: str, values) -> DataFileError:
     return DataFileError(path, f"has {what}: {shown}")
 
 
-def load_dataset(folder: Path, taxonomy: Taxonomy) -> Dataset:
-    """Read and validate a dataset folder."""
+def file_hashes(folder: Path) -> dict[str, str]:
+    """The SHA-256 of each of the four CSVs: what a cache must have been built from (read in blocks, never whole)."""
+    hashes = {}
+    for name in COLUMNS:
+        with (folder / name).open("rb") as stream:
+            hashes[name] = hashlib.file_digest(stream, "sha256").hexdigest()
+    return hashes
+
+
+def version_of(hashes: dict[str, str]) -> str:
+    """A short name for exactly these four files' contents."""
+    return hashlib.sha256("".join(hashes[name] for name in COLUMNS).encode("ascii")).hexdigest()[:12]
+
+
+def load_dataset(folder: Path, taxonomy: Taxonomy, hashes: dict[str, str] | None = None) -> Dataset:
+    """Read and validate a dataset folder (``hashes``: its file_hashes, if already known under the same read)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise DataFileError(folder, "is not a dataset folder (it does not exist)")
-    documents, passages, codes, facts = (read_table(folder, name) for name in COLUMNS)
+    with reading(folder):  # a build in another process moves its four files in before or after, never during
+        documents, passages, codes, facts = (read_table(folder, name) for name in COLUMNS)
+        version = version_of(hashes or file_hashes(folder))
 
     if documents["doc_id"].duplicated().any():
         raise _unknown(folder / "documents.csv", "duplicate doc_id", documents.loc[documents["doc_id"].duplicated(), "doc_id"])
@@ -133,13 +151,37 @@ def load_dataset(folder: Path, taxonomy: Taxonomy) -> Dataset:
     if bad_partner.any():
         raise _unknown(folder / "facts.csv", "unknown partner ID(s)", facts.loc[bad_partner, "partner"])
 
-    digest = hashlib.sha256()
-    for name in COLUMNS:
-        digest.update((folder / name).read_bytes())
     documents = documents.assign(year=documents["year"].astype(int))
     passages = passages.assign(position=passages["position"].astype(int))
     facts = facts.assign(value=values.astype(float))
-    return Dataset(documents, passages, codes, facts, digest.hexdigest()[:12], folder)
+    return Dataset(documents, passages, codes, facts, version, folder)
+
+
+def without_bad_documents(dataset: Dataset) -> tuple[Dataset, list[str]]:
+    """The dataset without documents whose date cannot be shown (year 0000, a 13th month), and a line naming each.
+
+    For the user's library: one bad record (imported by an older version, or
+    edited by hand) is left out and named; the rest of the library opens.
+    """
+    documents = dataset.documents
+    problems = {}
+    for doc_id, published, year in zip(documents["doc_id"], documents["published"], documents["year"]):
+        problem = date_problem(str(published)) or year_problem(int(year))
+        if problem:
+            problems[doc_id] = f"{published!r} {problem}"
+    bad = set(problems)
+    if not bad:
+        return dataset, []
+    passages = dataset.passages[~dataset.passages["doc_id"].isin(bad)]
+    kept_ids = passages["passage_id"]
+    lines = [f"{dataset.folder / 'documents.csv'}: document {doc_id!r} was left out: its date {problems[doc_id]}" for doc_id in sorted(bad)]
+    return replace(
+        dataset,
+        documents=documents[~documents["doc_id"].isin(bad)].reset_index(drop=True),
+        passages=passages.reset_index(drop=True),
+        codes=dataset.codes[dataset.codes["passage_id"].isin(kept_ids)].reset_index(drop=True),
+        facts=dataset.facts[dataset.facts["passage_id"].isin(kept_ids)].reset_index(drop=True),
+    ), lines
 
 
 def merge_datasets(bundled: Dataset, library: Dataset) -> Dataset:

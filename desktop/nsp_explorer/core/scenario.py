@@ -131,6 +131,8 @@ def read_scenario_file(path: Path, known: dict[str, set]) -> Loaded:
         raise DataFileError(path, "is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise DataFileError(path, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise DataFileError(path, "is not a usable scenario: it is nested too deeply") from None
     except (OSError, ValueError) as exc:
         raise DataFileError(path, f"is not a usable scenario: {exc}") from None
 
@@ -206,7 +208,7 @@ class ScenarioStore:
         if index.exists():
             try:
                 order = [n for n in json.loads(index.read_text(encoding="utf-8")) if isinstance(n, str)]
-            except (OSError, ValueError, TypeError):
+            except (OSError, ValueError, TypeError, RecursionError):
                 self.problems.append(f"{index}: unreadable, scenarios are listed by name instead")
         present = sorted(p.name for p in self.folder.glob("*.json") if p.name != INDEX)
         names = [n for n in order if n in present] + [n for n in present if n not in order]

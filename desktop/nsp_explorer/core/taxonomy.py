@@ -47,7 +47,7 @@ class Taxonomy:
 def load_taxonomy(path: Path) -> Taxonomy:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise DataFileError(path, f"cannot be read as JSON: {exc}") from None
     try:
         taxonomy = Taxonomy(dict(raw["pillars"]), dict(raw["areas"]), dict(raw["frames"]), dict(raw["partners"]))

@@ -46,7 +46,8 @@ def load(folder: Path | None, with_library: bool = True):
     """
     from ..core.cache import load_coded
     from ..core.coded import code_passages
-    from ..core.dataset import load_dataset, merge_datasets
+    from ..core.dataset import load_dataset, merge_datasets, without_bad_documents
+    from ..core.folder_lock import reading
     from ..core.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
@@ -57,10 +58,13 @@ def load(folder: Path | None, with_library: bool = True):
 
     try:
         library = Library(library_dir())
-        bundled = library.folder / "bundled" if (library.folder / "bundled").is_dir() else dataset_dir()  # with the user's decisions
-        if not library.documents():
-            return load_coded(bundled, taxonomy)
-        dataset = merge_datasets(load_dataset(bundled, taxonomy), load_dataset(library.folder / "dataset", taxonomy))
+        with reading(library.folder):  # an import in another process moves its files in before or after, never during
+            bundled = library.folder / "bundled" if (library.folder / "bundled").is_dir() else dataset_dir()  # with the user's decisions
+            if not library.documents():
+                return load_coded(bundled, taxonomy)
+            mine, dropped = without_bad_documents(load_dataset(library.folder / "dataset", taxonomy))
+            dataset = merge_datasets(load_dataset(bundled, taxonomy), mine)
+        LIBRARY_PROBLEMS.extend(dropped)
         return code_passages(dataset, taxonomy)
     except (DataFileError, OSError) as error:
         from ..pipeline.library import set_aside
@@ -96,6 +100,7 @@ def self_test(window, app) -> str:
         f"self-test passed: dataset {coded.version} ({len(coded.documents)} documents, {len(coded)} passages, "
         f"{len(coded.codes)} codes, {len(coded.facts)} cited figures); {len(window.charts)} charts, the passage list and "
         f"the reading pane drawn; saved {out} ({image.width()}x{image.height()})"
+        + (f"; cache not used: {coded.cache_note}" if coded.cache_note else "")
     )
 
 

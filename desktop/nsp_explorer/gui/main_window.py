@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         from .app import LIBRARY_PROBLEMS
 
         self.startup_notices = list(LIBRARY_PROBLEMS)  # what the user must hear about: a library or settings set aside
+        self.startup_notices.append(f"Cache not used: {coded.cache_note}." if coded.cache_note else "")
         if remember:
             self.startup_notices.append(self._restore())
         self.startup_notices = [n for n in self.startup_notices if n]

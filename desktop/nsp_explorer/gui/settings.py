@@ -35,7 +35,7 @@ def load_settings() -> tuple[dict, str]:
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         return data, ""
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         aside = path.with_name(f"settings.broken-{time.strftime('%Y%m%d-%H%M%S')}.json")
         try:
             path.rename(aside)

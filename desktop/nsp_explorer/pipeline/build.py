@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.errors import DataFileError
+from ..core.folder_lock import new_staging, swap_in, writing
 from ..core.taxonomy import DIMENSIONS, Taxonomy, load_taxonomy
 from .clean import clean_document
 from .code import Code, lexicon_codes_of_all
@@ -128,26 +129,29 @@ def csv_bytes(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> bytes:
 
 
 def write_dataset(dataset: BuiltDataset, out_dir: Path) -> list[Path]:
-    """Write the four CSVs into ``out_dir``: all of them or, on failure, none."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataFileError(out_dir, f"cannot be created: {exc.strerror or exc}") from None
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for name, columns in TABLE_COLUMNS.items():
-            target = out_dir / name
-            handle, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-            staged.append((Path(temp), target))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(csv_bytes(columns, dataset.tables[name]))
-                stream.flush()
-                os.fsync(stream.fileno())
-        for temp, target in staged:
-            os.replace(temp, target)
-    except OSError as exc:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
-        where = Path(exc.filename) if exc.filename else out_dir
-        raise DataFileError(where, f"cannot be written: {exc.strerror or exc}; the previous dataset is unchanged") from None
-    return [target for _, target in staged]
+    """Write the four CSVs into ``out_dir`` as one set: all of them or, on failure, none.
+
+    One build at a time holds the folder (another gets "busy"); the files are
+    written complete in a staging folder inside it and moved in through a
+    journal, so readers and a kill at any moment see the old set or the new one.
+    """
+    with writing(out_dir, "build"):
+        try:
+            staging = new_staging(out_dir)
+        except OSError as exc:
+            raise DataFileError(out_dir, f"cannot be written: {exc.strerror or exc}; the previous dataset is unchanged") from None
+        try:
+            for name, columns in TABLE_COLUMNS.items():
+                with open(staging / name, "wb") as stream:
+                    stream.write(csv_bytes(columns, dataset.tables[name]))
+                    stream.flush()
+                    os.fsync(stream.fileno())
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            where = Path(exc.filename) if exc.filename else out_dir
+            raise DataFileError(where, f"cannot be written: {exc.strerror or exc}; the previous dataset is unchanged") from None
+        try:
+            swap_in(out_dir, staging, list(TABLE_COLUMNS), [])
+        except OSError as exc:
+            raise DataFileError(out_dir, f"cannot be written: {exc.strerror or exc}") from None
+    return [out_dir / name for name in TABLE_COLUMNS]

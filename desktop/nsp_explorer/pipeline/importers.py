@@ -3,7 +3,13 @@
 The text then goes through the same pipeline as the bundled corpus. Every
 problem is a DataFileError naming the file: unsupported type, empty, too
 large, binary, encrypted or unreadable PDF, a scanned PDF with no text layer,
-a broken Word file, a file that vanished.
+a broken, encrypted or over-expanding Word file, a file that vanished.
+``read_document`` is the one error boundary: whatever a reader library
+raises on a hostile file becomes such a message, never a traceback.
+
+Text is UTF-8 unless a byte-order mark says otherwise; bytes that are not
+UTF-8 in a mostly-UTF-8 file are read one by one as Windows-1252 (the rest
+keeps its accents), and the encoding says how many and where.
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ from .sources import checked_size
 
 SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
+MAX_DOCX_XML_BYTES = 32 * 1024 * 1024  # the XML a Word file expands to (a 50-page report has 1-3 MB)
+MAX_DOCX_BYTES = 160 * 1024 * 1024  # everything it expands to, pictures included
+MAX_DOCX_ENTRIES = 5000
 
 
 @dataclass(frozen=True)
@@ -50,10 +59,18 @@ def read_document(path: Path) -> ImportedDocument:
         raise DataFileError(path, "is empty")
     try:
         document = {"txt": _read_text, "md": _read_text, "html": _read_html, "pdf": _read_pdf, "docx": _read_docx}[kind](path)
+    except DataFileError:
+        raise
     except FileNotFoundError:
         raise DataFileError(path, "vanished while it was being read") from None
     except PermissionError:
         raise DataFileError(path, "cannot be read: permission denied") from None
+    except MemoryError:
+        raise DataFileError(path, "is too large to read in the memory this computer has") from None
+    except RecursionError:
+        raise DataFileError(path, "is nested too deeply to be read") from None
+    except Exception as exc:  # the one boundary: a reader library's own error on a hostile or broken file
+        raise DataFileError(path, f"cannot be read as a {kind.upper()} file ({type(exc).__name__}: {str(exc)[:200] or 'no detail'})") from None
     document = replace(document, kind=kind)
     if len(re.findall(r"\w+", document.text)) < 5:
         raise DataFileError(path, "has no text to import")
@@ -65,21 +82,65 @@ def read_document(path: Path) -> ImportedDocument:
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+_UTF16_32 = {"utf-32": "UTF-32", "utf-16": "UTF-16"}
+
+
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:
-    """Text and the encoding it was read with: a BOM, else UTF-8, else Windows-1252 / Latin-1."""
+    """Text and how it was read: a BOM's encoding, else UTF-8 (stray bytes as Windows-1252), else Windows-1252."""
+    skipped = 0
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            if encoding in _UTF16_32:
+                try:
+                    return data.decode(encoding), encoding
+                except UnicodeDecodeError as exc:
+                    raise DataFileError(
+                        path, f"is {_UTF16_32[encoding]} text with bytes that are not {_UTF16_32[encoding]} at offset {exc.start} "
+                        f"({data[exc.start:exc.end][:8].hex(' ')}); save it again as UTF-8"
+                    ) from None
+            data, skipped = data[len(bom):], len(bom)
+            break
     if b"\x00" in data[:4096]:
         raise DataFileError(path, "is a binary file, not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252"), "windows-1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    if data.decode("utf-8", "replace").replace("\ufffd", "").isascii():  # not one UTF-8 sequence in it: a Windows-1252 file
+        return _cp1252(data), "windows-1252"
+    text, stray = _utf8_with_stray_bytes(data)
+    shown = ", ".join(str(skipped + offset) for offset in stray[:5]) + (", …" if len(stray) > 5 else "")
+    return text, f"utf-8 ({len(stray)} byte(s) not UTF-8 read as Windows-1252, at offset {shown})"
+
+
+# Windows-1252 differs from Latin-1 only at 0x80-0x9F (five of which it leaves unassigned: those stay Latin-1)
+_CP1252_OF_LATIN1 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def _cp1252(data: bytes) -> str:
+    return data.decode("latin-1").translate(_CP1252_OF_LATIN1)
+
+
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, list[int]]:
+    """UTF-8 text with every byte that is not part of a UTF-8 sequence read as Windows-1252, and those bytes' offsets.
+
+    One pass: each decoding attempt starts where the last one stopped (a memoryview, no copies).
+    """
+    view = memoryview(data)
+    parts: list[str] = []
+    stray: list[int] = []
+    position = 0
+    while position < len(data):
+        try:
+            parts.append(codecs.utf_8_decode(view[position:], "strict", True)[0])
+            break
+        except UnicodeDecodeError as exc:
+            bad = position + exc.start
+            parts.append(codecs.utf_8_decode(view[position:bad], "strict", True)[0])
+            parts.append(_cp1252(data[bad : bad + 1]))
+            stray.append(bad)
+            position = bad + 1
+    return "".join(parts), stray
 
 
 def _by_line(text: str) -> str:
@@ -97,14 +158,18 @@ def _read_text(path: Path) -> ImportedDocument:
 
 
 def _plain_markdown(text: str) -> str:
-    """Markdown to plain paragraphs: no markup survives, the words do."""
+    """Markdown to plain paragraphs: no markup survives, the words do.
+
+    Every pattern stays on one line and spans a bounded number of characters,
+    so the time is linear in the text whatever it holds.
+    """
     text = re.sub(r"```.*?```", "", text, flags=re.S)
-    target = r"\((?:[^()]|\([^()]*\))*\)"  # a link target, with one level of parentheses inside
-    text = re.sub(r"!\[[^\]]*\]" + target, "", text)  # images
-    text = re.sub(r"\[([^\]]*)\]" + target, r"\1", text)  # links keep their words, lose their targets
-    text = re.sub(r"^#{1,6}\s*", "", text, flags=re.M)
-    text = re.sub(r"^\s*>\s?", "", text, flags=re.M)
-    text = re.sub(r"(\*\*|__|\*|_|`)(\S.*?\S|\S)\1", r"\2", text)
+    target = r"\((?:[^()\n]|\([^()\n]{0,500}\)){0,2000}\)"  # a link target, with one level of parentheses inside
+    text = re.sub(r"!\[[^\]\n]{0,1000}\]" + target, "", text)  # images
+    text = re.sub(r"\[([^\]\n]{0,1000})\]" + target, r"\1", text)  # links keep their words, lose their targets
+    text = re.sub(r"^#{1,6}[ \t]*", "", text, flags=re.M)
+    text = re.sub(r"^[ \t]*>[ \t]?", "", text, flags=re.M)
+    text = re.sub(r"(\*\*|__|\*|_|`)(\S[^\n]{0,500}?\S|\S)\1", r"\2", text)
     return text
 
 
@@ -275,9 +340,33 @@ def _read_pdf(path: Path) -> ImportedDocument:
 # ------------------------------------------------------------------------ DOCX
 
 
+def _checked_word_package(path: Path) -> None:
+    """Refuse a Word file before it is expanded: not a zip (an encrypted one), too many parts, or too much inside."""
+    import zipfile
+
+    with path.open("rb") as handle:
+        if handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: how Word stores a password-protected file
+            raise DataFileError(path, "is an encrypted (password-protected) Word document; save an unprotected copy and import that")
+    try:
+        with zipfile.ZipFile(path) as package:
+            entries = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise DataFileError(path, f"is not a readable Word document ({exc or 'broken file'})") from None
+    if len(entries) > MAX_DOCX_ENTRIES:
+        raise DataFileError(path, f"is not a usable Word document: it holds {len(entries):,} parts")
+    xml = sum(e.file_size for e in entries if e.filename.lower().endswith((".xml", ".rels")))
+    total = sum(e.file_size for e in entries)
+    if xml > MAX_DOCX_XML_BYTES or total > MAX_DOCX_BYTES:
+        raise DataFileError(
+            path, f"expands to {max(xml, total) / 2**20:,.0f} MB (at most {MAX_DOCX_XML_BYTES / 2**20:.0f} MB of text and "
+            f"{MAX_DOCX_BYTES / 2**20:.0f} MB in all); not read"
+        )
+
+
 def _read_docx(path: Path) -> ImportedDocument:
     import zipfile
 
+    _checked_word_package(path)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 

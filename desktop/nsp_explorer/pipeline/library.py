@@ -2,10 +2,13 @@
 
 The library is a folder shaped like the bundled data (``corpus/metadata.csv``,
 ``corpus/raw/``, ``review.csv``, ``dataset/``), so the same pipeline builds it.
-Every change is a transaction: the folder is copied, changed and rebuilt as a
-copy, and only a complete copy replaces it (two renames; a crash between
-them is repaired the next time the library is opened). A failed import
-leaves the library exactly as it was.
+Every change is a transaction (``Library.transaction``): one process at a
+time holds the library's lock; the library is copied into a staging folder
+inside it, changed and rebuilt there, and the new files then replace the old
+ones as one set, through a journal that the next process finishes if this one
+is killed (core.folder_lock). Readers see the library before or after a
+change, never half of one; a failed or cancelled change leaves it exactly as
+it was; the folder itself is never replaced (a symbolic link stays a link).
 """
 
 from __future__ import annotations
@@ -17,11 +20,17 @@ import os
 import re
 import shutil
 import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
 from ..core.errors import DataFileError
+from ..core.folder_lock import JOURNAL_NAME, STAGING_PREFIX, FolderBusy, new_staging, reading, swap_in
+from ..core.folder_lock import writing as locked
+from ..core.validity import date_problem
+from .validate import MAX_URL, checked_date, checked_metadata, plain_text
 from ..core.names import family_name
 from .sources import METADATA_COLUMNS, read_text_file, read_toml
 
@@ -31,6 +40,7 @@ if TYPE_CHECKING:  # the pipeline is imported when the library changes, not when
     from .importers import ImportedDocument
 
 LIBRARY_COLUMNS = (*METADATA_COLUMNS, "content_hash", "kind", "imported_from")
+Progress = Callable[[str, float], None]  # may raise to stop (Cancel): the change is then undone
 
 
 def library_dir() -> Path:
@@ -43,14 +53,19 @@ def library_dir() -> Path:
 def set_aside(folder: Path) -> Path | None:
     """Rename a library that cannot be opened, so the app can start afresh and nothing in it is lost.
 
-    Returns the new name, or None if it could not be renamed (it is then left as it is).
+    Returns the new name, or None if it was left as it is: another process is
+    changing it (its lock is held), or it is a symbolic link (a synced folder is
+    never replaced by a folder of ours), or it cannot be renamed.
     """
     import time
 
+    if folder.is_symlink():
+        return None
     aside = folder.with_name(f"{folder.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}")
     try:
-        os.rename(folder, aside)
-    except OSError:
+        with locked(folder, "repair"):
+            os.rename(folder, aside)
+    except (DataFileError, OSError):
         return None
     return aside
 
@@ -58,6 +73,12 @@ def set_aside(folder: Path) -> Path | None:
 def _slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _usable_url(url: str) -> str:
+    """A file's own address if it is an http(s) URL, else none (a relative or script link is not an address)."""
+    url = plain_text(url, MAX_URL)
+    return url if re.match(r"(?i)https?://\S+$", url) else ""
 
 
 class Library:
@@ -72,9 +93,10 @@ class Library:
         return self.folder / "corpus" / "metadata.csv"
 
     def documents(self) -> list[dict[str, str]]:
-        if not self.metadata_path.exists():
-            return []
-        return list(csv.DictReader(io.StringIO(read_text_file(self.metadata_path))))
+        with reading(self.folder):
+            if not self.metadata_path.exists():
+                return []
+            return list(csv.DictReader(io.StringIO(read_text_file(self.metadata_path))))
 
     @property
     def review_path(self) -> Path:
@@ -84,7 +106,7 @@ class Library:
     def overlay_path(self) -> Path:
         return self.folder / "codebook-overlay.toml"
 
-    def build(self, data_dir: Path, folder: Path | None = None) -> BuiltDataset | None:
+    def build(self, data_dir: Path, folder: Path | None = None, progress: Progress | None = None) -> BuiltDataset | None:
         """The library's dataset (None while it holds no document): its own documents, the user's terms and decisions."""
         from .build import build_dataset
 
@@ -93,6 +115,7 @@ class Library:
             return None
         return build_dataset(
             data_dir,
+            progress=progress,
             corpus_dir=folder / "corpus",
             project_review=False,
             user_review=folder / "review.csv",
@@ -122,7 +145,7 @@ class Library:
             csv.writer(buffer, lineterminator="\n").writerows(rows)
             path.write_text(buffer.getvalue(), encoding="utf-8")
 
-        self._transaction(record, data_dir, source=self.review_path)
+        self._change(record, data_dir, self.review_path, "review")
 
     def add_term(self, section: str, code: str, term: str, data_dir: Path) -> None:
         """Teach the library's coder a term for a code (the bundled codebook stays as it is)."""
@@ -141,12 +164,15 @@ class Library:
                     lines += [f"[{sec}.{name}]", "terms = [" + ", ".join(f'"{t}"' for t in entry["terms"]) + "]", ""]
             path.write_text("\n".join(lines), encoding="utf-8")
 
-        self._transaction(extend, data_dir, source=self.overlay_path)
+        self._change(extend, data_dir, self.overlay_path, "codebook change")
 
     # -- changing (each one a transaction) -----------------------------------------------------
 
-    def import_file(self, path: Path, data_dir: Path, taken_ids: set[str], **given: str) -> str:
-        """Import one document; returns its doc_id. Raises DataFileError naming the file; the library is unchanged then."""
+    def import_file(self, path: Path, data_dir: Path, taken_ids: set[str], progress: Progress | None = None, **given: str) -> str:
+        """Import one document; returns its doc_id. Raises DataFileError naming the file; the library is unchanged then.
+
+        ``progress(step, fraction)`` is called as the work goes on; if it raises, the import stops and is undone.
+        """
         from .importers import read_document
 
         document = read_document(path)
@@ -162,7 +188,7 @@ class Library:
             rows = self._rows(staging) + [row]
             self._write_metadata(staging, rows)
 
-        self._transaction(add, data_dir, source=path)
+        self._change(add, data_dir, path, "import", progress)
         return row["doc_id"]
 
     def remove(self, doc_id: str, data_dir: Path) -> None:
@@ -179,19 +205,24 @@ class Library:
                 kept = [line for line in review.read_text(encoding="utf-8").splitlines(keepends=True) if not line.startswith(f"{doc_id}:")]
                 review.write_text("".join(kept), encoding="utf-8")
 
-        self._transaction(drop, data_dir, source=self.metadata_path)
+        self._change(drop, data_dir, self.metadata_path, "removal")
 
     # -- internals ---------------------------------------------------------------------------
 
+    def _change(self, change: Callable[[Path], None], data_dir: Path, source: Path, purpose: str, progress: Progress | None = None) -> None:
+        with self.transaction(data_dir, source, purpose, progress) as staging:
+            change(staging)
+
     def _metadata(self, document: ImportedDocument, given: dict[str, str], taken: set[str]) -> dict[str, str]:
-        title = given.get("title") or document.title or document.path.stem.replace("_", " ")
-        author = given.get("author") or document.author or "Unknown author"
+        title = given.get("title") or plain_text(document.title) or plain_text(document.path.stem.replace("_", " "))
+        author = given.get("author") or plain_text(document.author) or "Unknown author"
         date = given.get("date") or document.date
+        if date and not given.get("date") and date_problem(date):
+            date = ""  # the file's own metadata is impossible (a PDF dated year 0000): not a date to keep
         basis = "given at import" if given.get("date") else f"from the {document.kind.upper()} file's own metadata" if date else ""
         if not date:
             date, basis = str(datetime.date.today().year), "no date in the file or at import: the year of import"
-        if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", date):
-            raise DataFileError(document.path, f"has a date {date!r} that is not YYYY, YYYY-MM or YYYY-MM-DD")
+        date = checked_date(date, document.path)
         surname = _slug(family_name(author)) or "unknown"
         words = [w for w in _slug(title).split("-") if len(w) > 3] or ["document"]
         base = f"{surname}-{date[:4]}-{words[0]}"[:60].strip("-")
@@ -199,20 +230,20 @@ class Library:
         while doc_id in taken:
             n += 1
             doc_id = f"{base}-{n}"
-        return {
+        return checked_metadata({
             "source_file": f"{doc_id}.txt",
             "doc_id": doc_id,
             "title": title,
             "author": author,
             "affiliation": given.get("affiliation", ""),
-            "outlet": given.get("outlet") or document.outlet or "",
+            "outlet": given.get("outlet") or plain_text(document.outlet),
             "published": date,
-            "url": given.get("url") or document.url or "",
+            "url": given.get("url") or _usable_url(document.url),
             "date_basis": basis,
             "content_hash": document.content_hash,
             "kind": document.kind,
-            "imported_from": document.path.name,
-        }
+            "imported_from": plain_text(document.path.name),
+        }, document.path)
 
     @staticmethod
     def _rows(folder: Path) -> list[dict[str, str]]:
@@ -228,45 +259,89 @@ class Library:
         (folder / "corpus").mkdir(parents=True, exist_ok=True)
         (folder / "corpus" / "metadata.csv").write_text(buffer.getvalue(), encoding="utf-8")
 
-    def _transaction(self, change, data_dir: Path, source: Path) -> None:
+    @contextmanager
+    def transaction(self, data_dir: Path, source: Path, purpose: str = "import", progress: Progress | None = None) -> Iterator[Path]:
+        """Change the library as one transaction: ``with library.transaction(...) as staging: change(staging)``.
+
+        Holds the library's lock for the whole change (a second writer, in this
+        or another process, gets FolderBusy: "busy: another import is running").
+        The body changes a complete copy of the library (``staging``); when it
+        returns, the copy's datasets are rebuilt and its files replace the
+        library's as one set (see core.folder_lock). If the body or the rebuild
+        fails, or ``progress`` raises (Cancel), the library is exactly as it was
+        and a DataFileError names ``source``.
+        """
+        with locked(self.folder, purpose):
+            staging = new_staging(self.folder)
+            try:
+                for entry in self.folder.iterdir():
+                    if not entry.name.startswith("."):  # the library's files; hidden ones are locks, journals, caches
+                        if entry.is_dir():
+                            shutil.copytree(entry, staging / entry.name, ignore=shutil.ignore_patterns(".*"))
+                        else:
+                            shutil.copy2(entry, staging / entry.name)
+                yield staging
+                self._rebuild(staging, data_dir, progress)
+                installs, deletions = self._changes(staging)
+            except DataFileError as error:
+                shutil.rmtree(staging, ignore_errors=True)
+                if isinstance(error, FolderBusy):
+                    raise
+                where = source if error.path.is_relative_to(staging) else error.path
+                raise DataFileError(where, f"{error.problem} (the library is unchanged)") from None
+            except OSError as exc:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise DataFileError(self.folder, f"cannot be changed: {exc.strerror or exc}; the library is unchanged") from None
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            try:
+                swap_in(self.folder, staging, installs, deletions)
+            except OSError as exc:
+                raise DataFileError(self.folder, f"cannot be changed: {exc.strerror or exc}") from None
+            for emptied in {(self.folder / relative).parent for relative in deletions} - {self.folder}:
+                if emptied.is_dir() and not any(not p.name.startswith(".") for p in emptied.rglob("*") if p.is_file()):
+                    shutil.rmtree(emptied, ignore_errors=True)  # a folder whose files all went (the dataset of an emptied library)
+
+    def _rebuild(self, staging: Path, data_dir: Path, progress: Progress | None) -> None:
         from .build import build_dataset, write_dataset
 
-        staging = self.folder.with_name(self.folder.name + ".new")
-        backup = self.folder.with_name(self.folder.name + ".old")
-        shutil.rmtree(staging, ignore_errors=True)
-        try:
-            if self.folder.exists():
-                shutil.copytree(self.folder, staging)
-            else:
-                staging.mkdir(parents=True)
-            change(staging)
-            dataset = self.build(data_dir, staging)
-            if dataset is not None:
-                write_dataset(dataset, staging / "dataset")
-            else:
-                shutil.rmtree(staging / "dataset", ignore_errors=True)
-            # the bundled corpus with the user's decisions about its passages, for the app to show
-            write_dataset(build_dataset(data_dir, user_review=staging / "review.csv"), staging / "bundled")
-        except DataFileError as error:
-            shutil.rmtree(staging, ignore_errors=True)
-            where = source if error.path.is_relative_to(staging) else error.path
-            raise DataFileError(where, f"{error.problem} (the library is unchanged)") from None
-        except OSError as exc:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise DataFileError(self.folder, f"cannot be changed: {exc.strerror or exc}; the library is unchanged") from None
-        if self.folder.exists():
-            self.folder.rename(backup)
-        staging.rename(self.folder)
-        shutil.rmtree(backup, ignore_errors=True)
+        dataset = self.build(data_dir, staging, progress)
+        if dataset is not None:
+            write_dataset(dataset, staging / "dataset")
+        else:
+            shutil.rmtree(staging / "dataset", ignore_errors=True)
+        # the bundled corpus with the user's decisions about its passages, for the app to show
+        write_dataset(build_dataset(data_dir, progress=progress, user_review=staging / "review.csv"), staging / "bundled")
+
+    def _changes(self, staging: Path) -> tuple[list[str], list[str]]:
+        """The files of the staging copy (to move in) and the library's files it no longer has (to delete)."""
+        def files(root: Path) -> set[str]:
+            found = set()
+            for path in root.rglob("*"):
+                relative = path.relative_to(root)
+                if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+                    found.add(relative.as_posix())
+            return found
+
+        new = files(staging)
+        return sorted(new), sorted(files(self.folder) - new)
 
     def _recover(self) -> None:
-        """Finish or undo a change that a crash interrupted between its two renames."""
-        backup = self.folder.with_name(self.folder.name + ".old")
-        staging = self.folder.with_name(self.folder.name + ".new")
-        if not self.folder.exists() and backup.exists():
-            backup.rename(self.folder)
-        shutil.rmtree(backup, ignore_errors=True)
-        shutil.rmtree(staging, ignore_errors=True)
+        """Finish a change a killed process was moving in, and remove what killed processes left; never a live one's work."""
+        legacy = self.folder.with_name(self.folder.name + ".old")  # from versions that swapped the whole folder
+        if not self.folder.exists() and legacy.is_dir():
+            try:
+                legacy.rename(self.folder)
+            except OSError:
+                return
+        if not self.folder.is_dir() or not any(self.folder.glob(f"{STAGING_PREFIX}*")) and not (self.folder / JOURNAL_NAME).exists():
+            return
+        try:
+            with locked(self.folder, "repair"):
+                pass  # taking the lock finishes and clears what a dead writer left
+        except DataFileError:
+            pass  # a live process is changing it: its work is left alone
 
 
 def combined(bundled: BuiltDataset, library: BuiltDataset | None) -> BuiltDataset:

@@ -88,6 +88,8 @@ def read_toml(path: Path) -> dict:
         return tomllib.loads(read_text_file(path))
     except tomllib.TOMLDecodeError as exc:
         raise DataFileError(path, f"cannot be read as TOML: {exc}") from None
+    except RecursionError:
+        raise DataFileError(path, "cannot be read as TOML: it is nested too deeply") from None
 
 
 def load_corpus(corpus_dir: Path) -> list[SourceDocument]:
