@@ -164,7 +164,7 @@ def test_an_output_path_that_is_a_file_is_reported(tmp_path, data):
 
 
 def test_eval_prints_scores_per_dimension():
-    result = nspx("eval", "--gold", str(Path(__file__).parent / "gold" / "sentences.csv"))
+    result = nspx("eval", "--gold", str(Path(__file__).parents[1] / "data" / "gold" / "sentences.csv"))
     assert result.returncode == 0
     for dimension in ("pillar", "area", "frame", "partner", "macro F1"):
         assert dimension in result.stdout
