@@ -34,7 +34,8 @@ _CLAUSE_END_REPORTED = re.compile(r"[;:]|,?\s+(?:but|however|whereas|while)\b|\s
 
 _CONDITIONAL = re.compile(
     r"(?<!\w)(?:if|unless|in\s+case|provided\s+that|as\s+long\s+as)(?!\w)"
-    r"|(?:^|(?<=[,;:]\s))[Ss]hould\s+(?:he|she|it|they|we|you|I|this|that|these|those|the|a|an|[A-Z]\w+)\s",
+    r"|(?<!\w)should\s+(?:he|she|it|they|you)\s"  # inverted: "… should he be elected"; "he should" is advice
+    r"|(?:^|(?<=[,;:]\s))(?-i:[Ss]hould\s+(?:we|I|this|that|these|those|the|a|an|[A-Z]\w+)\s)",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
