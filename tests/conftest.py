@@ -18,7 +18,8 @@ from nsp_explorer.pipeline.codebook import load_codebook
 from nsp_explorer.pipeline.facts import load_fact_rules
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "gold"
+GOLD = ROOT / "data" / "gold"
+FACTS_GOLD = ROOT / "tests" / "gold" / "facts.csv"
 
 
 @pytest.fixture(autouse=True)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from nsp_explorer.pipeline.clean import clean_document
 from nsp_explorer.pipeline.facts import facts_in_passage, facts_in_table
 
-from .conftest import GOLD, read_rows
+from .conftest import FACTS_GOLD, read_rows
 
 
 def test_at_least_90_percent_of_cited_figures_are_extracted_with_year_and_unit(facts):
-    expected = read_rows(GOLD / "facts.csv")
+    expected = read_rows(FACTS_GOLD)
     found = {(f["passage_id"].split(":")[0], float(f["value"]), f["unit"], f["year"]) for f in facts}
     missing = [e for e in expected if (e["doc_id"], float(e["value"]), e["unit"], e["year"]) not in found]
     assert len(expected) >= 70

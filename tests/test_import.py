@@ -245,9 +245,9 @@ def test_user_decisions_hold_for_bundled_and_imported_passages(tmp_path, library
     bundled = library.bundled(data).tables["codes.csv"]
     assert ("lee-2019-asan:1", "area", "korean_peninsula") not in {r[:3] for r in bundled}
     mine = (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
-    assert f"{doc_id}:3,frame,recommendation,reviewed," in mine
+    assert f"{doc_id}:3,,frame,recommendation,reviewed," in mine
     library.add_term("areas", "technology", "digital ties", data)  # re-codes the library: the decisions survive
-    assert f"{doc_id}:3,frame,recommendation,reviewed," in (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
+    assert f"{doc_id}:3,,frame,recommendation,reviewed," in (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
     with pytest.raises(DataFileError):
         library.decide("nobody:1", "area", "trade", "add", "x", data, known)
 

@@ -11,7 +11,6 @@ from . import __version__
 from .core.errors import DataFileError
 from .paths import data_dir
 
-REPO_GOLD = Path(__file__).resolve().parents[2] / "tests" / "gold" / "sentences.csv"
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -29,18 +28,45 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from .core.taxonomy import load_taxonomy
-    from .pipeline.codebook import load_codebook
+    from .pipeline.agreement_table import HELDOUT, corpus_agreement, frame_shares
+    from .pipeline.build import code_corpus
     from .pipeline.evaluate import evaluate, format_report, load_gold
 
     source = Path(args.data) if args.data else data_dir()
-    taxonomy = load_taxonomy(source / "taxonomy.json")
-    codebook = load_codebook(source / "codebook.toml", taxonomy)
-    gold_path = Path(args.gold) if args.gold else REPO_GOLD
-    if not gold_path.exists():
-        raise DataFileError(gold_path, "is missing (give a hand-coded sample with --gold FILE)")
-    gold = load_gold(gold_path, taxonomy)
-    print(format_report(evaluate(gold, codebook, taxonomy), len(gold), detail=args.detail))
+    if args.gold:
+        samples = [Path(args.gold)]
+        if not samples[0].exists():
+            raise DataFileError(samples[0], "is missing (give a hand-coded sample with --gold FILE)")
+    else:
+        samples = sorted((source / "gold").glob("*.csv"))
+    coding = code_corpus(source)
+    taxonomy, codebook = coding.taxonomy, coding.codebook
+    reports = []
+    if not args.gold:
+        for level in ("sentence", "passage"):
+            result = {d: (score, {}) for d, score in corpus_agreement(coding, level).items()}
+            units = next(iter(result.values()))[0].units
+            reports.append(format_report(result, f"Automatic coder against the reviewed corpus, {units} {level}s (data/review.csv)"))
+        shares = ["Share of each author's passages carrying each frame (%): machine, reviewed, difference in points", ""]
+        for author, frame, machine, reviewed in frame_shares(coding):
+            shares.append(f"{author:<28}{frame:<16}{machine:>7.1f}{reviewed:>9.1f}{reviewed - machine:>+8.1f}")
+        reports.append("\n".join(shares))
+    for path in samples:
+        gold = load_gold(path, taxonomy)
+        kind = "held out" if path.name == HELDOUT.name else "development sample"
+        title = f"Automatic coder against {path.name} ({kind}), {len(gold)} hand-coded sentences"
+        reports.append(format_report(evaluate(gold, codebook, taxonomy), title, detail=args.detail))
+    print("\n\n".join(reports))
+    return 0
+
+
+def _review_from_gold(args: argparse.Namespace) -> int:
+    from .pipeline.review_from_gold import write_review_from_gold
+
+    source = Path(args.data) if args.data else data_dir()
+    decisions, checked = write_review_from_gold(source, Path(args.gold))
+    print(f"wrote {source / 'review.csv'}: {decisions} decisions; {source / 'checked.csv'}: {checked} passages checked in full. "
+          "Run nspx build to apply them.")
     return 0
 
 
@@ -174,11 +200,19 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="print only the summary line")
     build.set_defaults(run=_build)
 
-    evaluate = commands.add_parser("eval", help="precision / recall / F1 of the coder against a hand-coded sample")
-    evaluate.add_argument("--gold", metavar="FILE", help="hand-coded sentences CSV (default: tests/gold/sentences.csv)")
-    evaluate.add_argument("--data", metavar="DIR", help="data folder holding codebook.toml (default: the bundled one)")
+    evaluate = commands.add_parser(
+        "eval", help="precision / recall / F1 / alpha of the automatic coder against the reviewed corpus and hand-coded samples"
+    )
+    evaluate.add_argument("--gold", metavar="FILE", help="only this hand-coded sentences CSV (default: the corpus and every DATA/gold/*.csv)")
+    evaluate.add_argument("--data", metavar="DIR", help="data folder with corpus/, codebook.toml, review.csv, gold/ (default: the bundled one)")
     evaluate.add_argument("--detail", action="store_true", help="also list every code's scores")
     evaluate.set_defaults(run=_eval)
+    from_gold = commands.add_parser(
+        "review-from-gold", help="write review.csv rows that turn the coder's sentence codes into a hand coding (sentence_id,frames,areas,partners,note)"
+    )
+    from_gold.add_argument("gold", metavar="GOLD", help="CSV: sentence_id,frames,areas,partners,note (codes joined by ';')")
+    from_gold.add_argument("--data", metavar="DIR", help="data folder whose review.csv and checked.csv are written (default: the bundled one)")
+    from_gold.set_defaults(run=_review_from_gold)
     imports = commands.add_parser("import", help="import your own documents (.txt .md .html .pdf .docx) into the library")
     imports.add_argument("paths", nargs="+", metavar="PATH")
     for name in ("author", "title", "outlet", "date", "url"):

@@ -1,8 +1,8 @@
-"""Run the whole pipeline and write the four dataset CSVs atomically.
+"""Run the whole pipeline and write the dataset CSVs atomically.
 
 Everything is computed in memory first; files are written to temporary
-names beside the targets and renamed into place only when all four are
-complete, so a failed build leaves the previous dataset as it was. The same
+names beside the targets and renamed into place only when all of them are
+complete (the four contract tables and agreement.csv), so a failed build leaves the previous dataset as it was. The same
 inputs always give byte-identical files.
 """
 
@@ -20,20 +20,26 @@ from ..core.errors import DataFileError
 from ..core.folder_lock import new_staging, swap_in, writing
 from ..core.taxonomy import DIMENSIONS, Taxonomy, load_taxonomy
 from .clean import clean_document
+from .agreement_table import AGREEMENT_COLUMNS, agreement_rows
+from .checked import load_checked
 from .code import Code, lexicon_codes_of_all
-from .codebook import load_codebook
+from .codebook import Codebook, load_codebook
 from .facts import facts_in_passage, facts_in_table, load_fact_rules
 from .review import apply_review, load_review
 from .segment import Passage, segment
-from .sources import load_corpus
+from .sentences import sentence_spans
+from .sources import SourceDocument, load_corpus
 
 Progress = Callable[[str, float], None]
 
 TABLE_COLUMNS = {
-    "documents.csv": ("doc_id", "source_file", "title", "author", "affiliation", "outlet", "published", "year", "url", "date_basis"),
+    "documents.csv": (
+        "doc_id", "source_file", "title", "author", "affiliation", "outlet", "published", "year", "url", "date_basis", "coding",
+    ),
     "passages.csv": ("passage_id", "doc_id", "position", "section", "text"),
-    "codes.csv": ("passage_id", "dimension", "code", "source", "evidence"),
+    "codes.csv": ("passage_id", "sentence", "dimension", "code", "source", "evidence"),
     "facts.csv": ("fact_id", "passage_id", "indicator", "value", "unit", "year", "partner", "quote"),
+    "agreement.csv": AGREEMENT_COLUMNS,
 }
 
 
@@ -45,12 +51,26 @@ class BuiltDataset:
         return len(self.tables[name])
 
 
-def _code_order(taxonomy: Taxonomy) -> Callable[[Code], tuple[int, int, str]]:
+@dataclass(frozen=True)
+class CorpusCoding:
+    """A corpus cleaned, split into passages and sentences, and coded by machine and after review."""
+
+    documents: list[SourceDocument]
+    passages: list[Passage]
+    sentences: dict[str, int]  # passage_id -> number of sentences
+    machine: dict[str, list[Code]]  # passage_id -> the automatic coder's codes (no review), with derived pillars
+    final: dict[str, list[Code]]  # passage_id -> codes after review
+    checked: frozenset[str]  # passages a human checked in full
+    taxonomy: Taxonomy
+    codebook: Codebook
+
+
+def _code_order(taxonomy: Taxonomy) -> Callable[[Code], tuple[int, int, int, str]]:
     rank = {(d, c): i for d in DIMENSIONS for i, c in enumerate(taxonomy.ids(d))}
-    return lambda code: (DIMENSIONS.index(code.dimension), rank.get((code.dimension, code.code), 0), code.code)
+    return lambda code: (code.sentence, DIMENSIONS.index(code.dimension), rank.get((code.dimension, code.code), 0), code.code)
 
 
-def build_dataset(
+def code_corpus(
     data_dir: Path,
     progress: Progress | None = None,
     corpus_dir: Path | None = None,
@@ -58,8 +78,8 @@ def build_dataset(
     user_review: Path | None = None,
     overlay: Path | None = None,
     project_review: bool = True,
-) -> BuiltDataset:
-    """Clean, segment, code and extract facts for a corpus with the rules under ``data_dir``.
+) -> CorpusCoding:
+    """Clean, segment and code a corpus with the rules under ``data_dir``, before and after review.
 
     The corpus and review file default to the ones in ``data_dir``; the user's
     library passes its own and is built by exactly the same code. ``user_review``
@@ -71,9 +91,9 @@ def build_dataset(
     report("reading the corpus and codebook", 0.0)
     taxonomy = load_taxonomy(data_dir / "taxonomy.json")
     codebook = load_codebook(data_dir / "codebook.toml", taxonomy, overlay)
-    fact_rules = load_fact_rules(data_dir / "facts.toml")
     review_path = review_path or data_dir / "review.csv"
     decisions = load_review(review_path, taxonomy) if project_review else []  # the project's decisions are about its corpus
+    checked = load_checked(data_dir / "checked.csv") if project_review else frozenset()
     corpus_dir = corpus_dir or data_dir / "corpus"
     documents = load_corpus(corpus_dir)
     if user_review is not None:
@@ -90,14 +110,28 @@ def build_dataset(
 
     report("coding passages", 0.5)
     lexicon = dict(zip((p.passage_id for p in passages), lexicon_codes_of_all([p.text for p in passages], codebook)))
-    codes = apply_review(lexicon, decisions, taxonomy, review_path if user_review is None else user_review)
+    sentences = {p.passage_id: len(sentence_spans(p.text)) for p in passages}
+    where = review_path if user_review is None else user_review
+    machine = apply_review(lexicon, [], taxonomy, where, sentences)
+    final = apply_review(lexicon, decisions, taxonomy, where, sentences) if decisions else machine
+    return CorpusCoding(documents, passages, sentences, machine, final, checked, taxonomy, codebook)
+
+
+def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: object) -> BuiltDataset:
+    """The dataset's tables for a corpus (arguments as ``code_corpus``), with the coder's agreement figures."""
+    report = progress or (lambda step, fraction: None)
+    coding = code_corpus(data_dir, progress, **corpus)
+    taxonomy, codebook = coding.taxonomy, coding.codebook
+    fact_rules = load_fact_rules(data_dir / "facts.toml")
 
     report("extracting cited figures", 0.8)
     order = _code_order(taxonomy)
     code_rows, fact_rows = [], []
-    for passage in passages:
-        for code in sorted(codes[passage.passage_id], key=order):
-            code_rows.append((passage.passage_id, code.dimension, code.code, code.source, "; ".join(code.evidence)))
+    for passage in coding.passages:
+        for code in sorted(coding.final[passage.passage_id], key=order):
+            code_rows.append(
+                (passage.passage_id, str(code.sentence or ""), code.dimension, code.code, code.source, "; ".join(code.evidence))
+            )
         found = (
             facts_in_table(passage.passage_id, passage.table, passage.text, codebook, fact_rules)
             if passage.table
@@ -108,14 +142,28 @@ def build_dataset(
                 (f"{passage.passage_id}#{n}", fact.passage_id, fact.indicator, fact.value, fact.unit, fact.year, fact.partner, fact.quote)
             )
 
+    passages_of: dict[str, list[str]] = {}
+    for passage in coding.passages:
+        passages_of.setdefault(passage.doc_id, []).append(passage.passage_id)
     document_rows = [
-        (d.doc_id, d.source_file, d.title, d.author, d.affiliation, d.outlet, d.published, str(d.year), d.url, d.date_basis)
-        for d in documents
+        (
+            d.doc_id, d.source_file, d.title, d.author, d.affiliation, d.outlet, d.published, str(d.year), d.url, d.date_basis,
+            "reviewed" if all(p in coding.checked for p in passages_of.get(d.doc_id, ())) and d.doc_id in passages_of else "machine",
+        )
+        for d in coding.documents
     ]
-    passage_rows = [(p.passage_id, p.doc_id, str(p.position), p.section, p.text) for p in passages]
+    passage_rows = [(p.passage_id, p.doc_id, str(p.position), p.section, p.text) for p in coding.passages]
+    report("measuring the coder's agreement", 0.9)
+    agreement = agreement_rows(coding, data_dir, codebook, taxonomy)
     report("done", 1.0)
     return BuiltDataset(
-        {"documents.csv": document_rows, "passages.csv": passage_rows, "codes.csv": code_rows, "facts.csv": fact_rows}
+        {
+            "documents.csv": document_rows,
+            "passages.csv": passage_rows,
+            "codes.csv": code_rows,
+            "facts.csv": fact_rows,
+            "agreement.csv": agreement,
+        }
     )
 
 
@@ -129,7 +177,7 @@ def csv_bytes(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> bytes:
 
 
 def write_dataset(dataset: BuiltDataset, out_dir: Path) -> list[Path]:
-    """Write the four CSVs into ``out_dir`` as one set: all of them or, on failure, none.
+    """Write the dataset's CSVs into ``out_dir`` as one set: all of them or, on failure, none.
 
     One build at a time holds the folder (another gets "busy"); the files are
     written complete in a staging folder inside it and moved in through a

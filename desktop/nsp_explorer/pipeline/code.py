@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from ..core.taxonomy import Taxonomy
 from .codebook import Codebook
+from .frame_rules import apply_frame_rules
+from .sentences import sentence_spans
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")  # starts with a digit so re can skip ahead fast
 _NOT_BEFORE_YEAR = set("0123456789,.$€£₩/") | {chr(c) for c in range(ord("A"), ord("z") + 1) if chr(c).isalpha()}
 
 
 class Code(NamedTuple):
-    """One code on one text: where it came from and the words that triggered it (a tuple: cheap to build and to send between processes)."""
+    """One code on one sentence: where it came from and the words that set it (a tuple: cheap to build and to send between processes)."""
 
     dimension: str
     code: str
     source: str  # lexicon | derived | reviewed
     evidence: tuple[str, ...] = ()
+    sentence: int = 0  # 1-based number of the sentence in its passage (sentence_spans); 0: the passage as a whole (a passage-wide review decision)
 
 
 def year_mentions(text: str) -> list[tuple[int, str]]:
@@ -45,13 +49,44 @@ def years_in(text: str) -> list[str]:
 
 
 def lexicon_codes(text: str, codebook: Codebook) -> list[Code]:
-    """The codes whose terms occur in a text, and the years it mentions."""
+    """The codes each sentence of a text sets: codebook terms, frame rules, years.
+
+    The codebook is matched once over the whole text and each match goes to
+    the sentence it starts in; frame cues are then read in their sentence
+    (``frame_rules``). Codes come sentence by sentence, in codebook order,
+    with the years last; one code per sentence, with every word that set it.
+    """
+    spans = sentence_spans(text)
+    if not spans:
+        return []
+    starts = [start for start, _ in spans]
+    per_sentence: list[dict[tuple[str, str], list[tuple[int, int]]]] = [{} for _ in spans]
+    for owner, hits in codebook.matches(text).items():
+        for hit in hits:
+            per_sentence[max(0, bisect_right(starts, hit[0]) - 1)].setdefault(owner, []).append(hit)
+    years: list[list[str]] = [[] for _ in spans]
+    for position, year in year_mentions(text):
+        years[max(0, bisect_right(starts, position) - 1)].append(year)
     codes = []
-    for (dimension, code), spans in codebook.matches(text).items():
-        evidence = tuple(dict.fromkeys(text[s:e] for s, e in spans))  # unique, in order of appearance
-        codes.append(Code(dimension, code, "lexicon", evidence))
-    codes.extend(Code("year", year, "lexicon", (year,)) for year in years_in(text))
+    for number, ((first, last), found) in enumerate(zip(spans, per_sentence), start=1):
+        frames = {owner[1]: hits for owner, hits in found.items() if owner[0] == "frame"}
+        if frames:
+            sentence = text[first:last]
+            ruled = apply_frame_rules(sentence, {f: [(s - first, e - first) for s, e in hits] for f, hits in frames.items()})
+            found = {owner: hits for owner, hits in found.items() if owner[0] != "frame"}
+            for frame in _FRAMES:
+                if frame in ruled:
+                    found[("frame", frame)] = [(s + first, e + first) for s, e in ruled[frame]]
+        for owner in codebook.codes:
+            hits = found.get(owner)
+            if hits:
+                evidence = tuple(dict.fromkeys(text[s:e] for s, e in hits))  # unique, in order of appearance
+                codes.append(Code(owner[0], owner[1], "lexicon", evidence, number))
+        codes.extend(Code("year", year, "lexicon", (year,), number) for year in dict.fromkeys(years[number - 1]))
     return codes
+
+
+_FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 
 PARALLEL_FROM_BYTES = 4_000_000  # below this, starting workers costs more than it saves
@@ -110,14 +145,18 @@ def code_text(text: str, codebook: Codebook, taxonomy: Taxonomy) -> list[Code]:
     return with_derived_pillars(lexicon_codes(text, codebook), taxonomy)
 
 
-def with_derived_pillars(codes: list[Code], taxonomy: Taxonomy, blocked: frozenset[str] = frozenset()) -> list[Code]:
-    """Add the pillar of every coded area that is not already coded (or blocked by review)."""
-    have = {c.code for c in codes if c.dimension == "pillar"}
+def with_derived_pillars(codes: list[Code], taxonomy: Taxonomy, blocked: frozenset[tuple[int, str]] = frozenset()) -> list[Code]:
+    """Add, in every sentence, the pillar of each area coded there (unless that sentence already has it, or review blocked it).
+
+    ``blocked`` holds (sentence, pillar) pairs a review removed; sentence 0 blocks the pillar in every sentence.
+    """
+    have = {(c.sentence, c.code) for c in codes if c.dimension == "pillar"}
     derived = []
     for c in codes:
         if c.dimension == "area":
             pillar = taxonomy.pillar_of(c.code)
-            if pillar not in have and pillar not in blocked:
-                have.add(pillar)
-                derived.append(Code("pillar", pillar, "derived"))
+            key = (c.sentence, pillar)
+            if key not in have and key not in blocked and (0, pillar) not in blocked:
+                have.add(key)
+                derived.append(Code("pillar", pillar, "derived", (), c.sentence))
     return codes + derived

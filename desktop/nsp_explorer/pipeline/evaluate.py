@@ -1,4 +1,8 @@
-"""Compare the coder with a hand-coded sample: precision, recall and F1 per dimension."""
+"""Compare the coder with a hand-coded sample of sentences: precision, recall, F1 and alpha per dimension.
+
+A sample is a CSV ``doc_id,sentence,pillar,area,frame,partner`` (several codes
+in a cell joined by ``;``), coded by hand before the coder ran on it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 
 from ..core.errors import DataFileError
 from ..core.taxonomy import Taxonomy
+from .agreement import Agreement, agreement, figure, per_code
 from .code import code_text
 from .codebook import Codebook
 
@@ -19,14 +24,6 @@ class GoldSentence:
     doc_id: str
     sentence: str
     codes: dict[str, frozenset[str]]
-
-
-@dataclass(frozen=True)
-class Score:
-    precision: float
-    recall: float
-    f1: float
-    support: int
 
 
 def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
@@ -48,43 +45,40 @@ def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
     return gold
 
 
-def _score(tp: int, fp: int, fn: int) -> Score:
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Score(precision, recall, f1, tp + fn)
+def machine_coding(sentences: list[str], codebook: Codebook, taxonomy: Taxonomy) -> dict[str, dict[int, frozenset[str]]]:
+    """The automatic coder's codes of each sentence (all of its sentences, if the splitter finds several), per dimension."""
+    found: dict[str, dict[int, set[str]]] = {d: {i: set() for i in range(len(sentences))} for d in EVALUATED}
+    for i, text in enumerate(sentences):
+        for code in code_text(text, codebook, taxonomy):
+            if code.dimension in found:
+                found[code.dimension][i].add(code.code)
+    return {d: {i: frozenset(v) for i, v in units.items()} for d, units in found.items()}
 
 
-def evaluate(gold: list[GoldSentence], codebook: Codebook, taxonomy: Taxonomy) -> dict[str, object]:
-    """Micro scores per dimension, per-code scores, and the macro F1 over areas."""
-    counts = {d: [0, 0, 0] for d in EVALUATED}
-    per_code: dict[tuple[str, str], list[int]] = {}
-    for sentence in gold:
-        predicted = {d: set() for d in EVALUATED}
-        for code in code_text(sentence.sentence, codebook, taxonomy):
-            if code.dimension in predicted:
-                predicted[code.dimension].add(code.code)
-        for dimension in EVALUATED:
-            truth, guess = sentence.codes[dimension], predicted[dimension]
-            for code in truth | guess:
-                cell = per_code.setdefault((dimension, code), [0, 0, 0])
-                index = 0 if code in truth and code in guess else 1 if code in guess else 2
-                cell[index] += 1
-                counts[dimension][index] += 1
-    micro = {d: _score(*counts[d]) for d in EVALUATED}
-    codes = {key: _score(*value) for key, value in sorted(per_code.items())}
-    areas = [score.f1 for (dimension, _), score in codes.items() if dimension == "area"]
-    return {"micro": micro, "codes": codes, "area_macro_f1": sum(areas) / len(areas) if areas else 0.0}
+def evaluate(gold: list[GoldSentence], codebook: Codebook, taxonomy: Taxonomy) -> dict[str, tuple[Agreement, dict[str, Agreement]]]:
+    """Per dimension: the coder's agreement with the hand coding, and each code's."""
+    machine = machine_coding([g.sentence for g in gold], codebook, taxonomy)
+    result = {}
+    for dimension in EVALUATED:
+        truth = {i: g.codes[dimension] for i, g in enumerate(gold)}
+        codes = taxonomy.ids(dimension)
+        result[dimension] = (agreement(machine[dimension], truth, codes), per_code(machine[dimension], truth, codes))
+    return result
 
 
-def format_report(result: dict[str, object], sentences: int, detail: bool = False) -> str:
-    lines = [f"Coding quality against {sentences} hand-coded sentences", "",
-             f"{'dimension':<12}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}"]
-    for dimension, score in result["micro"].items():
-        lines.append(f"{dimension:<12}{score.precision:>10.3f}{score.recall:>8.3f}{score.f1:>7.3f}{score.support:>9}")
-    lines.append(f"{'area (macro F1 over codes)':<30}{result['area_macro_f1']:>7.3f}")
+def _cells(score: Agreement) -> str:
+    shown = [figure(v) or "–" for v in (score.precision, score.recall, score.f1, score.alpha)]
+    return f"{shown[0]:>10}{shown[1]:>8}{shown[2]:>7}{shown[3]:>7}{score.support:>9}"
+
+
+def format_report(result: dict[str, tuple[Agreement, dict[str, Agreement]]], title: str, detail: bool = False) -> str:
+    lines = [title, "", f"{'dimension':<12}{'precision':>10}{'recall':>8}{'F1':>7}{'alpha':>7}{'support':>9}"]
+    for dimension, (score, _) in result.items():
+        lines.append(f"{dimension:<12}{_cells(score)}")
     if detail:
-        lines += ["", f"{'code':<36}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}"]
-        for (dimension, code), score in result["codes"].items():
-            lines.append(f"{dimension + ':' + code:<36}{score.precision:>10.3f}{score.recall:>8.3f}{score.f1:>7.3f}{score.support:>9}")
+        lines += ["", f"{'code':<36}{'precision':>10}{'recall':>8}{'F1':>7}{'alpha':>7}{'support':>9}"]
+        for dimension, (_, codes) in result.items():
+            for code, score in codes.items():
+                if score.support or score.precision is not None:
+                    lines.append(f"{dimension + ':' + code:<36}{_cells(score)}")
     return "\n".join(lines)

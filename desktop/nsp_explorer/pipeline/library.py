@@ -129,7 +129,10 @@ class Library:
         return build_dataset(data_dir, user_review=self.review_path)
 
     def decide(self, passage_id: str, dimension: str, code: str, action: str, reason: str, data_dir: Path, known_passages: set[str]) -> None:
-        """Add or remove one code on one passage, with a reason; kept through every re-coding."""
+        """Add or remove one code on one passage (every sentence of it), with a reason; kept through every re-coding.
+
+        A review file written before decisions could name a sentence gets the current header.
+        """
         from .review import REVIEW_COLUMNS
 
         if passage_id not in known_passages:
@@ -139,8 +142,8 @@ class Library:
 
         def record(staging: Path) -> None:
             path = staging / "review.csv"
-            rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8")))) if path.exists() else [list(REVIEW_COLUMNS)]
-            rows = [r for r in rows if r[:3] != [passage_id, dimension, code]] + [[passage_id, dimension, code, action, reason.strip()]]
+            rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))[1:] if path.exists() else []
+            rows = [list(REVIEW_COLUMNS)] + [r for r in rows if r[:3] != [passage_id, dimension, code]] + [[passage_id, dimension, code, action, reason.strip()]]
             buffer = io.StringIO()
             csv.writer(buffer, lineterminator="\n").writerows(rows)
             path.write_text(buffer.getvalue(), encoding="utf-8")

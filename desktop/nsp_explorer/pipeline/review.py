@@ -1,13 +1,18 @@
 """Reviewed coding decisions (data/review.csv), applied on top of the lexicon.
 
-Each row adds or removes one code on one passage and says why. The built
-codes.csv then holds the added code with source ``reviewed`` or lacks the
-removed one; the generated CSVs are never edited by hand.
+Each row adds or removes one code on one unit and says why. The unit is a
+sentence (``<passage_id>.<n>``, n as numbered by ``sentence_spans``) or a
+whole passage (``<passage_id>``: the code goes for every sentence of it, or
+is added to the passage as a whole). The built codes.csv then holds the added
+code with source ``reviewed`` or lacks the removed one; the generated CSVs
+are never edited by hand. A file with the older header ``passage_id,…`` is
+read as passage-wide decisions.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,12 +21,20 @@ from ..core.taxonomy import DIMENSIONS, Taxonomy
 from .code import Code, with_derived_pillars
 from .sources import read_text_file
 
-REVIEW_COLUMNS = ("passage_id", "dimension", "code", "action", "reason")
+REVIEW_COLUMNS = ("unit", "dimension", "code", "action", "reason")
+_OLD_COLUMNS = ("passage_id", "dimension", "code", "action", "reason")  # before decisions could name a sentence
+_SENTENCE_UNIT = re.compile(r"(.+:\d+)\.(\d+)")
+
+
+def sentence_id(passage_id: str, sentence: int) -> str:
+    """The unit naming one sentence of a passage: ``<passage_id>.<n>``."""
+    return f"{passage_id}.{sentence}"
 
 
 @dataclass(frozen=True)
 class Decision:
     passage_id: str
+    sentence: int  # 1-based; 0 for a decision about the whole passage
     dimension: str
     code: str
     action: str  # add | remove
@@ -34,7 +47,7 @@ def load_review(path: Path, taxonomy: Taxonomy) -> list[Decision]:
     if not path.exists():
         return []
     rows = list(csv.reader(read_text_file(path).splitlines()))
-    if not rows or tuple(c.strip() for c in rows[0]) != REVIEW_COLUMNS:
+    if not rows or tuple(c.strip() for c in rows[0]) not in (REVIEW_COLUMNS, _OLD_COLUMNS):
         raise DataFileError(path, f"must start with the header {','.join(REVIEW_COLUMNS)}")
     decisions = []
     for line, row in enumerate(rows[1:], start=2):
@@ -42,7 +55,11 @@ def load_review(path: Path, taxonomy: Taxonomy) -> list[Decision]:
             continue
         if len(row) != len(REVIEW_COLUMNS):
             raise DataFileError(path, f"line {line}: expected {len(REVIEW_COLUMNS)} fields, found {len(row)}")
-        passage_id, dimension, code, action, reason = (cell.strip() for cell in row)
+        unit, dimension, code, action, reason = (cell.strip() for cell in row)
+        sentence = _SENTENCE_UNIT.fullmatch(unit)
+        passage_id, number = (sentence.group(1), int(sentence.group(2))) if sentence else (unit, 0)
+        if sentence and number < 1:
+            raise DataFileError(path, f"line {line}: {unit!r} names sentence 0; sentences are numbered from 1")
         if dimension not in DIMENSIONS:
             raise DataFileError(path, f"line {line}: dimension {dimension!r} is not one of {', '.join(DIMENSIONS)}")
         if not taxonomy.is_valid(dimension, code):
@@ -51,30 +68,49 @@ def load_review(path: Path, taxonomy: Taxonomy) -> list[Decision]:
             raise DataFileError(path, f"line {line}: action must be add or remove, not {action!r}")
         if not reason:
             raise DataFileError(path, f"line {line}: every decision needs a reason")
-        decisions.append(Decision(passage_id, dimension, code, action, reason, line))
+        decisions.append(Decision(passage_id, number, dimension, code, action, reason, line))
     return decisions
 
 
 def apply_review(
-    lexicon: dict[str, list[Code]], decisions: list[Decision], taxonomy: Taxonomy, path: Path
+    lexicon: dict[str, list[Code]], decisions: list[Decision], taxonomy: Taxonomy, path: Path, sentences: dict[str, int]
 ) -> dict[str, list[Code]]:
-    """Lexicon codes per passage -> final codes per passage, with derived pillars."""
+    """Lexicon codes per passage -> final codes per passage, with derived pillars.
+
+    ``sentences`` gives the number of sentences of every passage, to check
+    the units the decisions name.
+    """
     by_passage: dict[str, list[Decision]] = {}
     for decision in decisions:
         if decision.passage_id not in lexicon:
             raise DataFileError(path, f"line {decision.line}: passage {decision.passage_id!r} is not in the dataset")
+        if decision.sentence > sentences[decision.passage_id]:
+            raise DataFileError(
+                path,
+                f"line {decision.line}: passage {decision.passage_id!r} has {sentences[decision.passage_id]} sentences, not {decision.sentence}",
+            )
         by_passage.setdefault(decision.passage_id, []).append(decision)
     final = {}
     for passage_id, codes in lexicon.items():
-        mine = by_passage.get(passage_id, [])
-        removed = {(d.dimension, d.code) for d in mine if d.action == "remove"}
-        kept = [c for c in codes if (c.dimension, c.code) not in removed]
-        present = {(c.dimension, c.code) for c in kept}
-        added = [
-            Code(d.dimension, d.code, "reviewed")
-            for d in mine
-            if d.action == "add" and (d.dimension, d.code) not in present and (d.dimension, d.code) not in removed
+        mine = by_passage.get(passage_id)
+        if not mine:
+            final[passage_id] = with_derived_pillars(codes, taxonomy)
+            continue
+        removed = {(d.sentence, d.dimension, d.code) for d in mine if d.action == "remove"}
+        kept = [
+            c for c in codes if (c.sentence, c.dimension, c.code) not in removed and (0, c.dimension, c.code) not in removed
         ]
-        blocked = frozenset(code for dimension, code in removed if dimension == "pillar")
+        present = {(c.sentence, c.dimension, c.code) for c in kept}
+        anywhere = {(c.dimension, c.code) for c in kept}
+        added = []
+        for d in mine:
+            key = (d.sentence, d.dimension, d.code)
+            if d.action != "add" or key in removed or (0, d.dimension, d.code) in removed or key in present:
+                continue
+            if d.sentence == 0 and (d.dimension, d.code) in anywhere:
+                continue  # the passage has it already
+            present.add(key)
+            added.append(Code(d.dimension, d.code, "reviewed", (), d.sentence))
+        blocked = frozenset((sentence, code) for sentence, dimension, code in removed if dimension == "pillar")
         final[passage_id] = with_derived_pillars(kept + added, taxonomy, blocked)
     return final

@@ -1,0 +1,67 @@
+"""Negation scope for frame cues, after NegEx (Chapman et al., 2001).
+
+A frame cue is *negated* when a negation trigger stands before it in the same
+clause, with at most ``WINDOW`` words between them. The clause ends at
+punctuation (, ; : brackets, dashes) and at contrast and subordinating words,
+so "not X but Y" negates X only and "although it is not easy, progress was
+made" leaves "progress" alone. Pseudo-triggers look like negation but are
+not ("not only", "no doubt").
+
+| kind | words | example (cue in capitals) |
+|---|---|---|
+| trigger | not, n't, cannot, no, never, hardly, barely, scarcely, neither, nor, without, lack(s/ed/ing) of, absence of, little, few, far from, fail(s/ed) to, unable to, no longer, none of, nothing | "has not made much PROGRESS" |
+| pseudo-trigger | not only, not just, not merely, not least, not to mention, no doubt, no matter, if not, not unlike, nothing but, no less, a little, a few | "not only a SUCCESS but …": not negated |
+| terminator | , ; : ( ) – — and but, however, although, though, yet, while, whereas, which, who, because, despite | "not cheap, but it has GROWN": not negated |
+
+A library such as negspacy does the same with spaCy's parser and models
+(hundreds of MB, seconds to load); a trigger window of this kind is what NegEx
+itself is and is fast enough to run on every sentence of a build.
+"""
+
+from __future__ import annotations
+
+import re
+
+WINDOW = 4  # words between a trigger and the cue it negates (NegEx uses 5 tokens; 4 words keeps it inside short clauses)
+
+_TRIGGER = re.compile(
+    r"(?<![\w'’])(?:"
+    r"not|cannot|no|never|hardly|barely|scarcely|neither|nor|without|none\s+of|nothing|no\s+longer"
+    r"|lack(?:s|ed|ing)?(?:\s+of)?|absence\s+of|far\s+from|fail(?:s|ed|ing)?\s+to|unable\s+to"
+    r"|(?<!\ba\s)(?<!\ba\s\s)little|(?<!\ba\s)(?<!\bquite\sa\s)few"
+    r")(?![\w'’])|n['’]t(?!\w)",
+    re.IGNORECASE,
+)
+_PSEUDO = re.compile(
+    r"(?<!\w)(?:not\s+only|not\s+just|not\s+merely|not\s+least|not\s+to\s+mention|no\s+doubt|no\s+matter|if\s+not"
+    r"|not\s+unlike|nothing\s+but|no\s+less|no\s+fewer|no\s+sooner)(?!\w)",
+    re.IGNORECASE,
+)
+_TERMINATOR = re.compile(
+    r"[,;:()\[\]–—]|(?<!\w)(?:and|but|however|although|though|yet|while|whereas|which|who|because|despite|instead)(?!\w)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+_LOOK_BACK = 90  # characters before a cue that can hold its trigger (WINDOW words and the trigger)
+
+
+def negation_before(sentence: str, start: int) -> tuple[int, int] | None:
+    """The span of the trigger that negates the cue starting at ``start``, or None.
+
+    ``sentence`` is the text the cue sits in; ``start`` its offset there.
+    """
+    origin = max(0, start - _LOOK_BACK)
+    window = sentence[origin:start]
+    ends = [m.end() for m in _TERMINATOR.finditer(window)]
+    clause = ends[-1] if ends else 0
+    pseudo = [m.span() for m in _PSEUDO.finditer(window, clause)]
+    found = None
+    for match in _TRIGGER.finditer(window, clause):
+        if any(s <= match.start() < e for s, e in pseudo):
+            continue
+        found = match
+    if found is None:
+        return None
+    if len(_WORD.findall(window, found.end())) > WINDOW:
+        return None
+    return origin + found.start(), origin + found.end()

@@ -1,0 +1,116 @@
+"""The general frame rules: each with sentences that should and should not fire (frame_rules, negation, modality)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nsp_explorer.pipeline.agreement import agreement, binary_alpha
+from nsp_explorer.pipeline.code import code_text
+from nsp_explorer.pipeline.modality import is_month
+
+
+def frames(text, codebook, taxonomy):
+    return {c.code for c in code_text(text, codebook, taxonomy) if c.dimension == "frame"}
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # negation: a negated positive cue is a challenge
+        ("The initiative has not made much progress.", {"challenge"}, {"achievement"}),
+        ("Korea's presence in the region is not substantial.", {"challenge"}, {"achievement"}),
+        ("The partnership has never been successful.", {"challenge"}, {"achievement"}),
+        ("There is hardly any progress on the ground.", {"challenge"}, {"achievement"}),
+        ("The lack of progress worries the members.", {"challenge"}, {"achievement"}),
+        ("The plan holds no real opportunities for small firms.", {"challenge"}, {"opportunity"}),
+        ("The summit was not a failure.", set(), {"challenge"}),
+        # pseudo-negation and contrast: not negated
+        ("The policy was not only a success in trade but also in culture.", {"achievement"}, {"challenge"}),
+        ("It was not cheap, but the programme has grown steadily.", {"achievement"}, set()),
+        ("Korea is not a threat but a partner.", set(), {"challenge"}),
+        ("Although it is not easy, progress has been made.", {"achievement"}, set()),
+        # the negation window ends after a few words
+        ("No one doubts that the agreement, signed in Hanoi, achieved its aims.", {"achievement"}, set()),
+        # modality: the month May is not a possibility
+        ("The agreement was signed in May 2019.", set(), {"opportunity"}),
+        ("Leaders met in Seoul in late May to review the plan.", set(), {"opportunity"}),
+        ("Korea may gain a larger share of the market.", {"opportunity"}, set()),
+        # discourse phrases are neither advice nor possibility
+        ("It should be noted that the pillar is vague.", set(), {"recommendation"}),
+        ("Needless to say, the visit was brief.", set(), {"recommendation", "opportunity"}),
+        ("One may ask whether the policy is new at all.", set(), {"opportunity"}),
+        ("One has to start from the history of the relationship.", set(), {"recommendation"}),
+        ("It would arguably be the most ambitious plan yet.", set(), {"opportunity"}),
+        ("Korea should fund more scholarships.", {"recommendation"}, set()),
+        ("Seoul has to invest more in the Mekong region.", {"recommendation"}, set()),
+        # conditionals
+        ("He will close the mosques should he be voted into power.", set(), {"recommendation"}),
+        ("If trade increased, both sides would gain.", set(), {"achievement"}),
+        ("If talks stall, Seoul should turn to ASEAN.", {"recommendation"}, set()),
+        # potential + harm is a challenge
+        ("The navy watches for potential threats at sea.", {"challenge"}, {"opportunity"}),
+        ("Analysts warn of potential provocations by the North.", {"challenge"}, {"opportunity"}),
+        ("Vietnam has great potential as a market.", {"opportunity"}, {"challenge"}),
+        ("The dispute could undermine the talks.", {"challenge"}, {"opportunity"}),
+        ("A new fund could become a model for the region.", {"opportunity"}, set()),
+        # reported actions are not the author's advice or hope
+        ("The government announced it would build new roads.", set(), {"opportunity", "recommendation"}),
+        ("The ministers agreed that they should meet every year.", set(), {"recommendation"}),
+        ("This would boost trade between the two sides.", {"opportunity"}, set()),
+    ],
+)
+def test_frame_rules(codebook, taxonomy, text, present, absent):
+    found = frames(text, codebook, taxonomy)
+    assert present <= found, found
+    assert not (absent & found), found
+
+
+def test_a_flipped_cue_keeps_the_trigger_as_evidence(codebook, taxonomy):
+    (challenge,) = [c for c in code_text("The initiative has not made much progress.", codebook, taxonomy) if c.code == "challenge"]
+    assert challenge.evidence == ("not made much progress",)
+
+
+@pytest.mark.parametrize(
+    "sentence, word, month",
+    [("It opened in May 2019.", "May", True), ("On 12 May the talks began.", "May", True), ("May Korea prosper.", "May", False),
+     ("Korea may gain.", "may", False), ("Prices may 3", "may", True)],
+)
+def test_month_or_modal(sentence, word, month):
+    start = sentence.index(word)
+    assert is_month(sentence, start, start + len(word)) is month
+
+
+def test_frames_belong_to_the_sentence_that_sets_them(codebook, taxonomy):
+    codes = code_text("Trade with Vietnam has grown impressively. Security tensions remain a risk.", codebook, taxonomy)
+    by_sentence = {}
+    for c in codes:
+        by_sentence.setdefault(c.sentence, set()).add((c.dimension, c.code))
+    assert ("area", "trade") in by_sentence[1] and ("frame", "achievement") in by_sentence[1]
+    assert ("frame", "challenge") not in by_sentence[1]
+    assert ("frame", "challenge") in by_sentence[2] and ("area", "trade") not in by_sentence[2]
+
+
+def test_krippendorff_alpha_of_a_published_example():
+    # Krippendorff (2011), "Computing Krippendorff's alpha-reliability", binary data, two observers: alpha = 0.095
+    a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
+    b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]
+    assert binary_alpha(zip(map(bool, a), map(bool, b))) == pytest.approx(0.095, abs=0.001)
+    assert binary_alpha([(True, True), (False, False)]) == 1.0
+    assert binary_alpha([(False, False)] * 3) is None  # no variation: not computable, never made up
+
+
+def test_agreement_counts_codes_over_units():
+    machine = {1: frozenset({"a"}), 2: frozenset({"a", "b"}), 3: frozenset()}
+    truth = {1: frozenset({"a"}), 2: frozenset({"b"}), 3: frozenset({"b"})}
+    score = agreement(machine, truth, ("a", "b"))
+    assert (score.precision, score.recall, score.units, score.support) == (2 / 3, 2 / 3, 3, 3)
+    assert agreement({1: frozenset()}, {1: frozenset()}, ("a",)).precision is None
+
+
+@pytest.mark.parametrize(
+    "text, recommendation",
+    [("Seoul, in turn, should invest more in the Mekong.", True), ("Should the talks fail, Seoul will look elsewhere.", False),
+     ("The region, should the rivalry deepen, will suffer.", False)],
+)
+def test_should_as_advice_or_condition(codebook, taxonomy, text, recommendation):
+    assert ("recommendation" in frames(text, codebook, taxonomy)) is recommendation
