@@ -137,6 +137,7 @@ def test_review_adds_and_removes_codes(project):
 
 
 def test_review_of_one_sentence_changes_that_sentence_only(project):
+    (project / "review.csv").write_text("unit,dimension,code,action,reason\n", encoding="utf-8")  # the machine's codes
     rows = build_dataset(project).tables["codes.csv"]
     pid = next(r[0] for r in rows if r[2] == "frame" and len({x[1] for x in rows if x[0] == r[0] and x[2] == "frame"}) > 1)
     frames = sorted({(r[1], r[3]) for r in rows if r[0] == pid and r[2] == "frame"})
@@ -164,7 +165,10 @@ def test_rows_come_in_passage_then_sentence_order_and_documents_say_how_they_wer
     order = [p[0] for p in dataset.tables["passages.csv"]]
     keys = [(order.index(r[0]), int(r[1] or 0)) for r in dataset.tables["codes.csv"]]
     assert keys == sorted(keys)
-    assert {r[-1] for r in dataset.tables["documents.csv"]} == {"machine"}  # nothing in checked.csv yet
+    assert {r[-1] for r in dataset.tables["documents.csv"]} == {"reviewed"}  # every passage is in checked.csv
+    (project / "checked.csv").write_text("passage_id,reason\nlee-2019-asan:1,read\n", encoding="utf-8")
+    documents = build_dataset(project).tables["documents.csv"]
+    assert {r[0]: r[-1] for r in documents}["lee-2019-asan"] == "machine"  # one passage checked is not the document
 
 
 def test_review_from_gold_turns_the_machine_codes_into_the_gold(project):
