@@ -23,16 +23,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .coded import SOURCES, CodedPassages, PassageCodes, assemble, code_passages
+from .coded import SOURCES, CodedPassages, PassageCodes, SentenceCodes, assemble, code_passages
 from .dataset import COLUMNS, load_dataset, read_table
 from .taxonomy import Taxonomy
 from .texts import TextColumn
 
-FORMAT = 2
+FORMAT = 3
 CACHE_NAME = ".nspx-cache"
 CATEGORIES = ("doc_id", "section", "author", "title", "outlet", "published")
 FACT_CATEGORIES = ("indicator", "unit", "partner")
 TEXTS = ("ids", "texts", "folded", "evidence", "quotes")
+SENTENCE_COLUMNS = ("row", "number", "area", "frame", "pillar", "partner")
 
 
 def _fingerprint(folder: Path) -> dict[str, list[int]]:
@@ -101,7 +102,8 @@ def _assemble(place: Path, manifest: dict, folder: Path, taxonomy: Taxonomy) -> 
     names = [tuple(name) for name in manifest["names"]]
     flags = {tuple(name): np.unpackbits(packed[i], count=n).astype(bool) for i, name in enumerate(manifest["flags"])}
     codes = PassageCodes(_array(place, "codes.offsets", mmap=True), _array(place, "codes.keys", mmap=True),
-                         _array(place, "codes.sources", mmap=True), texts["evidence"], names)
+                         _array(place, "codes.sources", mmap=True), texts["evidence"], names, _array(place, "codes.sentences", mmap=True))
+    sentences = SentenceCodes(*(_array(place, f"sentences.{column}") for column in SENTENCE_COLUMNS))
     mentioned = pd.DataFrame({"row": _array(place, "mentioned.row"), "year": _array(place, "mentioned.year")})
     facts = pd.DataFrame({"row": _array(place, "facts.row")})
     for column in FACT_CATEGORIES:
@@ -113,7 +115,9 @@ def _assemble(place: Path, manifest: dict, folder: Path, taxonomy: Taxonomy) -> 
     documents = documents.assign(year=documents["year"].astype(int), user=False)
     if len(meta) != n or any(len(texts[name]) != size or len(texts[name].block) != texts[name].offsets[-1] for name, size in manifest["texts"].items()):
         raise ValueError("the cache does not hold what its manifest says")
-    return assemble(meta, texts["ids"], texts["texts"], texts["folded"], codes, flags, mentioned, facts, texts["quotes"],
+    if len(sentences.row) != manifest["sentences"]:
+        raise ValueError("the cache does not hold what its manifest says")
+    return assemble(meta, texts["ids"], texts["texts"], texts["folded"], codes, sentences, flags, mentioned, facts, texts["quotes"],
                     documents, taxonomy, manifest["version"], folder)
 
 
@@ -160,6 +164,9 @@ def _write(coded: CodedPassages, out: Path, fingerprint: dict) -> None:
     save("codes.offsets", coded.codes.offsets)
     save("codes.keys", coded.codes.keys)
     save("codes.sources", coded.codes.sources)
+    save("codes.sentences", coded.codes.sentences)
+    for column in SENTENCE_COLUMNS:
+        save(f"sentences.{column}", getattr(coded.sentences, column))
     save("mentioned.row", coded.mentioned_years["row"].to_numpy(dtype=np.int64))
     save("mentioned.year", coded.mentioned_years["year"].to_numpy(dtype=np.int64))
     facts = coded.facts
@@ -176,6 +183,7 @@ def _write(coded: CodedPassages, out: Path, fingerprint: dict) -> None:
         "fingerprint": fingerprint,
         "version": coded.version,
         "passages": len(coded),
+        "sentences": len(coded.sentences),
         "categories": {c: [str(v) for v in meta[c].cat.categories] for c in CATEGORIES},
         "fact_categories": fact_categories,
         "names": [list(n) for n in coded.codes.names],
