@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         action(view, "Previous scenario", "PgUp", lambda: self.scenarios.step(-1))
         view.addSeparator()
         action(view, "Code&book…", "Ctrl+B", self.show_codebook, "Which words signal each code; add your own")
+        action(view, "Coding &quality…", "Ctrl+Shift+Q", self.show_coding_quality, "How well the automatic coding agrees with careful readers")
         view.addSeparator()
         self.seminar_action = action(view, "Seminar mode (full screen)", "F11", self.toggle_seminar_mode)
         self.seminar_action.setCheckable(True)
@@ -220,6 +221,13 @@ class MainWindow(QMainWindow):
         self.codebook_dialog = CodebookDialog(self, self.reading.passage_id)
         self.codebook_dialog.show()
         return self.codebook_dialog
+
+    def show_coding_quality(self):
+        from .quality import CodingQualityDialog
+
+        self.quality_dialog = CodingQualityDialog(self.coded.folder, self)
+        self.quality_dialog.show()
+        return self.quality_dialog
 
     def show_documents(self):
         from .library_dialogs import DocumentsDialog
