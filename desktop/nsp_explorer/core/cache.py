@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .coded import SOURCES, CodedPassages, PassageCodes, SentenceCodes, assemble, code_passages
+from .coded import FACT_NOTES, SOURCES, CodedPassages, PassageCodes, SentenceCodes, assemble, code_passages
 from .dataset import COLUMNS, load_dataset, read_table
 from .taxonomy import Taxonomy
 from .texts import TextColumn
@@ -31,8 +31,8 @@ from .texts import TextColumn
 FORMAT = 3
 CACHE_NAME = ".nspx-cache"
 CATEGORIES = ("doc_id", "section", "author", "title", "outlet", "published")
-FACT_CATEGORIES = ("indicator", "unit", "partner")
-TEXTS = ("ids", "texts", "folded", "evidence", "quotes")
+FACT_CATEGORIES = ("indicator", "unit", "partner", *FACT_NOTES)
+TEXTS = ("ids", "texts", "folded", "evidence", "quotes", "printed")
 SENTENCE_COLUMNS = ("row", "number", "area", "frame", "pillar", "partner")
 
 
@@ -107,17 +107,21 @@ def _assemble(place: Path, manifest: dict, folder: Path, taxonomy: Taxonomy) -> 
     mentioned = pd.DataFrame({"row": _array(place, "mentioned.row"), "year": _array(place, "mentioned.year")})
     facts = pd.DataFrame({"row": _array(place, "facts.row")})
     for column in FACT_CATEGORIES:
-        facts[column] = np.array(manifest["fact_categories"][column], dtype=object)[_array(place, f"facts.{column}")] if len(facts) else []
+        categories, numbers = manifest["fact_categories"][column], _array(place, f"facts.{column}")
+        if column in FACT_NOTES:  # few values, rarely read: kept as categories
+            facts[column] = pd.Categorical.from_codes(numbers, categories=categories) if len(facts) else pd.Categorical([])
+        else:
+            facts[column] = np.array(categories, dtype=object)[numbers] if len(facts) else []
     facts["value"] = _array(place, "facts.value")
     facts["year_number"] = _array(place, "facts.year_number")
-    facts = facts[["row", "indicator", "unit", "value", "year_number", "partner"]]
+    facts = facts[["row", "indicator", "unit", "value", "year_number", "partner", *FACT_NOTES]]
     documents = read_table(folder, "documents.csv")  # small, and the source of truth: read as load_dataset reads it
     documents = documents.assign(year=documents["year"].astype(int), user=False)
     if len(meta) != n or any(len(texts[name]) != size or len(texts[name].block) != texts[name].offsets[-1] for name, size in manifest["texts"].items()):
         raise ValueError("the cache does not hold what its manifest says")
     if len(sentences.row) != manifest["sentences"]:
         raise ValueError("the cache does not hold what its manifest says")
-    return assemble(meta, texts["ids"], texts["texts"], texts["folded"], codes, sentences, flags, mentioned, facts, texts["quotes"],
+    return assemble(meta, texts["ids"], texts["texts"], texts["folded"], codes, sentences, flags, mentioned, facts, texts["quotes"], texts["printed"],
                     documents, taxonomy, manifest["version"], folder)
 
 
@@ -155,7 +159,7 @@ def _write(coded: CodedPassages, out: Path, fingerprint: dict) -> None:
     save("meta.position", meta["position"].to_numpy(dtype=np.int32))
     save("meta.year", meta["year"].to_numpy(dtype=np.int32))
     save("meta.user", meta["user"].to_numpy(dtype=bool))
-    columns = {"ids": coded.ids, "texts": coded.texts, "folded": coded.folded, "evidence": coded.codes.evidence, "quotes": coded.quotes}
+    columns = {"ids": coded.ids, "texts": coded.texts, "folded": coded.folded, "evidence": coded.codes.evidence, "quotes": coded.quotes, "printed": coded.printed}
     for name, column in columns.items():
         save(f"{name}.offsets", column.save(out / f"{name}.bin"))
     flag_names = sorted(coded.flags)

@@ -28,6 +28,7 @@ from .taxonomy import Taxonomy
 from .texts import TextColumn
 
 CODED_DIMENSIONS = ("pillar", "area", "frame", "partner")
+FACT_NOTES = ("qualifier", "country", "check", "note")  # what a cited figure carries besides its number (few distinct values each)
 SOURCES = ("lexicon", "derived", "reviewed")
 _SOURCE_RANK = {"derived": 0, "lexicon": 1, "reviewed": 2}  # what a code set in several sentences is listed as
 _DIMENSION_ORDER = {d: i for i, d in enumerate(("pillar", "area", "frame", "partner", "year"))}
@@ -154,8 +155,9 @@ class CodedPassages:
     sentences: SentenceCodes  # the sentences that speak of an area, with their codes
     flags: dict[tuple[str, str], np.ndarray]  # (dimension, code) -> bool per passage (the union of its sentences)
     mentioned_years: pd.DataFrame  # row, year mentioned (int)
-    facts: pd.DataFrame  # row, indicator, unit, value, year_number (-1: none), partner, author, published_year, key, author_index
+    facts: pd.DataFrame  # row, indicator, unit, value, year_number (-1: none), partner, qualifier, country, check, note, author, published_year, key, author_index
     quotes: TextColumn  # per fact, the words that state it
+    printed: TextColumn  # per fact, the figure as the text prints it (empty where the dataset does not record it)
     documents: pd.DataFrame  # the documents table (with ``user``, and ``coding``: reviewed | machine | empty = not recorded)
     taxonomy: Taxonomy
     version: str
@@ -283,6 +285,9 @@ class CodedPassages:
     def fact_quote(self, i: int) -> str:
         return self.quotes[i]
 
+    def fact_printed(self, i: int) -> str:
+        return self.printed[i]
+
 
 def _rank(column: pd.Series) -> np.ndarray:
     """Per row, the rank of its value among the column's categories (sorts like the strings, at integer speed)."""
@@ -354,16 +359,19 @@ def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
         "year_number": np.array([int(y) if y else -1 for y in dataset.facts["year"]], dtype=np.int32),
         "partner": dataset.facts["partner"].to_numpy(),
     })
+    for column in FACT_NOTES:
+        facts[column] = pd.Categorical(dataset.facts[column].to_numpy() if column in dataset.facts else [""] * len(facts))
     quotes = TextColumn.of(dataset.facts["quote"].to_numpy())
+    printed = TextColumn.of(dataset.facts["printed"].to_numpy() if "printed" in dataset.facts else [""] * len(facts))
     flags = {}
     for name, i in name_index.items():
         if name[0] in CODED_DIMENSIONS:
             flags[name] = np.zeros(len(meta), dtype=bool)
             flags[name][code_rows[keys == i]] = True
-    return assemble(meta, ids, texts, folded, passage_codes, sentences, flags, mentioned, facts, quotes, documents, taxonomy, dataset.version, dataset.folder)
+    return assemble(meta, ids, texts, folded, passage_codes, sentences, flags, mentioned, facts, quotes, printed, documents, taxonomy, dataset.version, dataset.folder)
 
 
-def assemble(meta, ids, texts, folded, passage_codes, sentences, flags, mentioned, facts, quotes, documents, taxonomy, version, folder) -> CodedPassages:
+def assemble(meta, ids, texts, folded, passage_codes, sentences, flags, mentioned, facts, quotes, printed, documents, taxonomy, version, folder) -> CodedPassages:
     """The derived indexes, from the stored columns (shared by the CSV and cache paths)."""
     n = len(meta)
     for column in ("doc_id", "section", "author", "title", "outlet", "published"):
@@ -390,6 +398,6 @@ def assemble(meta, ids, texts, folded, passage_codes, sentences, flags, mentione
     )
     sentences = sentences.indexed(author_index, len(taxonomy.ids("area")), len(taxonomy.ids("frame")))
     return CodedPassages(
-        meta, ids, texts, folded, passage_codes, sentences, flags, mentioned, facts, quotes, documents, taxonomy, version, Path(folder),
+        meta, ids, texts, folded, passage_codes, sentences, flags, mentioned, facts, quotes, printed, documents, taxonomy, version, Path(folder),
         authors, first_years, years, author_index, year_index, author_starts, group_starts, year_index[group_starts], reading_order, fact_keys,
     )

@@ -21,7 +21,8 @@ from ..core.taxonomy import DIMENSIONS, Taxonomy, load_taxonomy
 from .clean import clean_document
 from .code import Code, lexicon_codes_of_all
 from .codebook import load_codebook
-from .facts import facts_in_passage, facts_in_table, load_fact_rules
+from .facts import facts_in_passage, facts_in_table, load_fact_rules, unit_checks
+from .facts_review import apply_facts_review, load_facts_review
 from .review import apply_review, load_review
 from .segment import Passage, segment
 from .sources import load_corpus
@@ -32,7 +33,7 @@ TABLE_COLUMNS = {
     "documents.csv": ("doc_id", "source_file", "title", "author", "affiliation", "outlet", "published", "year", "url", "date_basis"),
     "passages.csv": ("passage_id", "doc_id", "position", "section", "text"),
     "codes.csv": ("passage_id", "dimension", "code", "source", "evidence"),
-    "facts.csv": ("fact_id", "passage_id", "indicator", "value", "unit", "year", "partner", "quote"),
+    "facts.csv": ("fact_id", "passage_id", "indicator", "value", "unit", "year", "partner", "quote", "printed", "qualifier", "country", "check", "note"),
 }
 
 
@@ -71,6 +72,8 @@ def build_dataset(
     taxonomy = load_taxonomy(data_dir / "taxonomy.json")
     codebook = load_codebook(data_dir / "codebook.toml", taxonomy, overlay)
     fact_rules = load_fact_rules(data_dir / "facts.toml")
+    facts_review_path = data_dir / "facts_review.csv"
+    corrections = load_facts_review(facts_review_path) if project_review else []  # about the project's corpus only
     review_path = review_path or data_dir / "review.csv"
     decisions = load_review(review_path, taxonomy) if project_review else []  # the project's decisions are about its corpus
     corpus_dir = corpus_dir or data_dir / "corpus"
@@ -93,7 +96,7 @@ def build_dataset(
 
     report("extracting cited figures", 0.8)
     order = _code_order(taxonomy)
-    code_rows, fact_rows = [], []
+    code_rows, found_facts, in_table = [], [], []
     for passage in passages:
         for code in sorted(codes[passage.passage_id], key=order):
             code_rows.append((passage.passage_id, code.dimension, code.code, code.source, "; ".join(code.evidence)))
@@ -102,10 +105,14 @@ def build_dataset(
             if passage.table
             else facts_in_passage(passage.passage_id, passage.text, codebook, fact_rules)
         )
-        for n, fact in enumerate(found, start=1):
-            fact_rows.append(
-                (f"{passage.passage_id}#{n}", fact.passage_id, fact.indicator, fact.value, fact.unit, fact.year, fact.partner, fact.quote)
-            )
+        found_facts += [(f"{passage.passage_id}#{n}", fact) for n, fact in enumerate(found, start=1)]
+        in_table += [passage.table is not None] * len(found)
+    found_facts = apply_facts_review(found_facts, corrections, facts_review_path)
+    checks = unit_checks([fact for _, fact in found_facts], fact_rules, in_table)
+    fact_rows = [
+        (fact_id, f.passage_id, f.indicator, f.value, f.unit, f.year, f.partner, f.quote, f.printed, f.qualifier, f.country, check, f.note)
+        for (fact_id, f), check in zip(found_facts, checks)
+    ]
 
     document_rows = [
         (d.doc_id, d.source_file, d.title, d.author, d.affiliation, d.outlet, d.published, str(d.year), d.url, d.date_basis)
