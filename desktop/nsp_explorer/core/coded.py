@@ -310,6 +310,19 @@ def _fact_keys(facts: pd.DataFrame) -> tuple[list[tuple[str, str]], np.ndarray]:
     return [pairs[i] for i in order], rank[inverse.reshape(-1)] if len(pairs) else np.zeros(0, dtype=np.int32)
 
 
+def _code_keys(codes: pd.DataFrame) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """Every (dimension, code) present, sorted, and each row's number in that list (hashing, not a Python loop per row)."""
+    dimensions, dimension_names = pd.factorize(codes["dimension"])
+    values, value_names = pd.factorize(codes["code"])
+    width = max(1, len(value_names))
+    present, inverse = np.unique(dimensions.astype(np.int64) * width + values, return_inverse=True)
+    pairs = [(str(dimension_names[p // width]), str(value_names[p % width])) for p in present]
+    order = sorted(range(len(pairs)), key=pairs.__getitem__)
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order))
+    return [pairs[i] for i in order], rank[inverse.reshape(-1)] if len(pairs) else np.zeros(0, dtype=np.int32)
+
+
 def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
     """Index a loaded dataset for the explorer."""
     documents = dataset.documents if "user" in dataset.documents else dataset.documents.assign(user=False)
@@ -331,9 +344,8 @@ def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
     codes = dataset.codes
     code_rows = codes["passage_id"].map(row_of).to_numpy(dtype=np.int64)
     by_row = np.argsort(code_rows, kind="stable")
-    names = sorted(set(zip(codes["dimension"], codes["code"])))
+    names, keys = _code_keys(codes)
     name_index = {name: i for i, name in enumerate(names)}
-    keys = np.array([name_index[n] for n in zip(codes["dimension"], codes["code"])], dtype=np.int32)
     sources = codes["source"].map({s: i for i, s in enumerate(SOURCES)}).to_numpy(dtype=np.int8)
     counts = np.bincount(code_rows, minlength=len(meta))
     offsets = np.zeros(len(meta) + 1, dtype=np.int64)
