@@ -59,3 +59,80 @@ def test_a_regular_pdf_table_becomes_facts(codebook, fact_rules):
     assert len(blocks) == 1
     facts = facts_in_table("x:2", blocks[0].table, blocks[0].text, codebook, fact_rules)
     assert [(f.value, f.unit, f.year, f.partner) for f in facts] == [("1200", "USD million", "2020", "vietnam"), ("300", "USD million", "2020", "thailand")]
+
+
+def test_the_figure_is_kept_as_printed_with_its_qualifier_and_country(codebook, fact_rules):
+    text = (
+        "Almost 2.1 million Koreans visited Vietnam in 2019, and more than USD 4 billion was invested there. "
+        "About 855,000 refugees in Bangladesh wait to return. Trade reached USD 12.5 billion in 2022."
+    )
+    found = {f.printed: (f.qualifier, f.country) for f in facts_in_passage("x:1", text, codebook, fact_rules)}
+    assert found["2.1 million Koreans"] == ("almost", "")
+    assert found["USD 4 billion"] == ("more than", "")
+    assert found["855,000 refugees"] == ("about", "Bangladesh")  # a country that is not a partner is kept as written
+    assert found["USD 12.5 billion"] == ("", "")
+
+
+def test_the_built_facts_keep_qualifiers_and_every_table_rows_country(facts):
+    qualified = {(f["fact_id"], f["qualifier"]) for f in facts if f["qualifier"]}
+    assert ("lee-2019-asan:19#3", "almost") in qualified and ("mokhter-2020-isis:9#1", "about") in qualified
+    assert len(qualified) >= 10  # the figures the text gives with "about", "more than", "almost", "over", "around"
+    table = [f for f in facts if f["passage_id"] == "lee-2019-asan:32"]
+    assert {f["country"] for f in table} >= {"Bangladeshi", "Tanzania", "Senegal", "Mongolia", "Vietnam"}
+    assert {f["partner"] for f in table if f["country"] in ("Tanzania", "Senegal", "Mongolia")} == {""}
+    assert all(f["printed"] and f["printed"] in f["quote"] for f in facts)
+
+
+def test_table_2_is_in_usd_million_with_the_readers_note(facts):
+    table = [f for f in facts if f["passage_id"] == "lee-2019-asan:32"]
+    assert len(table) == 30 and {f["unit"] for f in table} == {"USD million"}
+    assert all("USD billion → USD million" in f["note"] and "873" in f["note"] for f in table)
+    assert {f["check"] for f in facts} == {""}  # once corrected, no figure of the corpus has a doubtful unit
+
+
+def test_a_figure_above_its_indicators_bound_is_flagged(fact_rules):
+    from dataclasses import replace
+
+    from nsp_explorer.pipeline.facts import Fact, unit_checks
+
+    table = [Fact("lee:32", "korean_oda", v, "USD billion", "2019", "", "row", v, "", "Vietnam") for v in ("170.7", "38.6")]
+    checks = unit_checks(table, fact_rules, [True, True])
+    assert checks[0].startswith("unit implausible") and "10 USD billion at most" in checks[0]
+    assert checks[1].startswith("unit implausible")  # 38.6 billion is above the bound too
+    assert unit_checks([replace(table[0], unit="USD million")], fact_rules, [True]) == [""]
+
+
+def test_a_table_far_from_the_texts_own_figures_of_the_indicator_is_flagged(fact_rules):
+    from dataclasses import replace
+
+    from nsp_explorer.pipeline.facts import Fact, FactRules, unit_checks
+
+    unbounded = FactRules(fact_rules.counts, fact_rules.count_units, tuple(replace(r, at_most=None) for r in fact_rules.indicators))
+    table = [Fact("lee:32", "korean_oda_grant", "380", "USD billion", "2019", "", "row")]
+    prose = [Fact("lee:19", "korean_oda", "2.5", "USD billion", "2019", "", "quote")]
+    assert unit_checks(table + prose, unbounded, [True, False])[0].endswith("away from the text's other korean oda figures")
+    near = [Fact("lee:32", "korean_oda_grant", "3.8", "USD billion", "2019", "", "row")]
+    assert unit_checks(near + prose, unbounded, [True, False]) == ["", ""]
+    other_text = [Fact("kim:19", "korean_oda", "2.5", "USD billion", "2019", "", "quote")]
+    assert unit_checks(table + other_text, unbounded, [True, False])[0] == ""  # only the same text's figures count
+
+
+def test_a_correction_is_applied_with_its_reason_and_refused_where_it_does_not_fit(tmp_path):
+    import pytest
+
+    from nsp_explorer.core.errors import DataFileError
+    from nsp_explorer.pipeline.facts import Fact
+    from nsp_explorer.pipeline.facts_review import apply_facts_review, load_facts_review
+
+    facts = [("d:1#1", Fact("d:1", "korean_oda", "38.6", "USD billion", "2019", "", "Vietnam | 38.6"))]
+    review = tmp_path / "facts_review.csv"
+    review.write_text("fact,field,was,value,reason\nd:1,unit,USD billion,USD million,the values are millions\n", encoding="utf-8")
+    (fact_id, fact), = apply_facts_review(facts, load_facts_review(review), review)
+    assert (fact_id, fact.unit, fact.value) == ("d:1#1", "USD million", "38.6")
+    assert fact.note == "corrected by a reader: unit USD billion → USD million (the values are millions)"
+    review.write_text("fact,field,was,value,reason\nd:1#1,unit,USD million,USD thousand,a guess\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="has unit 'USD billion', not 'USD million'"):
+        apply_facts_review(facts, load_facts_review(review), review)
+    review.write_text("fact,field,was,value,reason\nd:1,unit,USD billion,USD million,\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="needs a reason"):
+        load_facts_review(review)

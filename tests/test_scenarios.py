@@ -231,7 +231,8 @@ def test_nspx_export_writes_the_png_svg_pdf_set_and_a_pack(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "ignored unknown ID partners: atlantis" in result.stderr
     names = {p.name for p in (tmp_path / "out").iterdir()}
-    assert {"framing-matrix.png", "framing-matrix.svg", "framing-matrix.pdf", "main-window.png"} <= names and len(names) == 21
+    attention, framing = "attention-passages-by-author-and-area", "framing-frames-by-author-and-area"
+    assert {f"{attention}.png", f"{attention}.svg", f"{attention}.pdf", f"{framing}.png", "main-window.png"} <= names and len(names) == 24
     assert QImage(str(tmp_path / "out" / "timeline.png")).width() == 1000
     packed = nspx("export", "--scenario", str(scenario), "--out", str(tmp_path / "packs"), "--pack")
     assert packed.returncode == 0, packed.stderr

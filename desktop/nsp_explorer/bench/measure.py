@@ -34,9 +34,10 @@ def _ms(started: float) -> float:
 
 def every_view(coded, state) -> None:
     """The data every view draws: the same core functions the views call."""
-    from ..core import aggregate
+    from ..core import aggregate, framing
 
     mask = state.mask(coded)
+    framing.framing_mix(coded, state)
     aggregate.frame_matrix(coded, mask)
     aggregate.pillar_profile(coded, mask)
     aggregate.frame_mix(coded, mask)

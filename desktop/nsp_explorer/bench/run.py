@@ -40,7 +40,7 @@ def synthetic_dataset(passages: int, where: Path) -> Path:
     from ..paths import data_dir, dataset_dir
     from ..pipeline.synthetic import write_synthetic
 
-    folder = where / f"synthetic-{passages}-seed{SEED}"
+    folder = where / f"synthetic-{passages}-seed{SEED}-sentences"  # codes per sentence: older synthetic folders are not reused
     if not (folder / "passages.csv").is_file():
         taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
         started = time.perf_counter()

@@ -36,7 +36,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .coded import SOURCES, CodedPassages, PassageCodes, assemble, code_passages
+from .coded import FACT_NOTES, SOURCES, CodedPassages, PassageCodes, SentenceCodes, assemble, code_passages
 from .dataset import file_hashes, load_dataset, read_table, version_of
 from .folder_lock import reading
 from .taxonomy import Taxonomy
@@ -46,8 +46,9 @@ FORMAT = 3
 KEY_NAME = "cache-key"
 CACHE_NAME = ".nspx-cache"
 CATEGORIES = ("doc_id", "section", "author", "title", "outlet", "published")
-FACT_CATEGORIES = ("indicator", "unit", "partner")
-TEXTS = ("ids", "texts", "folded", "evidence", "quotes")
+FACT_CATEGORIES = ("indicator", "unit", "partner", *FACT_NOTES)
+TEXTS = ("ids", "texts", "folded", "evidence", "quotes", "printed")
+SENTENCE_COLUMNS = ("row", "number", "area", "frame", "pillar", "partner")
 
 
 def _key() -> bytes | None:
@@ -163,19 +164,26 @@ def _assemble(place: Path, manifest: dict, folder: Path, taxonomy: Taxonomy) -> 
     names = [tuple(name) for name in manifest["names"]]
     flags = {tuple(name): np.unpackbits(packed[i], count=n).astype(bool) for i, name in enumerate(manifest["flags"])}
     codes = PassageCodes(_array(place, "codes.offsets", mmap=True), _array(place, "codes.keys", mmap=True),
-                         _array(place, "codes.sources", mmap=True), texts["evidence"], names)
+                         _array(place, "codes.sources", mmap=True), texts["evidence"], names, _array(place, "codes.sentences", mmap=True))
+    sentences = SentenceCodes(*(_array(place, f"sentences.{column}") for column in SENTENCE_COLUMNS))
     mentioned = pd.DataFrame({"row": _array(place, "mentioned.row"), "year": _array(place, "mentioned.year")})
     facts = pd.DataFrame({"row": _array(place, "facts.row")})
     for column in FACT_CATEGORIES:
-        facts[column] = np.array(manifest["fact_categories"][column], dtype=object)[_array(place, f"facts.{column}")] if len(facts) else []
+        categories, numbers = manifest["fact_categories"][column], _array(place, f"facts.{column}")
+        if column in FACT_NOTES:  # few values, rarely read: kept as categories
+            facts[column] = pd.Categorical.from_codes(numbers, categories=categories) if len(facts) else pd.Categorical([])
+        else:
+            facts[column] = np.array(categories, dtype=object)[numbers] if len(facts) else []
     facts["value"] = _array(place, "facts.value")
     facts["year_number"] = _array(place, "facts.year_number")
-    facts = facts[["row", "indicator", "unit", "value", "year_number", "partner"]]
+    facts = facts[["row", "indicator", "unit", "value", "year_number", "partner", *FACT_NOTES]]
     documents = read_table(folder, "documents.csv")  # small, and the source of truth: read as load_dataset reads it
     documents = documents.assign(year=documents["year"].astype(int), user=False)
     if len(meta) != n or any(len(texts[name]) != size or len(texts[name].block) != texts[name].offsets[-1] for name, size in manifest["texts"].items()):
         raise ValueError("the cache does not hold what its manifest says")
-    return assemble(meta, texts["ids"], texts["texts"], texts["folded"], codes, flags, mentioned, facts, texts["quotes"],
+    if len(sentences.row) != manifest["sentences"]:
+        raise ValueError("the cache does not hold what its manifest says")
+    return assemble(meta, texts["ids"], texts["texts"], texts["folded"], codes, sentences, flags, mentioned, facts, texts["quotes"], texts["printed"],
                     documents, taxonomy, manifest["version"], folder)
 
 
@@ -213,7 +221,7 @@ def _write(coded: CodedPassages, out: Path, hashes: dict, key: bytes) -> None:
     save("meta.position", meta["position"].to_numpy(dtype=np.int32))
     save("meta.year", meta["year"].to_numpy(dtype=np.int32))
     save("meta.user", meta["user"].to_numpy(dtype=bool))
-    columns = {"ids": coded.ids, "texts": coded.texts, "folded": coded.folded, "evidence": coded.codes.evidence, "quotes": coded.quotes}
+    columns = {"ids": coded.ids, "texts": coded.texts, "folded": coded.folded, "evidence": coded.codes.evidence, "quotes": coded.quotes, "printed": coded.printed}
     for name, column in columns.items():
         save(f"{name}.offsets", column.save(out / f"{name}.bin"))
     flag_names = sorted(coded.flags)
@@ -222,6 +230,9 @@ def _write(coded: CodedPassages, out: Path, hashes: dict, key: bytes) -> None:
     save("codes.offsets", coded.codes.offsets)
     save("codes.keys", coded.codes.keys)
     save("codes.sources", coded.codes.sources)
+    save("codes.sentences", coded.codes.sentences)
+    for column in SENTENCE_COLUMNS:
+        save(f"sentences.{column}", getattr(coded.sentences, column))
     save("mentioned.row", coded.mentioned_years["row"].to_numpy(dtype=np.int64))
     save("mentioned.year", coded.mentioned_years["year"].to_numpy(dtype=np.int64))
     facts = coded.facts
@@ -238,6 +249,7 @@ def _write(coded: CodedPassages, out: Path, hashes: dict, key: bytes) -> None:
         "csv_hashes": hashes,
         "version": coded.version,
         "passages": len(coded),
+        "sentences": len(coded.sentences),
         "categories": {c: [str(v) for v in meta[c].cat.categories] for c in CATEGORIES},
         "fact_categories": fact_categories,
         "names": [list(n) for n in coded.codes.names],

@@ -9,6 +9,10 @@ aggregations are then a handful of vector operations on boolean columns
 
 Texts, evidence and quotes are kept as UTF-8 blocks (``TextColumn``), so a
 million passages load without creating a million Python strings.
+
+Frames are coded per sentence and tied to the areas of the same sentence
+(``SentenceCodes``); a passage carries the union of its sentences' codes, which
+is what the flags, and every passage-level view, hold.
 """
 
 from __future__ import annotations
@@ -24,26 +28,121 @@ from .taxonomy import Taxonomy
 from .texts import TextColumn
 
 CODED_DIMENSIONS = ("pillar", "area", "frame", "partner")
+FACT_NOTES = ("qualifier", "country", "check", "note")  # what a cited figure carries besides its number (few distinct values each)
 SOURCES = ("lexicon", "derived", "reviewed")
+_SOURCE_RANK = {"derived": 0, "lexicon": 1, "reviewed": 2}  # what a code set in several sentences is listed as
+_DIMENSION_ORDER = {d: i for i, d in enumerate(("pillar", "area", "frame", "partner", "year"))}
 
 
 @dataclass(frozen=True)
 class PassageCodes:
-    """Each passage's codes, as the reading pane lists and highlights them."""
+    """Each passage's codes, as the reading pane lists and highlights them: one entry per codes.csv row."""
 
     offsets: np.ndarray  # codes of row i are entries offsets[i]:offsets[i + 1]
     keys: np.ndarray  # index into ``names``
     sources: np.ndarray  # index into SOURCES
     evidence: TextColumn
     names: list[tuple[str, str]]  # (dimension, code)
+    sentences: np.ndarray  # int16 per entry: the sentence that sets it (1-based), 0 = the passage as a whole
 
     def __len__(self) -> int:
         return len(self.keys)
 
-    def of(self, row: int) -> list[tuple[str, str, str, str]]:
-        """(dimension, code, source, evidence) of every code on the passage."""
+    def in_sentences(self, row: int) -> list[tuple[int, str, str, str, str]]:
+        """(sentence, dimension, code, source, evidence) of every entry of the passage (sentence 0: passage-wide)."""
         start, end = int(self.offsets[row]), int(self.offsets[row + 1])
-        return [(*self.names[k], SOURCES[s], self.evidence[i]) for i, k, s in zip(range(start, end), self.keys[start:end], self.sources[start:end])]
+        return [
+            (int(n), *self.names[k], SOURCES[s], self.evidence[i])
+            for i, k, s, n in zip(range(start, end), self.keys[start:end], self.sources[start:end], self.sentences[start:end])
+        ]
+
+    def of(self, row: int) -> list[tuple[str, str, str, str]]:
+        """(dimension, code, source, evidence) of every code on the passage: the union of its sentences.
+
+        A code set in several sentences is listed once, with all its evidence
+        words; it is ``reviewed`` if a reader added it anywhere, else ``lexicon``
+        if the codebook found it anywhere, else ``derived``.
+        """
+        merged: dict[tuple[str, str], list] = {}
+        for _, dimension, code, source, evidence in self.in_sentences(row):
+            entry = merged.setdefault((dimension, code), [source, []])
+            if _SOURCE_RANK[source] > _SOURCE_RANK[entry[0]]:
+                entry[0] = source
+            entry[1].extend(w for w in evidence.split("; ") if w and w not in entry[1])
+        ordered = sorted(enumerate(merged.items()), key=lambda item: (_DIMENSION_ORDER.get(item[1][0][0], 9), item[0]))
+        return [(dimension, code, source, "; ".join(words)) for _, ((dimension, code), (source, words)) in ordered]
+
+
+def _bit_type(n: int):
+    """The smallest unsigned integer type with a bit for each of ``n`` codes."""
+    return next(t for t, bits in ((np.uint8, 8), (np.uint16, 16), (np.uint32, 32), (np.uint64, 64)) if n <= bits)
+
+
+@dataclass(frozen=True)
+class SentenceCodes:
+    """The sentences that speak of at least one area, with their codes as bit sets (bit i = i-th code in taxonomy order).
+
+    Ordered by passage row, then sentence number, so each author's sentences
+    are one run. ``key`` numbers each sentence's (author, combination of areas
+    and frames): a count of sentences per author, area and frame is one
+    ``bincount`` over it, whatever the number of sentences.
+    """
+
+    row: np.ndarray  # int32: the passage
+    number: np.ndarray  # int16: 1-based sentence number in the passage
+    area: np.ndarray
+    frame: np.ndarray
+    pillar: np.ndarray
+    partner: np.ndarray
+    key: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # author * combinations + combination
+    combination_areas: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # combinations × areas, 0/1
+    combination_frames: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # combinations × frames, 0/1
+
+    def __len__(self) -> int:
+        return len(self.row)
+
+    @property
+    def combinations(self) -> int:
+        return len(self.combination_areas)
+
+    def indexed(self, author_index: np.ndarray, areas: int, frames: int) -> SentenceCodes:
+        """The same sentences with their (author, areas and frames) key and the combinations' tables."""
+        combined = (self.area.astype(np.uint64) << np.uint64(frames)) | self.frame.astype(np.uint64)
+        codes, uniques = pd.factorize(combined, sort=True)
+        uniques = np.asarray(uniques, dtype=np.uint64)
+        k = max(1, len(uniques))
+        key = (author_index[self.row].astype(np.int64) * k + codes).astype(np.int32) if len(self.row) else np.zeros(0, dtype=np.int32)
+        area_bits = uniques >> np.uint64(frames)
+        has_area = np.array([(area_bits >> np.uint64(i)) & np.uint64(1) for i in range(areas)], dtype=np.float64).T.reshape(len(uniques), areas)
+        has_frame = np.array([(uniques >> np.uint64(i)) & np.uint64(1) for i in range(frames)], dtype=np.float64).T.reshape(len(uniques), frames)
+        return SentenceCodes(self.row, self.number, self.area, self.frame, self.pillar, self.partner, key, has_area, has_frame)
+
+
+def sentence_codes(code_rows: np.ndarray, numbers: np.ndarray, keys: np.ndarray, names: list[tuple[str, str]], taxonomy: Taxonomy) -> SentenceCodes:
+    """Gather the codes set per sentence (rows of codes.csv with a sentence number) into one bit set per dimension."""
+    bit_of = np.full(len(names) + 1, -1, dtype=np.int64)
+    dimension_of = np.full(len(names) + 1, -1, dtype=np.int64)
+    for i, (dimension, code) in enumerate(names):
+        if dimension in CODED_DIMENSIONS and code in taxonomy.ids(dimension):
+            bit_of[i] = taxonomy.ids(dimension).index(code)
+            dimension_of[i] = CODED_DIMENSIONS.index(dimension)
+    keep = (numbers > 0) & (dimension_of[keys] >= 0)
+    rows, sentence, key = code_rows[keep], numbers[keep].astype(np.int64), keys[keep]
+    unit = rows * 65536 + sentence
+    order = np.argsort(unit, kind="stable")
+    unit, key = unit[order], key[order]
+    starts = np.flatnonzero(np.r_[True, unit[1:] != unit[:-1]]) if len(unit) else np.zeros(0, dtype=np.int64)
+    bits = {}
+    for d, dimension in enumerate(CODED_DIMENSIONS):
+        values = np.where(dimension_of[key] == d, np.left_shift(np.uint64(1), np.maximum(bit_of[key], 0).astype(np.uint64)), np.uint64(0))
+        merged = np.bitwise_or.reduceat(values, starts) if len(starts) else np.zeros(0, dtype=np.uint64)
+        bits[dimension] = merged.astype(_bit_type(len(taxonomy.ids(dimension))))
+    spoken = bits["area"] != 0
+    units = unit[starts][spoken]
+    return SentenceCodes(
+        (units // 65536).astype(np.int32), (units % 65536).astype(np.int16),
+        bits["area"][spoken], bits["frame"][spoken], bits["pillar"][spoken], bits["partner"][spoken],
+    )
 
 
 @dataclass(frozen=True)
@@ -53,11 +152,13 @@ class CodedPassages:
     texts: TextColumn  # passage text per row
     folded: TextColumn  # casefolded text per row, for searching
     codes: PassageCodes
-    flags: dict[tuple[str, str], np.ndarray]  # (dimension, code) -> bool per passage
+    sentences: SentenceCodes  # the sentences that speak of an area, with their codes
+    flags: dict[tuple[str, str], np.ndarray]  # (dimension, code) -> bool per passage (the union of its sentences)
     mentioned_years: pd.DataFrame  # row, year mentioned (int)
-    facts: pd.DataFrame  # row, indicator, unit, value, year_number (-1: none), partner, author, published_year, key, author_index
+    facts: pd.DataFrame  # row, indicator, unit, value, year_number (-1: none), partner, qualifier, country, check, note, author, published_year, key, author_index
     quotes: TextColumn  # per fact, the words that state it
-    documents: pd.DataFrame  # the documents table (with ``user``)
+    printed: TextColumn  # per fact, the figure as the text prints it (empty where the dataset does not record it)
+    documents: pd.DataFrame  # the documents table (with ``user``, and ``coding``: reviewed | machine | empty = not recorded)
     taxonomy: Taxonomy
     version: str
     folder: Path
@@ -185,6 +286,9 @@ class CodedPassages:
     def fact_quote(self, i: int) -> str:
         return self.quotes[i]
 
+    def fact_printed(self, i: int) -> str:
+        return self.printed[i]
+
 
 def _rank(column: pd.Series) -> np.ndarray:
     """Per row, the rank of its value among the column's categories (sorts like the strings, at integer speed)."""
@@ -201,6 +305,19 @@ def _fact_keys(facts: pd.DataFrame) -> tuple[list[tuple[str, str]], np.ndarray]:
     width = max(1, len(unit_names))
     present, inverse = np.unique(indicators.astype(np.int64) * width + units, return_inverse=True)
     pairs = [(str(indicator_names[c // width]), str(unit_names[c % width])) for c in present]
+    order = sorted(range(len(pairs)), key=pairs.__getitem__)
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order))
+    return [pairs[i] for i in order], rank[inverse.reshape(-1)] if len(pairs) else np.zeros(0, dtype=np.int32)
+
+
+def _code_keys(codes: pd.DataFrame) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """Every (dimension, code) present, sorted, and each row's number in that list (hashing, not a Python loop per row)."""
+    dimensions, dimension_names = pd.factorize(codes["dimension"])
+    values, value_names = pd.factorize(codes["code"])
+    width = max(1, len(value_names))
+    present, inverse = np.unique(dimensions.astype(np.int64) * width + values, return_inverse=True)
+    pairs = [(str(dimension_names[p // width]), str(value_names[p % width])) for p in present]
     order = sorted(range(len(pairs)), key=pairs.__getitem__)
     rank = np.empty(len(order), dtype=np.int32)
     rank[order] = np.arange(len(order))
@@ -228,17 +345,20 @@ def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
     codes = dataset.codes
     code_rows = codes["passage_id"].map(row_of).to_numpy(dtype=np.int64)
     by_row = np.argsort(code_rows, kind="stable")
-    names = sorted(set(zip(codes["dimension"], codes["code"])))
+    names, keys = _code_keys(codes)
     name_index = {name: i for i, name in enumerate(names)}
-    keys = np.array([name_index[n] for n in zip(codes["dimension"], codes["code"])], dtype=np.int32)
     sources = codes["source"].map({s: i for i, s in enumerate(SOURCES)}).to_numpy(dtype=np.int8)
     counts = np.bincount(code_rows, minlength=len(meta))
     offsets = np.zeros(len(meta) + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
-    passage_codes = PassageCodes(offsets, keys[by_row], sources[by_row], TextColumn.of(codes["evidence"].to_numpy()[by_row]), names)
+    written = codes["sentence"] if "sentence" in codes else pd.Series("", index=codes.index)
+    numbers = pd.to_numeric(written.where(written != "", "0")).to_numpy(dtype=np.int16)
+    passage_codes = PassageCodes(offsets, keys[by_row], sources[by_row], TextColumn.of(codes["evidence"].to_numpy()[by_row]), names, numbers[by_row])
+    sentences = sentence_codes(code_rows, numbers, keys, names, taxonomy)
 
     is_year = (codes["dimension"] == "year").to_numpy()
     mentioned = pd.DataFrame({"row": code_rows[is_year], "year": codes.loc[is_year, "code"].astype(int).to_numpy()})
+    mentioned = mentioned.drop_duplicates(ignore_index=True)  # a year mentioned in several sentences counts once per passage
     texts = TextColumn.of(passages["text"].to_numpy()[order])
     folded = TextColumn.of(t.casefold() for t in passages["text"].to_numpy()[order])
     ids = TextColumn.of(passages["passage_id"].to_numpy()[order])
@@ -252,16 +372,19 @@ def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
         "year_number": np.array([int(y) if y else -1 for y in dataset.facts["year"]], dtype=np.int32),
         "partner": dataset.facts["partner"].to_numpy(),
     })
+    for column in FACT_NOTES:
+        facts[column] = pd.Categorical(dataset.facts[column].to_numpy() if column in dataset.facts else [""] * len(facts))
     quotes = TextColumn.of(dataset.facts["quote"].to_numpy())
+    printed = TextColumn.of(dataset.facts["printed"].to_numpy() if "printed" in dataset.facts else [""] * len(facts))
     flags = {}
     for name, i in name_index.items():
         if name[0] in CODED_DIMENSIONS:
             flags[name] = np.zeros(len(meta), dtype=bool)
             flags[name][code_rows[keys == i]] = True
-    return assemble(meta, ids, texts, folded, passage_codes, flags, mentioned, facts, quotes, documents, taxonomy, dataset.version, dataset.folder)
+    return assemble(meta, ids, texts, folded, passage_codes, sentences, flags, mentioned, facts, quotes, printed, documents, taxonomy, dataset.version, dataset.folder)
 
 
-def assemble(meta, ids, texts, folded, passage_codes, flags, mentioned, facts, quotes, documents, taxonomy, version, folder) -> CodedPassages:
+def assemble(meta, ids, texts, folded, passage_codes, sentences, flags, mentioned, facts, quotes, printed, documents, taxonomy, version, folder) -> CodedPassages:
     """The derived indexes, from the stored columns (shared by the CSV and cache paths)."""
     n = len(meta)
     for column in ("doc_id", "section", "author", "title", "outlet", "published"):
@@ -286,7 +409,8 @@ def assemble(meta, ids, texts, folded, passage_codes, flags, mentioned, facts, q
         author=np.array(authors, dtype=object)[author_index[facts["row"].to_numpy()]] if len(facts) else [],
         published_year=meta["year"].to_numpy()[facts["row"].to_numpy()],
     )
+    sentences = sentences.indexed(author_index, len(taxonomy.ids("area")), len(taxonomy.ids("frame")))
     return CodedPassages(
-        meta, ids, texts, folded, passage_codes, flags, mentioned, facts, quotes, documents, taxonomy, version, Path(folder),
+        meta, ids, texts, folded, passage_codes, sentences, flags, mentioned, facts, quotes, printed, documents, taxonomy, version, Path(folder),
         authors, first_years, years, author_index, year_index, author_starts, group_starts, year_index[group_starts], reading_order, fact_keys,
     )

@@ -23,6 +23,13 @@ COLUMNS = {
     "codes.csv": ("passage_id", "dimension", "code", "source", "evidence"),
     "facts.csv": ("fact_id", "passage_id", "indicator", "value", "unit", "year", "partner", "quote"),
 }
+# Columns a dataset may lack (written by older builds): read as empty, which means "not recorded".
+OPTIONAL = {
+    "documents.csv": ("coding",),  # reviewed | machine
+    "codes.csv": ("sentence",),  # 1-based sentence number; empty = the code holds for the passage as a whole
+    "facts.csv": ("printed", "qualifier", "country", "check", "note"),
+}
+CODINGS = ("reviewed", "machine")
 SOURCES = ("lexicon", "derived", "reviewed")
 KEYS = {  # columns no row may leave empty
     "documents.csv": ("doc_id",),
@@ -60,7 +67,10 @@ def read_table(folder: Path, name: str) -> pd.DataFrame:
     missing = [c for c in COLUMNS[name] if c not in frame.columns]
     if missing:
         raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}")
-    frame = frame[list(COLUMNS[name])]
+    frame = frame[list(COLUMNS[name]) + [c for c in OPTIONAL.get(name, ()) if c in frame.columns]]
+    for column in OPTIONAL.get(name, ()):
+        if column not in frame.columns:
+            frame[column] = ""
     blank = (frame[list(KEYS[name])] == "").any(axis=1).to_numpy()
     if blank.any():
         row = int(blank.argmax())
@@ -140,6 +150,12 @@ def load_dataset(folder: Path, taxonomy: Taxonomy, hashes: dict[str, str] | None
         raise _unknown(folder / "codes.csv", "unknown code ID(s)", bad["dimension"] + ":" + bad["code"])
     if not codes["source"].isin(SOURCES).all():
         raise _unknown(folder / "codes.csv", "unknown source(s)", codes.loc[~codes["source"].isin(SOURCES), "source"])
+    bad_sentence = (codes["sentence"] != "") & ~codes["sentence"].str.fullmatch(r"[1-9]\d{0,3}")
+    if bad_sentence.any():
+        raise _unknown(folder / "codes.csv", "a sentence that is not a number from 1 to 9999", codes.loc[bad_sentence, "sentence"])
+    bad_coding = (documents["coding"] != "") & ~documents["coding"].isin(CODINGS)
+    if bad_coding.any():
+        raise _unknown(folder / "documents.csv", "a coding that is neither reviewed nor machine", documents.loc[bad_coding, "coding"])
 
     stray = ~facts["passage_id"].isin(passages["passage_id"])
     if stray.any():

@@ -84,9 +84,10 @@ def self_test(window, app) -> str:
     window.resize(1600, 1000)
     window.show()
     app.processEvents()
+    without_sentences = not len(window.coded.sentences)  # a dataset built before frames were coded per sentence
     for chart in window.charts:
         chart.refresh()
-        if chart.showing_message:
+        if chart.showing_message and not (without_sentences and chart is window.framing):  # that view then says so, rightly
             raise SelfTestFailure(f"the {chart.title} view drew nothing: {chart.message.text()}")
     app.processEvents()
     image = window.grab().toImage()
@@ -98,7 +99,9 @@ def self_test(window, app) -> str:
     coded = window.coded
     return (
         f"self-test passed: dataset {coded.version} ({len(coded.documents)} documents, {len(coded)} passages, "
-        f"{len(coded.codes)} codes, {len(coded.facts)} cited figures); {len(window.charts)} charts, the passage list and "
+        f"{len(coded.codes)} codes, {len(coded.facts)} cited figures); {len(window.charts)} charts"
+        + (" (the Framing view says the dataset records no codes per sentence)" if without_sentences else "")
+        + ", the passage list and "
         f"the reading pane drawn; saved {out} ({image.width()}x{image.height()})"
         + (f"; cache not used: {coded.cache_note}" if coded.cache_note else "")
     )

@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, QEvent, Qt
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QGridLayout, QInputDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QInputDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
@@ -20,6 +20,7 @@ from .breadcrumb import Breadcrumb
 from .charts.bars import FrameMix, PartnerChart, PillarProfile, Timeline
 from .charts.cited_figures import CitedFigures
 from .charts.framing_matrix import FramingMatrix
+from .charts.framing_view import FramingView
 from .compare import CompareWindow
 from .export import FORMATS, atomically, export_view, export_views, seminar_pack
 from .filter_panel import FilterPanel
@@ -44,13 +45,14 @@ class MainWindow(QMainWindow):
 
         self.filter_panel = FilterPanel(coded, self.state)
         self.breadcrumb = Breadcrumb(coded.taxonomy, self.state)
+        self.framing = FramingView(coded, self.state)
         self.matrix = FramingMatrix(coded, self.state)
         self.pillars = PillarProfile(coded, self.state)
         self.frames = FrameMix(coded, self.state)
         self.timeline = Timeline(coded, self.state)
         self.partners = PartnerChart(coded, self.state)
         self.figures = CitedFigures(coded, self.state)
-        self.charts = [self.matrix, self.pillars, self.frames, self.timeline, self.partners, self.figures]
+        self.charts = [self.framing, self.matrix, self.pillars, self.frames, self.timeline, self.partners, self.figures]
         self.passage_list = PassageList(coded, self.state)
         self.reading = ReadingPane(coded, self.state)
         self.store = ScenarioStore.open(scenario_folder or scenarios_dir(), coded.taxonomy, coded.authors, coded.years)
@@ -61,16 +63,21 @@ class MainWindow(QMainWindow):
         self.type_scale = 1.0
         self.base_font = QApplication.font()
 
-        grid = QGridLayout()
+        # two rows of charts, each laid out on its own (stretch = share of the row's width): how authors frame
+        # each area and how much they write about it, side by side; then the profiles, the timeline and the figures
+        rows = [
+            [(self.framing, 1), (self.matrix, 1)],
+            [(self.timeline, 5), (self.pillars, 4), (self.frames, 4), (self.partners, 4), (self.figures, 5)],
+        ]
+        grid = QVBoxLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
-        # (row, column, column span) on four equal columns: the matrix and the timeline get two each
-        places = {self.matrix: (0, 0, 2), self.pillars: (0, 2, 1), self.frames: (0, 3, 1),
-                  self.timeline: (1, 0, 2), self.partners: (1, 2, 1), self.figures: (1, 3, 1)}
-        for chart, (row, col, span) in places.items():
-            grid.addWidget(chart, row, col, 1, span)
-        for col in range(4):
-            grid.setColumnStretch(col, 1)
+        for row in rows:
+            line = QHBoxLayout()
+            line.setSpacing(4)
+            for chart, stretch in row:
+                line.addWidget(chart, stretch)
+            grid.addLayout(line, 1)
         charts = QWidget()
         column = QVBoxLayout(charts)
         column.setContentsMargins(0, 0, 0, 0)
@@ -136,14 +143,15 @@ class MainWindow(QMainWindow):
         action(view, "Clear &selection", "Esc", lambda: self.state.clear_selection(source="MainWindow"), "Undo the narrowing made by clicking charts")
         action(view, "&Reset filters", "Ctrl+R", lambda: self.state.reset(source="MainWindow"), "Show everything again")
         action(view, "&Find in passages", QKeySequence.StandardKey.Find, self._focus_search)
-        action(view, "Framing matrix as &shares", "Ctrl+1", lambda: self.matrix.set_measure("share"))
-        action(view, "Framing matrix as &counts", "Ctrl+2", lambda: self.matrix.set_measure("count"))
+        action(view, "Attention chart as &shares", "Ctrl+1", lambda: self.matrix.set_measure("share"))
+        action(view, "Attention chart as &counts", "Ctrl+2", lambda: self.matrix.set_measure("count"))
         view.addSeparator()
         action(view, "Compare scenarios…", "Ctrl+K", self.open_comparison, "Two scenarios side by side, and their difference")
         action(view, "Next scenario", "PgDown", lambda: self.scenarios.step(1))
         action(view, "Previous scenario", "PgUp", lambda: self.scenarios.step(-1))
         view.addSeparator()
         action(view, "Code&book…", "Ctrl+B", self.show_codebook, "Which words signal each code; add your own")
+        action(view, "Coding &quality…", "Ctrl+Shift+Q", self.show_coding_quality, "How well the automatic coding agrees with careful readers")
         view.addSeparator()
         self.seminar_action = action(view, "Seminar mode (full screen)", "F11", self.toggle_seminar_mode)
         self.seminar_action.setCheckable(True)
@@ -214,6 +222,13 @@ class MainWindow(QMainWindow):
         self.codebook_dialog = CodebookDialog(self, self.reading.passage_id)
         self.codebook_dialog.show()
         return self.codebook_dialog
+
+    def show_coding_quality(self):
+        from .quality import CodingQualityDialog
+
+        self.quality_dialog = CodingQualityDialog(self.coded.folder, self)
+        self.quality_dialog.show()
+        return self.quality_dialog
 
     def show_documents(self):
         from .library_dialogs import DocumentsDialog

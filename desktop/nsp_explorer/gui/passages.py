@@ -23,13 +23,21 @@ from PySide6.QtWidgets import (
 
 from ..core.aggregate import keyword_in_context, selected_rows
 from ..core.coded import CodedPassages
+from ..core.framing import FRAME_COLUMNS, framing_sentences
+from ..pipeline.sentences import sentence_spans
 from .quiet_label import QuietLabel
-from .palette import PILLAR_COLOURS, code_colour
+from .palette import FRAME_COLOURS, PILLAR_COLOURS, code_colour
 from .state import FilterState
 
 COLUMNS = ("Author", "Year", "Document", "¶", "Passage")
 DISPLAY, TOOLTIP, ALIGNMENT = (int(r.value) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole))
 RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+MOST_SENTENCES = 300  # a framing cell's sentences listed at once (the rest are counted)
+CODING_NOTES = {  # what the reading pane says about who made a document's codes
+    "reviewed": "✓ Codes checked by a reader (every passage of this document was reviewed).",
+    "machine": "⚙ Codes made by the machine (codebook and rules), not checked by a reader.",
+    "": "⚙ Codes made by the machine; whether a reader checked them is not recorded.",
+}
 
 
 class PassageTable(QAbstractTableModel):
@@ -187,6 +195,7 @@ class ReadingPane(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.setAccessibleName("Passage")
+        self.browser.anchorClicked.connect(self._anchor_clicked)
         self.previous = QPushButton("◀ Previous")
         self.previous.setToolTip("The paragraph before this one in the document (Alt+Left)")
         self.next = QPushButton("Next ▶")
@@ -212,23 +221,32 @@ class ReadingPane(QWidget):
         layout.addWidget(self.browser, 1)
         layout.addLayout(buttons)
         self.passage_id = ""
+        self.listing: tuple[str, str] | None = None  # (author, area) whose sentences are listed, after a click on the Framing view
+        self.listed: list[tuple[int, int]] = []
         state.changed.connect(self.refresh)
         self.refresh(state.state, "")
 
-    def refresh(self, state, _source: str = "") -> None:
+    def refresh(self, state, source: str = "") -> None:
+        selection = state.selection
+        cell = (next(iter(selection.authors)), next(iter(selection.areas))) if len(selection.authors) == 1 == len(selection.areas) else None
+        if cell is not None and (source == "FramingView" or (self.listing == cell and state.focus == self.passage_id)):
+            self.show_sentences(state, *cell)
+            return
+        was_listing, self.listing = self.listing is not None, None
         passage_id = state.focus
         if not passage_id:
             order = self.coded.reading_order  # the first selected passage, without listing them all again
             chosen = state.mask(self.coded)[order]
             first = int(chosen.argmax()) if len(chosen) else 0
             passage_id = self.coded.passage_id(int(order[first])) if len(chosen) and chosen[first] else ""
-        if passage_id != self.passage_id:
+        if passage_id != self.passage_id or was_listing:
             self.show_passage(passage_id)
 
     def _row(self, passage_id: str) -> int | None:
         return self.coded.row_of(passage_id)
 
     def show_passage(self, passage_id: str) -> None:
+        self.listing = None
         self.passage_id = passage_id
         row = self._row(passage_id) if passage_id else None
         for button in (self.previous, self.next, self.copy, self.review):
@@ -256,6 +274,7 @@ class ReadingPane(QWidget):
             f"<p style='margin:0 0 6px 0; color:#555555'>Paragraph {row['position']} of {count}{section}</p>",
             f"<p style='font-size:11pt; line-height:140%'>{self.highlighted(self.coded.text(number), codes)}</p>",
             f"<p>{self.code_labels(codes)}</p>",
+            f"<p style='margin:0; color:#555555; font-size:8.5pt'>{html.escape(CODING_NOTES.get(str(document.get('coding', '')), CODING_NOTES['']))}</p>",
             "<p style='color:#555555; font-size:8.5pt'>"
             + (f"Affiliation: {e(document['affiliation'])}<br>" if document["affiliation"] else "")
             + f"Date: {e(document['date_basis'])}<br>Source: {e(document['url']) or 'no address known'}</p>",
@@ -301,10 +320,61 @@ class ReadingPane(QWidget):
             chips = []
             for code, source in chosen:
                 label = taxonomy.label(dimension, code) if dimension != "year" else code
-                note = {"derived": " (from area)", "reviewed": " ✓ reviewed"}.get(source, "")
+                note = {"derived": " (from area)", "reviewed": " ✓ added by a reader"}.get(source, "")
                 chips.append(f"<span style='background-color:{self._colour(dimension, code)}'>&nbsp;{html.escape(label)}{note}&nbsp;</span>")
             groups.append(f"<b>{title}:</b> " + " ".join(chips))
         return "<br>".join(groups) if groups else "<i>No codes on this passage.</i>"
+
+    def show_sentences(self, state, author: str, area: str) -> None:
+        """The sentences of an author on an area under the state, each with the words that set its frames highlighted."""
+        self.listing = (author, area)
+        self.passage_id = state.focus
+        self.listed = framing_sentences(self.coded, state, author, area)
+        for button in (self.previous, self.next, self.copy, self.review):
+            button.setEnabled(False)
+        self.browser.setHtml(self.sentences_html(author, area, self.listed))
+
+    def sentences_html(self, author: str, area: str, listed: list[tuple[int, int]]) -> str:
+        e = html.escape
+        taxonomy = self.coded.taxonomy
+        key = " &nbsp;".join(
+            f"<span style='background-color:{_tint(FRAME_COLOURS[f])}'>&nbsp;{e(taxonomy.label('frame', f))}&nbsp;</span>" for f in FRAME_COLUMNS
+        )
+        parts = [
+            f"<p style='margin:0'><b>{e(author)}</b> on <b>{e(taxonomy.label('area', area))}</b>: {len(listed):,} sentence{'s' if len(listed) != 1 else ''}</p>",
+            f"<p style='margin:0 0 6px 0; color:#555555; font-size:8.5pt'>The words that set each frame are highlighted: {key}. "
+            "Click a paragraph's name to read it whole.</p>",
+        ]
+        if not listed:
+            parts.append("<p style='color:#555555'>No sentence of this author speaks of this area under the current filters.</p>")
+        titles = self.documents["title"]
+        for row, number in listed[:MOST_SENTENCES]:
+            passage_id = self.coded.passage_id(row)
+            meta = self.coded.passages.iloc[row]
+            entries = [(d, c, s, ev) for n, d, c, s, ev in self.coded.codes.in_sentences(row) if n == number and d == "frame"]
+            text = self.coded.text(row)
+            spans = sentence_spans(text)
+            sentence = text[slice(*spans[number - 1])] if number <= len(spans) else text
+            frames = " ".join(
+                f"<span style='background-color:{_tint(FRAME_COLOURS.get(c, '#BBBBBB'))}'>&nbsp;{e(taxonomy.label('frame', c))}"
+                f"{' ✓' if s == 'reviewed' else ''}&nbsp;</span>"
+                for d, c, s, _ in entries
+            ) or "<span style='color:#777777'>no frame</span>"
+            parts.append(
+                f"<p style='margin:8px 0 0 0'><a href='passage:{e(passage_id)}'>{e(str(titles.get(meta['doc_id'], meta['doc_id'])))}, "
+                f"¶{meta['position']}, sentence {number}</a> &nbsp;{frames}</p>"
+                f"<p style='margin:2px 0 0 0; line-height:140%'>{self.highlighted(sentence, entries)}</p>"
+            )
+        if len(listed) > MOST_SENTENCES:
+            parts.append(f"<p style='color:#555555'>… and {len(listed) - MOST_SENTENCES:,} more (narrow the filters to read them).</p>")
+        return "".join(parts)
+
+    def _anchor_clicked(self, url) -> None:
+        target = url.toString()
+        if target.startswith("passage:"):
+            passage_id = target.removeprefix("passage:")
+            self.state.set_focus(passage_id, source="ReadingPane")
+            self.show_passage(passage_id)
 
     def _neighbour(self, row: int, step: int) -> int | None:
         """The paragraph before or after in the same document (a document's passages are consecutive rows)."""

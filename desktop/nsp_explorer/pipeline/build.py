@@ -24,7 +24,8 @@ from .agreement_table import AGREEMENT_COLUMNS, agreement_rows
 from .checked import load_checked
 from .code import Code, lexicon_codes_of_all
 from .codebook import Codebook, load_codebook
-from .facts import facts_in_passage, facts_in_table, load_fact_rules
+from .facts import facts_in_passage, facts_in_table, load_fact_rules, unit_checks
+from .facts_review import apply_facts_review, load_facts_review
 from .review import apply_review, load_review
 from .segment import Passage, segment
 from .sentences import sentence_spans
@@ -38,7 +39,7 @@ TABLE_COLUMNS = {
     ),
     "passages.csv": ("passage_id", "doc_id", "position", "section", "text"),
     "codes.csv": ("passage_id", "sentence", "dimension", "code", "source", "evidence"),
-    "facts.csv": ("fact_id", "passage_id", "indicator", "value", "unit", "year", "partner", "quote"),
+    "facts.csv": ("fact_id", "passage_id", "indicator", "value", "unit", "year", "partner", "quote", "printed", "qualifier", "country", "check", "note"),
     "agreement.csv": AGREEMENT_COLUMNS,
 }
 
@@ -123,10 +124,13 @@ def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: ob
     coding = code_corpus(data_dir, progress, **corpus)
     taxonomy, codebook = coding.taxonomy, coding.codebook
     fact_rules = load_fact_rules(data_dir / "facts.toml")
+    facts_review_path = data_dir / "facts_review.csv"
+    project_review = corpus.get("project_review", True)
+    corrections = load_facts_review(facts_review_path) if project_review else []  # about the project's corpus only
 
     report("extracting cited figures", 0.8)
     order = _code_order(taxonomy)
-    code_rows, fact_rows = [], []
+    code_rows, found_facts, in_table = [], [], []
     for passage in coding.passages:
         for code in sorted(coding.final[passage.passage_id], key=order):
             code_rows.append(
@@ -137,10 +141,14 @@ def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: ob
             if passage.table
             else facts_in_passage(passage.passage_id, passage.text, codebook, fact_rules)
         )
-        for n, fact in enumerate(found, start=1):
-            fact_rows.append(
-                (f"{passage.passage_id}#{n}", fact.passage_id, fact.indicator, fact.value, fact.unit, fact.year, fact.partner, fact.quote)
-            )
+        found_facts += [(f"{passage.passage_id}#{n}", fact) for n, fact in enumerate(found, start=1)]
+        in_table += [passage.table is not None] * len(found)
+    found_facts = apply_facts_review(found_facts, corrections, facts_review_path)
+    checks = unit_checks([fact for _, fact in found_facts], fact_rules, in_table)
+    fact_rows = [
+        (fact_id, f.passage_id, f.indicator, f.value, f.unit, f.year, f.partner, f.quote, f.printed, f.qualifier, f.country, check, f.note)
+        for (fact_id, f), check in zip(found_facts, checks)
+    ]
 
     passages_of: dict[str, list[str]] = {}
     for passage in coding.passages:

@@ -2,7 +2,12 @@
 
 The rules are data (data/facts.toml); this module finds numbers with units,
 decides each one's indicator, year and partner, and keeps the sentence that
-states it as the quote, so every fact can be traced to its passage.
+states it as the quote, so every fact can be traced to its passage. Each fact
+also keeps the figure as printed, the qualifier before it ("about", "more
+than" …) and, for a table row or a place named after the figure, the country
+as written (a partner or not). ``unit_checks`` flags figures whose unit cannot
+be right (see facts.toml); a reader's corrections (data/facts_review.csv,
+``facts_review``) are applied after extraction, each with its reason.
 """
 
 from __future__ import annotations
@@ -27,6 +32,12 @@ _RATIO = re.compile(rf"\bratio\s+(?:is|was|of|stood at|reached)\s+(?:just\s+|onl
 _YEAR_AFTER = re.compile(r"^(?:\s+(?:in|by|for|as of|during)(?:\s+the\s+year)?)?\s*\(?((?:19|20)\d\d)\b")
 _PLACE_AFTER = re.compile(r"^\s+(?:in|to|from)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _SCALE_NAMES = {"bn": "billion", "mn": "million"}
+NOT_COUNTRIES = frozenset({"asean"})  # partners that are not one country
+_QUALIFIER = re.compile(
+    r"\b(more than|less than|fewer than|at least|at most|up to|close to|just over|just under|well over|over|under|about|around|"
+    r"approximately|roughly|nearly|almost|some|an estimated|an average of|on average)\s+(?:(?:a|an|the)\s+)?(?:total\s+of\s+)?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,11 @@ class Fact:
     year: str
     partner: str
     quote: str
+    printed: str = ""  # the figure exactly as the text prints it ("USD 95.3 billion", "12-fold", a table cell "38.6")
+    qualifier: str = ""  # "about", "more than", "almost" … before the figure, lower case; empty if the figure is stated flat
+    country: str = ""  # the table row's country, or the place named right after the figure, as written (partner or not)
+    check: str = ""  # why the figure's unit looks wrong (unit_checks), else empty
+    note: str = ""  # a reviewed correction and its reason (facts_review), else empty
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,7 @@ class IndicatorRule:
     units: frozenset[str]
     unit: str
     shares: bool  # a percentage of this indicator is a share of it
+    at_most: tuple[float, str] | None = None  # no single figure of it can exceed this amount (value, unit)
 
 
 @dataclass(frozen=True)
@@ -80,13 +97,39 @@ def load_fact_rules(path: Path) -> FactRules:
         counts = _count_pattern([n for names in nouns.values() for n in names])
         indicators = tuple(
             IndicatorRule(
-                r["id"], compile_terms(list(r["terms"])), frozenset(r.get("units", ())), r.get("unit", ""), r.get("shares", True)
+                r["id"], compile_terms(list(r["terms"])), frozenset(r.get("units", ())), r.get("unit", ""), r.get("shares", True),
+                _amount(r["at_most"]) if "at_most" in r else None,
             )
             for r in raw["indicator"]
         )
-    except (KeyError, TypeError, re.error) as exc:
+    except (KeyError, TypeError, ValueError, re.error) as exc:
         raise DataFileError(path, f"has an incomplete or invalid rule ({exc})") from None
     return FactRules(counts, units, indicators)
+
+
+def _amount(text: str) -> tuple[float, str]:
+    """'USD 10 billion' -> (10.0, 'USD billion')."""
+    match = _CURRENCY.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"at_most must be an amount such as 'USD 10 billion', not {text!r}")
+    return float(_number(match["number"])), _unit_name(_currency_code(match["currency"]), match["scale"])
+
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def in_base_units(value: float, unit: str) -> tuple[float, str] | None:
+    """(amount, currency) of a money figure ('USD billion' -> × 1e9, 'USD'), or None for a unit that is not money."""
+    words = unit.split()
+    if not words or not words[0].isupper() or len(words) > 2 or (len(words) == 2 and words[1] not in _SCALES):
+        return None
+    return value * (_SCALES[words[1]] if len(words) == 2 else 1.0), words[0]
+
+
+def _qualifier(sentence: str, start: int) -> str:
+    """'about', 'more than' … right before a figure (lower case), or ''."""
+    match = _QUALIFIER.search(sentence[max(0, start - 40) : start])
+    return match.group(1).lower() if match else ""
 
 
 def _number(text: str) -> str:
@@ -197,6 +240,22 @@ def _partner_for(figure: _Figure, sentence: str, mentions: list[tuple[int, str]]
     return after[0] if after else ""
 
 
+def _country_after(figure: _Figure, sentence: str, mentions: list[tuple[int, str]]) -> str:
+    """The country named right after a figure ("855,000 in Bangladesh", "from Myanmar"), as written; '' if none.
+
+    A partner that is not a country (ASEAN) and a word in capitals (an acronym: "in FDI") are not countries.
+    """
+    place = _PLACE_AFTER.match(sentence[figure.end :])
+    if not place or place.group(1).startswith(("Korea", "South Korea")):
+        return ""
+    at, end = figure.end + place.start(1), figure.end + place.end(1)
+    named = [code for pos, code in mentions if at <= pos < end]
+    text = place.group(1).removeprefix("the ")
+    if named:
+        return text if named[0] not in NOT_COUNTRIES else ""
+    return "" if text.isupper() else text
+
+
 def _indicator_name(template: str, partner: str) -> str:
     """'{partner}_korea_trade' -> 'asean_korea_trade', or 'korea_trade' without a partner."""
     if partner:
@@ -270,7 +329,11 @@ def facts_in_passage(passage_id: str, text: str, codebook: Codebook, rules: Fact
             if not partner and rule is not None and "{partner}" in rule.id:
                 partner = dominant  # "Bilateral trade totaled …" in a paragraph about ASEAN
             indicator, unit = _indicator_for(rule, figure, partner)
-            facts.append(Fact(passage_id, indicator, figure.value, unit, year, partner, sentence))
+            country = _country_after(figure, sentence, mentions)
+            facts.append(
+                Fact(passage_id, indicator, figure.value, unit, year, partner, sentence,
+                     sentence[figure.start : figure.end], _qualifier(sentence, figure.start), country)
+            )
         if years_in(sentence):
             previous_year = years_in(sentence)[-1]
     return facts
@@ -301,5 +364,44 @@ def facts_in_table(passage_id: str, table: Table, text: str, codebook: Codebook,
         for column, cell in zip(table.header[1:], row[1:]):
             measure = column.strip().lower()
             indicator = base if measure in ("sum", "total", "all") else f"{base}_{re.sub(r'[^a-z0-9]+', '_', measure).strip('_')}"
-            facts.append(Fact(passage_id, indicator, _number(cell), unit, year, partner, quote))
+            facts.append(Fact(passage_id, indicator, _number(cell), unit, year, partner, quote, cell, "", row[0].strip()))
     return facts
+
+
+def _rule_of(indicator: str, rules: FactRules) -> IndicatorRule | None:
+    """The rule an indicator name comes from ('korean_oda_grant' -> korean_oda), partner templates aside."""
+    for rule in rules.indicators:
+        if "{partner}" not in rule.id and (indicator == rule.id or indicator.startswith(rule.id + "_")):
+            return rule
+    return None
+
+
+FAR_APART = 100.0  # figures of one indicator this many times apart in one text cannot share a unit
+
+
+def unit_checks(facts: list[Fact], rules: FactRules, in_table: list[bool]) -> list[str]:
+    """Per fact, why its unit looks wrong ('' if it looks right). Two general rules, documented in facts.toml:
+
+    - a money figure above its indicator's ``at_most`` (no single figure of it can be that large);
+    - a table's money figure at least ``FAR_APART`` times larger or smaller than every figure of the
+      same indicator (same rule, same currency) that the same text states in prose.
+    """
+    checks = [""] * len(facts)
+    prose: dict[tuple[str, str, str], list[float]] = {}
+    for fact, table in zip(facts, in_table):
+        rule, money = _rule_of(fact.indicator, rules), in_base_units(float(fact.value), fact.unit)
+        if rule is not None and money is not None and not table:
+            prose.setdefault((fact.passage_id.rsplit(":", 1)[0], rule.id, money[1]), []).append(money[0])
+    for i, (fact, table) in enumerate(zip(facts, in_table)):
+        rule, money = _rule_of(fact.indicator, rules), in_base_units(float(fact.value), fact.unit)
+        if rule is None or money is None:
+            continue
+        if rule.at_most is not None:
+            bound = in_base_units(*rule.at_most)
+            if bound is not None and bound[1] == money[1] and money[0] > bound[0]:
+                checks[i] = f"unit implausible: {fact.value} {fact.unit} is more than any {rule.id.replace('_', ' ')} figure can be ({rule.at_most[0]:g} {rule.at_most[1]} at most)"
+                continue
+        others = prose.get((fact.passage_id.rsplit(":", 1)[0], rule.id, money[1]), [])
+        if table and others and all(money[0] >= FAR_APART * o or money[0] * FAR_APART <= o for o in others):
+            checks[i] = f"unit implausible: {fact.value} {fact.unit} is {FAR_APART:g} times or more away from the text's other {rule.id.replace('_', ' ')} figures"
+    return checks

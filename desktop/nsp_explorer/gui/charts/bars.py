@@ -39,6 +39,7 @@ class AuthorBars(ChartView):
         label_axis(self.plot, "left", [short_name(a, coded) for a in self.authors])
         self.plot.setYRange(-0.5, len(self.authors) - 0.5, padding=0.02)
         self.plot.setXRange(0, 100, padding=0.02)
+        self.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in (0, 50, 100)]])  # three labels fit however narrow the chart
         self.thickness = 0.8 / len(self.codes)
         self.bars = []
         for code in self.codes:
@@ -115,8 +116,8 @@ class PartnerChart(ChartView):
         self.bar.setOpts(x0=np.zeros(len(self.partners)), y=positions, height=0.7, width=self.values)
         top = nice_ceiling(float(self.values.max()))
         if set_range(self.plot, "x", 0, top, 0.02):
-            # a narrow axis: thousands get three labels (0, half, all), not five that run together
-            self.plot.getAxis("bottom").setTicks([[(v, compact_number(v)) for v in (0, top / 2, top)]] if top >= 1000 else None)
+            # a narrow axis: three labels (0, half, all), not five that run together
+            self.plot.getAxis("bottom").setTicks([[(v, compact_number(v)) for v in (0, top / 2, top)]])
         total = int(mask.sum())
         values = self.values
         self.set_targets(
@@ -146,7 +147,8 @@ class Timeline(ChartView):
         self.published = self.add_plot(0)
         style_plot(self.published, left="passages")
         compact_ticks(self.published.getAxis("left"))
-        self.published.getAxis("bottom").setTicks([[(y, str(y)) for y in coded.years]])
+        step = next(s for s in (1, 2, 5, 10, 20) if (coded.years[-1] - coded.years[0]) / s <= 5) if coded.years else 1
+        self.published.getAxis("bottom").setTicks([[(y, str(y)) for y in coded.years if (y - coded.years[0]) % step == 0]])  # labels that fit a narrow chart
         self.mentioned = self.add_plot(1)
         style_plot(self.mentioned, left="passages")
         compact_ticks(self.mentioned.getAxis("left"))

@@ -59,9 +59,10 @@ class CellLabels(pg.GraphicsObject):
     item draws them all in one paint call.
     """
 
-    def __init__(self, positions: list[tuple[float, float]]):
+    def __init__(self, positions: list[tuple[float, float]], room: float = 1.0):
         super().__init__()
         self.positions = positions
+        self.room = room  # the share of a cell's width a label may take
         self.texts = [""] * len(positions)
         self.colours = [QColor("#111111")] * len(positions)
         self._widths: tuple[float, list[int]] | None = None
@@ -91,7 +92,7 @@ class CellLabels(pg.GraphicsObject):
         metrics = QFontMetrics(self.font)
         widths = self.widths(metrics)
         cell = abs(to_device.map(QPointF(1, 0)).x() - to_device.map(QPointF(0, 0)).x())
-        if widths and max(widths) > cell - 2:
+        if widths and max(widths) > cell * self.room - 2:
             return  # labels wider than their cells would run into each other: the colours and tooltips remain
         painter.setTransform(QTransform())
         painter.setFont(self.font)

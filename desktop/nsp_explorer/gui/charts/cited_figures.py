@@ -47,6 +47,7 @@ class CitedFigures(ChartView):
         self.facts = coded.facts
         self.fact_years, self.fact_values = self.facts["year_number"].to_numpy(), self.facts["value"].to_numpy()
         self.fact_authors, self.fact_keys = self.facts["author_index"].to_numpy(), self.facts["key"].to_numpy()
+        self.notes, self.checks = self.facts["note"].to_numpy(dtype=object), self.facts["check"].to_numpy(dtype=object)
         self.brushes = [pg.mkBrush(author_colour(self.authors, a)) for a in self.authors]
         self.symbols = [author_symbol(self.authors, a) for a in self.authors]
         self.outline = pg.mkPen("#222222", width=0.6)
@@ -60,7 +61,13 @@ class CitedFigures(ChartView):
         fact = self.facts.iloc[data]
         times = self.counts.get(data, 1)
         cited = f" (cited in {times} passages)" if times > 1 else ""
-        return plain_tip(f"{fact['author']} ({fact['published_year']}): {fact['value']:g} {fact['unit']} in {fact['year_number']}{cited}\n“{self.coded.fact_quote(data)}”")
+        qualifier = f"{fact['qualifier']} " if fact["qualifier"] else ""
+        printed = self.coded.fact_printed(data)
+        lines = [f"{fact['author']} ({fact['published_year']}): {qualifier}{fact['value']:g} {fact['unit']} in {fact['year_number']}{cited}"]
+        if printed:
+            lines.append(f"as printed: {printed}" + (f" ({fact['country']})" if fact["country"] else ""))
+        lines += [f"⚠ {text}" for text in (fact["note"], fact["check"]) if text]
+        return plain_tip("\n".join(lines) + f"\n“{self.coded.fact_quote(data)}”")
 
     def view_options(self) -> tuple:
         return (self.current_indicator(),)
@@ -122,6 +129,10 @@ class CitedFigures(ChartView):
         set_range(self.plot, "y", low, high, 0.1)
         # always a line (one that came and went would resize the plot, and redraw its axes, at every toggle)
         title = f"{len(dated):,} figures with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
+        corrected, flagged = int((self.notes[dated] != "").sum()), int((self.checks[dated] != "").sum())
+        if corrected or flagged:  # a correction or a doubtful unit is said on the chart, not only in a tooltip
+            title += (f" · {corrected:,} corrected by a reader" if corrected else "") + (f" · {flagged:,} with a doubtful unit" if flagged else "")
+            title += " (hover for why)"
         if title != self._title:
             self._title = title
             self.plot.setTitle(title, size="8pt", color="#555555")

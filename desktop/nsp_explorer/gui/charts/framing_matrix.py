@@ -1,4 +1,8 @@
-"""Framing matrix: authors × cooperation areas, as a heatmap."""
+"""Attention: how much each author writes about each cooperation area (passages per author and area), as a heatmap.
+
+Called "Framing matrix" before issue 14; it shows attention, not framing (the
+Framing view does that). Scenarios never stored the chart's name, so old ones load as they were.
+"""
 
 from __future__ import annotations
 
@@ -45,8 +49,8 @@ def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple
 
 
 class FramingMatrix(ChartView):
-    title = "Framing matrix"
-    caption = "Share of each author's selected passages coded with each cooperation area."
+    title = "Attention: passages by author and area"
+    caption = "How much each author writes about each area (not how): share of the author's passages coded with it."
 
     def __init__(self, coded, state, parent=None):
         super().__init__(coded, state, parent)

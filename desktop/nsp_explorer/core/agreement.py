@@ -1,0 +1,81 @@
+"""How well the automatic coder agrees with careful readers: ``agreement.csv`` beside the dataset (written by ``nspx eval``).
+
+One row per sample (``corpus``: the bundled articles against their reviewed
+coding; ``heldout``: new sentences coded by hand before the coder ran, never
+used to tune it), level (``sentence`` or ``passage``) and dimension, with the
+number of units compared, precision, recall, F1 and Krippendorff's alpha. A
+missing file means the coder's quality was not measured for this dataset; a
+figure left empty (alpha where a code never varies) stays unknown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import DataFileError
+
+AGREEMENT_FILE = "agreement.csv"
+COLUMNS = ("sample", "level", "dimension", "units", "precision", "recall", "f1", "alpha")
+SAMPLES = ("corpus", "heldout")
+LEVELS = ("sentence", "passage")
+DIMENSIONS = ("pillar", "area", "frame", "partner", "year")
+
+
+def load_agreement(path: Path) -> pd.DataFrame | None:
+    """The agreement table (numbers as floats, NaN where not known), or None if the file does not exist."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError(path, "is not UTF-8 text") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as exc:
+        raise DataFileError(path, f"cannot be read as CSV: {str(exc).strip() or 'empty file'}") from None
+    missing = [c for c in COLUMNS if c not in raw.columns]
+    if missing:
+        raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}")
+    for column, allowed in (("sample", SAMPLES), ("level", LEVELS), ("dimension", DIMENSIONS)):
+        bad = ~raw[column].isin(allowed)
+        if bad.any():
+            raise DataFileError(path, f"has an unknown {column} {raw.loc[bad, column].iloc[0]!r} (expected {', '.join(allowed)})")
+    table = raw[list(COLUMNS)].copy()
+    units = pd.to_numeric(table["units"], errors="coerce")
+    if units.isna().any() or (units < 0).any() or (units % 1 != 0).any():
+        raise DataFileError(path, "has a number of units that is not a whole number ≥ 0")
+    table["units"] = units.astype(np.int64)
+    for column, low in (("precision", 0.0), ("recall", 0.0), ("f1", 0.0), ("alpha", -1.0)):
+        text = table[column]
+        values = pd.to_numeric(text.where(text != "", None), errors="coerce")
+        if (values.isna() & (text != "")).any() or (values < low).any() or (values > 1).any():
+            raise DataFileError(path, f"has a {column} that is not a number from {low:g} to 1")
+        table[column] = values.astype(float)
+    if table.duplicated(["sample", "level", "dimension"]).any():
+        raise DataFileError(path, "gives the same sample, level and dimension twice")
+    return table.reset_index(drop=True)
+
+
+def headline(table: pd.DataFrame | None) -> str:
+    """One sentence a lecturer can say about the figures (from the table; nothing when nothing was measured)."""
+    if table is None or not len(table):
+        return "The coder's agreement with careful readers was not measured for this dataset."
+    parts = []
+    for sample, words in (("heldout", "new sentences it was never tuned on"), ("corpus", "the bundled articles")):
+        row = table[(table["sample"] == sample) & (table["dimension"] == "frame")].sort_values("level", key=lambda s: s.map(LEVELS.index))
+        if len(row):
+            r = row.iloc[0]
+            if r["f1"] == r["f1"]:
+                parts.append(
+                    f"on {words} ({r['units']:,} {r['level']}s), the frames it sets agree with a careful reader's at F1 {r['f1']:.2f} "
+                    f"(precision {_figure(r['precision'])}, recall {_figure(r['recall'])}, Krippendorff's alpha {_figure(r['alpha'])})"
+                )
+    if not parts:
+        return "The table below gives the coder's agreement with careful readers per dimension."
+    return "Measured against careful readers: " + "; ".join(parts) + "."
+
+
+def _figure(value: float) -> str:
+    return "not known" if value != value else f"{value:.2f}"

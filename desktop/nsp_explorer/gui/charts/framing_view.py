@@ -1,0 +1,128 @@
+"""Framing: how each author frames each cooperation area, from the frames of their sentences on it.
+
+Authors across, areas down, as in the attention chart beside it. A cell is a
+bar split in the four frames' colours in proportion to how often each frame is
+set in the author's sentences on the area, with the number of those sentences
+beside it; a cell resting on fewer than ``FEW_SENTENCES`` is faded and says
+``n=…``. The chart draws any table ``framing_mix`` returns (``show_mix``), so
+another window can embed it with its own numbers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor
+
+from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, framing_mix
+from ...core.names import family_name
+from ..palette import FRAME_COLOURS
+from .bars import colour_key
+from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
+from .framing_matrix import CROWDED
+from .plot import Bars
+
+BAR_LEFT, BAR_WIDTH, BAR_HEIGHT = -0.46, 0.5, 0.62  # a cell spans -0.5 … 0.5 around its author; the count sits right of the bar
+COUNT_AT = 0.27  # the count's centre: room for it from the bar's end (0.04) to the cell's (0.5)
+NO_FRAME = "#D9D9D9"  # sentences on the area that carry no frame
+
+
+def _faded(colour: str) -> QColor:
+    faded = QColor(colour)
+    faded.setAlpha(80)
+    return faded
+
+
+class FramingView(ChartView):
+    title = "Framing: frames by author and area"
+
+    def __init__(self, coded, state, parent=None):
+        super().__init__(coded, state, parent)
+        taxonomy = coded.taxonomy
+        self.areas = list(taxonomy.ids("area"))
+        self.authors = coded.authors
+        self.caption_label.setText(
+            f"Frames in each author's sentences on each area; the number is how many sentences (faded: fewer than {FEW_SENTENCES}).<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAME_COLUMNS] + [("no frame", "#B0B0B0")])
+        )
+        self.plot = self.add_plot(0)
+        style_plot(self.plot, bottom="Author (publication year)")
+        self.plot.invertY(True)
+        label_axis(self.plot, "left", [taxonomy.label("area", a) for a in self.areas])
+        if len(self.authors) <= CROWDED:
+            label_axis(self.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in self.authors])
+            self.plot.getAxis("bottom").setHeight(52)
+        else:
+            label_axis(self.plot, "bottom", [family_name(a)[:3] for a in self.authors])
+            self.plot.setLabel("bottom", "Author (hover a cell for the name)", **{"font-size": "9pt", "color": "#222222"})
+        self.plot.setXRange(-0.5, len(self.authors) - 0.5, padding=0)
+        self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
+        colours = {f: FRAME_COLOURS[f] for f in FRAME_COLUMNS} | {"none": NO_FRAME}
+        self.brushes = {f: (pg.mkBrush(c), pg.mkBrush(_faded(c))) for f, c in colours.items()}
+        self.segments = {}
+        for frame in (*FRAME_COLUMNS, "none"):
+            bar = Bars(x0=[0], y=[0], height=[BAR_HEIGHT], width=[0], brush=self.brushes[frame][0], pen=None)
+            self.plot.addItem(bar)
+            self.segments[frame] = bar
+        self.cell_labels = CellLabels([(c + COUNT_AT, r) for r in range(len(self.areas)) for c in range(len(self.authors))], room=2 * (0.5 - COUNT_AT))
+        self.plot.addItem(self.cell_labels)
+        self.counts = np.zeros((len(self.areas), len(self.authors), 1 + len(FRAME_COLUMNS)), dtype=np.int64)  # what is drawn
+
+    def draw(self, state, mask) -> str:
+        return self.draw_mix(framing_mix(self.coded, state))
+
+    def show_mix(self, mix: pd.DataFrame) -> None:
+        """Show a table of ``framing_mix`` (for a window that computes its own, e.g. one side of a comparison)."""
+        problem = self.draw_mix(mix)
+        if problem:
+            self.show_message(problem)
+        else:
+            self.stack.setCurrentWidget(self.graphics)
+
+    def draw_mix(self, mix: pd.DataFrame) -> str:
+        """Draw a table of ``framing_mix`` (indexed by author and area, with the sentence and frame counts); a message if it is empty."""
+        table = mix.reindex(pd.MultiIndex.from_product([self.authors, self.areas]), fill_value=0)[["sentences", *FRAME_COLUMNS]]
+        counts = self.counts = table.to_numpy(dtype=np.int64).reshape(len(self.authors), len(self.areas), -1).transpose(1, 0, 2)
+        if not counts[:, :, 0].any():
+            if not len(self.coded.sentences):
+                return "This dataset records no codes per sentence (it was built before frames were coded per sentence): rebuild it with nspx build."
+            return "None of the selected sentences speaks of a cooperation area."
+        rows, columns = np.nonzero(counts[:, :, 0])
+        sentences = counts[rows, columns, 0]
+        frames = counts[rows, columns, 1:].astype(float)
+        assigned = frames.sum(axis=1)
+        few = sentences < FEW_SENTENCES
+        with np.errstate(invalid="ignore", divide="ignore"):
+            shares = np.where(assigned[:, None] > 0, frames / assigned[:, None], 0.0)
+        left = columns + BAR_LEFT
+        for j, frame in enumerate((*FRAME_COLUMNS, "none")):
+            width = BAR_WIDTH * (shares[:, j] if frame != "none" else (assigned == 0).astype(float))
+            normal, faded = self.brushes[frame]
+            self.segments[frame].setOpts(x0=left, y=rows, height=BAR_HEIGHT, width=width, brushes=[faded if f else normal for f in few])
+            if frame != "none":
+                left = left + width
+        texts = [""] * (len(self.areas) * len(self.authors))
+        colours = ["#111111"] * len(texts)
+        for r, c, n, f in zip(rows.tolist(), columns.tolist(), sentences.tolist(), few.tolist()):
+            texts[r * len(self.authors) + c] = f"n={n}" if f else str(n)
+            colours[r * len(self.authors) + c] = "#777777" if f else "#111111"
+        self.cell_labels.set_labels(texts, colours)
+        self.set_targets(self.plot, lambda: self._cell_targets(counts))
+        return ""
+
+    def _cell_targets(self, counts: np.ndarray) -> list[Target]:
+        labels = {f: self.coded.taxonomy.label("frame", f) for f in FRAME_COLUMNS}
+        targets = []
+        for row, area in enumerate(self.areas):
+            area_label = self.coded.taxonomy.label("area", area)
+            for column, author in enumerate(self.authors):
+                n = int(counts[row, column, 0])
+                if n:
+                    parts = [f"{labels[f]}: {int(counts[row, column, 1 + j])} ({percent(counts[row, column, 1 + j] / n)})" for j, f in enumerate(FRAME_COLUMNS)]
+                    caution = f"\nfewer than {FEW_SENTENCES} sentences: an anecdote, not a pattern" if n < FEW_SENTENCES else ""
+                    tip = f"{author} · {area_label}\n{n} sentences on the area; of them\n" + "\n".join(parts) + caution + "\nClick to read them"
+                else:
+                    tip = f"{author} · {area_label}\nno sentences on this area in the selection"
+                targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}}))
+        return targets

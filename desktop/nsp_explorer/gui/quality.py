@@ -1,0 +1,104 @@
+"""View ▸ Coding quality: how far the automatic coding can be trusted, in figures a lecturer can state."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+from ..core.agreement import AGREEMENT_FILE, headline, load_agreement
+from ..core.errors import DataFileError
+
+HEADERS = ("Sample", "Level", "Dimension", "Units", "Precision", "Recall", "F1", "Krippendorff's α")
+SAMPLE_NAMES = {"corpus": "bundled articles", "heldout": "held-out sentences"}
+EXPLANATION = (
+    "Each row compares the automatic coder with a careful reader's coding of the same units (sentences or passages). "
+    "Precision: of the codes the coder set, the share the reader also set. Recall: of the reader's codes, the share the "
+    "coder found. F1 balances the two. Krippendorff's α is agreement beyond chance (1 = perfect, 0 = no better than chance). "
+    "Bundled articles: the five articles against their reviewed coding; held-out sentences: new sentences coded by hand "
+    "before the coder ran and never used to tune it, so they show how it does on writing it has not seen."
+)
+
+
+def agreement_path(folder: Path) -> Path:
+    """The agreement file of a dataset folder; the user's rebuilt copy of the bundled corpus uses the bundled one."""
+    from ..paths import dataset_dir
+
+    own = Path(folder) / AGREEMENT_FILE
+    return own if own.is_file() or Path(folder).name != "bundled" else dataset_dir() / AGREEMENT_FILE
+
+
+def _cell(value: float, digits: int = 2) -> QTableWidgetItem:
+    item = QTableWidgetItem("–" if value != value else f"{value:.{digits}f}")
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if value != value:
+        item.setToolTip("not known (e.g. α where the code never varies)")
+    return item
+
+
+class CodingQualityDialog(QDialog):
+    """The agreement table of the dataset shown, with one plain sentence on what it means."""
+
+    def __init__(self, folder: Path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Coding quality")
+        self.path = agreement_path(folder)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        explanation = QLabel(EXPLANATION)
+        explanation.setWordWrap(True)
+        explanation.setTextFormat(Qt.TextFormat.PlainText)
+        explanation.setStyleSheet("color: #444444;")
+        self.source = QLabel()
+        self.source.setStyleSheet("color: #555555;")
+        self.source.setTextFormat(Qt.TextFormat.RichText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(explanation)
+        layout.addWidget(self.source)
+        layout.addWidget(buttons)
+        self.resize(760, 520)
+        self.measured = False
+        self.show_table()
+
+    def show_table(self) -> None:
+        try:
+            table = load_agreement(self.path)
+        except DataFileError as error:
+            self.summary.setText(f"The coding-quality figures cannot be shown: {error}")
+            self.table.setRowCount(0)
+            self.table.hide()
+            self.source.setText("")
+            return
+        self.measured = table is not None and len(table) > 0
+        self.summary.setText(headline(table) if self.measured else "Not measured: this dataset has no agreement figures (nspx eval writes them).")
+        self.table.setVisible(self.measured)
+        self.table.setRowCount(0 if table is None else len(table))
+        for i, row in enumerate([] if table is None else table.itertuples(index=False)):
+            texts = (SAMPLE_NAMES.get(row.sample, row.sample), row.level, row.dimension)
+            for j, text in enumerate(texts):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+            units = QTableWidgetItem(f"{row.units:,}")
+            units.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(i, 3, units)
+            for j, value in enumerate((row.precision, row.recall, row.f1, row.alpha), start=4):
+                self.table.setItem(i, j, _cell(value))
+        self.table.resizeColumnsToContents()
+        self.source.setText(f"From <code>{html.escape(str(self.path))}</code>" if self.measured else "")
+
+    def figures(self) -> list[list[str]]:
+        """What the table shows, cell by cell (for tests)."""
+        return [[self.table.item(r, c).text() for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]

@@ -1,0 +1,90 @@
+"""The Framing view and the reading pane's sentence list, driven through real widgets on the sentence-level fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from nsp_explorer.core.aggregate import frame_matrix
+from nsp_explorer.core.coded import code_passages
+from nsp_explorer.core.dataset import load_dataset
+from nsp_explorer.core.filters import FilterSpec
+from nsp_explorer.core.framing import framing_mix
+from nsp_explorer.gui.charts.framing_matrix import FramingMatrix
+from nsp_explorer.gui.charts.framing_view import FramingView
+from nsp_explorer.gui.main_window import MainWindow
+from nsp_explorer.gui.passages import ReadingPane
+from nsp_explorer.gui.state import FilterState
+
+FIXTURE = Path(__file__).parent / "fixtures" / "sentences"
+
+
+@pytest.fixture
+def coded(taxonomy):
+    return code_passages(load_dataset(FIXTURE, taxonomy), taxonomy)
+
+
+@pytest.fixture
+def views(qtbot, coded):
+    state = FilterState()
+    framing, attention, reading = FramingView(coded, state), FramingMatrix(coded, state), ReadingPane(coded, state)
+    for widget in (framing, attention, reading):
+        qtbot.addWidget(widget)
+        widget.resize(700, 450)
+        widget.show()
+    for chart in (framing, attention):
+        chart.refresh()
+    qtbot.waitExposed(framing)
+    return state, framing, attention, reading
+
+
+def test_the_framing_view_draws_framing_mix_and_flags_thin_cells(views, coded):
+    state, framing, _, _ = views
+    mix = framing_mix(coded, state.state)
+    trade, ann = framing.areas.index("trade"), framing.authors.index("Ann Author")
+    assert framing.counts[trade, ann].tolist() == mix.loc[("Ann Author", "trade")].tolist() == [3, 1, 0, 0, 1]
+    assert framing.cell_labels.texts[trade * len(framing.authors) + ann] == "n=3"  # fewer than 5 sentences: flagged
+    cell = list(zip(*np.nonzero(framing.counts[:, :, 0]))).index((trade, ann))  # bars are drawn for the cells with sentences
+    widths = {f: float(framing.segments[f].opts["width"][cell]) for f in ("achievement", "opportunity", "challenge", "recommendation")}
+    assert widths == {"achievement": 0.25, "opportunity": 0.0, "challenge": 0.0, "recommendation": 0.25}  # half and half of a 0.5 bar
+    culture = list(zip(*np.nonzero(framing.counts[:, :, 0]))).index((framing.areas.index("culture"), ann))
+    assert framing.segments["none"].opts["width"][culture] == 0.5  # a sentence with no frame: the grey "no frame" bar
+
+
+def test_clicking_a_framing_cell_narrows_every_view_and_lists_its_sentences(views, qtbot, coded):
+    state, framing, attention, reading = views
+    column, row = framing.authors.index("Ann Author"), framing.areas.index("trade")
+    qtbot.mouseClick(framing.graphics.viewport(), Qt.MouseButton.LeftButton, pos=framing.scene_point(framing.plot, column, row))
+    assert state.state.selection == FilterSpec(authors={"Ann Author"}, areas={"trade"})
+    expected = frame_matrix(coded, state.state.mask(coded)).to_numpy().T
+    assert np.allclose(attention.values, expected, equal_nan=True)  # the other view drew the narrower selection
+    assert reading.listing == ("Ann Author", "trade")
+    assert [(coded.passage_id(r), n) for r, n in reading.listed] == [("ann-2019:1", 1), ("ann-2019:1", 3), ("ann-2019:3", 1)]
+    text = reading.browser.toPlainText()
+    assert "Korea should expand trade and investment." in text and "Trade with Vietnam has grown fast." in text
+    assert "Yet security worries remain" not in text  # sentence 2 speaks of security, not trade
+    assert "background-color:#" in reading.browser.toHtml().split(">should<")[0][-120:]  # the word that set the recommendation is highlighted
+
+    reading._anchor_clicked(type("Url", (), {"toString": lambda self: "passage:ann-2019:3"})())
+    assert state.state.focus == "ann-2019:3" and reading.listing is None
+    assert "Codes checked by a reader" in reading.browser.toPlainText()
+
+
+def test_a_machine_coded_document_says_so(views, coded):
+    state, _, _, reading = views
+    state.set_focus("bo-2021:1")
+    assert "made by the machine" in reading.browser.toPlainText()
+
+
+def test_the_window_shows_the_framing_view_and_names_the_heatmap_for_attention(qtbot, coded, tmp_path):
+    window = MainWindow(coded, remember=False, scenario_folder=tmp_path / "scenarios")
+    qtbot.addWidget(window)
+    assert window.charts[0] is window.framing and window.matrix.title.startswith("Attention")
+    assert not window.framing.showing_message
+    window.state.set_filters(FilterSpec(partners={"vietnam"}))
+    assert window.framing.counts[:, :, 0].sum() == 1  # one sentence names Vietnam and an area
+    menu = [a.text() for a in window.actions()]
+    assert not any("Framing matrix" in t for t in menu) and any("Attention" in t for t in menu)
