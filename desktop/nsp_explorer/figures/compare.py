@@ -51,7 +51,7 @@ class _Comparison:
         from matplotlib.colors import LinearSegmentedColormap, Normalize
 
         from ..colours import HEATMAP
-        from .draw import cell_grid, fitting_size, style_axes, wrap_label
+        from .draw import cell_grid, fitting_size, shrink_to_cells, style_axes, wrap_label
         from .sheet import INK, Sheet
 
         a, b = self.a, self.b
@@ -64,56 +64,58 @@ class _Comparison:
             return None
         share_a, n_a = _shares(a, authors, areas)
         share_b, n_b = _shares(b, authors, areas)
-        points = 100 * (share_a - share_b)
+        both = [i for i in range(len(authors) + 1) if n_a[i] > 0 and n_b[i] > 0]  # authors on both sides, and All authors
+        points = 100 * (share_a[:, both] - share_b[:, both])
         finite = np.abs(points[np.isfinite(points)])
         limit = next((s for s in (5, 10, 20, 25, 50, 75, 100) if finite.size and finite.max() <= s), 100)
-        shared = [x for x in authors if (aggregate.passages_per_author(coded, a.mask)[x] > 0) and (aggregate.passages_per_author(coded, b.mask)[x] > 0)]
         columns = [short_name(x, coded.first_years) for x in authors] + [ALL]
         name_a, name_b = a.scenario or "A", b.scenario or "B"
         subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
         source = f"NSP Explorer · dataset {coded.version} · A: {plural(a.passages, 'passage')}, B: {plural(b.passages, 'passage')} · {a.date}"
-        sheet = Sheet(medium, width, f"Attention by area: {name_a} vs {name_b}", subtitle, source, body_in=0.2 * len(areas) + 1.6)
-        axes = sheet.axes(1, 3, width_ratios=[1, 1, 1])[0]
+        note = f"Each column: share of that author's passages on each area; – no passages. A − B: authors on both sides; * fewer than {FEW} passages on one side."
+        if len(both) == 1:
+            note = "A and B share no author: their difference is shown for all authors together. " + note
+        sheet = Sheet(medium, width, f"Attention by area: {name_a} vs {name_b}", subtitle, source, body_in=0.2 * len(areas) + 1.8, note=note)
+        # A and B: the same columns, so the same cell widths; A − B at least wide enough for its title and colour bar
+        axes = sheet.axes(1, 3, width_ratios=[len(columns), len(columns), max(len(both), 2.5)])[0]
         body_w, body_h = sheet.body_in
         labels = [wrap_label(coded.taxonomy.label("area", x), medium) for x in areas]
         label_in = sheet.text_width_in(labels, medium.text_pt)
-        cell_w = (body_w - label_in - 0.1 * body_w) / (3 * len(columns))
-        cell_h = (body_h - 6 * medium.text_pt / 72) / len(areas)
+        cell_w = (body_w - label_in - 0.08 * body_w) / (2 * len(columns) + max(len(both), 2.5))
+        cell_h = (body_h - 7 * medium.text_pt / 72) / len(areas)
         size = fitting_size(medium, cell_w, cell_h, 4)
-        upright = sheet.text_width_in([c.replace(" ", "\n") for c in columns], size) <= 0.95 * cell_w
-        ticks = [c.replace(" ", "\n") for c in columns] if upright else columns
         shares_map = colormaps[HEATMAP]
         diverging = LinearSegmentedColormap.from_list("a-minus-b", ["#0072B2", "#FFFFFF", "#D55E00"])  # Okabe–Ito blue ↔ vermillion
         missing = np.array([0.92, 0.92, 0.92, 1.0])
+        grids = []
         for ax, values, side, n in ((axes[0], share_a, f"A: {name_a}", a.passages), (axes[1], share_b, f"B: {name_b}", b.passages)):
             colours = shares_map(Normalize(0, 1)(np.nan_to_num(values)))
             colours[~np.isfinite(values)] = missing
             texts = [["–" if v != v else f"{100 * v:.0f}%" for v in row] for row in values]
             style_axes(ax, medium)
-            cell_grid(ax, colours, texts, size)
+            grids.append((ax, cell_grid(ax, colours, texts, size), len(areas), len(columns)))
             ax.set_title(f"{side}\n{plural(n, 'passage')}", fontsize=medium.text_pt, color=INK, loc="center")
         colours = diverging(Normalize(-limit, limit)(np.nan_to_num(points)))
-        colours[~np.isfinite(points)] = missing
-        few = (np.minimum(n_a, n_b) < FEW)[None, :].repeat(len(areas), axis=0)
-        texts = [["–" if v != v else f"{v:+.0f}{'*' if f else ''}" for v, f in zip(row, frow)] for row, frow in zip(points, few)]
+        few = (np.minimum(n_a, n_b)[both] < FEW)[None, :].repeat(len(areas), axis=0)
+        texts = [[f"{v:+.0f}{'*' if f else ''}" for v, f in zip(row, frow)] for row, frow in zip(points, few)]
         style_axes(axes[2], medium)
-        cell_grid(axes[2], colours, texts, size)
-        axes[2].set_title("A − B\npercentage points", fontsize=medium.text_pt, color=INK)
-        for ax in axes:
-            ax.set_xticks(range(len(columns)), ticks, rotation=0 if upright else 90, fontsize=size)
+        grids.append((axes[2], cell_grid(axes[2], colours, texts, size), len(areas), len(both)))
+        axes[2].set_title("A − B\n(points)", fontsize=medium.text_pt, color=INK)
+        for ax, names in ((axes[0], columns), (axes[1], columns), (axes[2], [columns[i] for i in both])):
+            upright = sheet.text_width_in([c.replace(" ", "\n") for c in names], size) <= 0.95 * cell_w
+            ax.set_xticks(range(len(names)), [c.replace(" ", "\n") for c in names] if upright else names, rotation=0 if upright else 90, fontsize=size)
             ax.set_yticks(range(len(areas)), labels if ax is axes[0] else [])
-        note = f"* fewer than {FEW} passages of that author on one side; – no passages"
-        if not shared:
-            note = "A and B share no author: compare them in the “All authors” column. " + note
-        axes[2].set_xlabel(note, fontsize=medium.text_pt * 0.75, color=INK, loc="right")
         bar = sheet.figure.colorbar(ScalarMappable(Normalize(0, 1), shares_map), ax=list(axes[:2]), location="bottom", fraction=0.05, aspect=40, pad=0.02)
         bar.set_label("share of the column's passages (A and B on one scale)", size=medium.text_pt * 0.9)
         bar.ax.xaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
         diff = sheet.figure.colorbar(ScalarMappable(Normalize(-limit, limit), diverging), ax=axes[2], location="bottom", fraction=0.05, aspect=20, pad=0.02)
-        diff.set_label("A − B, percentage points", size=medium.text_pt * 0.9)
+        diff.set_label("points", size=medium.text_pt * 0.9)
         for colour_bar in (bar, diff):
             colour_bar.ax.tick_params(labelsize=medium.text_pt * 0.85, colors=INK)
             colour_bar.outline.set_visible(False)
+            colour_bar.solids.set_rasterized(False)  # matplotlib would make a long colour bar an image: keep it vector
+            colour_bar.solids.set_edgecolor("face")  # no hairline seams between its steps in SVG and PDF renderers
+        shrink_to_cells(sheet.figure, grids)
         return sheet
 
 

@@ -48,22 +48,47 @@ def readable_on(colour) -> str:
     return "#FFFFFF" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 else "#111111"
 
 
-def cell_grid(ax, colours: np.ndarray, texts: list[list[str]], size: float, edge: str = "white") -> None:
+def cell_grid(ax, colours: np.ndarray, texts: list[list[str]], size: float, edge: str = "white") -> list:
     """A table of rectangles (rows top-down), each with its value; colours is rows × columns × RGBA.
 
     Cells are rectangles, never an image: they stay sharp in SVG and PDF at any zoom.
     """
     rows, columns = colours.shape[:2]
+    drawn = []
     for r in range(rows):
         for c in range(columns):
             ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor=colours[r, c], edgecolor=edge, linewidth=0.8))
             if texts[r][c]:
-                ax.text(c, r, texts[r][c], ha="center", va="center", fontsize=size, color=readable_on(colours[r, c]))
+                drawn.append(ax.text(c, r, texts[r][c], ha="center", va="center", fontsize=size, color=readable_on(colours[r, c])))
     ax.set_xlim(-0.5, columns - 0.5)
     ax.set_ylim(rows - 0.5, -0.5)
     for side in ax.spines.values():
         side.set_visible(False)
     ax.tick_params(length=0)
+    return drawn
+
+
+def shrink_to_cells(figure, grids: list[tuple[object, list, int, int]]) -> None:
+    """Once the page is laid out: make the values of every grid (axes, texts, rows, columns) fit their cells.
+
+    One type size for all grids (they are read together). Where cells are too small for values of
+    4.5 pt, the values are left out: the colours still carry them, and overlapping numbers help no one.
+    """
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    factor = 1.0
+    for ax, texts, rows, columns in grids:
+        box = ax.get_window_extent(renderer)
+        cell_w, cell_h = box.width / columns, box.height / rows
+        for text in texts:
+            extent = text.get_window_extent(renderer)
+            factor = min(factor, 0.86 * cell_w / max(extent.width, 1), 0.8 * cell_h / max(extent.height, 1))
+    if factor < 1:
+        for _, texts, _, _ in grids:
+            for text in texts:
+                size = text.get_fontsize() * factor
+                text.set_fontsize(size)
+                text.set_visible(size >= 4.5)
 
 
 def fitting_size(medium: Medium, cell_w_in: float, cell_h_in: float, chars: int) -> float:

@@ -27,6 +27,8 @@ STYLE = {
     "pdf.fonttype": 42,
     "pdf.compression": 6,  # Flate: nothing is ever JPEG-compressed (figures hold no images anyway)
     "path.simplify": False,
+    "text.hinting": "none",  # the PNG's glyphs take the outlines' exact shapes, as the SVG's paths and the PDF's font do
+    "text.hinting_factor": 1,
     "axes.unicode_minus": True,
 }
 
@@ -86,6 +88,10 @@ def save_figure(sheet, folder: Path, stem: str, formats) -> list[Path]:
         "svg": {"Title": sheet.title, "Description": f"{sheet.subtitle}. {sheet.source}", "Date": None},
         "pdf": {"Title": sheet.title, "Subject": f"{sheet.subtitle}. {sheet.source}", "CreationDate": None, "ModDate": None},
     }
+
+    with matplotlib.rc_context(STYLE):
+        figure.canvas.draw()  # lay the page out once, at the PNG's resolution ...
+    figure.set_layout_engine("none")  # ... and keep that layout for every format: they match to the pixel
 
     def writer(fmt: str) -> Callable[[str], bool]:
         def write(temp: str) -> bool:

@@ -40,7 +40,8 @@ def points_to_inches(points: float) -> float:
 class Sheet:
     """A figure for one medium at one pixel width. ``body_in`` is the chart's height on a page without a fixed height."""
 
-    def __init__(self, medium: Medium, width_px: int | None, title: str, subtitle: str, source: str, keys: list[Key] = (), body_in: float = 2.4):
+    def __init__(self, medium: Medium, width_px: int | None, title: str, subtitle: str, source: str, keys: list[Key] = (), body_in: float = 2.4, note: str = ""):
+        """``note``: a line above the source line that tells how to read the chart (marks, what is left out)."""
         self.medium, self.title, self.subtitle, self.source = medium, title, subtitle, source
         width_px = width_px or medium.default_width
         self.dpi = width_px / medium.width_in
@@ -58,12 +59,18 @@ class Sheet:
         if keys:
             top += self._legend(list(keys), top)
         self.header_in = top + points_to_inches(0.4 * medium.text_pt)
-        self.footer_in = m + points_to_inches(medium.source_pt * LINE) + points_to_inches(0.3 * medium.text_pt)
+        note_pt = max(medium.source_pt, 0.8 * medium.text_pt)
+        note_lines = self._wrapped(note, note_pt) if note else ""
+        note_in = points_to_inches(note_pt * LINE) * (note_lines.count("\n") + 1) if note else 0.0
+        self.footer_in = m + points_to_inches(medium.source_pt * LINE) + note_in + points_to_inches(0.3 * medium.text_pt)
         height = medium.height_in or self.header_in + body_in + self.footer_in
         self.height_px = round(height * self.dpi)
         # a page of exactly width_px × height_px pixels (the rasteriser rounds the page's inches down)
         self.figure.set_size_inches((width_px + 0.01) / self.dpi, (self.height_px + 0.01) / self.dpi)
         self.figure.text(m / medium.width_in, m / height, source, fontsize=medium.source_pt, color=GREY, va="bottom", ha="left")
+        if note:
+            above = m + points_to_inches(medium.source_pt * LINE)
+            self.figure.text(m / medium.width_in, above / height, note_lines, fontsize=note_pt, color=INK, va="bottom", ha="left", linespacing=LINE)
         self.figure.set_layout_engine(
             "constrained",
             rect=(0, self.footer_in / height, 1, (height - self.header_in - self.footer_in) / height),

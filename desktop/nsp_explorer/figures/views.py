@@ -20,7 +20,7 @@ from ..colours import FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS, au
 from ..core import aggregate
 from ..core.names import short_name
 from .context import FigureContext, plural
-from .draw import MARKERS, cell_grid, fitting_size, style_axes, whole_numbers, wrap_label
+from .draw import MARKERS, cell_grid, fitting_size, shrink_to_cells, style_axes, whole_numbers, wrap_label
 from .media import Medium
 from .sheet import GREY, INK, Key, Sheet
 
@@ -73,7 +73,7 @@ def attention_heatmap(context: FigureContext, medium: Medium, width: int | None)
     norm = Normalize(0, top)
     colours = colour_map(norm(values.to_numpy()))
     texts = [[_percent(v) if share else f"{int(v)}" for v in row] for row in values.to_numpy()]
-    cell_grid(ax, colours, texts, fitting_size(medium, cell_w, cell_h, 4))
+    values_drawn = cell_grid(ax, colours, texts, fitting_size(medium, cell_w, cell_h, 4))
     ax.set_yticks(range(len(areas)), area_labels)
     ax.set_xticks(range(len(authors)), two_lines if upright else names, rotation=0 if upright else 90)
     ax.set_xlabel("Author (first publication year)")
@@ -81,10 +81,13 @@ def attention_heatmap(context: FigureContext, medium: Medium, width: int | None)
     bar.set_label("share of the author's passages" if share else "passages", size=medium.text_pt)
     bar.ax.tick_params(labelsize=medium.text_pt * 0.9, colors=INK)
     bar.outline.set_visible(False)
+    bar.solids.set_rasterized(False)  # matplotlib would make a long colour bar an image: keep it vector
+    bar.solids.set_edgecolor("face")  # no hairline seams between its steps in SVG and PDF renderers
     if share:
         bar.ax.yaxis.set_major_formatter(lambda v, _: _percent(v))
     else:
         whole_numbers(bar.ax.yaxis)
+    shrink_to_cells(sheet.figure, [(ax, values_drawn, len(areas), len(authors))])
     return sheet
 
 
