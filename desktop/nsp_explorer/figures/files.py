@@ -27,8 +27,8 @@ STYLE = {
     "pdf.fonttype": 42,
     "pdf.compression": 6,  # Flate: nothing is ever JPEG-compressed (figures hold no images anyway)
     "path.simplify": False,
+    "path.snap": False,  # edges where the vectors put them, as the SVG and PDF renderers do (not moved to whole pixels)
     "text.hinting": "none",  # the PNG's glyphs take the outlines' exact shapes, as the SVG's paths and the PDF's font do
-    "text.hinting_factor": 1,
     "axes.unicode_minus": True,
 }
 

@@ -60,6 +60,8 @@ def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, widt
             left = c - 0.46
             if counts.sum() > 0:
                 for frame, part in zip(FRAMES, counts / counts.sum()):
+                    if not part:
+                        continue
                     colour = np.array(to_rgb(FRAME_COLOURS[frame]))
                     colour = 0.35 * colour + 0.65 if few else colour  # pale: mixed with white (no transparency, the same in every renderer)
                     ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w * part, bar_h, facecolor=colour, linewidth=0))

@@ -231,7 +231,7 @@ def cited_figures(context: FigureContext, medium: Medium, width: int | None) -> 
     for author in authors:
         mine = points[points["author"] == author]
         ax.scatter(mine["year_number"], mine["value"], s=size, marker=MARKERS[author_symbol(coded.authors, author)],
-                   color=author_colour_hex(coded.authors, author), edgecolors=INK, linewidths=0.5, zorder=3)
+                   color=author_colour_hex(coded.authors, author), edgecolors=INK, linewidths=0.5, zorder=3, clip_on=False)
     years = points["year_number"].to_numpy()
     ax.set_xlim(years.min() - 1, years.max() + 1)
     whole_numbers(ax.xaxis)
