@@ -74,7 +74,7 @@ def shrink_to_cells(figure, grids: list[tuple[object, list, int, int]]) -> None:
     One type size for all grids (they are read together). Where cells are too small for values of
     4.5 pt, the values are left out: the colours still carry them, and overlapping numbers help no one.
     """
-    figure.canvas.draw()
+    figure.get_layout_engine().execute(figure)  # place the axes (cheaper than drawing the page)
     renderer = figure.canvas.get_renderer()
     factor = 1.0
     for ax, texts, rows, columns in grids:

@@ -89,9 +89,11 @@ def save_figure(sheet, folder: Path, stem: str, formats) -> list[Path]:
         "pdf": {"Title": sheet.title, "Subject": f"{sheet.subtitle}. {sheet.source}", "CreationDate": None, "ModDate": None},
     }
 
-    with matplotlib.rc_context(STYLE):
-        figure.canvas.draw()  # lay the page out once, at the PNG's resolution ...
-    figure.set_layout_engine("none")  # ... and keep that layout for every format: they match to the pixel
+    engine = figure.get_layout_engine()
+    if engine is not None:  # place the axes once ...
+        with matplotlib.rc_context(STYLE):
+            engine.execute(figure)
+        figure.set_layout_engine("none")  # ... and keep them there in every format: PNG, SVG and PDF match to the pixel
 
     def writer(fmt: str) -> Callable[[str], bool]:
         def write(temp: str) -> bool:
