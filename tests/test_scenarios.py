@@ -274,3 +274,21 @@ def test_the_passage_list_exports_as_csv_and_markdown(qtbot, coded, dirs, tmp_pa
     assert csv_text.count("choe-2021-koreatimes:") == 10 and "Choe Won-gi (2021)" in csv_text
     markdown = window.export_passages(tmp_path / "p.md").read_text(encoding="utf-8")
     assert markdown.count("> ") == 10 and "paragraph 10" in markdown
+
+
+def test_the_export_actions_ask_for_the_medium_and_width_and_say_what_was_left_out(qtbot, coded, dirs, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    window = open_window(qtbot, coded, remember=False)
+    window.state.set_filters(FilterSpec(pillars={"peace"}, years={2017, 2019}))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "figures"))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Paper column (89 mm)", True))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (700, True))
+    window.ask_and_export()
+    names = sorted(p.name for p in (tmp_path / "figures").iterdir())
+    assert len(names) == 3 * 6 and "cited-figures.png" not in names
+    assert QImage(str(tmp_path / "figures" / "partners.png")).width() == 700
+    assert window.statusBar().currentMessage().endswith("not exported, as they show no data: Cited figures")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "timeline"))
+    window.timeline._export_chart()  # the chart's right-click action
+    assert sorted(p.name for p in (tmp_path / "timeline").iterdir()) == [f"{s}.{f}" for s in ("timeline", "years-mentioned") for f in ("pdf", "png", "svg")]
