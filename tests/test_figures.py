@@ -255,3 +255,12 @@ def test_nspx_export_pack_gives_every_view_at_the_width_in_every_format(tmp_path
         assert abs(float(svg.get("width").removesuffix("pt")) / float(svg.get("height").removesuffix("pt")) - 16 / 9) < 0.01
     assert not any(n.startswith("main-window") for n in names)
     assert "Cited figures" in (pack / "README.md").read_text(encoding="utf-8")
+
+
+def test_twelve_authors_get_twelve_different_marks():
+    from nsp_explorer.colours import author_colour_hex, author_symbol
+
+    authors = [f"Author {i}" for i in range(12)]
+    marks = {(author_colour_hex(authors, a), author_symbol(authors, a)) for a in authors}
+    assert len(marks) == 12
+    assert [author_symbol(authors, a) for a in authors[:6]] == ["o", "s", "t", "d", "star", "+"]  # the first six as before

@@ -21,4 +21,6 @@ def author_colour_hex(authors: list[str], author: str) -> str:
 
 
 def author_symbol(authors: list[str], author: str) -> str:
-    return AUTHOR_SYMBOLS[authors.index(author) % len(AUTHOR_SYMBOLS)]
+    """The marker of an author; from the seventh author on, colours repeat with the next marker, so no two look alike."""
+    i = authors.index(author)
+    return AUTHOR_SYMBOLS[(i + i // len(AUTHOR_COLOURS)) % len(AUTHOR_SYMBOLS)]

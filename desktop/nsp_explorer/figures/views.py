@@ -114,8 +114,8 @@ def _author_bars(context: FigureContext, medium: Medium, width: int | None, dime
     for j, code in enumerate(codes):
         ys = np.arange(len(authors)) - 0.4 + thickness * (j + 0.5)
         ax.barh(ys, 100 * shares[:, j], height=thickness * 0.92, color=colours[code], label=keys[j].label)
-        if bar_in * 72 >= 5.5:  # value labels where a bar is tall enough to carry one
-            for y, value, n in zip(ys, shares[:, j], counts.loc[authors, code]):
+        if size >= max(5.0, 0.6 * medium.text_pt):  # value labels where bars are tall enough to carry legible ones
+            for y, value in zip(ys, shares[:, j]):
                 ax.text(100 * value + 1, y, _percent(value), va="center", ha="left", fontsize=size, color=INK)
     ax.set_yticks(range(len(authors)), [_author_label(context, a) for a in authors])
     ax.set_ylim(len(authors) - 0.5, -0.5)
@@ -197,10 +197,10 @@ def partners(context: FigureContext, medium: Medium, width: int | None) -> Sheet
     style_axes(ax, medium, grid_axis="x")
     ys = np.arange(len(counts))
     ax.barh(ys, counts.to_numpy(), height=0.7, color=PARTNER_COLOUR)
-    bar_pt = sheet.body_in[1] / (len(counts) + 0.5) * 0.7 * 72
-    if bar_pt >= 5.5:
+    size = min(medium.text_pt * 0.9, sheet.body_in[1] / (len(counts) + 0.5) * 0.7 * 72 * 0.85)
+    if size >= max(5.0, 0.6 * medium.text_pt):  # value labels where bars are tall enough to carry legible ones
         for y, n in zip(ys, counts.to_numpy()):
-            ax.text(n, y, f" {n}", va="center", ha="left", fontsize=max(5.0, min(medium.text_pt * 0.9, bar_pt * 0.85)), color=INK)
+            ax.text(n, y, f" {n}", va="center", ha="left", fontsize=size, color=INK)
     ax.set_yticks(ys, labels)
     ax.set_ylim(len(counts) - 0.5, -0.5)
     ax.set_xlim(0, counts.max() * 1.12)

@@ -15,7 +15,7 @@ from ..core.coded import CodedPassages
 from ..core.filters import ExplorerState
 from ..core.report import caption, passages_csv, passages_markdown, view_description
 from ..core.errors import DataFileError
-from ..core.scenario import Scenario, ScenarioStore, file_stem
+from ..core.scenario import Scenario, ScenarioStore
 from .breadcrumb import Breadcrumb
 from .charts.bars import FrameMix, PartnerChart, PillarProfile, Timeline
 from .charts.cited_figures import CitedFigures
