@@ -42,6 +42,13 @@ def parse_formats(text: str) -> list[str]:
     return list(dict.fromkeys(formats))
 
 
+def _umask() -> int:
+    """The process's file-creation mask (reading it means setting it: put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomically(path: Path, write: Callable[[str], bool]) -> Path:
     """Run ``write(temporary_path)``; rename into place only if it reports success."""
     try:
@@ -53,6 +60,7 @@ def atomically(path: Path, write: Callable[[str], bool]) -> Path:
     try:
         if not write(temp) or os.path.getsize(temp) == 0:
             raise OSError(f"could not write the {path.suffix[1:].upper()} (is the disk full?)")
+        os.chmod(temp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private to the user)
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
