@@ -4,7 +4,8 @@
 #   bash packaging/bootstrap.sh test [pytest options]        install with test extras and run the tests
 #   bash packaging/bootstrap.sh setup                        only install (system libraries, .venv with test extras)
 # Installs Qt's system libraries with apt-get (through sudo unless run as root) when they are
-# missing, makes a virtual environment in .venv and installs the project into it.
+# missing (for test and setup also librsvg2-bin and poppler-utils, whose rsvg-convert and pdftoppm
+# the figure tests use), makes a virtual environment in .venv and installs the project into it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
@@ -19,6 +20,10 @@ fi
 
 # Qt's libraries, offscreen and (for the window) on X11.
 libraries=(libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0)
+if [[ $mode != app ]]; then
+  # the figure tests render exported SVG and PDF with independent renderers: rsvg-convert and pdftoppm
+  libraries+=(librsvg2-bin poppler-utils)
+fi
 if [[ $mode == app ]]; then
   libraries+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
     libxcb-randr0 libxcb-render-util0 libxcb-image0)
@@ -31,11 +36,11 @@ if ((${#missing[@]})); then
   if command -v apt-get >/dev/null; then
     root=()
     [[ $(id -u) -eq 0 ]] || root=(sudo)
-    echo "installing Qt's system libraries: ${missing[*]}" >&2
+    echo "installing system packages: ${missing[*]}" >&2
     "${root[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "warning: no apt-get here; install Qt 6's system libraries yourself: ${missing[*]}" >&2
+    echo "warning: no apt-get here; install these system packages yourself: ${missing[*]}" >&2
   fi
 fi
 

@@ -20,7 +20,7 @@ from nsp_explorer.core.filters import FilterSpec
 from nsp_explorer.core.report import neutralise, passages_csv, passages_markdown
 from nsp_explorer.core.scenario import Scenario, ScenarioStore, _known_values, read_scenario_file
 from nsp_explorer.gui import export as export_module
-from nsp_explorer.gui.export import export_pdf, export_png, export_svg, export_views, seminar_pack
+from nsp_explorer.gui.export import export_chart, export_views, seminar_pack
 from nsp_explorer.gui.main_window import MainWindow
 
 
@@ -139,7 +139,7 @@ def test_page_down_steps_through_scenarios_and_type_grows(qtbot, coded, dirs):
     assert not window.isFullScreen() and window.type_scale == 1.0
 
 
-def test_comparison_shows_both_on_the_same_scales_and_their_difference(qtbot, coded, dirs):
+def test_comparison_shows_both_on_the_same_scales_and_their_difference(qtbot, coded, dirs, tmp_path):
     window = open_window(qtbot, coded)
     window.state.set_filters(FilterSpec(frames={"challenge"}))
     window.scenarios.save_current("Challenges")
@@ -154,24 +154,39 @@ def test_comparison_shows_both_on_the_same_scales_and_their_difference(qtbot, co
     assert np.allclose(compare.matrices[1].values, b, equal_nan=True)
     assert np.allclose(compare.difference.values, a - b, equal_nan=True)
     assert all(m.measure_name == "share" and not m.measure.isEnabled() for m in compare.matrices)
+    written = compare.export_to(tmp_path / "comparison", ["png", "svg"], 1600)  # a figure drawn from the two scenarios' data
+    assert [p.name for p in written] == ["comparison.png", "comparison.svg"] and QImage(str(written[0])).width() == 1600
+    svg = written[1].read_text(encoding="utf-8")
+    assert "<title>Attention by area: Challenges vs Achievements</title>" in svg and "<image" not in svg
 
 
 def test_png_has_the_requested_size_and_is_not_blank(qtbot, coded, dirs, tmp_path):
     window = open_window(qtbot, coded, remember=False)
-    path = export_png(window.matrix, tmp_path / "matrix.png", window.caption_text(), width=1200)
-    image = QImage(str(path))
-    assert image.width() == 1200 and image.height() > window.matrix.height()
+    written = export_chart(window, window.matrix.title, tmp_path, ["png"], width=1200).written
+    assert [p.name for p in written] == ["attention-heatmap.png"]
+    image = QImage(str(written[0]))
+    assert image.width() == 1200 and image.height() == 675  # a 16:9 slide
     colours = {image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 23)}
     assert len(colours) > 20
 
 
-def test_svg_parses_and_pdf_has_a_page(qtbot, coded, dirs, tmp_path):
+def test_the_figures_follow_the_window_and_svg_and_pdf_are_vectors(qtbot, coded, dirs, tmp_path):
     window = open_window(qtbot, coded, remember=False)
-    svg = export_svg(window.pillars, tmp_path / "pillars.svg", "caption")
-    root = ElementTree.parse(svg).getroot()
-    assert root.tag.endswith("svg") and len(list(root.iter())) > 20
-    pdf = export_pdf(window, tmp_path / "window.pdf", "caption").read_bytes()
+    window.state.set_filters(FilterSpec(authors={"Lee Jaehyon"}))
+    window.matrix.set_measure("count")
+    written = export_chart(window, window.pillars.title, tmp_path, ["svg", "pdf"]).written
+    svg = ElementTree.parse(tmp_path / "pillar-profile.svg").getroot()
+    assert svg.tag.endswith("svg") and len(list(svg.iter())) > 20 and "<image" not in (tmp_path / "pillar-profile.svg").read_text(encoding="utf-8")
+    pdf = (tmp_path / "pillar-profile.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page\r") + pdf.count(b"/Type /Page ") >= 1
+    assert len(written) == 2
+    from nsp_explorer.figures.export import draw
+    from nsp_explorer.figures.views import VIEWS
+    from nsp_explorer.gui.export import figure_context
+
+    heatmap = draw(VIEWS[0], figure_context(window))
+    assert "Attention by area: passages per author" in heatmap.texts()  # the window's measure
+    assert [t.get_text().replace("\n", " ") for t in heatmap.figure.axes[0].get_xticklabels()] == ["Lee 2019"]  # its filters
 
 
 def test_csv_neutralises_formulas_and_markdown_escapes_markup(coded):
@@ -201,16 +216,20 @@ def test_a_full_disk_leaves_no_partial_output(qtbot, coded, dirs, tmp_path, monk
     out.mkdir()
     (out / "keep.txt").write_text("the user's", encoding="utf-8")
     calls = {"n": 0}
-    real_save = QImage.save
+    from matplotlib.figure import Figure
 
-    def full_after_three(self, *args):
+    real_save = Figure.savefig
+
+    def full_after_three(self, *args, **kwargs):
         calls["n"] += 1
-        return False if calls["n"] > 3 else real_save(self, *args)
+        if calls["n"] > 3:
+            raise OSError(28, "No space left on device")
+        return real_save(self, *args, **kwargs)
 
-    monkeypatch.setattr(QImage, "save", full_after_three)
+    monkeypatch.setattr(Figure, "savefig", full_after_three)
     with pytest.raises(DataFileError) as error:
         export_views(window, out, ["png"])
-    assert "disk full" in str(error.value)
+    assert "No space left on device" in str(error.value)
     assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]
     with pytest.raises(DataFileError):
         seminar_pack(window, out, PEACE.to_json())
@@ -231,13 +250,14 @@ def test_nspx_export_writes_the_png_svg_pdf_set_and_a_pack(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "ignored unknown ID partners: atlantis" in result.stderr
     names = {p.name for p in (tmp_path / "out").iterdir()}
-    attention, framing = "attention-passages-by-author-and-area", "framing-frames-by-author-and-area"
-    assert {f"{attention}.png", f"{attention}.svg", f"{attention}.pdf", f"{framing}.png", "main-window.png"} <= names and len(names) == 24
+    assert {"framing.png", "framing.svg", "framing.pdf", "attention-heatmap.png", "attention-heatmap.svg"} <= names
+    assert len(names) == 3 * 7  # eight views, but no cited figure has a year here
+    assert "not exported, as they show no data: Cited figures" in result.stdout  # Lee's peace passages cite no dated figure
     assert QImage(str(tmp_path / "out" / "timeline.png")).width() == 1000
     packed = nspx("export", "--scenario", str(scenario), "--out", str(tmp_path / "packs"), "--pack")
     assert packed.returncode == 0, packed.stderr
     pack = tmp_path / "packs" / "peace-seminar-pack"
-    assert {"README.md", "passages.csv", "passages.md", "scenario.json", "main-window.png", "main-window.svg"} <= {p.name for p in pack.iterdir()}
+    assert {"README.md", "passages.csv", "passages.md", "scenario.json", "attention-heatmap.png", "attention-heatmap.svg", "attention-heatmap.pdf"} <= {p.name for p in pack.iterdir()}
 
 
 def test_nspx_export_names_a_corrupt_scenario(tmp_path):
@@ -255,3 +275,21 @@ def test_the_passage_list_exports_as_csv_and_markdown(qtbot, coded, dirs, tmp_pa
     assert csv_text.count("choe-2021-koreatimes:") == 10 and "Choe Won-gi (2021)" in csv_text
     markdown = window.export_passages(tmp_path / "p.md").read_text(encoding="utf-8")
     assert markdown.count("> ") == 10 and "paragraph 10" in markdown
+
+
+def test_the_export_actions_ask_for_the_medium_and_width_and_say_what_was_left_out(qtbot, coded, dirs, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    window = open_window(qtbot, coded, remember=False)
+    window.state.set_filters(FilterSpec(pillars={"peace"}, years={2017, 2019}))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "figures"))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Paper column (89 mm)", True))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (700, True))
+    window.ask_and_export()
+    names = sorted(p.name for p in (tmp_path / "figures").iterdir())
+    assert len(names) == 3 * 6 and "cited-figures.png" not in names
+    assert QImage(str(tmp_path / "figures" / "partners.png")).width() == 700
+    assert window.statusBar().currentMessage().endswith("not exported, as they show no data: Cited figures")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "timeline"))
+    window.timeline._export_chart()  # the chart's right-click action
+    assert sorted(p.name for p in (tmp_path / "timeline").iterdir()) == [f"{s}.{f}" for s in ("timeline", "years-mentioned") for f in ("pdf", "png", "svg")]

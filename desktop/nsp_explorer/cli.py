@@ -71,40 +71,33 @@ def _review_from_gold(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
+    """The scenario's views as figures, drawn from the data: no window, no Qt."""
     from .core.scenario import _known_values, read_scenario_file
+    from .figures.context import FigureContext
+    from .figures.export import seminar_pack, write_views
+    from .figures.files import parse_formats
+    from .figures.media import MEDIA
     from .gui.app import load
-    from .gui.export import FORMATS, export_views, seminar_pack
-    from .gui.main_window import MainWindow
 
-    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise SystemExit(f"nspx export: error: --format takes {', '.join(FORMATS)} (comma-separated), not {args.format!r}")
-    app = QApplication.instance() or QApplication([])
+    try:
+        formats = parse_formats(args.format)
+    except ValueError as error:
+        raise SystemExit(f"nspx export: error: --format: {error}") from None
+    if args.width is not None and not 200 <= args.width <= 20000:
+        raise SystemExit(f"nspx export: error: --width takes 200 to 20000 pixels, not {args.width}")
     coded = load(Path(args.dataset) if args.dataset else None)
     loaded = read_scenario_file(Path(args.scenario), _known_values(coded.taxonomy, coded.authors, coded.years))
     for ignored in loaded.ignored:
         print(f"nspx: warning: {args.scenario}: ignored unknown ID {ignored}", file=sys.stderr)
-    window = MainWindow(coded, remember=False)
-    window.resize(1600, 1000)
-    window.show()
-    app.processEvents()
-    window.apply_scenario(loaded.scenario)
-    app.processEvents()
+    context = FigureContext.of_scenario(coded, loaded.scenario)
     started = time.perf_counter()
     out = Path(args.out)
+    width = args.width or MEDIA[args.medium].default_width
     if args.pack:
-        target = seminar_pack(window, out, loaded.scenario.to_json())
-        written = sorted(p for p in target.iterdir())
+        result = seminar_pack(context, out, loaded.scenario.to_json(), formats, width, args.medium)
     else:
-        written = export_views(window, out, formats, args.width)
-    window.close()
-    print(f"wrote {len(written)} files to {out} in {time.perf_counter() - started:.2f} s")
+        result = write_views(context, out, formats, width, args.medium)
+    print(f"{result.summary()} ({time.perf_counter() - started:.2f} s)")
     return 0
 
 
@@ -229,12 +222,13 @@ def parser() -> argparse.ArgumentParser:
     for command in (imports, listing, remove, dataset):
         command.add_argument("--library", metavar="DIR", help="library folder (default: in your user data folder)")
 
-    export = commands.add_parser("export", help="render a scenario's views to PNG / SVG / PDF without a window")
+    export = commands.add_parser("export", help="a scenario's views as figures (PNG / SVG / PDF) for slides or a paper, without a window")
     export.add_argument("--scenario", metavar="FILE", required=True, help="a scenario JSON file")
     export.add_argument("--out", metavar="DIR", required=True, help="folder for the images (created if needed)")
     export.add_argument("--format", default="png,svg,pdf", help="comma-separated: png, svg, pdf (default: all three)")
-    export.add_argument("--width", type=int, metavar="N", help="PNG width in pixels (default: twice the view, for slides)")
-    export.add_argument("--pack", action="store_true", help="write a whole seminar pack folder (PNG + SVG, passages, scenario, README)")
+    export.add_argument("--width", type=int, metavar="N", help="figure width in pixels (default: 1920 for a 16:9 slide, 1600 for 4:3, 1050 for a paper column); SVG and PDF have the same proportions")
+    export.add_argument("--medium", choices=("slide-16x9", "slide-4x3", "paper-column"), default="slide-16x9", help="layout and type sizes (default: slide-16x9)")
+    export.add_argument("--pack", action="store_true", help="write a whole seminar pack folder (the figures in each format, passages, scenario, README)")
     export.add_argument("--dataset", metavar="DIR", help="dataset folder (default: the bundled dataset)")
     export.set_defaults(run=_export)
 

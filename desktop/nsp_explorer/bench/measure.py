@@ -2,8 +2,8 @@
 
 Prints one JSON object: the raw timings in milliseconds for load, filter
 toggle to every view's data recomputed, filter toggle to every view redrawn
-and painted (offscreen), search to every view redrawn, export of the main
-view as PNG, and the process's peak resident memory.
+and painted (offscreen), search to every view redrawn, export of the attention
+heatmap figure as a 1920-px PNG, and the process's peak resident memory.
 """
 
 from __future__ import annotations
@@ -73,7 +73,8 @@ def measure(folder: Path | None, toggles: int, runs: int) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from ..gui.app import settle
-    from ..gui.export import export_png
+    from ..gui.export import figure_context
+    from ..figures.export import write_views
     from ..gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -104,7 +105,7 @@ def measure(folder: Path | None, toggles: int, runs: int) -> dict:
         result["export"] = []
         for n in range(runs):
             started = time.perf_counter()
-            export_png(window, Path(scratch) / f"main-{n}.png", window.caption_text())
+            write_views(figure_context(window), Path(scratch) / f"figure-{n}", ["png"], stems=["attention-heatmap"])
             result["export"].append(_ms(started))
         window.close()
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

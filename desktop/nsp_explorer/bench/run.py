@@ -155,7 +155,7 @@ def table(results: dict) -> str:
         "recompute": "toggle → every view's data (ms)",
         "redraw": "toggle → every view redrawn (ms)",
         "search": "search → every view redrawn (ms)",
-        "export": "export main view, PNG (ms)",
+        "export": "export of a figure, PNG (ms)",
     }
     for step, name in names.items():
         rows.append((name, [f"{results['sizes'][k][step]['median']:.1f} / {results['sizes'][k][step]['p95']:.1f}" for k in keys]))

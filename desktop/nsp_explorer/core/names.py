@@ -16,3 +16,11 @@ def family_name(author: str) -> str:
     if not words:
         return author
     return words[0] if words[0] in FAMILY_NAME_FIRST else words[-1]
+
+
+def short_name(author: str, first_years: dict[str, int] | None = None) -> str:
+    """'Dira Fabrian' -> 'Fabrian 2017'; 'Lee Jaehyon' -> 'Lee 2019' (family name, first publication year)."""
+    family = family_name(author)
+    if first_years and author in first_years:
+        return f"{family} {first_years[author]}"
+    return family

@@ -80,7 +80,7 @@ class SelfTestFailure(Exception):
 
 
 def self_test(window, app) -> str:
-    """Draw every view, save the window as a PNG, and say what was checked."""
+    """Draw every view, save the window as a PNG and a figure in each format, and say what was checked."""
     window.resize(1600, 1000)
     window.show()
     app.processEvents()
@@ -96,13 +96,18 @@ def self_test(window, app) -> str:
     out = Path(tempfile.mkdtemp(prefix="nsp-explorer-self-test-")) / "main-window.png"
     if not image.save(str(out)):
         raise SelfTestFailure(f"could not write {out}")
+    from .export import FORMATS, export_chart
+
+    figures = export_chart(window, window.matrix.title, out.parent, FORMATS).written  # matplotlib and its fonts are there
+    if len(figures) != len(FORMATS):
+        raise SelfTestFailure(f"the {window.matrix.title} figure was not written as {', '.join(FORMATS)}")
     coded = window.coded
     return (
         f"self-test passed: dataset {coded.version} ({len(coded.documents)} documents, {len(coded)} passages, "
         f"{len(coded.codes)} codes, {len(coded.facts)} cited figures); {len(window.charts)} charts"
         + (" (the Framing view says the dataset records no codes per sentence)" if without_sentences else "")
         + ", the passage list and "
-        f"the reading pane drawn; saved {out} ({image.width()}x{image.height()})"
+        f"the reading pane drawn; saved {out} ({image.width()}x{image.height()}) and {', '.join(p.name for p in figures)}"
         + (f"; cache not used: {coded.cache_note}" if coded.cache_note else "")
     )
 

@@ -15,7 +15,7 @@ from ..core.report import view_description
 from .charts.bars import PillarProfile
 from .charts.base import ChartView, Target, hide_category_labels
 from .charts.framing_matrix import FramingMatrix, author_area_heatmap
-from .export import export_view
+from .export import export_comparison
 from .state import FilterState
 
 FEW = 3  # a difference resting on fewer passages than this, on either side, is marked
@@ -139,7 +139,7 @@ class CompareWindow(QWidget):
         return f"NSP Explorer · comparison: {names} · dataset {self.coded.version}"
 
     def export_to(self, folder: Path, formats=("png", "svg", "pdf"), width: int | None = None) -> list[Path]:
-        return export_view(self, folder, "comparison", formats, self.caption_text(), width)
+        return export_comparison(self, folder, formats, width).written
 
     def ask_and_export(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Export the comparison to a folder")

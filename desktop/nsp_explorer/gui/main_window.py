@@ -15,14 +15,14 @@ from ..core.coded import CodedPassages
 from ..core.filters import ExplorerState
 from ..core.report import caption, passages_csv, passages_markdown, view_description
 from ..core.errors import DataFileError
-from ..core.scenario import Scenario, ScenarioStore, file_stem
+from ..core.scenario import Scenario, ScenarioStore
 from .breadcrumb import Breadcrumb
 from .charts.bars import FrameMix, PartnerChart, PillarProfile, Timeline
 from .charts.cited_figures import CitedFigures
 from .charts.framing_matrix import FramingMatrix
 from .charts.framing_view import FramingView
 from .compare import CompareWindow
-from .export import FORMATS, atomically, export_view, export_views, seminar_pack
+from .export import FORMATS, atomically, export_chart, export_views, seminar_pack
 from .filter_panel import FilterPanel
 from .scenarios_panel import ScenarioPanel, scenarios_dir
 from .passages import PassageList, ReadingPane
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         action(file_menu, "&Import documents…", "Ctrl+I", self.ask_and_import, "Add your own .txt, .md, .html, .pdf or .docx to the library")
         action(file_menu, "Your &documents…", "Ctrl+Shift+D", self.show_documents, "The documents you imported; remove one")
         file_menu.addSeparator()
-        action(file_menu, "&Export views…", "Ctrl+E", self.ask_and_export, "Every chart and the window as PNG, SVG and PDF, with captions")
+        action(file_menu, "&Export views…", "Ctrl+E", self.ask_and_export, "Every view as a figure for slides or a paper: PNG, SVG and PDF")
         action(file_menu, "Export seminar &pack…", "Ctrl+Shift+E", self.ask_and_pack, "One folder: every view, the passages, the scenario, a README")
         action(file_menu, "Export passage &list…", "Ctrl+Shift+L", self.ask_and_export_passages, "The passages shown, as CSV or Markdown, with citations")
         action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -310,22 +310,31 @@ class MainWindow(QMainWindow):
         except DataFileError as error:
             self.statusBar().showMessage(str(error), 15000)
 
-    def _ask_width(self, widget: QWidget) -> int | None:
-        width, ok = QInputDialog.getInt(self, "PNG size", "Width of the PNG in pixels (2× the view suits slides):", 2 * widget.width(), 200, 12000, 100)
-        return width if ok else None
+    def _ask_layout(self) -> tuple[str, int] | None:
+        """Where the figures go (a slide or a paper column) and how many pixels wide; None if cancelled."""
+        from ..figures.media import DEFAULT_MEDIUM, MEDIA
+
+        names = {"Slide 16:9": "slide-16x9", "Slide 4:3": "slide-4x3", "Paper column (89 mm)": "paper-column"}
+        current = next(k for k, v in names.items() if v == DEFAULT_MEDIUM)
+        choice, ok = QInputDialog.getItem(self, "Figure layout", "Lay the figures out for:", list(names), list(names).index(current), False)
+        if not ok:
+            return None
+        medium = names[choice]
+        width, ok = QInputDialog.getInt(self, "Figure size", "Width of the PNG in pixels (SVG and PDF have the same proportions):", MEDIA[medium].default_width, 200, 20000, 100)
+        return (medium, width) if ok else None
 
     def ask_and_export(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Export every view to a folder")
-        width = self._ask_width(self) if folder else None
-        if folder and width:
-            self._export(lambda: f"Exported {len(export_views(self, Path(folder), FORMATS, width))} files to {folder}")
+        layout = self._ask_layout() if folder else None
+        if folder and layout:
+            self._export(lambda: export_views(self, Path(folder), FORMATS, layout[1], layout[0]).summary())
 
     def export_widget(self, widget: QWidget, title: str) -> None:
-        """One chart as PNG, SVG and PDF (the chart's right-click menu)."""
+        """One chart's figure as PNG, SVG and PDF (the chart's right-click menu)."""
         folder = QFileDialog.getExistingDirectory(self, f"Export the {title} to a folder")
-        width = self._ask_width(widget) if folder else None
-        if folder and width:
-            self._export(lambda: f"Exported {len(export_view(widget, Path(folder), file_stem(title), FORMATS, self.caption_text(), width))} files to {folder}")
+        layout = self._ask_layout() if folder else None
+        if folder and layout:
+            self._export(lambda: export_chart(self, title, Path(folder), FORMATS, layout[1], layout[0]).summary())
 
     def export_passages(self, path: Path) -> Path:
         """The passage list as CSV (spreadsheet-safe) or Markdown, with citations."""
@@ -344,7 +353,7 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, "Where to put the seminar pack")
         if folder:
             scenario = self.current_scenario(self.scenario_name or "Current view", self.scenario_note)
-            self._export(lambda: f"Seminar pack written to {seminar_pack(self, Path(folder), scenario.to_json())}")
+            self._export(lambda: seminar_pack(self, Path(folder), scenario.to_json()).summary().replace("Exported", "Seminar pack:", 1))
 
     # -- scenarios and exports ------------------------------------------------------------
 

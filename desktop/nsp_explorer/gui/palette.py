@@ -1,27 +1,16 @@
-"""Colour-blind-safe colours, the same for a pillar, an author or a frame in every view.
-
-Pillars and authors take Okabe–Ito colours (pillars never share one with an
-author); frames take Paul Tol's muted scheme so they never look like either.
-"""
+"""The app's colours for Qt (defined, without Qt, in nsp_explorer/colours.py) and code highlights."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-PILLAR_COLOURS = {"people": "#E69F00", "prosperity": "#0072B2", "peace": "#009E73"}
-AUTHOR_COLOURS = ["#D55E00", "#CC79A7", "#56B4E9", "#8C7A00", "#000000", "#999999"]  # Okabe–Ito; yellow darkened for contrast on white
-AUTHOR_SYMBOLS = ["o", "s", "t", "d", "star", "+"]
-FRAME_COLOURS = {"achievement": "#117733", "opportunity": "#88CCEE", "challenge": "#CC6677", "recommendation": "#DDCC77"}
-PARTNER_COLOUR = "#555555"
-HEATMAP = "cividis"  # perceptually uniform and colour-blind safe
+from ..colours import AUTHOR_COLOURS, AUTHOR_SYMBOLS, FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS, author_colour_hex, author_symbol
+
+__all__ = ["AUTHOR_COLOURS", "AUTHOR_SYMBOLS", "FRAME_COLOURS", "HEATMAP", "PARTNER_COLOUR", "PILLAR_COLOURS", "author_colour", "author_symbol", "code_colour"]
 
 
 def author_colour(authors: list[str], author: str) -> QColor:
-    return QColor(AUTHOR_COLOURS[authors.index(author) % len(AUTHOR_COLOURS)])
-
-
-def author_symbol(authors: list[str], author: str) -> str:
-    return AUTHOR_SYMBOLS[authors.index(author) % len(AUTHOR_SYMBOLS)]
+    return QColor(author_colour_hex(authors, author))
 
 
 def code_colour(dimension: str, code: str) -> str:

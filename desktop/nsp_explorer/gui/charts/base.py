@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
 
 from ...core.coded import CodedPassages
-from ...core.names import family_name
+from ...core import names
 from ...core.filters import ExplorerState
 from ..state import FilterState
 from .plot import Plot
@@ -355,10 +355,7 @@ class ChartView(QFrame):
 
 def short_name(author: str, coded: CodedPassages | None = None) -> str:
     """'Dira Fabrian' -> 'Fabrian 2017'; 'Lee Jaehyon' -> 'Lee 2019' (family name, publication year)."""
-    family = family_name(author)
-    if coded is not None and author in coded.first_years:
-        return f"{family} {coded.first_years[author]}"
-    return family
+    return names.short_name(author, coded.first_years if coded is not None else None)
 
 
 def plain_tip(text: str) -> str:

@@ -1,0 +1,135 @@
+"""Scenario A vs B as one figure: both attention heatmaps on the same rows, columns and scale, and A − B.
+
+Rows are the areas either scenario speaks of, columns the authors either holds,
+plus "All authors" (every selected passage together), so two scenarios that
+share no author still compare area by area. Differences are in percentage
+points, the unit of their colour bar.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from ..core import aggregate
+from ..core.names import short_name
+from .context import FigureContext, plural
+from .export import Exported, draw
+from .files import FORMATS, into_folder, save_figure
+from .media import DEFAULT_MEDIUM, Medium
+
+FEW = 3  # a difference resting on fewer passages than this, on either side, is marked with *
+ALL = "All authors"
+
+
+def _shares(context: FigureContext, authors: list[str], areas: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Areas × (authors + all): shares of passages (NaN where a column has none), and the passages of each column."""
+    counts = aggregate.frame_matrix(context.coded, context.mask, "count")
+    totals = aggregate.passages_per_author(context.coded, context.mask)
+    table = counts.loc[authors, areas].to_numpy().T.astype(float)
+    n = totals[authors].to_numpy().astype(float)
+    pooled = np.array([np.count_nonzero(context.mask & context.coded.has("area", a)) for a in areas], dtype=float)
+    table = np.column_stack([table, pooled]) if len(areas) else np.zeros((0, len(authors) + 1))
+    n = np.append(n, context.passages)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(n > 0, table / n, np.nan), n
+
+
+class _Comparison:
+    """Draws the comparison figure on a Sheet (matplotlib only when drawn)."""
+
+    title = "Comparison"
+    stem = "comparison"
+
+    def __init__(self, a: FigureContext, b: FigureContext):
+        self.a, self.b = a, b
+
+    def draw(self, _context, medium: Medium, width: int | None):
+        from matplotlib import colormaps
+        from matplotlib.cm import ScalarMappable
+        from matplotlib.colors import LinearSegmentedColormap, Normalize
+
+        from ..colours import HEATMAP
+        from .draw import cell_grid, fitting_size, shrink_to_cells, style_axes, wrap_label
+        from .sheet import INK, Sheet
+
+        a, b = self.a, self.b
+        coded = a.coded
+        held = aggregate.passages_per_author(coded, a.mask) + aggregate.passages_per_author(coded, b.mask)
+        authors = [x for x in coded.authors if held[x] > 0]
+        union = a.mask | b.mask
+        areas = [x for x in coded.taxonomy.ids("area") if np.count_nonzero(union & coded.has("area", x))]
+        if not areas:
+            return None
+        share_a, n_a = _shares(a, authors, areas)
+        share_b, n_b = _shares(b, authors, areas)
+        both = [i for i in range(len(authors) + 1) if n_a[i] > 0 and n_b[i] > 0]  # authors on both sides, and All authors
+        points = 100 * (share_a[:, both] - share_b[:, both])
+        finite = np.abs(points[np.isfinite(points)])
+        limit = next((s for s in (5, 10, 20, 25, 50, 75, 100) if finite.size and finite.max() <= s), 100)
+        columns = [short_name(x, coded.first_years) for x in authors] + [ALL]
+        name_a, name_b = a.scenario or "A", b.scenario or "B"
+        subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
+        source = f"NSP Explorer · dataset {coded.version} · A: {plural(a.passages, 'passage')}, B: {plural(b.passages, 'passage')} · {a.date}"
+        note = f"Each column: share of that author's passages on each area; – no passages. A − B: authors on both sides; * fewer than {FEW} passages on one side."
+        if len(both) == 1:
+            note = "A and B share no author: their difference is shown for all authors together. " + note
+        sheet = Sheet(medium, width, f"Attention by area: {name_a} vs {name_b}", subtitle, source, body_in=0.2 * len(areas) + 1.8, note=note)
+        # A and B: the same columns, so the same cell widths; A − B at least wide enough for its title and colour bar
+        axes = sheet.axes(1, 3, width_ratios=[len(columns), len(columns), max(len(both), 2.5)])[0]
+        body_w, body_h = sheet.body_in
+        labels = [wrap_label(coded.taxonomy.label("area", x), medium) for x in areas]
+        label_in = sheet.text_width_in(labels, medium.text_pt)
+        cell_w = (body_w - label_in - 0.08 * body_w) / (2 * len(columns) + max(len(both), 2.5))
+        cell_h = (body_h - 7 * medium.text_pt / 72) / len(areas)
+        size = fitting_size(medium, cell_w, cell_h, 4)
+        shares_map = colormaps[HEATMAP]
+        diverging = LinearSegmentedColormap.from_list("a-minus-b", ["#0072B2", "#FFFFFF", "#D55E00"])  # Okabe–Ito blue ↔ vermillion
+        missing = np.array([0.92, 0.92, 0.92, 1.0])
+        grids = []
+        for ax, values, side, n in ((axes[0], share_a, f"A: {name_a}", a.passages), (axes[1], share_b, f"B: {name_b}", b.passages)):
+            colours = shares_map(Normalize(0, 1)(np.nan_to_num(values)))
+            colours[~np.isfinite(values)] = missing
+            texts = [["–" if v != v else f"{100 * v:.0f}%" for v in row] for row in values]
+            style_axes(ax, medium)
+            grids.append((ax, cell_grid(ax, colours, texts, size), len(areas), len(columns)))
+            ax.set_title(f"{side}\n{plural(n, 'passage')}", fontsize=medium.text_pt, color=INK, loc="center")
+        colours = diverging(Normalize(-limit, limit)(np.nan_to_num(points)))
+        few = (np.minimum(n_a, n_b)[both] < FEW)[None, :].repeat(len(areas), axis=0)
+        texts = [[f"{v:+.0f}{'*' if f else ''}" for v, f in zip(row, frow)] for row, frow in zip(points, few)]
+        style_axes(axes[2], medium)
+        grids.append((axes[2], cell_grid(axes[2], colours, texts, size), len(areas), len(both)))
+        axes[2].set_title("A − B\n(points)", fontsize=medium.text_pt, color=INK)
+        for ax, names in ((axes[0], columns), (axes[1], columns), (axes[2], [columns[i] for i in both])):
+            upright = sheet.text_width_in([c.replace(" ", "\n") for c in names], size) <= 0.95 * cell_w
+            ax.set_xticks(range(len(names)), [c.replace(" ", "\n") for c in names] if upright else names, rotation=0 if upright else 90, fontsize=size)
+            ax.set_yticks(range(len(areas)), labels if ax is axes[0] else [])
+        bar = sheet.figure.colorbar(ScalarMappable(Normalize(0, 1), shares_map), ax=list(axes[:2]), location="bottom", fraction=0.05, aspect=40, pad=0.02)
+        bar.set_label("share of the column's passages (A and B on one scale)", size=medium.text_pt * 0.9)
+        bar.ax.xaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
+        diff = sheet.figure.colorbar(ScalarMappable(Normalize(-limit, limit), diverging), ax=axes[2], location="bottom", fraction=0.05, aspect=20, pad=0.02)
+        diff.set_label("points", size=medium.text_pt * 0.9)
+        for colour_bar in (bar, diff):
+            colour_bar.ax.tick_params(labelsize=medium.text_pt * 0.85, colors=INK)
+            colour_bar.outline.set_visible(False)
+            colour_bar.solids.set_rasterized(False)  # matplotlib would make a long colour bar an image: keep it vector
+            colour_bar.solids.set_edgecolor("face")  # no hairline seams between its steps in SVG and PDF renderers
+        shrink_to_cells(sheet.figure, grids)
+        return sheet
+
+
+def write_comparison(a: FigureContext, b: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
+    """``comparison.<format>`` in ``folder``, or nothing (said in ``empty``) when neither scenario shows a passage."""
+    figure = _Comparison(a, b)
+    result = Exported(folder=folder)
+
+    def build(temp: Path) -> list[Path]:
+        sheet = draw(figure, a, medium, width)
+        if sheet is None:
+            result.empty.append(figure.title)
+            return []
+        return save_figure(sheet, temp, figure.stem, formats)
+
+    result.written = into_folder(folder, build)
+    return result

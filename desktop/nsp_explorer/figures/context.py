@@ -1,0 +1,84 @@
+"""What a figure shows: the dataset, the filters and view options, and the words around the chart."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..core.coded import CodedPassages
+from ..core.filters import NO_YEAR, NOTHING, ExplorerState, FilterSpec
+from ..core.scenario import Scenario
+
+
+def plural(n: int, word: str) -> str:
+    """'1 passage', '2 passages'."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def year_ranges(years) -> str:
+    """[2017, 2018, 2019, 2021] -> '2017–2019, 2021'."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+@dataclass
+class FigureContext:
+    """A view's state for a figure: ``scenario`` names it in the subtitle; ``date`` is the source line's."""
+
+    coded: CodedPassages
+    state: ExplorerState = field(default_factory=ExplorerState)
+    scenario: str = ""
+    measure: str = "share"  # the attention heatmap: "share" or "count"
+    indicator: tuple[str, str] | None = None  # the cited figures shown
+    date: str = field(default_factory=lambda: datetime.date.today().isoformat())
+
+    @classmethod
+    def of_scenario(cls, coded: CodedPassages, scenario: Scenario) -> FigureContext:
+        return cls(coded, ExplorerState(scenario.filters, scenario.selection, scenario.search), scenario.name, scenario.measure, scenario.indicator)
+
+    @property
+    def mask(self) -> np.ndarray:
+        return self.state.mask(self.coded)
+
+    @property
+    def passages(self) -> int:
+        return int(np.count_nonzero(self.mask))
+
+    def _spec_parts(self, spec: FilterSpec) -> list[str]:
+        taxonomy = self.coded.taxonomy
+        parts = []
+        for key, dimension, noun in (("pillars", "pillar", "pillar"), ("areas", "area", "area"), ("frames", "frame", "frame"), ("partners", "partner", "partner")):
+            chosen = sorted(v for v in getattr(spec, key) if v != NOTHING)
+            if getattr(spec, key):
+                total = len(taxonomy.ids(dimension))
+                parts.append(", ".join(taxonomy.label(dimension, v) for v in chosen) if 0 < len(chosen) <= 2 else f"{len(chosen)} of {total} {noun}s")
+        if spec.authors:
+            chosen = sorted(a for a in spec.authors if a != NOTHING)
+            parts.append(", ".join(chosen) if 0 < len(chosen) <= 2 else f"{len(chosen)} of {len(self.coded.authors)} authors")
+        if spec.years:
+            chosen = [y for y in spec.years if y != NO_YEAR]
+            parts.append(f"published {year_ranges(chosen)}" if chosen else "no year")
+        return parts
+
+    def filters_in_short(self) -> str:
+        """The filters, selection and search in a few words: 'Peace · published 2017–2019 · “trade”'."""
+        parts = self._spec_parts(self.state.filters)
+        narrowed = self._spec_parts(self.state.selection)
+        if narrowed:
+            parts.append("selected: " + ", ".join(narrowed))
+        if self.state.search.strip():
+            parts.append(f"“{self.state.search.strip()}”")
+        return " · ".join(parts) if parts else "all passages"
+
+    def subtitle(self) -> str:
+        return " · ".join(p for p in (self.scenario, self.filters_in_short()) if p)
+
+    def source(self) -> str:
+        return f"NSP Explorer · dataset {self.coded.version} · {plural(self.passages, 'passage')} · {self.date}"

@@ -1,0 +1,103 @@
+"""Every view as figures into a folder, and seminar packs: all or nothing, with a list of what was left out."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.aggregate import passages_for
+from ..core.report import passages_csv, passages_markdown
+from ..core.scenario import file_stem, write_json_atomically
+from .context import FigureContext, plural
+from .files import FORMATS, atomically, into_folder, save_figure, temporary_folder_in
+from .media import DEFAULT_MEDIUM, medium as medium_named
+
+
+@dataclass
+class Exported:
+    """What an export wrote, and the views it left out because they hold no data."""
+
+    written: list[Path] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+    folder: Path | None = None
+
+    def summary(self) -> str:
+        text = f"Exported {plural(len(self.written), 'file')}" + (f" to {self.folder}" if self.folder else "")
+        if self.empty:
+            text += f"; not exported, as they show no data: {', '.join(self.empty)}"
+        return text
+
+
+def draw(view, context: FigureContext, medium_name: str = DEFAULT_MEDIUM, width: int | None = None):
+    """The Sheet of one view, or None if it holds no data."""
+    import matplotlib
+
+    from .files import STYLE
+
+    with matplotlib.rc_context(STYLE):
+        return view.draw(context, medium_named(medium_name), width)
+
+
+def _views(stems=None):
+    from .views import VIEWS
+
+    return [v for v in VIEWS if stems is None or v.stem in stems]
+
+
+def write_views(context: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM, stems=None) -> Exported:
+    """The views (all, or those named in ``stems``) as ``<stem>.<format>`` in ``folder``; nothing is written if one fails."""
+    result = Exported(folder=folder)
+
+    def build(temp: Path) -> list[Path]:
+        paths = []
+        for view in _views(stems):
+            sheet = draw(view, context, medium, width)
+            if sheet is None:
+                result.empty.append(view.title)
+            else:
+                paths += save_figure(sheet, temp, view.stem, formats)
+        return paths
+
+    result.written = into_folder(folder, build)
+    return result
+
+
+def seminar_pack(context: FigureContext, folder: Path, scenario_json: dict, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
+    """One folder with every view that holds data as figures, the passages (CSV, Markdown), the scenario and a README."""
+    name = scenario_json.get("name") or "current view"
+    target = folder / f"{file_stem(name)}-seminar-pack"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{file_stem(name)}-seminar-pack-{n}"
+    temp = temporary_folder_in(folder, ".nsp-pack-")
+    result = Exported(folder=target)
+    try:
+        listed = []
+        for view in _views():
+            sheet = draw(view, context, medium, width)
+            if sheet is None:
+                result.empty.append(view.title)
+            else:
+                save_figure(sheet, temp, view.stem, formats)
+                listed.append(f"- `{view.stem}` ({', '.join(formats)}): {sheet.title}")
+        rows, documents = passages_for(context.coded, context.mask), context.coded.documents
+        atomically(temp / "passages.csv", lambda t: Path(t).write_bytes(passages_csv(rows, documents)) > 0)
+        atomically(temp / "passages.md", lambda t: Path(t).write_text(passages_markdown(rows, documents, name), encoding="utf-8") > 0)
+        write_json_atomically(temp / "scenario.json", scenario_json)
+        readme = [f"# {name}", "", context.subtitle(), "", context.source(), "", scenario_json.get("note") or "", "", *listed]
+        if result.empty:
+            readme.append(f"- not exported, as they show no data under this scenario: {', '.join(result.empty)}")
+        readme += [
+            f"- `passages.csv`, `passages.md`: the {plural(len(rows), 'passage')} shown, with citations",
+            "- `scenario.json`: open it in NSP Explorer (Scenarios ▸ Import) to show the same view",
+            "",
+        ]
+        atomically(temp / "README.md", lambda t: Path(t).write_text("\n".join(readme), encoding="utf-8") > 0)
+        temp.rename(target)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    result.written = sorted(target.iterdir())
+    return result

@@ -1,0 +1,82 @@
+"""The framing view as a figure: authors × areas, each cell the mix of the four frames in that author's sentences on that area.
+
+Drawn from ``framing_mix(coded, spec)``'s table: indexed by (author, area),
+with int columns ``sentences`` and one per frame. Each cell is a small 100 %
+stacked bar (the frames' shares among the frame codes of those sentences) with
+the number of sentences beside it; cells resting on fewer than FEW sentences
+are pale and starred.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..colours import FRAME_COLOURS
+from ..core.names import short_name
+from .context import FigureContext
+from .media import Medium
+
+FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
+FEW = 5
+
+
+def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, width: int | None):
+    """The Sheet of the framing view, or None when no author has a sentence on any area."""
+    from matplotlib.colors import to_rgb
+    from matplotlib.patches import Rectangle
+
+    from .draw import style_axes, wrap_label
+    from .sheet import GREY, INK, Key, Sheet
+
+    coded = context.coded
+    held = mix[mix["sentences"] > 0]
+    if held.empty:
+        return None
+    present_authors = set(held.index.get_level_values(0))
+    present_areas = set(held.index.get_level_values(1))
+    authors = [a for a in coded.authors if a in present_authors] + sorted(present_authors - set(coded.authors))
+    areas = [a for a in coded.taxonomy.ids("area") if a in present_areas]
+    keys = [Key(coded.taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAMES]
+    keys.append(Key(f"* fewer than {FEW} sentences (pale)", "#DDDDDD"))
+    sheet = Sheet(medium, width, "Framing: how each author frames each area", context.subtitle(), context.source(), keys, body_in=0.22 * len(areas) + 0.8)
+    (ax,), = sheet.axes()
+    style_axes(ax, medium)
+    body_w, body_h = sheet.body_in
+    labels = [wrap_label(coded.taxonomy.label("area", a), medium) for a in areas]
+    cell_w = (body_w - sheet.text_width_in(labels, medium.text_pt)) / len(authors)
+    cell_h = (body_h - 3 * medium.text_pt / 72) / len(areas)
+    size = max(5.0, min(medium.text_pt * 0.8, cell_h * 72 * 0.55, cell_w * 72 * 0.3 / 2.4))
+    bar_w, bar_h = 0.68, 0.62
+    for r, area in enumerate(areas):
+        for c, author in enumerate(authors):
+            if (author, area) not in held.index:
+                ax.text(c, r, "–", ha="center", va="center", fontsize=size, color=GREY)
+                continue
+            row = held.loc[(author, area)]
+            n = int(row["sentences"])
+            counts = np.array([int(row[f]) for f in FRAMES], dtype=float)
+            few = n < FEW
+            left = c - 0.46
+            if counts.sum() > 0:
+                for frame, part in zip(FRAMES, counts / counts.sum()):
+                    if not part:
+                        continue
+                    colour = np.array(to_rgb(FRAME_COLOURS[frame]))
+                    colour = 0.35 * colour + 0.65 if few else colour  # pale: mixed with white (no transparency, the same in every renderer)
+                    ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w * part, bar_h, facecolor=colour, linewidth=0))
+                    left += bar_w * part
+            else:  # sentences on the area, none framed
+                ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w, bar_h, facecolor="none", edgecolor="#BBBBBB", linewidth=0.6))
+            ax.text(c - 0.46 + bar_w + 0.03, r, f"{n}{'*' if few else ''}", ha="left", va="center", fontsize=size, color=GREY if few else INK)
+    ax.set_xlim(-0.5, len(authors) - 0.5)
+    ax.set_ylim(len(areas) - 0.5, -0.5)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.tick_params(length=0)
+    ax.set_yticks(range(len(areas)), labels)
+    names = [short_name(a, coded.first_years) for a in authors]
+    upright = sheet.text_width_in([n.replace(" ", "\n") for n in names], medium.text_pt) <= 0.95 * cell_w
+    ax.set_xticks(range(len(authors)), [n.replace(" ", "\n") for n in names] if upright else names, rotation=0 if upright else 90)
+    ax.set_xlabel("Author (first publication year) · bars: share of each frame · number: sentences")
+    return sheet

@@ -1,0 +1,266 @@
+"""Exported figures: composed from the data for their medium, the same in PNG, SVG and PDF, never a control in sight."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from PIL import Image, ImageFilter
+
+from nsp_explorer.core.coded import code_passages
+from nsp_explorer.core.dataset import load_dataset
+from nsp_explorer.core.filters import ExplorerState, FilterSpec
+from nsp_explorer.figures import media as media_module
+from nsp_explorer.figures.compare import write_comparison
+from nsp_explorer.figures.context import FigureContext
+from nsp_explorer.figures.export import draw, write_views
+from nsp_explorer.figures.files import save_figure
+from nsp_explorer.figures.framing import framing_view
+from nsp_explorer.figures.media import MEDIA
+from nsp_explorer.figures.views import VIEWS
+
+# A PNG and its SVG (rsvg-convert) or PDF (pdftoppm) at the same size are compared with a one-pixel
+# allowance: a pixel differs if no pixel within one pixel of it in the other image is within 64 (of 255)
+# on every channel. pdftoppm puts glyphs at whole pixels (up to a pixel up and left of where the PNG
+# has them): without the allowance every letter's edge would count. See README for the measured values.
+MEAN_DIFFERENCE = 3.0  # mean over the image of that least difference (largest channel), of 255
+DIFFERING_SHARE = 0.015  # share of pixels that differ
+CONTROLS = ("Export", "(click to search", "Share of the author's passages", "Number of passages", "Right-click", "figures, ", "hover", "Reset")  # controls and hints of the window, as it writes them
+VIEW_STEMS = {v.stem for v in VIEWS}
+
+
+@pytest.fixture(scope="module")
+def coded(data, taxonomy):
+    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
+
+
+def pixels(path: Path) -> np.ndarray:
+    """An image as RGB on white, as integers (differences may be negative)."""
+    image = Image.open(path).convert("RGBA")
+    page = Image.new("RGBA", image.size, "white")
+    page.alpha_composite(image)
+    return np.asarray(page.convert("RGB"), dtype=np.int16)
+
+
+def difference(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Mean least difference and share of differing pixels, allowing each pixel to match within one pixel."""
+    assert a.shape == b.shape, f"sizes differ: {a.shape} vs {b.shape}"
+    height, width = a.shape[:2]
+    padded = np.pad(b, ((1, 1), (1, 1), (0, 0)), mode="edge")
+    least = None
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            d = np.abs(a - padded[1 + dy : 1 + dy + height, 1 + dx : 1 + dx + width]).max(axis=2)
+            least = d if least is None else np.minimum(least, d)
+    return float(least.mean()), float((least > 64).mean())
+
+
+def rasterise(folder: Path, stem: str, width: int, height: int) -> tuple[Path, Path]:
+    """The SVG through rsvg-convert and the PDF through pdftoppm, each at width × height pixels."""
+    missing = [tool for tool in ("rsvg-convert", "pdftoppm") if shutil.which(tool) is None]
+    assert not missing, f"{missing} not found: install librsvg2-bin and poppler-utils (bash packaging/bootstrap.sh setup does)"
+    svg_png, pdf_root = folder / f"{stem}-svg-rendered.png", folder / f"{stem}-pdf-rendered"
+    subprocess.run(["rsvg-convert", "-w", str(width), "-h", str(height), "-b", "white", str(folder / f"{stem}.svg"), "-o", str(svg_png)], check=True)
+    subprocess.run(["pdftoppm", "-png", "-singlefile", "-scale-to-x", str(width), "-scale-to-y", str(height), str(folder / f"{stem}.pdf"), str(pdf_root)], check=True)
+    return svg_png, pdf_root.with_name(pdf_root.name + ".png")
+
+
+def view(stem: str):
+    return next(v for v in VIEWS if v.stem == stem)
+
+
+@pytest.mark.parametrize("stem", ["attention-heatmap", "partners"])
+def test_png_svg_and_pdf_look_the_same_when_rendered_independently(coded, tmp_path, stem):
+    context = FigureContext(coded, scenario="Everything")
+    sheet = draw(view(stem), context, "slide-16x9", 1920)
+    save_figure(sheet, tmp_path, stem, ["png", "svg", "pdf"])
+    png = pixels(tmp_path / f"{stem}.png")
+    assert png.shape == (1080, 1920, 3)
+    for rendered in rasterise(tmp_path, stem, 1920, 1080):
+        mean, share = difference(png, pixels(rendered))
+        assert mean <= MEAN_DIFFERENCE and share <= DIFFERING_SHARE, f"{rendered.name}: mean {mean:.2f}, {100 * share:.2f}% of pixels differ"
+
+
+def test_the_comparison_catches_a_blurred_heatmap_and_smaller_type(coded, tmp_path, monkeypatch):
+    """The thresholds above fail on the defects seen in the widget grabs: blurred cells, type 25 % smaller."""
+    context = FigureContext(coded, scenario="Everything")
+    sheet = draw(view("attention-heatmap"), context, "slide-16x9", 1920)
+    save_figure(sheet, tmp_path, "normal", ["png"])
+    normal = pixels(tmp_path / "normal.png")
+    box = sheet.figure.axes[0].get_window_extent(sheet.figure.canvas.get_renderer())
+    cells = (round(box.x0), round(1080 - box.y1), round(box.x1), round(1080 - box.y0))
+    image = Image.open(tmp_path / "normal.png").convert("RGB")
+    # the grabbed SVG's heatmap: one pixel per cell, stretched with smoothing over the chart
+    columns, rows = len(coded.authors), 16
+    tiny = image.crop(cells).resize((columns, rows), Image.Resampling.BOX)
+    smeared = image.copy()
+    smeared.paste(tiny.resize((cells[2] - cells[0], cells[3] - cells[1]), Image.Resampling.BILINEAR), cells[:2])
+    blurred = image.copy()
+    blurred.paste(image.crop(cells).filter(ImageFilter.GaussianBlur(2)), cells[:2])
+    for name, changed in (("smeared cells", smeared), ("blurred cells", blurred)):
+        mean, share = difference(normal, np.asarray(changed, dtype=np.int16))
+        assert mean > MEAN_DIFFERENCE or share > DIFFERING_SHARE, f"{name}: mean {mean:.2f}, {100 * share:.2f}%"
+    slide = MEDIA["slide-16x9"]
+    smaller = dataclasses.replace(slide, name="smaller", **{k: getattr(slide, k) * 0.75 for k in ("title_pt", "subtitle_pt", "text_pt", "source_pt")})
+    monkeypatch.setitem(media_module.MEDIA, "smaller", smaller)
+    save_figure(draw(view("attention-heatmap"), context, "smaller", 1920), tmp_path, "smaller", ["svg", "pdf"])
+    for rendered in rasterise(tmp_path, "smaller", 1920, 1080):
+        mean, share = difference(normal, pixels(rendered))
+        assert mean > MEAN_DIFFERENCE and share > DIFFERING_SHARE, f"{rendered.name}: mean {mean:.2f}, {100 * share:.2f}%"
+
+
+def test_svg_and_pdf_are_true_vectors(coded, tmp_path):
+    context = FigureContext(coded)
+    written = write_views(context, tmp_path, ["svg", "pdf"], 1920, stems=["attention-heatmap"]).written
+    svg_text = (tmp_path / "attention-heatmap.svg").read_text(encoding="utf-8")
+    assert "<image" not in svg_text
+    root = ElementTree.fromstring(svg_text)
+    paths = [e for e in root.iter() if e.tag.endswith("path")]
+    # cells: closed four-corner paths (rectangles), one per author and area, each filled with its colour
+    rectangles = [p for p in paths if re.fullmatch(r"M [-\d. ]+ L [-\d. ]+ L [-\d. ]+ L [-\d. ]+ z", " ".join((p.get("d") or "").split())) and "fill: #" in (p.get("style") or "")]
+    assert len(rectangles) >= len(coded.authors) * 16
+    assert len({re.search(r"fill: (#[0-9a-f]{6})", p.get("style")).group(1) for p in rectangles}) > 10
+    glyphs = [e for e in root.iter() if e.tag.endswith("use") and "DejaVuSans" in "".join(e.attrib.values())]
+    assert len(glyphs) > 100  # text drawn as the font's glyph outlines: the same in every renderer
+    pdf = (tmp_path / "attention-heatmap.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and b"DCTDecode" not in pdf and b"/Subtype /Image" not in pdf
+    assert b"/FontFile2" in pdf and b"DejaVuSans" in pdf  # text as text, in an embedded TrueType font
+    assert sorted(p.name for p in written) == ["attention-heatmap.pdf", "attention-heatmap.svg"]
+
+
+def test_no_figure_carries_a_control_or_a_hint(coded):
+    context = FigureContext(coded, ExplorerState(FilterSpec(pillars={"prosperity"})), "Prosperity")
+    for v in VIEWS:
+        sheet = draw(v, context, "slide-16x9", 1280)
+        assert sheet is not None, v.stem
+        texts = sheet.texts()
+        assert sheet.title in texts and "Prosperity" in " ".join(texts) and any(t.startswith("NSP Explorer · dataset") for t in texts)
+        offending = [t for t in texts if any(c in t for c in CONTROLS)]
+        assert offending == [], (v.stem, offending)
+
+
+def test_only_the_authors_and_areas_that_hold_data_are_drawn(coded):
+    two = {"Lee Jaehyon", "Choe Won-gi"}
+    context = FigureContext(coded, ExplorerState(FilterSpec(authors=two, pillars={"peace"})))
+    sheet = draw(view("attention-heatmap"), context, "slide-16x9", 1920)
+    ax = sheet.figure.axes[0]
+    columns = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]
+    assert columns == ["Lee 2019", "Choe 2021"]
+    rows = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+    held = [coded.taxonomy.label("area", a) for a in coded.taxonomy.ids("area") if (context.mask & coded.has("area", a)).any()]
+    assert rows == held and len(rows) < 16
+    profile = draw(view("pillar-profile"), context, "slide-16x9", 1920)
+    assert [t.get_text() for t in profile.figure.axes[0].get_yticklabels()] == ["Lee 2019", "Choe 2021"]
+
+
+def test_empty_views_are_named_and_not_exported(coded, tmp_path):
+    nothing = FigureContext(coded, ExplorerState(search="no passage says zyzzyva"))
+    result = write_views(nothing, tmp_path / "none", ["png"])
+    assert result.written == [] and result.empty == [v.title for v in VIEWS]
+    assert "not exported, as they show no data: Attention heatmap" in result.summary()
+    peace = FigureContext(coded, ExplorerState(FilterSpec(pillars={"peace"}, years={2017, 2019})))
+    result = write_views(peace, tmp_path / "peace", ["png"])
+    assert result.empty == ["Cited figures"]  # these passages cite no figure with a year
+    assert {p.stem for p in result.written} == VIEW_STEMS - {"cited-figures"}
+
+
+def test_presets_give_their_shape_and_type_at_any_width(coded, tmp_path):
+    context = FigureContext(coded)
+    for medium, width, height in (("slide-16x9", 1920, 1080), ("slide-16x9", 3840, 2160), ("slide-4x3", 1024, 768)):
+        save_figure(draw(view("partners"), context, medium, width), tmp_path, f"{medium}-{width}", ["png"])
+        assert Image.open(tmp_path / f"{medium}-{width}.png").size == (width, height)
+    paper = draw(view("partners"), context, "paper-column", None)
+    assert paper.width_px == 1050 and paper.height_px > 1050  # a column: as tall as its 17 partners need
+    slide = draw(view("partners"), context, "slide-16x9", None)
+    tick = lambda sheet: sheet.figure.axes[0].get_yticklabels()[0].get_fontsize()  # noqa: E731
+    assert tick(paper) == 7 and tick(slide) == 14  # points: small in a paper, large on a slide
+    subtitle = [t for t in paper.texts() if t.startswith("all passages")]
+    assert subtitle, "the subtitle is on one line, cut to the column if need be"
+
+
+def test_the_framing_view_draws_each_cell_as_a_mix_of_frames(coded):
+    rows = [
+        ("Lee Jaehyon", "trade", 12, 6, 3, 3, 0),
+        ("Lee Jaehyon", "culture", 3, 1, 0, 2, 0),  # fewer than 5 sentences: flagged
+        ("Choe Won-gi", "trade", 8, 0, 0, 4, 4),
+        ("Choe Won-gi", "culture", 0, 0, 0, 0, 0),  # nothing: not a column or row of its own, a dash
+    ]
+    mix = pd.DataFrame(rows, columns=["author", "area", "sentences", "achievement", "opportunity", "challenge", "recommendation"]).set_index(["author", "area"])
+    sheet = framing_view(mix, FigureContext(coded, scenario="Framing"), MEDIA["slide-16x9"], 1920)
+    ax = sheet.figure.axes[0]
+    assert [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()] == ["Lee 2019", "Choe 2021"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Culture and soft power", "Trade"]
+    texts = sheet.texts()
+    assert {"12", "3*", "8", "–"} <= set(texts)
+    lee_trade = [p for p in ax.patches if 0.5 < p.get_y() + p.get_height() / 2 < 1.5 and -0.5 < p.get_x() < 0.5]
+    assert [round(p.get_width() / 0.68, 2) for p in lee_trade] == [0.5, 0.25, 0.25]  # 6 : 3 : 3 of the frames
+    assert framing_view(mix.assign(sentences=0), FigureContext(coded), MEDIA["slide-16x9"], 1920) is None
+
+
+def test_the_comparison_figure_aligns_rows_and_scales_and_explains_no_shared_author(coded, tmp_path):
+    early = FigureContext(coded, ExplorerState(FilterSpec(years={2017, 2019})), "Up to 2019")
+    late = FigureContext(coded, ExplorerState(FilterSpec(years={2020, 2021, 2025})), "After 2019")
+    result = write_comparison(early, late, tmp_path, ["png", "svg"], 1920)
+    assert sorted(p.name for p in result.written) == ["comparison.png", "comparison.svg"]
+    assert Image.open(tmp_path / "comparison.png").size == (1920, 1080)
+    from nsp_explorer.figures.compare import _Comparison
+
+    sheet = draw(_Comparison(early, late), early, "slide-16x9", 1920)
+    a, b, d = sheet.figure.axes[:3]
+    renderer = sheet.figure.canvas.get_renderer()
+    box_a, box_b = a.get_window_extent(renderer), b.get_window_extent(renderer)
+    assert abs(box_a.width - box_b.width) < 1 and abs(box_a.y0 - box_b.y0) < 1 and abs(box_a.height - box_b.height) < 1
+    assert [t.get_text() for t in a.get_xticklabels()] == [t.get_text() for t in b.get_xticklabels()]
+    assert [t.get_text().replace("\n", " ") for t in d.get_xticklabels()] == ["All authors"]
+    assert any("share no author" in t for t in sheet.texts())
+
+
+def test_the_app_starts_without_matplotlib(tmp_path):
+    script = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
+        "from nsp_explorer.gui.app import load; from nsp_explorer.gui.main_window import MainWindow\n"
+        "w = MainWindow(load(None, with_library=False), remember=False); w.show(); app.processEvents()\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    env = {**__import__("os").environ, "NSP_EXPLORER_CONFIG_DIR": str(tmp_path / "c"), "NSP_EXPLORER_DATA_DIR": str(tmp_path / "d")}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_nspx_export_pack_gives_every_view_at_the_width_in_every_format(tmp_path):
+    scenario = tmp_path / "everything.json"
+    scenario.write_text(json.dumps({"schema": 1, "name": "Everything", "note": "", "filters": {}, "view": {}}), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "nsp_explorer.cli", "export", "--scenario", str(scenario), "--out", str(tmp_path / "out"), "--pack", "--width", "1920", "--format", "png,svg,pdf"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    pack = tmp_path / "out" / "everything-seminar-pack"
+    names = {p.name for p in pack.iterdir()}
+    assert {f"{stem}.{fmt}" for stem in VIEW_STEMS for fmt in ("png", "svg", "pdf")} <= names
+    for stem in VIEW_STEMS:
+        assert Image.open(pack / f"{stem}.png").size == (1920, 1080)
+        svg = ElementTree.parse(pack / f"{stem}.svg").getroot()
+        assert abs(float(svg.get("width").removesuffix("pt")) / float(svg.get("height").removesuffix("pt")) - 16 / 9) < 0.01
+    assert not any(n.startswith("main-window") for n in names)
+    assert "Cited figures" in (pack / "README.md").read_text(encoding="utf-8")
+
+
+def test_twelve_authors_get_twelve_different_marks():
+    from nsp_explorer.colours import author_colour_hex, author_symbol
+
+    authors = [f"Author {i}" for i in range(12)]
+    marks = {(author_colour_hex(authors, a), author_symbol(authors, a)) for a in authors}
+    assert len(marks) == 12
+    assert [author_symbol(authors, a) for a in authors[:6]] == ["o", "s", "t", "d", "star", "+"]  # the first six as before
