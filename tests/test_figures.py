@@ -166,7 +166,7 @@ def test_empty_views_are_named_and_not_exported(coded, tmp_path):
     nothing = FigureContext(coded, ExplorerState(search="no passage says zyzzyva"))
     result = write_views(nothing, tmp_path / "none", ["png"])
     assert result.written == [] and result.empty == [v.title for v in VIEWS]
-    assert "not exported, as they show no data: Attention heatmap" in result.summary()
+    assert "not exported, as they show no data: Framing, Attention heatmap" in result.summary()
     peace = FigureContext(coded, ExplorerState(FilterSpec(pillars={"peace"}, years={2017, 2019})))
     result = write_views(peace, tmp_path / "peace", ["png"])
     assert result.empty == ["Cited figures"]  # these passages cite no figure with a year
@@ -230,7 +230,8 @@ def test_the_app_starts_without_matplotlib(tmp_path):
         "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
         "from nsp_explorer.gui.app import load; from nsp_explorer.gui.main_window import MainWindow\n"
         "w = MainWindow(load(None, with_library=False), remember=False); w.show(); app.processEvents()\n"
-        "print('matplotlib' in sys.modules)\n"
+        "print('matplotlib' in sys.modules, flush=True)\n"
+        "w.close(); del w; app.processEvents(); os._exit(0)\n"  # a bare script's interpreter teardown can outlive Qt's
     )
     env = {**__import__("os").environ, "NSP_EXPLORER_CONFIG_DIR": str(tmp_path / "c"), "NSP_EXPLORER_DATA_DIR": str(tmp_path / "d")}
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)

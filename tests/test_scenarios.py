@@ -184,7 +184,7 @@ def test_the_figures_follow_the_window_and_svg_and_pdf_are_vectors(qtbot, coded,
     from nsp_explorer.figures.views import VIEWS
     from nsp_explorer.gui.export import figure_context
 
-    heatmap = draw(VIEWS[0], figure_context(window))
+    heatmap = draw(next(v for v in VIEWS if v.stem == "attention-heatmap"), figure_context(window))
     assert "Attention by area: passages per author" in heatmap.texts()  # the window's measure
     assert [t.get_text().replace("\n", " ") for t in heatmap.figure.axes[0].get_xticklabels()] == ["Lee 2019"]  # its filters
 
@@ -287,7 +287,7 @@ def test_the_export_actions_ask_for_the_medium_and_width_and_say_what_was_left_o
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (700, True))
     window.ask_and_export()
     names = sorted(p.name for p in (tmp_path / "figures").iterdir())
-    assert len(names) == 3 * 6 and "cited-figures.png" not in names
+    assert len(names) == 3 * 7 and "cited-figures.png" not in names
     assert QImage(str(tmp_path / "figures" / "partners.png")).width() == 700
     assert window.statusBar().currentMessage().endswith("not exported, as they show no data: Cited figures")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "timeline"))
