@@ -89,3 +89,15 @@ def test_the_window_shows_the_framing_view_and_names_the_heatmap_for_attention(q
     assert window.framing.counts[:, :, 0].sum() == 1  # one sentence names Vietnam and an area
     menu = [a.text() for a in window.actions()]
     assert not any("Framing matrix" in t for t in menu) and any("Attention" in t for t in menu)
+
+
+def test_the_view_draws_any_framing_table_it_is_given(qtbot, coded):
+    """Another window (a comparison) can embed the view and hand it its own numbers."""
+    view = FramingView(coded, FilterState())
+    qtbot.addWidget(view)
+    view.show_mix(framing_mix(coded, FilterSpec(authors={"Bo Writer"})))
+    assert not view.showing_message
+    drawn = {(view.areas[r], view.authors[c]): view.counts[r, c].tolist() for r, c in zip(*view.counts[:, :, 0].nonzero())}
+    assert drawn == {("trade", "Bo Writer"): [2, 0, 1, 1, 0]}
+    view.show_mix(framing_mix(coded, FilterSpec(areas={""})))
+    assert view.showing_message and "None of the selected sentences" in view.message.text()
