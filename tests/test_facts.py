@@ -136,3 +136,20 @@ def test_a_correction_is_applied_with_its_reason_and_refused_where_it_does_not_f
     review.write_text("fact,field,was,value,reason\nd:1,unit,USD billion,USD million,\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="needs a reason"):
         load_facts_review(review)
+
+
+def test_the_cited_figures_chart_says_a_figure_was_corrected_and_why(qtbot, data, taxonomy):
+    from nsp_explorer.core.coded import code_passages
+    from nsp_explorer.core.dataset import load_dataset
+    from nsp_explorer.gui.charts.cited_figures import CitedFigures
+    from nsp_explorer.gui.state import FilterState
+
+    chart = CitedFigures(code_passages(load_dataset(data / "dataset", taxonomy), taxonomy), FilterState())
+    qtbot.addWidget(chart)
+    chart.refresh()
+    chart.choice.setCurrentIndex([chart.choice.itemData(i) for i in range(chart.choice.count())].index(("korean_oda", "USD million")))
+    chart.refresh()
+    assert chart._title == "10 figures with a year · ⚠ 10 corrected"
+    vietnam = next(i for i in chart.drawn if chart.coded.fact_quote(int(i)).startswith("Vietnam"))
+    tip = chart._tip(0, 0, int(vietnam))
+    assert "170.7 USD million" in tip and "as printed: 170.7 (Vietnam)" in tip and "corrected by a reader: unit USD billion → USD million" in tip

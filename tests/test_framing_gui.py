@@ -47,11 +47,12 @@ def test_the_framing_view_draws_framing_mix_and_flags_thin_cells(views, coded):
     trade, ann = framing.areas.index("trade"), framing.authors.index("Ann Author")
     assert framing.counts[trade, ann].tolist() == mix.loc[("Ann Author", "trade")].tolist() == [3, 1, 0, 0, 1]
     assert framing.cell_labels.texts[trade * len(framing.authors) + ann] == "n=3"  # fewer than 5 sentences: flagged
-    cell = list(zip(*np.nonzero(framing.counts[:, :, 0]))).index((trade, ann))  # bars are drawn for the cells with sentences
-    widths = {f: float(framing.segments[f].opts["width"][cell]) for f in ("achievement", "opportunity", "challenge", "recommendation")}
+    cells = list(zip(*np.nonzero(framing.counts[:, :, 0])))  # bars are drawn for the cells with sentences; here all are thin
+    assert all(len(framing.segments[f].opts["width"]) == 0 for f in framing.segments)  # so none is drawn at full colour
+    cell = cells.index((trade, ann))
+    widths = {f: float(framing.faded_segments[f].opts["width"][cell]) for f in ("achievement", "opportunity", "challenge", "recommendation")}
     assert widths == {"achievement": 0.25, "opportunity": 0.0, "challenge": 0.0, "recommendation": 0.25}  # half and half of a 0.5 bar
-    culture = list(zip(*np.nonzero(framing.counts[:, :, 0]))).index((framing.areas.index("culture"), ann))
-    assert framing.segments["none"].opts["width"][culture] == 0.5  # a sentence with no frame: the grey "no frame" bar
+    assert framing.faded_segments["none"].opts["width"][cells.index((framing.areas.index("culture"), ann))] == 0.5  # no frame: grey
 
 
 def test_clicking_a_framing_cell_narrows_every_view_and_lists_its_sentences(views, qtbot, coded):
@@ -88,3 +89,15 @@ def test_the_window_shows_the_framing_view_and_names_the_heatmap_for_attention(q
     assert window.framing.counts[:, :, 0].sum() == 1  # one sentence names Vietnam and an area
     menu = [a.text() for a in window.actions()]
     assert not any("Framing matrix" in t for t in menu) and any("Attention" in t for t in menu)
+
+
+def test_the_view_draws_any_framing_table_it_is_given(qtbot, coded):
+    """Another window (a comparison) can embed the view and hand it its own numbers."""
+    view = FramingView(coded, FilterState())
+    qtbot.addWidget(view)
+    view.show_mix(framing_mix(coded, FilterSpec(authors={"Bo Writer"})))
+    assert not view.showing_message
+    drawn = {(view.areas[r], view.authors[c]): view.counts[r, c].tolist() for r, c in zip(*view.counts[:, :, 0].nonzero())}
+    assert drawn == {("trade", "Bo Writer"): [2, 0, 1, 1, 0]}
+    view.show_mix(framing_mix(coded, FilterSpec(areas={""})))
+    assert view.showing_message and "None of the selected sentences" in view.message.text()

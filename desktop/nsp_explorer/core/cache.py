@@ -42,13 +42,14 @@ from .folder_lock import reading
 from .taxonomy import Taxonomy
 from .texts import TextColumn
 
-FORMAT = 3
+FORMAT = 4
 KEY_NAME = "cache-key"
 CACHE_NAME = ".nspx-cache"
 CATEGORIES = ("doc_id", "section", "author", "title", "outlet", "published")
 FACT_CATEGORIES = ("indicator", "unit", "partner", *FACT_NOTES)
 TEXTS = ("ids", "texts", "folded", "evidence", "quotes", "printed")
-SENTENCE_COLUMNS = ("row", "number", "area", "frame", "pillar", "partner")
+SENTENCE_COLUMNS = ("row", "number", "area", "frame", "pillar", "partner", "key")  # one entry per sentence: mapped, read only by a search
+SENTENCE_TABLES = ("combinations", "table")
 
 
 def _key() -> bytes | None:
@@ -146,7 +147,10 @@ def read_cache(place: Path, hashes: dict, key: bytes, folder: Path, taxonomy: Ta
 
 
 def _array(place: Path, name: str, mmap: bool = False) -> np.ndarray:
-    return np.load(place / f"{name}.npy", allow_pickle=False, mmap_mode="r" if mmap else None)
+    path = place / f"{name}.npy"
+    if mmap and path.stat().st_size > 4096:  # an empty or tiny array is read (an empty one cannot be mapped)
+        return np.load(path, allow_pickle=False, mmap_mode="r")
+    return np.load(path, allow_pickle=False)
 
 
 def _assemble(place: Path, manifest: dict, folder: Path, taxonomy: Taxonomy) -> CodedPassages:
@@ -165,7 +169,8 @@ def _assemble(place: Path, manifest: dict, folder: Path, taxonomy: Taxonomy) -> 
     flags = {tuple(name): np.unpackbits(packed[i], count=n).astype(bool) for i, name in enumerate(manifest["flags"])}
     codes = PassageCodes(_array(place, "codes.offsets", mmap=True), _array(place, "codes.keys", mmap=True),
                          _array(place, "codes.sources", mmap=True), texts["evidence"], names, _array(place, "codes.sentences", mmap=True))
-    sentences = SentenceCodes(*(_array(place, f"sentences.{column}") for column in SENTENCE_COLUMNS))
+    sentences = SentenceCodes(*(_array(place, f"sentences.{column}", mmap=True) for column in SENTENCE_COLUMNS),
+                              *(_array(place, f"sentences.{name}") for name in SENTENCE_TABLES))
     mentioned = pd.DataFrame({"row": _array(place, "mentioned.row"), "year": _array(place, "mentioned.year")})
     facts = pd.DataFrame({"row": _array(place, "facts.row")})
     for column in FACT_CATEGORIES:
@@ -231,8 +236,8 @@ def _write(coded: CodedPassages, out: Path, hashes: dict, key: bytes) -> None:
     save("codes.keys", coded.codes.keys)
     save("codes.sources", coded.codes.sources)
     save("codes.sentences", coded.codes.sentences)
-    for column in SENTENCE_COLUMNS:
-        save(f"sentences.{column}", getattr(coded.sentences, column))
+    for name in (*SENTENCE_COLUMNS, *SENTENCE_TABLES):
+        save(f"sentences.{name}", getattr(coded.sentences, name))
     save("mentioned.row", coded.mentioned_years["row"].to_numpy(dtype=np.int64))
     save("mentioned.year", coded.mentioned_years["year"].to_numpy(dtype=np.int64))
     facts = coded.facts

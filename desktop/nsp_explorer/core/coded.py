@@ -17,7 +17,7 @@ is what the flags, and every passage-level view, hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -82,10 +82,13 @@ def _bit_type(n: int):
 class SentenceCodes:
     """The sentences that speak of at least one area, with their codes as bit sets (bit i = i-th code in taxonomy order).
 
-    Ordered by passage row, then sentence number, so each author's sentences
-    are one run. ``key`` numbers each sentence's (author, combination of areas
-    and frames): a count of sentences per author, area and frame is one
-    ``bincount`` over it, whatever the number of sentences.
+    Ordered by passage row, then sentence number. Sentences that share an
+    (author, publication year) group of passages and a combination of areas,
+    frames, pillars and partners are counted once in ``table`` (groups ×
+    combinations): a filter on authors, years, pillars, areas or partners then
+    picks rows and columns of that small table, whatever the number of
+    sentences. Only a search, which picks passages one by one, counts the
+    sentences again (``key`` numbers each one's cell of the table).
     """
 
     row: np.ndarray  # int32: the passage
@@ -94,28 +97,34 @@ class SentenceCodes:
     frame: np.ndarray
     pillar: np.ndarray
     partner: np.ndarray
-    key: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # author * combinations + combination
-    combination_areas: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # combinations × areas, 0/1
-    combination_frames: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # combinations × frames, 0/1
+    key: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))  # group * combinations + combination
+    combinations: np.ndarray = field(default_factory=lambda: np.zeros((0, 4), dtype=np.uint64))  # area, frame, pillar, partner bits
+    table: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.int64))  # sentences per group and combination
 
     def __len__(self) -> int:
         return len(self.row)
 
-    @property
-    def combinations(self) -> int:
-        return len(self.combination_areas)
+    def is_indexed(self, groups: int) -> bool:
+        return len(self.key) == len(self.row) and self.table.shape == (groups, len(self.combinations))
 
-    def indexed(self, author_index: np.ndarray, areas: int, frames: int) -> SentenceCodes:
-        """The same sentences with their (author, areas and frames) key and the combinations' tables."""
-        combined = (self.area.astype(np.uint64) << np.uint64(frames)) | self.frame.astype(np.uint64)
-        codes, uniques = pd.factorize(combined, sort=True)
-        uniques = np.asarray(uniques, dtype=np.uint64)
-        k = max(1, len(uniques))
-        key = (author_index[self.row].astype(np.int64) * k + codes).astype(np.int32) if len(self.row) else np.zeros(0, dtype=np.int32)
-        area_bits = uniques >> np.uint64(frames)
-        has_area = np.array([(area_bits >> np.uint64(i)) & np.uint64(1) for i in range(areas)], dtype=np.float64).T.reshape(len(uniques), areas)
-        has_frame = np.array([(uniques >> np.uint64(i)) & np.uint64(1) for i in range(frames)], dtype=np.float64).T.reshape(len(uniques), frames)
-        return SentenceCodes(self.row, self.number, self.area, self.frame, self.pillar, self.partner, key, has_area, has_frame)
+    def indexed(self, group_of_row: np.ndarray, groups: int) -> SentenceCodes:
+        """The same sentences with their combinations, their group's cell and the table of counts."""
+        columns = [self.area, self.frame, self.pillar, self.partner]
+        widths = [c.dtype.itemsize * 8 for c in columns]
+        if sum(widths) <= 64:  # one number per sentence: a sort of numbers, not of rows
+            shifts = np.cumsum([0, *widths[:-1]]).astype(np.uint64)
+            packed = np.zeros(len(self.row), dtype=np.uint64)
+            for column, shift in zip(columns, shifts):
+                packed |= column.astype(np.uint64) << shift
+            uniques, inverse = np.unique(packed, return_inverse=True)
+            masks = [np.uint64((1 << w) - 1) if w < 64 else np.uint64(-1) for w in widths]
+            combinations = np.stack([(uniques >> shift) & mask for shift, mask in zip(shifts, masks)], axis=1).reshape(-1, 4)
+        else:
+            combinations, inverse = np.unique(np.stack([c.astype(np.uint64) for c in columns], axis=1), axis=0, return_inverse=True)
+        k = max(1, len(combinations))
+        key = (group_of_row[self.row].astype(np.int64) * k + inverse.reshape(-1)).astype(np.int32)
+        table = np.bincount(key, minlength=groups * k).reshape(groups, k)[:, : len(combinations)].astype(np.int64)
+        return replace(self, key=key, combinations=combinations.astype(np.uint64), table=table)
 
 
 def sentence_codes(code_rows: np.ndarray, numbers: np.ndarray, keys: np.ndarray, names: list[tuple[str, str]], taxonomy: Taxonomy) -> SentenceCodes:
@@ -409,7 +418,9 @@ def assemble(meta, ids, texts, folded, passage_codes, sentences, flags, mentione
         author=np.array(authors, dtype=object)[author_index[facts["row"].to_numpy()]] if len(facts) else [],
         published_year=meta["year"].to_numpy()[facts["row"].to_numpy()],
     )
-    sentences = sentences.indexed(author_index, len(taxonomy.ids("area")), len(taxonomy.ids("frame")))
+    if not sentences.is_indexed(len(group_starts)):
+        group_of_row = np.repeat(np.arange(len(group_starts), dtype=np.int64), np.diff(np.append(group_starts, n)))
+        sentences = sentences.indexed(group_of_row, len(group_starts))
     return CodedPassages(
         meta, ids, texts, folded, passage_codes, sentences, flags, mentioned, facts, quotes, printed, documents, taxonomy, version, Path(folder),
         authors, first_years, years, author_index, year_index, author_starts, group_starts, year_index[group_starts], reading_order, fact_keys,

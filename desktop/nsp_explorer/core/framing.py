@@ -69,6 +69,11 @@ def shown_frames(spec: FilterSpec | ExplorerState) -> list[str]:
     return [f for f in FRAME_COLUMNS if all(not s.frames or f in s.frames for s in specs)]
 
 
+def _bits_matrix(values: np.ndarray, n: int) -> np.ndarray:
+    """combinations × codes, 1.0 where the combination's bit set holds the code."""
+    return np.array([(values >> np.uint64(i)) & np.uint64(1) for i in range(n)], dtype=np.float64).T.reshape(len(values), n)
+
+
 def framing_mix(coded: CodedPassages, spec: FilterSpec | ExplorerState) -> pd.DataFrame:
     """Authors × areas (every pair, in author and taxonomy order): the sentences on the area and how many carry each frame.
 
@@ -76,19 +81,39 @@ def framing_mix(coded: CodedPassages, spec: FilterSpec | ExplorerState) -> pd.Da
     opportunity, challenge, recommendation``. A frame the frames filter leaves
     out counts 0; the sentences are counted all the same.
     """
-    sentences = coded.sentences
-    authors, areas = tuple(coded.authors), coded.taxonomy.ids("area")
-    k = sentences.combinations
-    chosen = chosen_sentences(coded, spec)
-    keys = sentences.key if chosen.all() else sentences.key[chosen]
-    per_combination = np.bincount(keys, minlength=len(authors) * k).reshape(len(authors), k).astype(np.float64)
-    on_area = per_combination @ sentences.combination_areas  # authors × areas
-    table = {"sentences": on_area.reshape(-1)} | {frame: np.zeros(len(authors) * len(areas)) for frame in FRAME_COLUMNS}
+    sentences, ids = coded.sentences, coded.taxonomy.ids
+    authors, areas = tuple(coded.authors), ids("area")
+    specs, phrase = _specs(spec)
+    combinations = sentences.combinations
+    area_bits, frame_bits, pillar_bits, partner_bits = (combinations[:, i] for i in range(4))
+    if phrase:  # a search picks passages one by one: count the sentences of those passages again
+        found = coded.containing(phrase)[sentences.row]
+        counts = np.bincount(sentences.key[found], minlength=sentences.table.size).reshape(sentences.table.shape)
+    else:
+        counts = sentences.table
+    groups = np.ones(len(counts), dtype=bool)
+    group_author, group_year = coded.author_index[coded.group_starts], coded.group_year
+    columns = np.ones(len(combinations), dtype=bool)
+    for each in specs:
+        if each.authors:
+            groups &= np.array([a in each.authors for a in coded.authors], dtype=bool)[group_author]
+        if each.years:
+            groups &= np.array([y in each.years for y in coded.years], dtype=bool)[group_year]
+        if each.pillars or each.areas:
+            pillars, chosen_areas = np.uint64(_bits(each.pillars, ids("pillar"))), np.uint64(_bits(each.areas, areas))
+            columns &= ((pillar_bits & pillars) != 0) | ((area_bits & chosen_areas) != 0)
+        if each.partners:
+            columns &= (partner_bits & np.uint64(_bits(each.partners, ids("partner")))) != 0
+    chosen = counts * groups[:, None] * columns[None, :]
+    author_starts = np.searchsorted(coded.group_starts, coded.author_starts)
+    per_combination = np.add.reduceat(chosen, author_starts, axis=0).astype(np.float64) if len(chosen) else np.zeros((len(authors), 0))
+    on_area = _bits_matrix(area_bits, len(areas))
+    table = {"sentences": per_combination @ on_area} | {frame: np.zeros((len(authors), len(areas))) for frame in FRAME_COLUMNS}
     shown = shown_frames(spec)
-    for j, frame in enumerate(coded.taxonomy.ids("frame")):
-        if frame in shown and k:
-            table[frame] = (per_combination @ (sentences.combination_areas * sentences.combination_frames[:, j : j + 1])).reshape(-1)
-    return pd.DataFrame({c: np.rint(table[c]).astype(np.int64) for c in ("sentences", *FRAME_COLUMNS)}, index=_cells(authors, areas))
+    for j, frame in enumerate(ids("frame")):
+        if frame in shown:
+            table[frame] = per_combination @ (on_area * ((frame_bits >> np.uint64(j)) & np.uint64(1)).astype(np.float64)[:, None])
+    return pd.DataFrame({c: np.rint(table[c]).astype(np.int64).reshape(-1) for c in ("sentences", *FRAME_COLUMNS)}, index=_cells(authors, areas))
 
 
 def framing_sentences(coded: CodedPassages, state: FilterSpec | ExplorerState, author: str, area: str) -> list[tuple[int, int]]:

@@ -66,9 +66,10 @@ class CodingQualityDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 4)
         layout.addWidget(explanation)
         layout.addWidget(self.source)
+        layout.addStretch(1)  # without a table the words stay together at the top
         layout.addWidget(buttons)
         self.resize(760, 520)
         self.measured = False

@@ -39,7 +39,7 @@ class AuthorBars(ChartView):
         label_axis(self.plot, "left", [short_name(a, coded) for a in self.authors])
         self.plot.setYRange(-0.5, len(self.authors) - 0.5, padding=0.02)
         self.plot.setXRange(0, 100, padding=0.02)
-        self.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in (0, 50, 100)]])  # three labels fit however narrow the chart
+        self.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in (25, 50, 75)]])  # three labels fit however narrow the chart
         self.thickness = 0.8 / len(self.codes)
         self.bars = []
         for code in self.codes:

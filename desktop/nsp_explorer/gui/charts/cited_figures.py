@@ -131,8 +131,7 @@ class CitedFigures(ChartView):
         title = f"{len(dated):,} figures with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
         corrected, flagged = int((self.notes[dated] != "").sum()), int((self.checks[dated] != "").sum())
         if corrected or flagged:  # a correction or a doubtful unit is said on the chart, not only in a tooltip
-            title += (f" · {corrected:,} corrected by a reader" if corrected else "") + (f" · {flagged:,} with a doubtful unit" if flagged else "")
-            title += " (hover for why)"
+            title += (f" · ⚠ {corrected:,} corrected" if corrected else "") + (f" · ⚠ {flagged:,} doubtful unit" if flagged else "")
         if title != self._title:
             self._title = title
             self.plot.setTitle(title, size="8pt", color="#555555")

@@ -60,11 +60,12 @@ class FramingView(ChartView):
         self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
         colours = {f: FRAME_COLOURS[f] for f in FRAME_COLUMNS} | {"none": NO_FRAME}
         self.brushes = {f: (pg.mkBrush(c), pg.mkBrush(_faded(c))) for f, c in colours.items()}
-        self.segments = {}
+        self.segments, self.faded_segments = {}, {}  # one brush per item: pyqtgraph then draws all its bars in one call
         for frame in (*FRAME_COLUMNS, "none"):
-            bar = Bars(x0=[0], y=[0], height=[BAR_HEIGHT], width=[0], brush=self.brushes[frame][0], pen=None)
-            self.plot.addItem(bar)
-            self.segments[frame] = bar
+            for segments, brush in ((self.segments, self.brushes[frame][0]), (self.faded_segments, self.brushes[frame][1])):
+                bar = Bars(x0=[0], y=[0], height=[BAR_HEIGHT], width=[0], brush=brush, pen=None)
+                self.plot.addItem(bar)
+                segments[frame] = bar
         self.cell_labels = CellLabels([(c + COUNT_AT, r) for r in range(len(self.areas)) for c in range(len(self.authors))], room=2 * (0.5 - COUNT_AT))
         self.plot.addItem(self.cell_labels)
         self.counts = np.zeros((len(self.areas), len(self.authors), 1 + len(FRAME_COLUMNS)), dtype=np.int64)  # what is drawn
@@ -98,8 +99,8 @@ class FramingView(ChartView):
         left = columns + BAR_LEFT
         for j, frame in enumerate((*FRAME_COLUMNS, "none")):
             width = BAR_WIDTH * (shares[:, j] if frame != "none" else (assigned == 0).astype(float))
-            normal, faded = self.brushes[frame]
-            self.segments[frame].setOpts(x0=left, y=rows, height=BAR_HEIGHT, width=width, brushes=[faded if f else normal for f in few])
+            for segments, part in ((self.segments, ~few), (self.faded_segments, few)):
+                segments[frame].setOpts(x0=left[part], y=rows[part], height=BAR_HEIGHT, width=width[part])
             if frame != "none":
                 left = left + width
         texts = [""] * (len(self.areas) * len(self.authors))
