@@ -160,7 +160,7 @@ real_replace = os.replace
 def replace(source, target):
     real_replace(source, target)
     if str(target).endswith("documents.csv"):
-        print("between moves", flush=True)  # documents.csv is new, the other three are still old
+        print("between moves", flush=True)  # documents.csv is new, the others are still old
         time.sleep(60)
 os.replace = replace
 write_dataset(dataset, Path(sys.argv[1]))
@@ -174,10 +174,10 @@ def test_killed_between_a_builds_moves_the_dataset_is_one_set(tmp_path, data, ta
     shutil.copytree(data / "dataset", folder, ignore=shutil.ignore_patterns(".*"))
     kill_when(start(BUILD, str(folder)), "between moves")
     assert (folder / ".nspx-journal.json").exists()
-    load_dataset(folder, taxonomy)  # the next reader finishes the moves: all four files are the new build
+    load_dataset(folder, taxonomy)  # the next reader finishes the moves: all five files are the new build
     assert not (folder / ".nspx-journal.json").exists()
     new = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
-    assert new == {"documents.csv", "passages.csv", "codes.csv", "facts.csv"}
+    assert new == {"documents.csv", "passages.csv", "codes.csv", "facts.csv", "agreement.csv"}
     assert "changed" in (folder / "documents.csv").read_text(encoding="utf-8")
     assert len((folder / "facts.csv").read_text(encoding="utf-8").splitlines()) == 4  # and facts.csv is the new one too
 
