@@ -19,6 +19,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from .chrome import content_lines
 from .dedupe import drop_duplicate_paragraphs
 
 
@@ -100,6 +101,12 @@ _URL = re.compile(r"https?://\S+")
 _BIO_ROLE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,4},?\s+(?:is|was|holds|serves)\s+(?:a|an|the|currently|also|senior|associate|"
     r"assistant|head|director|professor|lecturer|researcher|fellow|member|graduate|diplomat)\b"
+)
+_NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|Its|Their|Our|A|An|Such|Each|Every)\b")
+_ROLE_WORD = re.compile(
+    r"\b(?:professor|lecturer|researcher|research|fellow|director|analyst|scholar|student|candidate|editor|correspondent|journalist"
+    r"|reporter|writer|author|diplomat|ambassador|advis[eo]r|consultant|head|member|graduate|alumn\w*|chair|founder|specialist|expert)\b",
+    re.I,
 )
 _REFERENCE = re.compile(
     r"^[A-Z][\w'’.-]+,\s+[A-Z][\w.'’ -]*[.,]\s+(?:\(?(?:19|20)\d\d\)?[.,]|[\"“])"  # Surname, Given. 2014.
@@ -196,7 +203,8 @@ def _is_bio(line: str, author: str) -> bool:
         return False
     if author and re.match(rf"^{re.escape(author)}\s*,?\s+(?:is|was|holds|serves|has)\b", line):
         return True
-    return bool(_BIO_ROLE.match(line))
+    # "Jane Doe is a professor at …", never "The New Southern Policy Plus is a continuation of …"
+    return bool(_BIO_ROLE.match(line)) and not _NOT_A_NAME.match(line) and bool(_ROLE_WORD.search(line))
 
 
 def _is_credit_or_contact(line: str) -> bool:
@@ -218,7 +226,7 @@ def _web_blocks(lines: list[str], title: str, author: str) -> list[Block]:
     blocks: list[Block] = []
     section = ""
     skip_caption = False
-    content = [tidy_space(strip_wire_furniture(line)) for line in lines]
+    content = [tidy_space(strip_wire_furniture(line)) for line in content_lines(lines, title)]
     content = [line for line in content if line and not _is_credit_or_contact(line)]
     for index, line in enumerate(content):
         if skip_caption:

@@ -1,0 +1,354 @@
+"""Tell a page's text from its chrome, line by line, by general evidence.
+
+Text copied out of a browser (or extracted from a saved page) arrives as one
+paragraph a line, mixed with the page around it: menus and breadcrumbs, share
+rows, view counters, date and byline lines, photo captions and credits,
+download prompts, tags, comment forms in the site's language, page lines in
+another script than the article, copyright lines, author bios with an e-mail.
+
+The classifier follows jusText's idea: every line is first judged on its own
+(its shape, its share of function words, link/menu/share/caption/counter
+evidence, its script), then the undecided short lines are judged by their
+neighbours: a short line stays only as a heading right before prose, or as a
+short sentence beside prose. Two promises hold whatever the page:
+
+* a real sentence (long enough, with function words, ending like a sentence)
+  is only dropped on strong evidence (an e-mail address, a copyright notice,
+  a call to subscribe or apply, a photo credit, a comment form);
+* a line that is only debris is never kept, so it can never become a passage
+  or a section heading.
+
+Furniture around real text (bullet glyphs, a cut dateline's dash, a date
+fused before a caption, wire end markers) is taken off; the words stay.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .dates import find_dates, without_dates
+
+# English function words: their share tells running prose from labels, menus and names (jusText's stop-word density).
+STOP_WORDS = frozenset(
+    """a about above after again against all also although am among an and any are as at be because been before being
+    below between both but by can could did do does doing down during each either few for from further had has have having
+    he her here hers him his how however i if in into is it its itself just may might more most must my no nor not now of
+    off on once only or other our ours out over own same she should since so some such than that the their theirs them then
+    there these they this those through thus to too toward towards under until up upon very was we were what when where
+    whether which while who whom whose why will with within without would yet you your""".split()
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TERMINAL = re.compile(r"[.!?…。][\"”’')\]]*$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+# furniture at the edges of a line
+_BULLET = re.compile(r"^\s*(?:[°•▪■●◦·‣⁃►▶※*➢✓❍○□◆◇-]|o(?=\s+[A-Z0-9\"“‘(]))\s+")
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z.'’ -]{1,40}"  # the place
+    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?)?"  # its date
+    r"\s*\((?:[A-Z][A-Za-z&.]{1,15}(?:\s[A-Z][A-Za-z&.]{1,15}){0,2})\)"  # the agency: (VNA), (Yonhap), (AFP)
+    r"\s*(?:--|—|–|-)\s*"
+)
+_LEADING_DASH = re.compile(r"^\s*(?:--|—|–|-)\s+(?=[A-Z\"“‘(])")
+_END_MARKER = re.compile(r"\s*(?:\(END\)|\(end\)|-END-|-\s*end\s*-|\./\.|/\.)\s*$")
+
+# evidence that a line is page chrome
+_COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|무단\s*전재|재배포\s*금지|สงวนลิขสิทธิ์|版权所有", re.I)
+_CALL_TO_ACTION = re.compile(
+    r"\bclick here\b|\bsubscribe (?:now|today|to|for)\b|\bsign up\b|\blog ?in\b|\bsign in\b|\bnewsletter\b|\bapply (?:now|by|before|online)\b"
+    r"|\bwe(?:'re| are) hiring\b|\bjob (?:openings?|vacanc(?:y|ies)|opportunit(?:y|ies))\b|\bvacanc(?:y|ies)\b|\bcareers?\b.*\bjoin\b"
+    r"|\bjoin our team\b|\bfull access\b|\bdownload (?:the|our|full|pdf|now|here|this)\b|\bread (?:the )?full (?:story|article|report)\b",
+    re.I,
+)
+_SHARE_WORDS = frozenset(
+    """share shares sharing tweet facebook twitter x linkedin whatsapp telegram line kakao kakaotalk kakaostory naver band
+    reddit pinterest tumblr youtube instagram tiktok weibo wechat zalo viber email e-mail mail print copy link url rss feed
+    follow us on via comment comments like likes save bookmark send""".split()
+)
+_MENU_SEPARATOR = re.compile(r"\s(?:>|›|»|/|\||·|•|→)\s")
+_COUNTER = re.compile(
+    r"(?:\b(?:views?|hits?|reads?|read count|visits?|clicks?|likes?|shares?|comments?|replies)\b|조회(?:수)?|추천|댓글|lượt xem|lượt đọc|ผู้เข้าชม|อ่าน|浏览|阅读|閲覧)"
+    r"\s*[:：]?\s*\d[\d,.]*|\d[\d,.]*\s*(?:views?|hits|reads|likes|shares|comments?|replies)\b|\b\d+\s*min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b",
+    re.I,
+)
+_CAPTION = re.compile(
+    r"^\s*[\[(]?(?:photos?|images?|pictures?|picture|credits?|courtesy|file photo|graphic|video|사진|그래픽|ảnh|hình|ภาพ|图|照片)\b\s*(?:[:：=/|]|by\b|courtesy\b)"
+    r"|[\[(](?:photos?|images?|credits?|courtesy|file photo|사진|ảnh|ภาพ)\b[^)\]]*[)\]]"
+    r"|\b(?:photo|image|picture)s?\s*(?:by|courtesy of|credit)\b"
+    r"|\bcredit\s*:"
+    r"|/\s*(?:Yonhap|AFP|Reuters|AP|EPA|VNA|Xinhua|Newsis|News1|Getty Images|Shutterstock|Depositphotos)\s*[)\]]?\s*$",
+    re.I,
+)
+_FILE_NAME = re.compile(r"\b[\w\-]+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|pdf|docx?|hwpx?|xlsx?|pptx?|zip)\b|\(\s*\d+(?:[.,]\d+)?\s*[KkMm]i?B\s*\)", re.I)
+_DOWNLOAD = re.compile(r"^\s*(?:download|attachments?|attached files?|첨부\s*파일|첨부|tải về|tệp đính kèm|ดาวน์โหลด|ไฟล์แนบ|下载|附件)\b", re.I)
+_LABEL = re.compile(
+    r"^\s*(?:tags?|tagged|categor(?:y|ies)|topics?|keywords?|filed under|posted in|related(?: articles| posts| news| stories| content)?"
+    r"|read (?:more|also|next)|see also|also read|more (?:from|on|stories|news)|recommended(?: for you)?|trending(?: now)?|most (?:read|popular|viewed)"
+    r"|latest(?: news| posts)?|previous(?: post| article| story)?|next(?: post| article| story)?|prev|source|sources|via|originally published"
+    r"|this (?:article|story|piece|post) (?:was |first )?(?:originally )?(?:appeared|published)|republished|reprinted|you may also like|editor['’]?s picks?"
+    r"|share this(?: article| story| post)?|print this|related)\b\s*(?:[:：|»›>-]|\s|$)",
+    re.I,
+)
+_BRACKETED = re.compile(r"^\s*[\[【〔<《〈「]\s*[^\]】〕>》〉」]{1,40}\s*[\]】〕>》〉」]\s*$")
+_BYLINE = re.compile(
+    r"^\s*(?:by|written by|posted by|words by|author|authors|reporter|reported by|editor|edited by|columnist|contributor)\s*[:：]?\s+\S", re.I
+)
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|binti|al|da|di|le)){1,4}"
+_NAME_WITH_ROLE = re.compile(rf"^\s*{_NAME}\s*(?:\([^)]{{3,120}}\)|[|,]\s*[A-Z][\w ,.'’&-]{{3,80}})\s*$")
+_FORM_FIELD = re.compile(r"^\s*\S.{0,40}\s*\*\s*$")  # "Name *", "电子邮件 *": a required field of a form
+_FORM_WORDS = frozenset(
+    """leave reply comment comments cancel post submit name email e-mail website required fields marked published address
+    notify me of follow-up new posts by save my browser next time i captcha your will not be this site uses akismet to reduce
+    spam learn how data is processed""".split()
+)
+_COMMENT_PROMPT = re.compile(
+    r"^\s*(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|\d+ comments?|comments?(?: \(\d+\))?|no comments(?: yet)?"
+    r"|join the (?:discussion|conversation)|write a comment|your email address will not be published|required fields are marked"
+    r"|laisser un commentaire|deja un comentario|deixe um comentário|kommentar (?:schreiben|hinterlassen)|lascia un commento"
+    r"|tinggalkan (?:balasan|komentar)|beri komentar|để lại (?:bình luận|một bình luận)|bình luận|gửi bình luận"
+    r"|แสดงความคิดเห็น|ความคิดเห็น|댓글(?:\s*(?:쓰기|달기|남기기))?|コメントを(?:書く|残す)|コメント"
+    r"|发表回复|發表回覆|发表评论|發表評論|留言|評論|评论|取消回复|您的电子邮箱地址不会被公开|必填项已用)",
+    re.I,
+)
+_META_LABELS = re.compile(
+    r"\b(?:published|publication date|posted|posted on|updated|update|last updated|modified|date|dated|time|write|written|edit|edited|"
+    r"created|released|release date|issued|on|at|am|pm|kst|gmt|utc|ict|ago|hours?|minutes?)\b"
+    r"|등록일?|수정일?|작성일?|입력|게시일|날짜|일자|기사입력|최종수정|ngày|cập nhật|đăng|วันที่|เผยแพร่|发布(?:时间|日期)?|日期|时间",
+    re.I,
+)
+
+_LATIN_ENGLISH = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    raw: str  # the line as it came
+    text: str  # the line with its furniture taken off
+    chrome: str  # why the line is chrome; empty for content
+
+    @property
+    def is_content(self) -> bool:
+        return not self.chrome
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def stop_density(words: list[str]) -> float:
+    return sum(w.lower() in STOP_WORDS for w in words) / len(words) if words else 0.0
+
+
+def script_of(char: str) -> str:
+    """'latin' for ASCII letters, 'latin-ext' for accented Latin, else the Unicode script's first name word (HANGUL, THAI, CJK…)."""
+    if char in _LATIN_ENGLISH:
+        return "latin"
+    name = unicodedata.name(char, "")
+    if name.startswith("LATIN"):
+        return "latin-ext"
+    return name.split(" ")[0] if name else "other"
+
+
+def main_script(text: str) -> str:
+    """The script most letters are in; accented Latin counts as Latin unless nearly all of it is accented."""
+    counts = Counter(script_of(c) for c in text if c.isalpha())
+    latin = counts.pop("latin", 0)
+    accented = counts.pop("latin-ext", 0)
+    counts["latin"] = latin + accented
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def in_other_script(text: str, body_script: str) -> bool:
+    """Most of the line's letters are in another script than the article (or, for an English article, are accented Latin)."""
+    letters = [script_of(c) for c in text if c.isalpha()]
+    if len(letters) < 2 or not body_script:
+        return False
+    if body_script == "latin":
+        foreign = sum(s != "latin" for s in letters)
+        accented_words = [w for w in words_of(text) if any(script_of(c) == "latin-ext" for c in w)]
+        # Vietnamese page lines: Latin letters, but most words carry its diacritics
+        if accented_words and len(accented_words) >= 0.5 * len(words_of(text)) and len(words_of(text)) >= 2:
+            return True
+        return foreign > 0.5 * len(letters) and any(s not in ("latin", "latin-ext") for s in letters)
+    return sum(s == body_script for s in letters) < 0.5 * len(letters)
+
+
+def strip_furniture(line: str) -> str:
+    """Bullet glyphs, a dateline and the dash a cut dateline leaves, wire end markers: off; the words stay."""
+    text = re.sub(r"\s+", " ", line).strip()
+    previous = None
+    while previous != text:
+        previous = text
+        text = _BULLET.sub("", text)
+        text = _DATELINE.sub("", text, count=1)
+        text = _LEADING_DASH.sub("", text)
+        text = _END_MARKER.sub("", text).strip()
+    return text
+
+
+def is_prose(text: str) -> bool:
+    """A sentence of running text: long enough, with function words, ending like a sentence (or long)."""
+    words = words_of(text)
+    if len(words) >= 20 and stop_density(words) >= 0.1:
+        return True
+    return len(words) >= 6 and bool(_TERMINAL.search(text)) and stop_density(words) >= 0.12
+
+
+def is_heading_shaped(text: str) -> bool:
+    words = words_of(text)
+    if not words or len(words) > 16 or len(text) > 140 or text.rstrip()[-1] in ",;:.":
+        return False
+    return text[0].isupper() or text[0].isdigit() or text[0] in "“‘\"'"
+
+
+def _is_date_line(text: str) -> bool:
+    """Nothing but dates, times, weekday names, date labels, counters and separators."""
+    if not find_dates(text) and not re.search(r"\b\d{1,2}:\d{2}\b|\b\d+\s+(?:hours?|minutes?|days?)\s+ago\b", text, re.I):
+        return False
+    rest = _META_LABELS.sub(" ", _COUNTER.sub(" ", without_dates(text)))
+    return len(words_of(rest)) <= 1
+
+
+def _date_prefix(text: str) -> tuple[str, str]:
+    """Split 'Date 2024-11-25 Officials pose…' into the date part and the rest ('' when no date starts the line)."""
+    dates = find_dates(text)
+    if not dates:
+        return "", text
+    head = text[: dates[0].end]
+    if words_of(_META_LABELS.sub(" ", head[: dates[0].start])):
+        return "", text
+    rest = text[dates[0].end :]
+    time = re.match(r"\s*(?:[-|,·/]\s*)?" + r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{3}\)?)?)?\s*[-|,·/:]?\s*", rest)
+    return head + rest[: time.end()], rest[time.end() :]
+
+
+def _share_row(words: list[str]) -> bool:
+    return len(words) >= 2 and sum(w.lower() in _SHARE_WORDS for w in words) >= 0.6 * len(words)
+
+
+def _form_line(text: str, words: list[str]) -> bool:
+    if _COMMENT_PROMPT.match(text) or _FORM_FIELD.match(text):
+        return True
+    lowered = [w.lower() for w in words]
+    return len(words) >= 3 and sum(w in _FORM_WORDS for w in lowered) >= 0.7 * len(words) and bool({"comment", "email", "reply", "website"} & set(lowered))
+
+
+def _menu_row(text: str, words: list[str]) -> bool:
+    """'Home > News > Diplomacy', 'Politics | Economy | Society': short segments between separators."""
+    parts = [p for p in re.split(r"\s*(?:>|›|»|/|\||·|•|→)\s*", text) if p.strip()]
+    return len(_MENU_SEPARATOR.findall(" " + text + " ")) >= 1 and len(parts) >= 2 and all(len(words_of(p)) <= 4 for p in parts) and not _TERMINAL.search(text)
+
+
+def line_evidence(text: str, body_script: str, title: str = "") -> str:
+    """Why this line (furniture already off) is chrome on its own evidence, or '' when its own evidence says nothing."""
+    words = words_of(text)
+    prose = is_prose(text)
+    if not words:
+        return "no words"
+    if _EMAIL.search(text) and len(words) <= 70:
+        return "e-mail (contact or author bio)"
+    if _COPYRIGHT.search(text) and len(words) <= 40:
+        return "copyright"
+    if _form_line(text, words):
+        return "comment form"
+    if _CALL_TO_ACTION.search(text) and len(words) <= 40:
+        return "call to action (subscribe, download, apply)"
+    if _CAPTION.search(text) and len(words) <= 45:
+        return "photo caption or credit"
+    if _URL.search(text) and len(words_of(_URL.sub(" ", text))) <= 6:
+        return "link"
+    if title and _same_text(text, title):
+        return "repeated headline"
+    if in_other_script(text, body_script) and not prose:
+        return "another script than the article"
+    if prose:
+        return ""
+    if _COUNTER.search(text) and len(words) <= 14:
+        return "counter"
+    if _is_date_line(text):
+        return "date line"
+    if _BRACKETED.match(text):
+        return "bracketed label"
+    if _FILE_NAME.search(text) and len(words) <= 14:
+        return "file name or attachment"
+    if _DOWNLOAD.match(text) and len(words) <= 15:
+        return "download prompt"
+    if _LABEL.match(text) and len(words) <= 30:
+        return "label (tags, related, source)"
+    if _share_row(words):
+        return "share row"
+    if _menu_row(text, words):
+        return "menu or breadcrumb"
+    if _BYLINE.match(text) and len(words) <= 12:
+        return "byline"
+    if _NAME_WITH_ROLE.match(text) and len(words) <= 20:
+        return "byline with role"
+    if not re.search(r"[^\W\d_]{2}", text):
+        return "no words"
+    return ""
+
+
+def _same_text(a: str, b: str) -> bool:
+    def key(s: str) -> str:
+        return re.sub(r"[^\w]+", "", s.casefold())
+
+    return bool(key(a)) and key(a) == key(b)
+
+
+def classify(lines: list[str], title: str = "", body_script: str | None = None) -> list[Verdict]:
+    """A verdict for every line (blank lines are chrome 'blank')."""
+    texts: list[str] = []
+    fused: list[bool] = []
+    for line in lines:
+        text = strip_furniture(line)
+        prefix, rest = _date_prefix(text)
+        fused.append(bool(prefix and words_of(rest)))
+        texts.append(rest.strip() if prefix and words_of(rest) else text)
+    if body_script is None:
+        body_script = main_script(" ".join(t for t in texts if is_prose(t)) or " ".join(texts))
+    counts = Counter(t.casefold() for t in texts if t and not is_prose(t))
+
+    reasons: list[str] = []
+    for text, was_fused in zip(texts, fused):
+        if not text:
+            reasons.append("blank")
+            continue
+        reason = line_evidence(text, body_script, title)
+        if not reason and was_fused and not is_prose(text):
+            reason = "date fused to a caption or label"
+        if not reason and not is_prose(text) and counts[text.casefold()] > 1 and not is_heading_shaped(text):
+            reason = "repeated line"
+        if not reason and not is_prose(text) and counts[text.casefold()] > 1 and title and len(words_of(text)) <= 6:
+            reason = "repeated line"
+        reasons.append(reason)
+
+    # context: an undecided short line stays as a heading right before prose, or as a short sentence beside prose
+    decided = list(reasons)
+    content = [i for i, r in enumerate(reasons) if r != "blank"]
+    for n, i in enumerate(content):
+        if reasons[i] or is_prose(texts[i]):
+            continue
+        before = next((j for j in reversed(content[:n]) if not reasons[j]), None)
+        after = next((j for j in content[n + 1 :] if not reasons[j]), None)
+        next_line = content[n + 1] if n + 1 < len(content) else None
+        previous_line = content[n - 1] if n > 0 else None
+        next_is_prose = next_line is not None and not reasons[next_line] and is_prose(texts[next_line])
+        previous_is_prose = previous_line is not None and not reasons[previous_line] and is_prose(texts[previous_line])
+        text = texts[i]
+        if is_heading_shaped(text) and next_is_prose:
+            continue
+        short_sentence = bool(_TERMINAL.search(text)) and len(words_of(text)) >= 2 and stop_density(words_of(text)) > 0
+        if short_sentence and (previous_is_prose or next_is_prose) and before is not None and after is not None:
+            continue
+        decided[i] = "short line outside the text"
+    return [Verdict(raw, text, reason) for raw, text, reason in zip(lines, texts, decided)]
+
+
+def content_lines(lines: list[str], title: str = "") -> list[str]:
+    """The lines that are the article's text, furniture off, in order."""
+    return [v.text for v in classify(lines, title) if v.is_content]
