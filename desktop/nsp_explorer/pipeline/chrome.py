@@ -81,7 +81,17 @@ _CAPTION = re.compile(
     r"|[\[(](?:photos?|images?|credits?|courtesy|file photo|사진|ảnh|ภาพ)\b[^)\]]*[)\]]"
     r"|\b(?:photo|image|picture)s?\s*(?:by|courtesy of|credit)\b"
     r"|\bcredit\s*:"
-    r"|/\s*(?:Yonhap|AFP|Reuters|AP|EPA|VNA|Xinhua|Newsis|News1|Getty Images|Shutterstock|Depositphotos)\s*[)\]]?\s*$",
+    r"|/\s*(?:Yonhap|AFP|Reuters|AP|EPA|VNA|Xinhua|Newsis|News1|Getty Images|Shutterstock|Depositphotos)\s*[)\]]?\s*$"
+    # who stands where in the picture: "(center)", "(R)", "(second from left)"
+    r"|\((?:cent(?:er|re)|left|right|[LRC]|front|back|(?:first|second|third|fourth|fifth|sixth) from (?:left|right)|from left|from right)\)"
+    # a sentence and then a bracketed credit: "… in Vientiane on Thursday. (Yonhap)"
+    r"|[.!?]\s*[\[(][A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,3}[)\]]\s*$",
+    re.I,
+)
+_AD_MARKER = re.compile(r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|광고|quảng cáo|โฆษณา|广告)\W*$", re.I)
+ROLE_WORDS = re.compile(
+    r"\b(?:professor|lecturer|researcher|research|fellow|director|analyst|scholar|student|candidate|editor|correspondent|journalist"
+    r"|reporter|writer|diplomat|ambassador|advis[eo]r|consultant|head|member|graduate|chair|specialist|expert|staff)\b",
     re.I,
 )
 _FILE_NAME = re.compile(r"\b[\w\-]+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|pdf|docx?|hwpx?|xlsx?|pptx?|zip)\b|\(\s*\d+(?:[.,]\d+)?\s*[KkMm]i?B\s*\)", re.I)
@@ -262,6 +272,8 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "photo caption or credit"
     if _URL.search(text) and len(words_of(_URL.sub(" ", text))) <= 6:
         return "link"
+    if _AD_MARKER.match(text):
+        return "advertisement marker"
     if title and _same_text(text, title):
         return "repeated headline"
     if in_other_script(text, body_script) and not prose:
@@ -286,7 +298,7 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "menu or breadcrumb"
     if _BYLINE.match(text) and len(words) <= 12:
         return "byline"
-    if _NAME_WITH_ROLE.match(text) and len(words) <= 20:
+    if _NAME_WITH_ROLE.match(text) and ROLE_WORDS.search(text) and len(words) <= 20:
         return "byline with role"
     if not re.search(r"[^\W\d_]{2}", text):
         return "no words"

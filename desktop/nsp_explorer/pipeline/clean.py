@@ -271,12 +271,22 @@ _NUMBER_CELL = re.compile(r"^[\d.,%()*+-]+$")
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
-    """Lines of a PDF text dump cluster around one width; web paragraphs do not."""
+    """Lines of a PDF text dump cluster around one width and break mid-sentence; web paragraphs do neither.
+
+    A page copied from a browser can also have many short lines (menus, labels),
+    but its longer lines end where their sentences end.
+    """
     lengths = [len(line.strip()) for line in lines if line.strip()]
     if len(lengths) < 20:
         return False
     long_lines = [n for n in lengths if n > 160]
-    return statistics.median(lengths) < 130 and len(long_lines) <= 0.05 * len(lengths)
+    if not (statistics.median(lengths) < 130 and len(long_lines) <= 0.05 * len(lengths)):
+        return False
+    filled = [line.strip() for line in lines if line.strip()]
+    text_lines = [i for i, line in enumerate(filled[:-1]) if len(line) > 40]
+    # a sentence carried on to the next line: no end punctuation here, a lower-case word there
+    carried = [i for i in text_lines if not re.search(r"[.!?:…][\"”’')\]]*\d{0,2}$", filled[i]) and filled[i + 1][:1].islower()]
+    return len(carried) >= 0.15 * len(text_lines)
 
 
 def _wrap_width(lines: list[str]) -> float:

@@ -1,0 +1,364 @@
+"""Real-shaped web pages, written for the tests (no page is copied): what a user copies out of a browser.
+
+Each page lists its body sentences (all must arrive), its debris lines (none may
+be a passage, part of one, or a section heading) and the metadata it states.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    text: str
+    body: tuple[str, ...]
+    debris: tuple[str, ...]
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    outlet: str = ""
+
+
+def _page(name, lines, body, debris, **meta) -> Page:
+    return Page(name, "\n".join(lines), tuple(body), tuple(debris), **meta)
+
+
+# -- a Korean ministry press release, with Korean navigation lines and degree-sign bullets
+_MOFA_BODY = (
+    "Foreign Minister Park held talks with the Secretary-General of ASEAN in Seoul on November 25 and discussed ways to deepen the Korea-ASEAN Comprehensive Strategic Partnership.",
+    "The two sides agreed to expand cooperation in digital transformation, climate change response and maritime security, and to launch a joint scholarship programme for young ASEAN civil servants.",
+    "Minister Park noted that trade between Korea and ASEAN reached USD 189 billion last year, making ASEAN Korea's second-largest trading partner.",
+    "The Secretary-General welcomed Korea's plan to double its contribution to the ASEAN-Korea Cooperation Fund by 2027.",
+)
+MOFA = _page(
+    "korean ministry release",
+    [
+        "본문 바로가기",
+        "주메뉴 바로가기",
+        "Ministry of Foreign Affairs",
+        "Home > Press > Press Releases",
+        "Press Releases",
+        "Foreign Minister Meets ASEAN Secretary-General",
+        "Date 2024-11-25",
+        "Views 1,482",
+        "° " + _MOFA_BODY[0],
+        "° " + _MOFA_BODY[1],
+        "o " + _MOFA_BODY[2],
+        "- " + _MOFA_BODY[3],
+        "※ Attachment: photo_20241125_meeting.jpg (312KB)",
+        "첨부파일 다운로드",
+        "이전글 다음글 목록",
+        "Copyright © Ministry of Foreign Affairs. All rights reserved.",
+    ],
+    _MOFA_BODY,
+    ["본문 바로가기", "Home > Press > Press Releases", "Date 2024-11-25", "Views 1,482", "photo_20241125_meeting.jpg", "첨부파일", "이전글", "Copyright", "°", "※"],
+    title="Foreign Minister Meets ASEAN Secretary-General",
+    date="2024-11-25",
+    outlet="Ministry of Foreign Affairs",
+)
+
+# -- a Vietnamese news-agency report ending './.'
+_VNA_BODY = (
+    "Vietnam and the Republic of Korea have agreed to raise bilateral trade to USD 150 billion by 2030, Deputy Prime Minister Tran Hong Ha said at a meeting with a Korean business delegation on November 24.",
+    "He asked Korean firms to invest more in semiconductors, renewable energy and high-tech agriculture, and pledged that Vietnam would keep improving its investment climate.",
+    "Korea is currently the largest foreign investor in Vietnam, with more than 10,000 projects worth over USD 86 billion.",
+)
+VNA = _page(
+    "vietnamese news-agency report",
+    [
+        "Thứ Hai, 25/11/2024 - 08:15",
+        "Business",
+        "Vietnam, RoK target 150 billion USD in trade by 2030",
+        "VNA",
+        "November 25, 2024 08:15",
+        "Hanoi (VNA) – " + _VNA_BODY[0],
+        _VNA_BODY[1],
+        "Deputy PM Tran Hong Ha (R) meets the Korean delegation. (Photo: VNA)",
+        _VNA_BODY[2] + "./.",
+        "VNA",
+        "Lượt xem: 245",
+        "Bình luận",
+        "Tags: Vietnam-RoK Korea trade semiconductors",
+        "Facebook Twitter Zalo Email Print",
+    ],
+    _VNA_BODY,
+    ["Thứ Hai", "Lượt xem", "Bình luận", "Tags:", "Facebook Twitter", "(Photo: VNA)", "./.", "Hanoi (VNA)"],
+    title="Vietnam, RoK target 150 billion USD in trade by 2030",
+    date="2024-11-25",
+    outlet="VNA",
+)
+
+# -- a Thai ministry think-tank commentary with Thai page lines
+_THAI_BODY = (
+    "Thailand and the Republic of Korea share a long history of friendship that dates back to the Korean War, when Thai soldiers fought alongside Korean forces.",
+    "Under the New Southern Policy, Korea has sought to elevate its relations with ASEAN to the level of its ties with the four major powers.",
+    "The New Southern Policy Plus is a continuation and upgrade of the New Southern Policy, adding public health, education and green growth to its agenda after the pandemic.",
+    "For Thailand, the challenge is to turn these pledges into concrete projects in the Eastern Economic Corridor and in human resource development.",
+    "Both countries should therefore set up a joint task force to review progress every year.",
+)
+THAI = _page(
+    "thai think-tank commentary",
+    [
+        "หน้าแรก",
+        "บทความ",
+        "International Studies Centre",
+        "Articles",
+        "Thailand and Korea: From Friendship to Strategic Partnership",
+        "Dr. Somchai Rattanakul (Senior Research Fellow, International Studies Centre)",
+        "March 2021",
+        "วันที่เผยแพร่ 15 มีนาคม 2564",
+        "ผู้เข้าชม 312",
+        *_THAI_BODY[:2],
+        "Background",
+        *_THAI_BODY[2:],
+        "* The views expressed are those of the author and do not necessarily reflect the position of the Centre.",
+        "แชร์",
+        "ดาวน์โหลดไฟล์ PDF",
+    ],
+    _THAI_BODY,
+    ["หน้าแรก", "บทความ", "วันที่เผยแพร่", "ผู้เข้าชม", "แชร์", "ดาวน์โหลด", "Somchai Rattanakul (Senior", "March 2021"],
+    title="Thailand and Korea: From Friendship to Strategic Partnership",
+    author="Somchai Rattanakul",
+    date="2021-03",
+    outlet="International Studies Centre",
+)
+
+# -- Korea Herald style
+_HERALD_BODY = (
+    "South Korea and ASEAN on Tuesday agreed to elevate their ties to a comprehensive strategic partnership at a summit in Vientiane, marking the 35th anniversary of their dialogue relations.",
+    "President Yoon Suk Yeol said the upgrade would open a new chapter in cooperation on supply chains, clean energy and maritime security.",
+    "\"ASEAN is a key partner for Korea's Indo-Pacific strategy,\" Yoon said in his opening remarks.",
+    "Trade between the two sides reached about USD 190 billion last year, according to the Ministry of Trade, Industry and Energy.",
+)
+HERALD = _page(
+    "korea herald style",
+    [
+        "The Korea Herald",
+        "National",
+        "Politics",
+        "Diplomatic Circuit",
+        "Korea, ASEAN elevate ties to comprehensive strategic partnership",
+        "Published : Oct. 10, 2024 - 17:42",
+        "By Son Ji-hyoung",
+        "Share",
+        "X",
+        "facebook",
+        "Kakaotalk",
+        "Font size",
+        "Korea, ASEAN elevate ties to comprehensive strategic partnership",
+        "President Yoon Suk Yeol (center) poses with ASEAN leaders in Vientiane on Thursday. (Yonhap)",
+        *_HERALD_BODY,
+        "By Son Ji-hyoung (consnow@heraldcorp.com)",
+        "Most Popular",
+        "Korea to host APEC in 2025",
+        "© The Korea Herald. All rights reserved.",
+    ],
+    _HERALD_BODY,
+    ["The Korea Herald", "Diplomatic Circuit", "Published :", "By Son Ji-hyoung", "Kakaotalk", "Font size", "poses with ASEAN leaders", "Most Popular", "Korea to host APEC", "©"],
+    title="Korea, ASEAN elevate ties to comprehensive strategic partnership",
+    author="Son Ji-hyoung",
+    date="2024-10-10",
+    outlet="The Korea Herald",
+)
+
+# -- The Diplomat style
+_DIPLOMAT_BODY = (
+    "Seoul's outreach to Southeast Asia needs more than summits and slogans.",
+    "When Moon Jae-in launched the New Southern Policy in 2017, he promised to treat ASEAN on a par with the four major powers that have long dominated Korean diplomacy.",
+    "Seven years on, the record is mixed: trade and tourism have grown, but security cooperation remains thin and largely symbolic.",
+    "The Yoon government's Korea-ASEAN Solidarity Initiative tries to fill that gap, yet it has not been matched by new money or staff.",
+)
+DIPLOMAT = _page(
+    "the diplomat style",
+    [
+        "The Diplomat",
+        "Features",
+        "Diplomacy | East Asia",
+        "Why South Korea's Southern Policy Needs a Reset",
+        _DIPLOMAT_BODY[0],
+        "By Jane Whitfield",
+        "November 25, 2024",
+        "Credit: Depositphotos",
+        "Advertisement",
+        *_DIPLOMAT_BODY[1:],
+        "Enjoying this article? Click here to subscribe for full access. Just $5 a month.",
+        "Jane Whitfield is an associate professor of international relations at Meridian University.",
+        "Tags",
+        "Diplomacy East Asia South Korea ASEAN",
+    ],
+    _DIPLOMAT_BODY,
+    ["The Diplomat", "Features", "Diplomacy | East Asia", "By Jane Whitfield", "November 25, 2024", "Credit:", "Advertisement", "Enjoying this article", "is an associate professor", "Tags"],
+    title="Why South Korea's Southern Policy Needs a Reset",
+    author="Jane Whitfield",
+    date="2024-11-25",
+    outlet="The Diplomat",
+)
+
+# -- a WordPress blog re-post with a Chinese comment form
+_BLOG_BODY = (
+    "The New Southern Policy has changed how Korean universities recruit students from Southeast Asia.",
+    "Enrolment of Vietnamese students in Korea more than doubled between 2017 and 2020, and Indonesian and Mongolian numbers rose as well.",
+    "Yet many graduates say they struggle to find jobs in Korea, which undercuts the policy's promise of people-to-people exchange.",
+)
+BLOG = _page(
+    "wordpress re-post with chinese comment form",
+    [
+        "Asia Notes",
+        "Home",
+        "About",
+        "Contact",
+        "Korean universities and the New Southern Policy",
+        "Posted on 2023-05-14 by admin",
+        *_BLOG_BODY,
+        "Source: East Asia Forum",
+        "Share this:",
+        "Twitter",
+        "Facebook",
+        "Like Loading...",
+        "Related",
+        "发表回复",
+        "您的电子邮箱地址不会被公开。 必填项已用 * 标注",
+        "评论 *",
+        "显示名称 *",
+        "电子邮箱地址 *",
+        "网站地址",
+        "在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用。",
+        "Proudly powered by WordPress",
+    ],
+    _BLOG_BODY,
+    ["Asia Notes", "About", "Contact", "Posted on", "Source:", "Share this", "Like Loading", "Related", "发表回复", "评论", "电子邮箱", "网站地址", "WordPress"],
+    title="Korean universities and the New Southern Policy",
+    date="2023-05-14",
+    outlet="East Asia Forum",
+)
+
+# -- an aggregator re-post
+_AGG_BODY = (
+    "Indonesia and South Korea signed six memorandums of understanding on Monday covering electric-vehicle batteries, nickel processing and the new capital city Nusantara.",
+    "The agreements were signed during a visit to Jakarta by Korea's trade minister, who said Korean firms were ready to invest a further USD 2 billion in Indonesia's battery supply chain.",
+    "Analysts said the deals show how the New Southern Policy's economic agenda has carried over into the current government's Indo-Pacific strategy.",
+)
+AGGREGATOR = _page(
+    "aggregator re-post",
+    [
+        "NewsNow Asia",
+        "Trending",
+        "World",
+        "Indonesia, South Korea sign six MOUs on batteries and new capital",
+        "2 hours ago",
+        "Originally published by Jakarta Globe",
+        "3 min read",
+        *_AGG_BODY,
+        "Read the full story at Jakarta Globe",
+        "You may also like",
+        "Vietnam eyes Korean chip investment",
+        "12,305 views",
+        "Facebook WhatsApp Telegram Copy link",
+    ],
+    _AGG_BODY,
+    ["NewsNow Asia", "Trending", "2 hours ago", "Originally published", "3 min read", "Read the full story", "You may also like", "Vietnam eyes Korean", "views", "WhatsApp"],
+    title="Indonesia, South Korea sign six MOUs on batteries and new capital",
+    outlet="Jakarta Globe",
+)
+
+# -- an ASEAN-Korea Centre release
+_AKC_BODY = (
+    "The ASEAN-Korea Centre held the ASEAN-Korea Startup Forum in Seoul on 12 September 2024, bringing together 40 startups from the ten ASEAN Member States and Korea.",
+    "Participants discussed how to scale up digital payment services across borders and how governments can ease rules for young firms.",
+    "The Centre will publish a report on the forum's recommendations later this year.",
+)
+AKC = _page(
+    "asean-korea centre release",
+    [
+        "ASEAN-Korea Centre",
+        "Media Centre",
+        "[Press Release]",
+        "ASEAN-Korea Centre Holds Startup Forum in Seoul",
+        "Date 2024.09.12 | Hit 734",
+        *_AKC_BODY,
+        "[Photo] Startup Forum 2024_1.jpg",
+        "Download : Press release (ENG).pdf",
+        "Job Opening: Programme Officer, Trade and Investment Unit (apply by 30 September)",
+        "List",
+    ],
+    _AKC_BODY,
+    ["Media Centre", "[Press Release]", "Date 2024.09.12", "Hit 734", "Startup Forum 2024_1.jpg", "Download", "Job Opening", "List"],
+    title="ASEAN-Korea Centre Holds Startup Forum in Seoul",
+    date="2024-09-12",
+    outlet="ASEAN-Korea Centre",
+)
+
+# -- a broadcaster brief
+_KBS_BODY = (
+    "South Korea and the Philippines have agreed to strengthen cooperation on nuclear power and critical minerals.",
+    "The agreement came at a summit in Manila on Monday, where the two leaders also upgraded bilateral ties to a strategic partnership.",
+)
+BROADCASTER = _page(
+    "broadcaster brief",
+    [
+        "KBS WORLD",
+        "News",
+        "Diplomacy",
+        "S. Korea, Philippines Agree to Boost Nuclear Power Cooperation",
+        "Write: 2024-10-07 16:20:11",
+        "Update: 2024-10-07 17:02:45",
+        "[Photo : YONHAP News]",
+        *_KBS_BODY,
+        "Copyright © Korea Broadcasting System. All rights reserved.",
+        "Facebook",
+        "Twitter",
+    ],
+    _KBS_BODY,
+    ["KBS WORLD", "Write:", "Update:", "[Photo", "Copyright", "Facebook", "Twitter"],
+    title="S. Korea, Philippines Agree to Boost Nuclear Power Cooperation",
+    date="2024-10-07",
+    outlet="Korea Broadcasting System",
+)
+
+# -- the three short wire and press texts: no debris at all
+_YONHAP_BODY = (
+    "South Korea and ASEAN agreed Monday to expand cooperation on artificial intelligence and digital trade, the foreign ministry said.",
+    "Officials said the two sides would launch a joint fund of USD 30 million next year to train engineers from Vietnam and Indonesia.",
+)
+YONHAP = _page(
+    "yonhap wire",
+    [
+        "S. Korea, ASEAN to expand AI cooperation",
+        "SEOUL, Nov. 25 (Yonhap) -- " + _YONHAP_BODY[0],
+        _YONHAP_BODY[1],
+        "elly@yna.co.kr",
+        "(END)",
+    ],
+    _YONHAP_BODY,
+    ["SEOUL, Nov. 25 (Yonhap)", "elly@yna.co.kr", "(END)"],
+    title="S. Korea, ASEAN to expand AI cooperation",
+    outlet="Yonhap",
+)
+_RELEASE_BODY = (
+    "The Ministry of Trade, Industry and Energy held the Korea-Mekong Business Forum in Busan on Tuesday.",
+    "Korea will expand trade insurance for small firms exporting to the Mekong countries.",
+    "The ministry will also open two new trade offices, in Vientiane and Phnom Penh, next year.",
+)
+RELEASE = _page(
+    "ministry release with degree-sign bullets",
+    ["Korea-Mekong Business Forum held in Busan", *("° " + s for s in _RELEASE_BODY)],
+    _RELEASE_BODY,
+    ["°"],
+    title="Korea-Mekong Business Forum held in Busan",
+)
+_VNA_SHORT_BODY = (
+    "Vietnam and the Republic of Korea signed an agreement on labour cooperation in Hanoi on March 3.",
+    "The deal allows more Vietnamese workers to take seasonal jobs on Korean farms and fishing boats.",
+)
+VNA_SHORT = _page(
+    "short vna report",
+    ["Hanoi (VNA) - " + _VNA_SHORT_BODY[0], _VNA_SHORT_BODY[1] + "./."],
+    _VNA_SHORT_BODY,
+    ["Hanoi (VNA)", "./."],
+    outlet="VNA",
+)
+
+PAGES = (MOFA, VNA, THAI, HERALD, DIPLOMAT, BLOG, AGGREGATOR, AKC, BROADCASTER, YONHAP, RELEASE, VNA_SHORT)
+WIRE_AND_PRESS = (YONHAP, RELEASE, VNA_SHORT)
