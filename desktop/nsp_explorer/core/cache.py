@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .coded import SOURCES, CodedPassages, PassageCodes, assemble, code_passages
-from .dataset import COLUMNS, load_dataset, read_table
+from .dataset import COLUMNS, document_years, load_dataset, read_table
 from .taxonomy import Taxonomy
 from .texts import TextColumn
 
@@ -110,7 +110,7 @@ def _assemble(place: Path, manifest: dict, folder: Path, taxonomy: Taxonomy) -> 
     facts["year_number"] = _array(place, "facts.year_number")
     facts = facts[["row", "indicator", "unit", "value", "year_number", "partner"]]
     documents = read_table(folder, "documents.csv")  # small, and the source of truth: read as load_dataset reads it
-    documents = documents.assign(year=documents["year"].astype(int), user=False)
+    documents = documents.assign(year=document_years(documents["year"]), user=False)
     if len(meta) != n or any(len(texts[name]) != size or len(texts[name].block) != texts[name].offsets[-1] for name, size in manifest["texts"].items()):
         raise ValueError("the cache does not hold what its manifest says")
     return assemble(meta, texts["ids"], texts["texts"], texts["folded"], codes, flags, mentioned, facts, texts["quotes"],

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.aggregate import keyword_in_context, selected_rows
 from ..core.coded import CodedPassages
+from ..core.report import citation
 from .quiet_label import QuietLabel
 from .palette import PILLAR_COLOURS, code_colour
 from .state import FilterState
@@ -327,7 +328,7 @@ class ReadingPane(QWidget):
         row = self.coded.passages.iloc[number]
         document = self.documents.loc[row["doc_id"]]
         url = f" {document['url']}" if document["url"] else ""
-        return f"{document['author']} ({document['year']}). {document['title']}. {document['outlet']}, {document['published']}, paragraph {row['position']}.{url}"
+        return citation({**document.to_dict(), "position": row["position"]})
 
     def copy_citation(self) -> None:
         QApplication.clipboard().setText(self.citation())

@@ -108,7 +108,7 @@ def build_dataset(
             )
 
     document_rows = [
-        (d.doc_id, d.source_file, d.title, d.author, d.affiliation, d.outlet, d.published, str(d.year), d.url, d.date_basis)
+        (d.doc_id, d.source_file, d.title, d.author, d.affiliation, d.outlet, d.published, str(d.year or ""), d.url, d.date_basis)
         for d in documents
     ]
     passage_rows = [(p.passage_id, p.doc_id, str(p.position), p.section, p.text) for p in passages]

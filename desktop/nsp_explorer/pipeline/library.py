@@ -11,7 +11,6 @@ leaves the library exactly as it was.
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import os
 import re
@@ -30,7 +29,9 @@ if TYPE_CHECKING:  # the pipeline is imported when the library changes, not when
 
     from .importers import ImportedDocument
 
-LIBRARY_COLUMNS = (*METADATA_COLUMNS, "content_hash", "kind", "imported_from")
+LIBRARY_COLUMNS = (*METADATA_COLUMNS, "content_hash", "kind", "imported_from", "metadata_sources")
+EDITABLE = ("title", "author", "outlet", "date", "url")  # what a user can correct after import
+_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 
 def library_dir() -> Path:
@@ -165,6 +166,38 @@ class Library:
         self._transaction(add, data_dir, source=path)
         return row["doc_id"]
 
+    def edit(self, doc_id: str, data_dir: Path, **changes: str) -> None:
+        """Correct a document's title, author, outlet, date or address; the library rebuilds as one transaction.
+
+        An empty date makes the date unknown again. The document keeps its ID, so
+        decisions about its passages still apply.
+        """
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise DataFileError(self.metadata_path, f"cannot edit {', '.join(sorted(unknown))}: only {', '.join(EDITABLE)}")
+        if doc_id not in {r["doc_id"] for r in self.documents()}:
+            raise DataFileError(self.metadata_path, f"has no document {doc_id!r}")
+        changes = {name: value.strip() for name, value in changes.items()}
+        if changes.get("date") and not _DATE.fullmatch(changes["date"]):
+            raise DataFileError(self.metadata_path, f"cannot take the date {changes['date']!r}: give YYYY, YYYY-MM or YYYY-MM-DD (or nothing for unknown)")
+        for name in ("title", "author"):
+            if name in changes and not changes[name]:
+                raise DataFileError(self.metadata_path, f"cannot take an empty {name}")
+
+        def change(staging: Path) -> None:
+            rows = self._rows(staging)
+            row = next(r for r in rows if r["doc_id"] == doc_id)
+            sources = parse_sources(row.get("metadata_sources", ""))
+            for name, value in changes.items():
+                row["published" if name == "date" else name] = value
+                sources[name] = "given by you after import" if value else "cleared by you: not known"
+            if "date" in changes:
+                row["date_basis"] = "given by you after import" if changes["date"] else "not known: no date in the file, none given"
+            row["metadata_sources"] = format_sources(sources)
+            self._write_metadata(staging, rows)
+
+        self._transaction(change, data_dir, source=self.metadata_path)
+
     def remove(self, doc_id: str, data_dir: Path) -> None:
         if doc_id not in {r["doc_id"] for r in self.documents()}:
             raise DataFileError(self.metadata_path, f"has no document {doc_id!r}")
@@ -184,17 +217,24 @@ class Library:
     # -- internals ---------------------------------------------------------------------------
 
     def _metadata(self, document: ImportedDocument, given: dict[str, str], taken: set[str]) -> dict[str, str]:
+        """The library row: what the user gave, else what the file states; a date neither gives stays unknown."""
+        sources = {}
+        for name in EDITABLE:
+            if given.get(name):
+                sources[name] = "given at import"
+            elif getattr(document, name):
+                sources[name] = document.where.get(name, f"the {document.kind.upper()} file")
         title = given.get("title") or document.title or document.path.stem.replace("_", " ")
+        if not (given.get("title") or document.title):
+            sources["title"] = "the file's name (no headline found)"
         author = given.get("author") or document.author or "Unknown author"
         date = given.get("date") or document.date
-        basis = "given at import" if given.get("date") else f"from the {document.kind.upper()} file's own metadata" if date else ""
-        if not date:
-            date, basis = str(datetime.date.today().year), "no date in the file or at import: the year of import"
-        if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", date):
+        basis = sources.get("date", "not known: no date in the file, none given")
+        if date and not _DATE.fullmatch(date):
             raise DataFileError(document.path, f"has a date {date!r} that is not YYYY, YYYY-MM or YYYY-MM-DD")
         surname = _slug(family_name(author)) or "unknown"
         words = [w for w in _slug(title).split("-") if len(w) > 3] or ["document"]
-        base = f"{surname}-{date[:4]}-{words[0]}"[:60].strip("-")
+        base = f"{surname}-{date[:4] or 'undated'}-{words[0]}"[:60].strip("-")
         doc_id, n = base, 1
         while doc_id in taken:
             n += 1
@@ -212,6 +252,7 @@ class Library:
             "content_hash": document.content_hash,
             "kind": document.kind,
             "imported_from": document.path.name,
+            "metadata_sources": format_sources(sources),
         }
 
     @staticmethod
@@ -267,6 +308,16 @@ class Library:
             backup.rename(self.folder)
         shutil.rmtree(backup, ignore_errors=True)
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def format_sources(sources: dict[str, str]) -> str:
+    """'title: the text, line 5 …; date: given at import': one line saying where every value came from."""
+    return " | ".join(f"{name}: {where}" for name, where in sources.items())
+
+
+def parse_sources(text: str) -> dict[str, str]:
+    pairs = (part.split(": ", 1) for part in text.split(" | ") if ": " in part)
+    return {name: where for name, where in pairs}
 
 
 def combined(bundled: BuiltDataset, library: BuiltDataset | None) -> BuiltDataset:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox
 
 from ..palette import author_colour, author_symbol
 from ...core.aggregate import cited_figures
+from ...core.dataset import year_label
 from .base import ChartView, compact_ticks, plain_tip, set_range, short_name, style_plot
 
 
@@ -60,7 +61,7 @@ class CitedFigures(ChartView):
         fact = self.facts.iloc[data]
         times = self.counts.get(data, 1)
         cited = f" (cited in {times} passages)" if times > 1 else ""
-        return plain_tip(f"{fact['author']} ({fact['published_year']}): {fact['value']:g} {fact['unit']} in {fact['year_number']}{cited}\n“{self.coded.fact_quote(data)}”")
+        return plain_tip(f"{fact['author']} ({year_label(fact['published_year'])}): {fact['value']:g} {fact['unit']} in {fact['year_number']}{cited}\n“{self.coded.fact_quote(data)}”")
 
     def view_options(self) -> tuple:
         return (self.current_indicator(),)
