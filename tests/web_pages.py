@@ -76,7 +76,7 @@ VNA = _page(
         "Hanoi (VNA) – " + _VNA_BODY[0],
         _VNA_BODY[1],
         "Deputy PM Tran Hong Ha (R) meets the Korean delegation. (Photo: VNA)",
-        _VNA_BODY[2] + "./.",
+        _VNA_BODY[2] + "/.",
         "VNA",
         "Lượt xem: 245",
         "Bình luận",
@@ -354,7 +354,7 @@ _VNA_SHORT_BODY = (
 )
 VNA_SHORT = _page(
     "short vna report",
-    ["Hanoi (VNA) - " + _VNA_SHORT_BODY[0], _VNA_SHORT_BODY[1] + "./."],
+    ["Hanoi (VNA) - " + _VNA_SHORT_BODY[0], _VNA_SHORT_BODY[1] + "/."],
     _VNA_SHORT_BODY,
     ["Hanoi (VNA)", "./."],
     outlet="VNA",

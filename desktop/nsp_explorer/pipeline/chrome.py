@@ -55,7 +55,7 @@ _DATELINE = re.compile(
     r"\s*(?:--|—|–|-)\s*"
 )
 _LEADING_DASH = re.compile(r"^\s*(?:--|—|–|-)\s+(?=[A-Z\"“‘(])")
-_END_MARKER = re.compile(r"\s*(?:\(END\)|\(end\)|-END-|-\s*end\s*-|\./\.|/\.)\s*$")
+_END_MARKER = re.compile(r"\s*(?:\(END\)|\(end\)|-END-|-\s*end\s*-|/\.)\s*$")
 
 # evidence that a line is page chrome
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|무단\s*전재|재배포\s*금지|สงวนลิขสิทธิ์|版权所有", re.I)

@@ -77,6 +77,7 @@ def find_dates(text: str) -> list[FoundDate]:
             else:
                 month, day = MONTHS[match["month"].lower()], int(match["day"])
             if day and not _valid(year, month, day):
+                taken.append(span)  # "31 February 2024" is no date, and no "February 2024" either
                 continue
             iso = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
             found.append(FoundDate(span[0], span[1], iso, note))
