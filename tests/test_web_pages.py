@@ -284,8 +284,9 @@ def test_your_documents_edits_a_document_and_the_window_follows(qtbot, tmp_path,
     dialog.fields["date"].setText("2024-06-03")
     dialog.fields["author"].setText("Dian Septiari")
     assert dialog.changes() == {"date": "2024-06-03", "author": "Dian Septiari"}
+    before = MainWindow.latest
     dialog.save()
-    qtbot.waitUntil(lambda: MainWindow.latest is not window and MainWindow.latest is not None, timeout=30000)
+    qtbot.waitUntil(lambda: MainWindow.latest is not before and MainWindow.latest is not None, timeout=30000)
     fresh = MainWindow.latest
     try:
         assert 2024 in fresh.coded.years and fresh.coded.first_years["Dian Septiari"] == 2024

@@ -286,7 +286,9 @@ def is_hard_wrapped(lines: list[str]) -> bool:
     text_lines = [i for i, line in enumerate(filled[:-1]) if len(line) > 40]
     # a sentence carried on to the next line: no end punctuation here, a lower-case word there
     carried = [i for i in text_lines if not re.search(r"[.!?:…][\"”’')\]]*\d{0,2}$", filled[i]) and filled[i + 1][:1].islower()]
-    return len(carried) >= 0.15 * len(text_lines)
+    width = _wrap_width(filled)
+    at_width = [i for i in text_lines if 0.85 * width <= len(filled[i]) <= 1.1 * width]
+    return len(carried) >= 0.15 * len(text_lines) or len(at_width) >= 0.6 * len(text_lines)
 
 
 def _wrap_width(lines: list[str]) -> float:
