@@ -47,7 +47,15 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 # furniture at the edges of a line
-_BULLET = re.compile(r"^\s*(?:[°•▪■●◦·‣⁃►▶※*➢✓❍○□◆◇-]|o(?=\s+[A-Z0-9\"“‘(]))\s+")
+_BULLET = re.compile(r"^\s*(?:[°•▪■●◦·‣⁃►▶▷※*➢✓❍○□◆◇△▲⊙◎→ㅇ-]|o(?=\s+[A-Z0-9\"“‘(]))\s+")
+_SECTION_TAG = re.compile(r"^\s*[\[【〔]\s*[^\]】〕]{1,25}\s*[\]】〕]\s+(?=[A-Z0-9\"“‘])")  # "[Opinion] Korea's …": the label goes
+_CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ ]{2,30}(?:,\s*[A-Z][A-Za-z.]+){0,2}(?:\s+(?:--|—|–)\s*|\s*(?:--|—|–)\s+)(?=[A-Z\"“‘])")  # "JAKARTA — …"
+_FIELD_LABEL = re.compile(
+    r"^\s*(?:date|dates|hits?|views?|writer|written by|author|by|reporter|editor|source|category|categories|tags?|posted|published|updated"
+    r"|department|tel|phone|fax|e-?mail|files?|attachments?|read|time|작성자|작성일|등록일|조회수?|담당부서|부서|연락처|첨부파일"
+    r"|ngày|tác giả|nguồn|วันที่|ผู้เขียน|ที่มา)\s*[:：]?\s*$",
+    re.I,
+)
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z.'’ -]{1,40}"  # the place
     r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?)?"  # its date
@@ -62,7 +70,8 @@ _COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|무단\s*전�
 _CALL_TO_ACTION = re.compile(
     r"\bclick here\b|\bsubscribe (?:now|today|to|for)\b|\bsign up\b|\blog ?in\b|\bsign in\b|\bnewsletter\b|\bapply (?:now|by|before|online)\b"
     r"|\bwe(?:'re| are) hiring\b|\bjob (?:openings?|vacanc(?:y|ies)|opportunit(?:y|ies))\b|\bvacanc(?:y|ies)\b|\bcareers?\b.*\bjoin\b"
-    r"|\bjoin our team\b|\bfull access\b|\bdownload (?:the|our|full|pdf|now|here|this)\b|\bread (?:the )?full (?:story|article|report)\b",
+    r"|\bjoin our team\b|\bfull access\b|\bdownload (?:the|our|full|pdf|now|here|this)\b|\bread (?:the )?full (?:story|article|report)\b"
+    r"|\binternships?\b.*\bappl|\bwe are recruiting\b|\bcall for (?:applications|papers)\b|\bdeadline for applications\b|\bapplication deadline\b",
     re.I,
 )
 _SHARE_WORDS = frozenset(
@@ -73,7 +82,7 @@ _SHARE_WORDS = frozenset(
 _MENU_SEPARATOR = re.compile(r"\s(?:>|›|»|/|\||·|•|→)\s")
 _COUNTER = re.compile(
     r"(?:\b(?:views?|hits?|reads?|read count|visits?|clicks?|likes?|shares?|comments?|replies)\b|조회(?:수)?|추천|댓글|lượt xem|lượt đọc|ผู้เข้าชม|อ่าน|浏览|阅读|閲覧)"
-    r"\s*[:：]?\s*\d[\d,.]*|\d[\d,.]*\s*(?:views?|hits|reads|likes|shares|comments?|replies)\b|\b\d+\s*min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b",
+    r"\s*[:：]?\s*\d[\d,.]*|\d[\d,.]*\s*[KkMm]?\s*(?:views?|hits|reads|likes|shares|comments?|replies)\b|\b\d+\s*min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b",
     re.I,
 )
 _CAPTION = re.compile(
@@ -129,6 +138,11 @@ _META_LABELS = re.compile(
     r"\b(?:published|publication date|posted|posted on|updated|update|last updated|modified|date|dated|time|write|written|edit|edited|"
     r"created|released|release date|issued|on|at|am|pm|kst|gmt|utc|ict|ago|hours?|minutes?)\b"
     r"|등록일?|수정일?|작성일?|입력|게시일|날짜|일자|기사입력|최종수정|ngày|cập nhật|đăng|วันที่|เผยแพร่|发布(?:时间|日期)?|日期|时间",
+    re.I,
+)
+
+_SECTION_WORD = re.compile(
+    r"^\s*(?:\d+[.)]\s*|[IVX]+\.\s*)?(?:introduction|background|overview|summary|executive summary|abstract|context|key points|highlights)\b|^\s*(?:\d+[.)]|[IVX]+\.)\s",
     re.I,
 )
 
@@ -195,7 +209,9 @@ def strip_furniture(line: str) -> str:
     while previous != text:
         previous = text
         text = _BULLET.sub("", text)
+        text = _SECTION_TAG.sub("", text)
         text = _DATELINE.sub("", text, count=1)
+        text = _CAPS_DATELINE.sub("", text, count=1)
         text = _LEADING_DASH.sub("", text)
         text = _END_MARKER.sub("", text).strip()
     return text
@@ -221,24 +237,37 @@ def _is_date_line(text: str) -> bool:
     if not find_dates(text) and not re.search(r"\b\d{1,2}:\d{2}\b|\b\d+\s+(?:hours?|minutes?|days?)\s+ago\b", text, re.I):
         return False
     rest = _META_LABELS.sub(" ", _COUNTER.sub(" ", without_dates(text)))
+    rest = re.sub(r"\bby\s+\S+(?:\s+\S+){0,3}\s*$", " ", rest, flags=re.I)  # "Posted on 2023-05-14 by admin"
     return len(words_of(rest)) <= 1
 
 
+_PREFIX_LABELS = re.compile(
+    r"\b(?:(?:published|posted|updated|released|issued)(?: on)?|update|date|dated|write|written|created|modified|last)\b|등록일?|작성일?|입력|게시일|날짜|ngày|วันที่",
+    re.I,
+)
+
+
 def _date_prefix(text: str) -> tuple[str, str]:
-    """Split 'Date 2024-11-25 Officials pose…' into the date part and the rest ('' when no date starts the line)."""
+    """Split 'Date 2024-11-25 Officials pose…' into the date part and the rest ('' when no date starts the line).
+
+    Only a date alone or after a date label starts a line this way ("On 25 November 2024 Korea…" is a sentence),
+    and only when what follows starts a new phrase, not the sentence the date is the subject of.
+    """
     dates = find_dates(text)
     if not dates:
         return "", text
     head = text[: dates[0].end]
-    if words_of(_META_LABELS.sub(" ", head[: dates[0].start])):
+    if words_of(_PREFIX_LABELS.sub(" ", head[: dates[0].start])):
         return "", text
     rest = text[dates[0].end :]
+    if re.match(r"\s*,?\s*[a-z]", rest):
+        return "", text  # "November 25, 2024 marks the 35th anniversary …"
     time = re.match(r"\s*(?:[-|,·/]\s*)?" + r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{3}\)?)?)?\s*[-|,·/:]?\s*", rest)
     return head + rest[: time.end()], rest[time.end() :]
 
 
 def _share_row(words: list[str]) -> bool:
-    return len(words) >= 2 and sum(w.lower() in _SHARE_WORDS for w in words) >= 0.6 * len(words)
+    return (len(words) == 1 and words[0].lower() in _SHARE_WORDS) or (len(words) >= 2 and sum(w.lower() in _SHARE_WORDS for w in words) >= 0.6 * len(words))
 
 
 def _form_line(text: str, words: list[str]) -> bool:
@@ -288,7 +317,7 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "bracketed label"
     if _FILE_NAME.search(text) and len(words) <= 14:
         return "file name or attachment"
-    if _DOWNLOAD.match(text) and len(words) <= 15:
+    if (_DOWNLOAD.match(text) and len(words) <= 15) or (re.search(r"\bdownload", text, re.I) and len(words) <= 8):
         return "download prompt"
     if _LABEL.match(text) and len(words) <= 30:
         return "label (tags, related, source)"
@@ -326,22 +355,29 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
     counts = Counter(t.casefold() for t in texts if t and not is_prose(t))
 
     reasons: list[str] = []
+    previous_text = ""
     for text, was_fused in zip(texts, fused):
         if not text:
             reasons.append("blank")
             continue
         reason = line_evidence(text, body_script, title)
-        if not reason and was_fused and not is_prose(text):
+        if not reason and was_fused and len(words_of(text)) < 40:
             reason = "date fused to a caption or label"
+        if not reason and previous_text and _FIELD_LABEL.match(previous_text) and not is_prose(text) and len(words_of(text)) <= 5:
+            reason = "value of a page field"
+        if not reason and _FIELD_LABEL.match(text):
+            reason = "page field label"
         if not reason and not is_prose(text) and counts[text.casefold()] > 1 and not is_heading_shaped(text):
             reason = "repeated line"
         if not reason and not is_prose(text) and counts[text.casefold()] > 1 and title and len(words_of(text)) <= 6:
             reason = "repeated line"
         reasons.append(reason)
+        previous_text = text
 
     # context: an undecided short line stays as a heading right before prose, or as a short sentence beside prose
     decided = list(reasons)
     content = [i for i, r in enumerate(reasons) if r != "blank"]
+    first_prose = next((i for i in content if not reasons[i] and is_prose(texts[i])), len(texts))
     for n, i in enumerate(content):
         if reasons[i] or is_prose(texts[i]):
             continue
@@ -352,7 +388,9 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
         next_is_prose = next_line is not None and not reasons[next_line] and is_prose(texts[next_line])
         previous_is_prose = previous_line is not None and not reasons[previous_line] and is_prose(texts[previous_line])
         text = texts[i]
-        if is_heading_shaped(text) and next_is_prose:
+        # before the text starts, a label of one to three words is a menu or category label, not a section heading
+        opening_label = i < first_prose and len(words_of(text)) <= 3 and not _SECTION_WORD.match(text)
+        if is_heading_shaped(text) and next_is_prose and not opening_label:
             continue
         short_sentence = bool(_TERMINAL.search(text)) and len(words_of(text)) >= 2 and stop_density(words_of(text)) > 0
         if short_sentence and (previous_is_prose or next_is_prose) and before is not None and after is not None:
