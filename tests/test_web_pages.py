@@ -20,9 +20,10 @@ from nsp_explorer.pipeline.importers import read_document
 from nsp_explorer.pipeline.library import Library
 from nsp_explorer.pipeline.metadata import metadata_from_text
 
-from .web_pages import PAGES, THAI, WIRE_AND_PRESS, Page
+from .web_pages import PAGES, THAI, VARIANTS, WIRE_AND_PRESS, Page
 
-IDS = [page.name for page in PAGES]
+ALL = PAGES + VARIANTS
+IDS = [page.name for page in ALL]
 
 
 def cleaned(page: Page):
@@ -30,14 +31,14 @@ def cleaned(page: Page):
     return clean_document(page.text, title=found.title.value if found.title else "", author=found.author.value if found.author else "")
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
+@pytest.mark.parametrize("page", ALL, ids=IDS)
 def test_every_body_sentence_arrives_once(page):
     texts = [block.text for block in cleaned(page)]
     for sentence in page.body:
         assert sum(sentence in text for text in texts) == 1, sentence
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
+@pytest.mark.parametrize("page", ALL, ids=IDS)
 def test_no_debris_line_is_a_passage_part_of_one_or_a_heading(page):
     blocks = cleaned(page)
     shown = [block.text for block in blocks] + [block.section for block in blocks if block.section]
@@ -99,7 +100,7 @@ def test_furniture_comes_off_and_the_words_stay():
 # ------------------------------------------------------------------ metadata
 
 
-@pytest.mark.parametrize("page", PAGES, ids=IDS)
+@pytest.mark.parametrize("page", ALL, ids=IDS)
 def test_metadata_is_read_from_the_page_with_its_source(page):
     found = metadata_from_text(page.text)
     for name in ("title", "author", "date", "outlet"):

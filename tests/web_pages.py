@@ -362,3 +362,167 @@ VNA_SHORT = _page(
 
 PAGES = (MOFA, VNA, THAI, HERALD, DIPLOMAT, BLOG, AGGREGATOR, AKC, BROADCASTER, YONHAP, RELEASE, VNA_SHORT)
 WIRE_AND_PRESS = (YONHAP, RELEASE, VNA_SHORT)
+
+
+# ------------------------------------------------------------------------------------------------
+# A second set of the same kinds, laid out differently (other sites' habits), to test the rules' reach.
+
+_MOTIE_BODY = (
+    "The Ministry of Trade, Industry and Energy said on Tuesday that Korea and Indonesia will jointly develop a supply chain for electric-vehicle batteries.",
+    "Under the memorandum, Korean firms will take part in nickel refining projects in Sulawesi, while Indonesia will offer tax incentives for five years.",
+    "Exports to ASEAN rose 8.2 percent in the first ten months of the year, led by semiconductors and petrochemicals.",
+    "The ministry plans to hold a follow-up meeting in Jakarta in the first half of next year.",
+)
+MOTIE = _page(
+    "korean ministry release, field lines",
+    [
+        "KOREAN",
+        "SITEMAP",
+        "News & Notices",
+        "Press Releases",
+        "Korea, Indonesia to build EV battery supply chain together",
+        "Date",
+        "2024-11-19",
+        "Hit",
+        "2051",
+        "Writer",
+        "Trade Cooperation Division",
+        "ㅇ " + _MOTIE_BODY[0],
+        "ㅇ " + _MOTIE_BODY[1],
+        "□ " + _MOTIE_BODY[2],
+        "- " + _MOTIE_BODY[3],
+        "Attachments",
+        "241119_press_release.hwp",
+        "이 누리집은 대한민국 공식 전자정부 누리집입니다.",
+        "개인정보처리방침",
+    ],
+    _MOTIE_BODY,
+    ["KOREAN", "SITEMAP", "News & Notices", "Press Releases", "Hit", "2051", "Writer", "Trade Cooperation Division", "Attachments", ".hwp", "누리집", "개인정보", "ㅇ", "□"],
+    title="Korea, Indonesia to build EV battery supply chain together",
+    date="2024-11-19",
+)
+
+_VNP_BODY = (
+    "Vietnamese and Korean localities signed 12 cooperation agreements at a forum in Hai Phong on Saturday, covering logistics, education and tourism.",
+    "Speaking at the event, the Korean ambassador said that Korean investors see Vietnam's northern provinces as a new hub for electronics manufacturing.",
+    "Two-way trade between the two countries reached nearly 80 billion USD last year.",
+)
+VIETNAMPLUS = _page(
+    "vietnamese news-agency report, photo first",
+    [
+        "VietnamPlus",
+        "Politics",
+        "Business",
+        "Vietnam - RoK localities sign 12 cooperation deals",
+        "Sunday, December 1, 2024 10:05",
+        "At the forum in Hai Phong (Photo: VNA)",
+        "Hai Phong (VNA) – " + _VNP_BODY[0],
+        _VNP_BODY[1],
+        _VNP_BODY[2] + "/.",
+        "VNA",
+        "#Vietnam #RoK #Hai Phong",
+        "Follow VietnamPlus on Facebook",
+    ],
+    _VNP_BODY,
+    ["VietnamPlus", "Politics", "At the forum in Hai Phong", "Hai Phong (VNA)", "#Vietnam", "Follow VietnamPlus"],
+    title="Vietnam - RoK localities sign 12 cooperation deals",
+    date="2024-12-01",
+    outlet="VNA",
+)
+
+_ISEAS_BODY = (
+    "Korea's engagement with mainland Southeast Asia has deepened markedly since 2017, but public awareness of the New Southern Policy in Thailand remains low.",
+    "A survey conducted last year found that fewer than one in five Thai respondents could name a single Korean initiative in the region.",
+    "This gap matters because sustained goodwill depends on people seeing concrete benefits in their own communities.",
+    "Seoul could close it by funding vocational training in the provinces rather than in Bangkok alone.",
+)
+ISEAS = _page(
+    "think-tank commentary, author line with comma",
+    [
+        "Fulcrum",
+        "Analysis",
+        "Korea and Thailand: Closing the Awareness Gap",
+        "Pimchanok Srisuk, Visiting Fellow, Regional Studies Programme",
+        "Published: 3 June 2022",
+        "Share this article:",
+        "Korea's outreach to Thailand has grown, but few Thais know of it. Photo: Flickr",
+        *_ISEAS_BODY,
+        "Pimchanok Srisuk is a Visiting Fellow at the Regional Studies Programme. She can be reached at pim@example.org.",
+        "Editor's Picks",
+        "Subscribe to our newsletter",
+    ],
+    _ISEAS_BODY,
+    ["Fulcrum", "Analysis", "Visiting Fellow, Regional", "Published:", "Share this", "Photo: Flickr", "is a Visiting Fellow", "Editor's Picks", "Subscribe"],
+    title="Korea and Thailand: Closing the Awareness Gap",
+    author="Pimchanok Srisuk",
+    date="2022-06-03",
+)
+
+_KT_BODY = (
+    "Korea needs to treat Southeast Asia as a destination for long-term partnership rather than a market for quick sales.",
+    "The previous administration's New Southern Policy set the right direction, yet its projects were often announced before they were funded.",
+    "The current Korea-ASEAN Solidarity Initiative should learn from that record and publish a clear budget for each pillar.",
+)
+KOREA_TIMES = _page(
+    "korea times style opinion",
+    [
+        "Opinion",
+        "[Column] Korea's southern partners deserve a budget",
+        "Posted : 2023-09-04 17:05",
+        "Updated : 2023-09-05 09:12",
+        "By Lee Jae-min",
+        "Lee Jae-min",
+        "The author is a professor of international relations at a university in Seoul. — Ed.",
+        "KakaoTalk Facebook Twitter",
+        "Print",
+        "Text size",
+        *_KT_BODY,
+        "Lee Jae-min (jaemin.lee@example.ac.kr) is a professor at a university in Seoul.",
+        "Top 10 Stories",
+        "1",
+        "Korean firms eye Vietnam",
+        "2",
+        "Busan port hits record",
+    ],
+    _KT_BODY,
+    ["Opinion", "[Column]", "Posted :", "Updated :", "By Lee Jae-min", "The author is a professor", "KakaoTalk", "Print", "Text size", "jaemin.lee@", "Top 10", "Korean firms eye Vietnam", "Busan port hits record"],
+    title="Korea's southern partners deserve a budget",
+    author="Lee Jae-min",
+    date="2023-09-04",
+)
+
+_NEWS_BODY = (
+    "JAKARTA — Indonesia and South Korea agreed on Thursday to speed up talks on a defence industry partnership, including the joint KF-21 fighter programme.",
+    "Indonesian officials said Jakarta would settle its outstanding payments for the programme by 2026.",
+    "Korean officials welcomed the commitment and said the two countries would also cooperate on submarines and naval training.",
+)
+_NEWS_CLEAN = (
+    "Indonesia and South Korea agreed on Thursday to speed up talks on a defence industry partnership, including the joint KF-21 fighter programme.",
+    *_NEWS_BODY[1:],
+)
+JAKARTA = _page(
+    "regional daily with capital dateline",
+    [
+        "Home",
+        "World",
+        "Asia",
+        "Indonesia, South Korea to speed up KF-21 talks",
+        "Nov 14, 2024 | 4:35 pm",
+        "Reporter: Arya Dipa",
+        "Indonesian Defence Minister and his Korean counterpart shake hands in Jakarta on Nov. 14, 2024. (Antara Photo/Hafidz Mubarak)",
+        *_NEWS_BODY,
+        "Tags:",
+        "KF-21",
+        "defence",
+        "Korea",
+        "Keep reading with a subscription",
+        "1.2K views",
+    ],
+    _NEWS_CLEAN,
+    ["Nov 14, 2024 | 4:35", "Reporter: Arya Dipa", "shake hands in Jakarta", "Tags:", "Keep reading", "views", "JAKARTA —"],
+    title="Indonesia, South Korea to speed up KF-21 talks",
+    author="Arya Dipa",
+    date="2024-11-14",
+)
+
+VARIANTS = (MOTIE, VIETNAMPLUS, ISEAS, KOREA_TIMES, JAKARTA)

@@ -13,12 +13,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from nsp_explorer.pipeline.chrome import classify  # noqa: E402
 from nsp_explorer.pipeline.clean import clean_document  # noqa: E402
 from nsp_explorer.pipeline.metadata import metadata_from_text  # noqa: E402
-from tests.web_pages import PAGES  # noqa: E402
+from tests.web_pages import PAGES, VARIANTS  # noqa: E402
 
 
 def main(verbose: bool) -> None:
     totals = {"debris": 0, "leaked": 0, "lost": 0, "body": 0, "date": [0, 0], "title": [0, 0], "author": [0, 0], "outlet": [0, 0]}
-    for page in PAGES:
+    for page in PAGES + VARIANTS:
         found = metadata_from_text(page.text)
         blocks = clean_document(page.text, title=found.title.value if found.title else "", author=found.author.value if found.author else "")
         shown = [b.text for b in blocks] + [b.section for b in blocks if b.section]

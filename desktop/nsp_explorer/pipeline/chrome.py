@@ -90,6 +90,7 @@ _CAPTION = re.compile(
     r"|[\[(](?:photos?|images?|credits?|courtesy|file photo|사진|ảnh|ภาพ)\b[^)\]]*[)\]]"
     r"|\b(?:photo|image|picture)s?\s*(?:by|courtesy of|credit)\b"
     r"|\bcredit\s*:"
+    r"|\b(?:photo|image|picture|file photo)s?\s*:\s*\S+(?:\s+\S+){0,4}\s*$"
     r"|/\s*(?:Yonhap|AFP|Reuters|AP|EPA|VNA|Xinhua|Newsis|News1|Getty Images|Shutterstock|Depositphotos)\s*[)\]]?\s*$"
     # who stands where in the picture: "(center)", "(R)", "(second from left)"
     r"|\((?:cent(?:er|re)|left|right|[LRC]|front|back|(?:first|second|third|fourth|fifth|sixth) from (?:left|right)|from left|from right)\)"
@@ -97,6 +98,8 @@ _CAPTION = re.compile(
     r"|[.!?]\s*[\[(][A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,3}[)\]]\s*$",
     re.I,
 )
+_EDITORS_NOTE = re.compile(r"[―—–-]{1,2}\s*Ed\.?\s*$|\(Editor'?s note[^)]*\)\s*$|^\s*Editor['’]s note\b|^\s*(?:The )?(?:authors?|writers?) (?:is|are|was|were|serves?)\b", re.I)
+_PAGE_CONTROL = re.compile(r"^\s*(?:(?:font|text) size|a\s*\+|a\s*-|zoom(?: in| out)?|listen(?: to (?:this|the) article)?|reading mode|dark mode|print(?: this)?(?: page| article)?|scroll to top|back to top|go to top|top)\s*$", re.I)
 _AD_MARKER = re.compile(r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|광고|quảng cáo|โฆษณา|广告)\W*$", re.I)
 ROLE_WORDS = re.compile(
     r"\b(?:professor|lecturer|researcher|research|fellow|director|analyst|scholar|student|candidate|editor|correspondent|journalist"
@@ -303,6 +306,10 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "link"
     if _AD_MARKER.match(text):
         return "advertisement marker"
+    if _EDITORS_NOTE.search(text) and len(words) <= 60:
+        return "editor's note or author line"
+    if _PAGE_CONTROL.match(text):
+        return "page control"
     if title and _same_text(text, title):
         return "repeated headline"
     if in_other_script(text, body_script) and not prose:

@@ -177,6 +177,8 @@ def _title(lines: list[str], verdicts, first_prose: int, outlet: str) -> tuple[i
         words = words_of(text)
         if not is_heading_shaped(text.rstrip(".")) or len(words) < 3 or _byline_in(text) or _is_name(text):
             continue
+        if re.search(r"[a-z][.!?]\s+[A-Z]", text):  # two sentences: a caption or a standfirst, not a headline
+            continue
         if outlet and text.casefold() == outlet.casefold():
             continue
         score = len(words) + (6 if markers & {i + 1, i + 2, i - 1} else 0) - (12 if _menu_like(text) else 0)
@@ -199,7 +201,7 @@ _SOURCE_NAME = re.compile(
     re.I,
 )
 _OUTLET_SHAPE = re.compile(
-    r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:News|Times|Herald|Post|Diplomat|Daily|Agency|Institute|Centre|Center|Ministry|Foundation"
+    r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){1,4}(?:News|Times|Herald|Post|Diplomat|Daily|Agency|Institute|Centre|Center|Ministry|Foundation"
     r"|Review|Journal|Tribune|Gazette|Broadcasting|Radio|TV|World|Forum|Observer|Insider|Monitor|Network|Press|Online)$"
 )
 
