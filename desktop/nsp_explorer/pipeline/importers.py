@@ -41,16 +41,20 @@ class ImportedDocument:
     encoding: str = ""
     where: dict[str, str] = field(default_factory=dict, compare=False)  # field -> where its value was read
 
-    def with_text_metadata(self) -> ImportedDocument:
-        """Fill what the file's own metadata left empty from what its text states (headline, byline, date, outlet)."""
-        found = metadata_from_text(self.text)
+    def with_text_metadata(self, text: str | None = None, whose: str = "") -> ImportedDocument:
+        """Fill what the file's own metadata left empty from what its text states (headline, byline, date, outlet).
+
+        ``text`` reads another text than the document's (a web page's whole text, around the article); ``whose``
+        then names it in the sources.
+        """
+        found = metadata_from_text(self.text if text is None else text)
         values, where = {}, dict(self.where)
         for name, attribute in (("title", "title"), ("author", "author"), ("date", "date"), ("outlet", "outlet")):
             value = getattr(found, attribute)
             # a file's creation date is when the file was made: a date the text states is better
             if value is not None and (not getattr(self, name) or "creation date" in self.where.get(name, "")):
                 values[name] = value.value
-                where[name] = value.source
+                where[name] = value.source.replace("the text,", f"{whose} text,", 1) if whose else value.source
         return replace(self, **values, where=where)
 
     @property
@@ -230,6 +234,7 @@ def _read_html(path: Path) -> ImportedDocument:
     extracted = _extract_article(text)
     if extracted is None:
         return document
+    page_text = document.text  # the page's text around the article: its date and byline lines are often there
     where = dict(document.where)
     values = {}
     for name, value in extracted.items():
@@ -238,7 +243,8 @@ def _read_html(path: Path) -> ImportedDocument:
         if value and name != "text":
             values[name] = value
             where[name] = "the page's HTML metadata (read by trafilatura)"
-    return replace(document, text=extracted["text"] or document.text, where=where, **values)
+    article = replace(document, text=extracted["text"] or document.text, where=where, **values)
+    return article.with_text_metadata().with_text_metadata(page_text, "the page's")
 
 
 def _without_trailing_date(title: str) -> str:
