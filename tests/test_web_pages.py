@@ -297,3 +297,18 @@ def test_your_documents_edits_a_document_and_the_window_follows(qtbot, tmp_path,
             if shiboken6.isValid(shown):
                 shown.close()
                 shown.deleteLater()
+
+
+def test_a_web_page_printed_to_pdf_loses_its_print_headers_and_keeps_its_text():
+    prose = [
+        "Korea's engagement with the Mekong countries has deepened over the last decade, and the government",
+        "now treats the subregion as a priority of its southern diplomacy. Trade with the five Mekong states",
+        "reached USD 85 billion in 2020, and Korean firms invested USD 3 billion in Vietnam alone in the",
+        "same year. This paper reviews the main programmes and what they have achieved for the region so far.",
+    ]
+    furniture = ["11/25/24, 10:31 AM Korea and the Mekong | Example Institute", "https://www.example.org/briefs/korea-mekong 1/2", "한국어 사이트 바로가기", "© Example Institute"]
+    lines = (furniture[:1] + prose + furniture[1:]) * 6
+    blocks = clean_document("\n".join(lines))
+    text = " ".join(block.text for block in blocks)
+    assert "reached USD 85 billion in 2020" in text and "same year." in text
+    assert not [f for f in ("10:31 AM", "https://", "한국어", "©") if f in text]

@@ -406,6 +406,32 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
     return [Verdict(raw, text, reason) for raw, text, reason in zip(lines, texts, decided)]
 
 
+_PRINT_HEADER = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*(?:[AaPp][Mm])?\b")  # a browser's "11/25/24, 10:31 AM"
+
+
+def pdf_furniture(lines: list[str]) -> list[bool]:
+    """Which lines of hard-wrapped (PDF) text are page furniture on their own evidence.
+
+    A wrapped line is a piece of a sentence, so only whole-line evidence counts here:
+    a browser's print header, an address alone, a copyright line, a line in another script.
+    """
+    body_script = main_script(" ".join(lines))
+    marks = []
+    for line in lines:
+        text = line.strip()
+        words = words_of(text)
+        marks.append(
+            bool(text)
+            and bool(
+                _PRINT_HEADER.match(text)
+                or (_URL.search(text) and len(words_of(_URL.sub(" ", text))) <= 3)
+                or (_COPYRIGHT.search(text) and len(words) <= 15 and not _TERMINAL.search(text.rstrip(".") + "x") and text[:1] in "©C")
+                or in_other_script(text, body_script)
+            )
+        )
+    return marks
+
+
 def content_lines(lines: list[str], title: str = "") -> list[str]:
     """The lines that are the article's text, furniture off, in order."""
     return [v.text for v in classify(lines, title) if v.is_content]

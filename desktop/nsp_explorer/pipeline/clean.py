@@ -19,7 +19,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from .chrome import content_lines
+from .chrome import content_lines, pdf_furniture
 from .dedupe import drop_duplicate_paragraphs
 
 
@@ -443,6 +443,7 @@ def clean_document(raw: str, *, title: str = "", author: str = "") -> list[Block
     lines = _cut_listing(lines)
     lines = _cut_references(lines)
     if is_hard_wrapped(lines):
+        lines = [line for line, furniture in zip(lines, pdf_furniture(lines)) if not furniture]
         blocks = _wrapped_blocks(strip_footnote_markers(lines))
     else:
         blocks = _web_blocks(lines, title, author)
