@@ -80,6 +80,9 @@ def test_real_sentences_are_kept_whatever_surrounds_them():
         ("Name *", "comment form"),
         ("Kommentar hinterlassen", "comment form"),
         ("We are hiring: research assistant, apply now", "call to action (subscribe, download, apply)"),
+        ("Foreign Minister Cho Tae-yul speaks at a meeting in Seoul on Monday", "short line outside the text"),
+        ("The views expressed are the author's own and not those of the institute.", "disclaimer"),
+        ("Text size", "page control"),
     ],
 )
 def test_chrome_lines_are_named_for_what_they_are(line, reason):

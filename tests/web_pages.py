@@ -118,7 +118,7 @@ THAI = _page(
         "ดาวน์โหลดไฟล์ PDF",
     ],
     _THAI_BODY,
-    ["หน้าแรก", "บทความ", "วันที่เผยแพร่", "ผู้เข้าชม", "แชร์", "ดาวน์โหลด", "Somchai Rattanakul (Senior", "March 2021"],
+    ["หน้าแรก", "บทความ", "วันที่เผยแพร่", "ผู้เข้าชม", "แชร์", "ดาวน์โหลด", "Somchai Rattanakul (Senior", "March 2021", "The views expressed"],
     title="Thailand and Korea: From Friendship to Strategic Partnership",
     author="Somchai Rattanakul",
     date="2021-03",

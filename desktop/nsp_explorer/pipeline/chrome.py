@@ -29,7 +29,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .dates import find_dates, without_dates
+from .dates import MONTHS, WEEKDAY, find_dates, without_dates
+
+_MONTHS = "|".join(name.capitalize() for name in sorted(MONTHS, key=len, reverse=True))
 
 # English function words: their share tells running prose from labels, menus and names (jusText's stop-word density).
 STOP_WORDS = frozenset(
@@ -99,6 +101,11 @@ _CAPTION = re.compile(
     re.I,
 )
 _EDITORS_NOTE = re.compile(r"[―—–-]{1,2}\s*Ed\.?\s*$|\(Editor'?s note[^)]*\)\s*$|^\s*Editor['’]s note\b|^\s*(?:The )?(?:authors?|writers?) (?:is|are|was|were|serves?)\b", re.I)
+_DISCLAIMER = re.compile(
+    r"\b(?:views|opinions) (?:expressed|in this (?:article|piece|commentary))\b|\bdo(?:es)? not necessarily (?:reflect|represent)\b"
+    r"|\bsolely (?:those|the views) of the authors?\b",
+    re.I,
+)
 _PAGE_CONTROL = re.compile(r"^\s*(?:(?:font|text) size|a\s*\+|a\s*-|zoom(?: in| out)?|listen(?: to (?:this|the) article)?|reading mode|dark mode|print(?: this)?(?: page| article)?|scroll to top|back to top|go to top|top)\s*$", re.I)
 _AD_MARKER = re.compile(r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|광고|quảng cáo|โฆษณา|广告)\W*$", re.I)
 ROLE_WORDS = re.compile(
@@ -310,6 +317,8 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "editor's note or author line"
     if _PAGE_CONTROL.match(text):
         return "page control"
+    if _DISCLAIMER.search(text) and len(words) <= 60:
+        return "disclaimer"
     if title and _same_text(text, title):
         return "repeated headline"
     if in_other_script(text, body_script) and not prose:
@@ -397,7 +406,9 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
         text = texts[i]
         # before the text starts, a label of one to three words is a menu or category label, not a section heading
         opening_label = i < first_prose and len(words_of(text)) <= 3 and not _SECTION_WORD.match(text)
-        if is_heading_shaped(text) and next_is_prose and not opening_label:
+        # a line that says when ("… in Seoul on Monday", "… on Nov. 14") is a photo caption, not a section heading
+        says_when = len(words_of(text)) >= 5 and bool(WEEKDAY.search(text) or find_dates(text) or re.search(rf"\b(?:{_MONTHS})\.? \d{{1,2}}\b", text))
+        if is_heading_shaped(text) and next_is_prose and not opening_label and not says_when:
             continue
         short_sentence = bool(_TERMINAL.search(text)) and len(words_of(text)) >= 2 and stop_density(words_of(text)) > 0
         if short_sentence and (previous_is_prose or next_is_prose) and before is not None and after is not None:
