@@ -9,8 +9,10 @@ another script than the article, copyright lines, author bios with an e-mail.
 The classifier follows jusText's idea: every line is first judged on its own
 (its shape, its share of function words, link/menu/share/caption/counter
 evidence, its script), then the undecided short lines are judged by their
-neighbours: a short line stays only as a heading right before prose, or as a
-short sentence beside prose. Two promises hold whatever the page:
+neighbours: a short line stays only as a heading right before prose (never
+a one-to-three-word label before the text starts, never a line that says
+when, like a caption), or as a short sentence with a function word. Two
+promises hold whatever the page:
 
 * a real sentence (long enough, with function words, ending like a sentence)
   is only dropped on strong evidence (an e-mail address, a copyright notice,
@@ -97,7 +99,8 @@ _CAPTION = re.compile(
     # who stands where in the picture: "(center)", "(R)", "(second from left)"
     r"|\((?:cent(?:er|re)|left|right|[LRC]|front|back|(?:first|second|third|fourth|fifth|sixth) from (?:left|right)|from left|from right)\)"
     # a sentence and then a bracketed credit: "… in Vientiane on Thursday. (Yonhap)"
-    r"|[.!?]\s*[\[(][A-Z][\w&.]*(?:\s[A-Z][\w&.]*){0,3}[)\]]\s*$",
+    r"|[.!?]\s*[\[(][A-Z][^()\[\]]{1,60}[)\]]\s*$"
+    r"|[\[(][^)\]]{0,40}\b(?:photo|foto|image)\b[^)\]]{0,40}[)\]]",
     re.I,
 )
 _EDITORS_NOTE = re.compile(r"[―—–-]{1,2}\s*Ed\.?\s*$|\(Editor'?s note[^)]*\)\s*$|^\s*Editor['’]s note\b|^\s*(?:The )?(?:authors?|writers?) (?:is|are|was|were|serves?)\b", re.I)
@@ -235,9 +238,10 @@ def is_prose(text: str) -> bool:
     return len(words) >= 6 and bool(_TERMINAL.search(text)) and stop_density(words) >= 0.12
 
 
-def is_heading_shaped(text: str) -> bool:
+def is_heading_shaped(text: str, max_words: int = 14, max_chars: int = 110) -> bool:
+    """Short, capitalised, not ending like a clause: a heading (the cleaner's own test has the same limits)."""
     words = words_of(text)
-    if not words or len(words) > 16 or len(text) > 140 or text.rstrip()[-1] in ",;:.":
+    if not words or len(words) > max_words or len(text) > max_chars or text.rstrip()[-1] in ",;:.":
         return False
     return text[0].isupper() or text[0].isdigit() or text[0] in "“‘\"'"
 
@@ -390,19 +394,15 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
         reasons.append(reason)
         previous_text = text
 
-    # context: an undecided short line stays as a heading right before prose, or as a short sentence beside prose
+    # context: an undecided short line stays as a heading right before prose, or as a short sentence
     decided = list(reasons)
     content = [i for i, r in enumerate(reasons) if r != "blank"]
     first_prose = next((i for i in content if not reasons[i] and is_prose(texts[i])), len(texts))
     for n, i in enumerate(content):
         if reasons[i] or is_prose(texts[i]):
             continue
-        before = next((j for j in reversed(content[:n]) if not reasons[j]), None)
-        after = next((j for j in content[n + 1 :] if not reasons[j]), None)
         next_line = content[n + 1] if n + 1 < len(content) else None
-        previous_line = content[n - 1] if n > 0 else None
         next_is_prose = next_line is not None and not reasons[next_line] and is_prose(texts[next_line])
-        previous_is_prose = previous_line is not None and not reasons[previous_line] and is_prose(texts[previous_line])
         text = texts[i]
         # before the text starts, a label of one to three words is a menu or category label, not a section heading
         opening_label = i < first_prose and len(words_of(text)) <= 3 and not _SECTION_WORD.match(text)
@@ -410,8 +410,8 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
         says_when = len(words_of(text)) >= 5 and bool(WEEKDAY.search(text) or find_dates(text) or re.search(rf"\b(?:{_MONTHS})\.? \d{{1,2}}\b", text))
         if is_heading_shaped(text) and next_is_prose and not opening_label and not says_when:
             continue
-        short_sentence = bool(_TERMINAL.search(text)) and len(words_of(text)) >= 2 and stop_density(words_of(text)) > 0
-        if short_sentence and (previous_is_prose or next_is_prose) and before is not None and after is not None:
+        # a short sentence (with a function word) is the author's, wherever it stands: "That is changing."
+        if _TERMINAL.search(text) and len(words_of(text)) >= 3 and stop_density(words_of(text)) > 0:
             continue
         decided[i] = "short line outside the text"
     return [Verdict(raw, text, reason) for raw, text, reason in zip(lines, texts, decided)]

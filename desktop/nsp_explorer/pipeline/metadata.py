@@ -175,7 +175,7 @@ def _title(lines: list[str], verdicts, first_prose: int, outlet: str) -> tuple[i
         if not text or (verdict.chrome and verdict.chrome not in ("short line outside the text", "repeated line", "repeated headline")):
             continue
         words = words_of(text)
-        if not is_heading_shaped(text.rstrip(".")) or len(words) < 3 or _byline_in(text) or _is_name(text):
+        if not is_heading_shaped(text.rstrip("."), 18, 160) or len(words) < 3 or _byline_in(text) or _is_name(text):
             continue
         if re.search(r"[a-z][.!?]\s+[A-Z]", text):  # two sentences: a caption or a standfirst, not a headline
             continue
