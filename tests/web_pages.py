@@ -525,4 +525,35 @@ JAKARTA = _page(
     date="2024-11-14",
 )
 
-VARIANTS = (MOTIE, VIETNAMPLUS, ISEAS, KOREA_TIMES, JAKARTA)
+_YNA_BODY = (
+    "South Korea and the 10 ASEAN member states agreed Monday to set up a joint centre for artificial intelligence research in Seoul, the foreign ministry said.",
+    "The centre will train 1,000 engineers from the region over five years, with Korea covering most of the costs.",
+    "The agreement was reached at a meeting of senior officials held in Seoul on the sidelines of the ASEAN-Korea Dialogue.",
+)
+YONHAP_PAGE = _page(
+    "yonhap web page",
+    [
+        "Yonhap News Agency",
+        "NATIONAL",
+        "(LEAD) S. Korea, ASEAN to set up joint AI research centre",
+        "2024-11-25 16:40",
+        "By Kim Eun-jung",
+        "SEOUL, Nov. 25 (Yonhap) -- " + _YNA_BODY[0],
+        _YNA_BODY[1],
+        "This photo, provided by the foreign ministry, shows officials at the meeting in Seoul on Nov. 25, 2024. (PHOTO NOT FOR SALE) (Yonhap)",
+        _YNA_BODY[2],
+        "elly@yna.co.kr",
+        "(END)",
+        "Keywords",
+        "#ASEAN #AI #Korea",
+        "Most Viewed",
+    ],
+    _YNA_BODY,
+    ["Yonhap News Agency", "NATIONAL", "(LEAD)", "2024-11-25 16:40", "By Kim Eun-jung", "(Yonhap) --", "This photo, provided", "elly@", "(END)", "Keywords", "#ASEAN", "Most Viewed"],
+    title="S. Korea, ASEAN to set up joint AI research centre",
+    author="Kim Eun-jung",
+    date="2024-11-25",
+    outlet="Yonhap",
+)
+
+VARIANTS = (MOTIE, VIETNAMPLUS, ISEAS, KOREA_TIMES, JAKARTA, YONHAP_PAGE)

@@ -52,7 +52,8 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 # furniture at the edges of a line
 _BULLET = re.compile(r"^\s*(?:[°•▪■●◦·‣⁃►▶▷※*➢✓❍○□◆◇△▲⊙◎→ㅇ-]|o(?=\s+[A-Z0-9\"“‘(]))\s+")
-_SECTION_TAG = re.compile(r"^\s*[\[【〔]\s*[^\]】〕]{1,25}\s*[\]】〕]\s+(?=[A-Z0-9\"“‘])")  # "[Opinion] Korea's …": the label goes
+# "[Opinion] Korea's …", "(LEAD) S. Korea …", "(2nd LD) …": the label goes
+_SECTION_TAG = re.compile(r"^\s*(?:[\[【〔]\s*[^\]】〕]{1,25}\s*[\]】〕]|\((?:[A-Z0-9][A-Za-z0-9]*)(?:\s[A-Z0-9][A-Za-z0-9]*){0,2}\))\s+(?=[A-Z0-9\"“‘])")
 _CAPS_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ ]{2,30}(?:,\s*[A-Z][A-Za-z.]+){0,2}(?:\s+(?:--|—|–)\s*|\s*(?:--|—|–)\s+)(?=[A-Z\"“‘])")  # "JAKARTA — …"
 _FIELD_LABEL = re.compile(
     r"^\s*(?:date|dates|hits?|views?|writer|written by|author|by|reporter|editor|source|category|categories|tags?|posted|published|updated"
@@ -131,7 +132,7 @@ _BYLINE = re.compile(
     r"^\s*(?:by|written by|posted by|words by|author|authors|reporter|reported by|editor|edited by|columnist|contributor)\s*[:：]?\s+\S", re.I
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|binti|al|da|di|le)){1,4}"
-_NAME_WITH_ROLE = re.compile(rf"^\s*{_NAME}\s*(?:\([^)]{{3,120}}\)|[|,]\s*[A-Z][\w ,.'’&-]{{3,80}})\s*$")
+_NAME_WITH_ROLE = re.compile(rf"^\s*{_NAME}\s*(?:\((?P<role>[^)]{{3,120}})\)|[|,]\s*(?P<role2>[A-Z][\w ,.'’&-]{{3,80}}))\s*$")
 _FORM_FIELD = re.compile(r"^\s*\S.{0,40}\s*\*\s*$")  # "Name *", "电子邮件 *": a required field of a form
 _FORM_WORDS = frozenset(
     """leave reply comment comments cancel post submit name email e-mail website required fields marked published address
@@ -280,6 +281,13 @@ def _date_prefix(text: str) -> tuple[str, str]:
     return head + rest[: time.end()], rest[time.end() :]
 
 
+def name_with_role(text: str) -> bool:
+    """'Jane Doe (Associate Professor, …)', 'Jane Doe, Senior Fellow': a name, then a role within its first words."""
+    match = _NAME_WITH_ROLE.match(text)
+    role = (match["role"] or match["role2"]) if match else ""
+    return bool(role) and bool(ROLE_WORDS.search(" ".join(role.split()[:4])))
+
+
 def _share_row(words: list[str]) -> bool:
     return (len(words) == 1 and words[0].lower() in _SHARE_WORDS) or (len(words) >= 2 and sum(w.lower() in _SHARE_WORDS for w in words) >= 0.6 * len(words))
 
@@ -302,7 +310,7 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
     words = words_of(text)
     prose = is_prose(text)
     if not words:
-        return "no words"
+        return "date line" if _is_date_line(text) else "no words"
     if _EMAIL.search(text) and len(words) <= 70:
         return "e-mail (contact or author bio)"
     if _COPYRIGHT.search(text) and len(words) <= 40:
@@ -347,7 +355,7 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "menu or breadcrumb"
     if _BYLINE.match(text) and len(words) <= 12:
         return "byline"
-    if _NAME_WITH_ROLE.match(text) and ROLE_WORDS.search(text) and len(words) <= 20:
+    if name_with_role(text) and len(words) <= 20:
         return "byline with role"
     if not re.search(r"[^\W\d_]{2}", text):
         return "no words"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chrome import ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, words_of
+from .chrome import ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, name_with_role, words_of
 from .dates import FoundDate, find_dates
 
 HEAD_LINES = 40  # the page's head: where headline, date and byline stand (lines before the text starts)
@@ -77,7 +77,7 @@ def _date(lines: list[str], verdicts, first_prose: int, last_prose: int) -> Foun
             return Found(date.iso, _where(i, lines[i]) + (f" ({date.note})" if date.note else ""))
     # 2. a line that is only a date (and time, weekday, label) in the head
     for i in head:
-        if verdicts[i].chrome in ("date line",) or (verdicts[i].chrome and find_dates(lines[i]) and len(words_of(lines[i])) <= 6):
+        if verdicts[i].chrome == "date line":
             dates = find_dates(lines[i])
             if dates:
                 return Found(dates[0].iso, _where(i, lines[i]) + (f" ({dates[0].note})" if dates[0].note else ""))
@@ -99,7 +99,7 @@ def _date(lines: list[str], verdicts, first_prose: int, last_prose: int) -> Foun
 
 # ------------------------------------------------------------------- bylines
 
-_HONORIFIC = re.compile(r"^(?:(?:assoc\.?|asst\.?|associate|assistant)\s+)?(?:dr|prof|professor|mr|mrs|ms|miss|h\.?e)\.?\s+", re.I)
+_HONORIFIC = re.compile(r"^(?:(?:(?:assoc|asst|associate|assistant)\.?\s+)?(?:dr|prof|professor|mr|mrs|ms|miss|h\.?e)\.?\s+)+", re.I)
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|binti|al|da|di|le)){1,4}$")
 _BY = re.compile(
     r"^\s*(?:by|written by|posted by|words by|authors?|reporter|reported by|columnist|contributor)\s*[:：]?\s+(?P<names>.+?)\s*$", re.I
@@ -129,6 +129,8 @@ def _byline_in(line: str) -> str:
     role = re.match(r"^\s*(?P<name>[^()|]{3,60}?)\s*(?:\((?P<role>[^)]{3,120})\)|\|\s*(?P<role2>.{3,80}))\s*$", line)
     if role and ROLE_WORDS.search(role["role"] or role["role2"] or "") and _is_name(_clean_name(role["name"])):
         return _clean_name(role["name"])
+    if name_with_role(line) and _is_name(_clean_name(line)):  # "Jane Doe, Senior Fellow, …"
+        return _clean_name(line)
     return ""
 
 
