@@ -70,6 +70,7 @@ def test_real_sentences_are_kept_whatever_surrounds_them():
         ("Photo by Kim Minji", "photo caption or credit"),
         ("2024-11-25 10:31 Leaders pose before the summit (Yonhap)", "date fused to a caption or label"),
         ("Home > News > Diplomacy", "menu or breadcrumb"),
+        ("Home News Politics Economy Society World", "menu or breadcrumb"),
         ("[Opinion]", "bracketed label"),
         ("IMG_2034.jpg", "file name or attachment"),
         ("Facebook Twitter LinkedIn Email Print", "share row"),

@@ -281,6 +281,12 @@ def _date_prefix(text: str) -> tuple[str, str]:
     return head + rest[: time.end()], rest[time.end() :]
 
 
+def menu_like(text: str) -> bool:
+    """'Home News Politics Economy Society': four or more capitalised words, no function word, no sentence end."""
+    words = words_of(text)
+    return len(words) >= 4 and all(w[0].isupper() for w in words) and not any(w.lower() in STOP_WORDS for w in words) and not _TERMINAL.search(text)
+
+
 def name_with_role(text: str) -> bool:
     """'Jane Doe (Associate Professor, …)', 'Jane Doe, Senior Fellow': a name, then a role within its first words."""
     match = _NAME_WITH_ROLE.match(text)
@@ -351,7 +357,7 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "label (tags, related, source)"
     if _share_row(words):
         return "share row"
-    if _menu_row(text, words):
+    if _menu_row(text, words) or (menu_like(text) and not re.search(r"\d|[,:;]", text)):
         return "menu or breadcrumb"
     if _BYLINE.match(text) and len(words) <= 12:
         return "byline"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chrome import ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, name_with_role, words_of
+from .chrome import ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
 from .dates import FoundDate, find_dates
 
 HEAD_LINES = 40  # the page's head: where headline, date and byline stand (lines before the text starts)
@@ -160,12 +160,6 @@ def _author(lines: list[str], verdicts, title_index: int | None, first_prose: in
 # -------------------------------------------------------------------- titles
 
 
-def _menu_like(text: str) -> bool:
-    """Every word capitalised and no function word: a row of menu labels or a name, not a headline."""
-    words = words_of(text)
-    return len(words) >= 4 and all(w[0].isupper() for w in words) and not any(w.lower() in STOP_WORDS for w in words)
-
-
 def _title(lines: list[str], verdicts, first_prose: int, outlet: str) -> tuple[int, Found] | None:
     best: tuple[float, int] | None = None
     markers = {
@@ -174,8 +168,8 @@ def _title(lines: list[str], verdicts, first_prose: int, outlet: str) -> tuple[i
     for i in range(0, min(first_prose, HEAD_LINES + first_prose)):
         verdict = verdicts[i]
         text = verdict.text
-        if not text or (verdict.chrome and verdict.chrome not in ("short line outside the text", "repeated line", "repeated headline")):
-            continue
+        if not text or (verdict.chrome and verdict.chrome not in ("short line outside the text", "repeated line", "repeated headline") and not menu_like(text)):
+            continue  # a title-case headline with no function word looks like a menu row: it stays a candidate, scored down
         words = words_of(text)
         if not is_heading_shaped(text.rstrip("."), 18, 160) or len(words) < 3 or _byline_in(text) or _is_name(text):
             continue
@@ -183,7 +177,7 @@ def _title(lines: list[str], verdicts, first_prose: int, outlet: str) -> tuple[i
             continue
         if outlet and text.casefold() == outlet.casefold():
             continue
-        score = len(words) + (6 if markers & {i + 1, i + 2, i - 1} else 0) - (12 if _menu_like(text) else 0)
+        score = len(words) + (6 if markers & {i + 1, i + 2, i - 1} else 0) - (12 if menu_like(text) else 0)
         if best is None or score > best[0]:
             best = (score, i)
     if best is None:
