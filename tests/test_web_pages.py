@@ -316,3 +316,23 @@ def test_a_web_page_printed_to_pdf_loses_its_print_headers_and_keeps_its_text():
     text = " ".join(block.text for block in blocks)
     assert "reached USD 85 billion in 2020" in text and "same year." in text
     assert not [f for f in ("10:31 AM", "https://", "한국어", "©") if f in text]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ASEAN-Korea Centre publishes a monthly newsletter on trade and investment in the region.",
+        "Korea strengthened copyright protection for K-pop in ASEAN markets last year.",
+        "Korean firms are filling vacancies in the labour market with workers from Vietnam.",
+        "The photo exhibition in Hanoi drew more than 5,000 visitors in its first week.",
+        "November 25, 2024 marks the 35th anniversary of ASEAN-Korea dialogue relations.",
+        "On 25 November 2024 Korea and ASEAN opened a joint centre for digital skills.",
+        "The New Southern Policy Plus is a continuation and upgrade of the New Southern Policy, with seven new initiatives.",
+        "Nguyễn Xuân Phúc and Moon Jae-in agreed to raise trade to USD 100 billion by 2020.",
+    ],
+)
+def test_sentences_that_mention_chrome_words_are_kept(sentence):
+    """A real sentence is never dropped for a word it shares with page chrome."""
+    prose = "Korea and ASEAN agreed to deepen their cooperation on trade and energy, officials said on Monday."
+    blocks = clean_document("\n".join([prose, sentence, prose.replace("Monday", "Tuesday")]))
+    assert sentence in [block.text for block in blocks]

@@ -72,11 +72,17 @@ _END_MARKER = re.compile(r"\s*(?:\(END\)|\(end\)|-END-|-\s*end\s*-|/\.)\s*$")
 
 # evidence that a line is page chrome
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|무단\s*전재|재배포\s*금지|สงวนลิขสิทธิ์|版权所有", re.I)
+# a page speaking to its reader: strong enough to drop even a sentence-shaped line
 _CALL_TO_ACTION = re.compile(
-    r"\bclick here\b|\bsubscribe (?:now|today|to|for)\b|\bsign up\b|\blog ?in\b|\bsign in\b|\bnewsletter\b|\bapply (?:now|by|before|online)\b"
-    r"|\bwe(?:'re| are) hiring\b|\bjob (?:openings?|vacanc(?:y|ies)|opportunit(?:y|ies))\b|\bvacanc(?:y|ies)\b|\bcareers?\b.*\bjoin\b"
-    r"|\bjoin our team\b|\bfull access\b|\bdownload (?:the|our|full|pdf|now|here|this)\b|\bread (?:the )?full (?:story|article|report)\b"
-    r"|\binternships?\b.*\bappl|\bwe are recruiting\b|\bcall for (?:applications|papers)\b|\bdeadline for applications\b|\bapplication deadline\b",
+    r"\bclick here\b|\bsubscribe (?:now|today|for|to (?:our|the|this))\b|\bsign up (?:now|today|for|to)\b|\bapply (?:now|by|before|online)\b"
+    r"|\bwe(?:'re| are) (?:hiring|recruiting)\b|\bjob (?:openings?|vacanc(?:y|ies)|opportunit(?:y|ies))\b|\bjoin our team\b|\bfull access\b"
+    r"|\bread (?:the )?full (?:story|article|report)\b|\bdeadline for applications\b|\bapplication deadline\b|\bcall for (?:applications|papers)\b",
+    re.I,
+)
+# the same, weaker: only a line that is not a sentence
+_PROMPT = re.compile(
+    r"\bsign up\b|\blog ?in\b|\bsign in\b|\bnewsletter\b|\bsubscribe\b|\bvacanc(?:y|ies)\b|\bcareers?\b|\binternships?\b"
+    r"|\bdownload (?:the|our|full|pdf|now|here|this)\b",
     re.I,
 )
 _SHARE_WORDS = frozenset(
@@ -319,11 +325,11 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "date line" if _is_date_line(text) else "no words"
     if _EMAIL.search(text) and len(words) <= 70:
         return "e-mail (contact or author bio)"
-    if _COPYRIGHT.search(text) and len(words) <= 40:
+    if _COPYRIGHT.search(text) and len(words) <= 40 and (not prose or re.search(r"©|all rights reserved|^\W*copyright\b", text, re.I)):
         return "copyright"
     if _form_line(text, words):
         return "comment form"
-    if _CALL_TO_ACTION.search(text) and len(words) <= 40:
+    if (_CALL_TO_ACTION.search(text) and len(words) <= 40) or (_PROMPT.search(text) and not prose):
         return "call to action (subscribe, download, apply)"
     if _CAPTION.search(text) and len(words) <= 45:
         return "photo caption or credit"
