@@ -336,3 +336,16 @@ def test_sentences_that_mention_chrome_words_are_kept(sentence):
     prose = "Korea and ASEAN agreed to deepen their cooperation on trade and energy, officials said on Monday."
     blocks = clean_document("\n".join([prose, sentence, prose.replace("Monday", "Tuesday")]))
     assert sentence in [block.text for block in blocks]
+
+
+def test_a_saved_wordpress_page_keeps_the_post_and_nothing_of_the_form(tmp_path):
+    pytest.importorskip("trafilatura")
+    from .web_pages import BLOG, WORDPRESS_HTML
+
+    page = tmp_path / "post.html"
+    page.write_text(WORDPRESS_HTML, encoding="utf-8")
+    document = read_document(page)
+    assert (document.title, document.date, document.outlet) == (BLOG.title, "2023-05-14", "Asia Notes")
+    assert document.author == ""  # "作者 admin" names no person
+    blocks = clean_document(document.text, title=document.title)
+    assert [block.text for block in blocks] == list(BLOG.body)

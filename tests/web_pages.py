@@ -557,3 +557,28 @@ YONHAP_PAGE = _page(
 )
 
 VARIANTS = (MOTIE, VIETNAMPLUS, ISEAS, KOREA_TIMES, JAKARTA, YONHAP_PAGE)
+
+
+# A WordPress page saved from the browser (.html), its comment form in Chinese.
+WORDPRESS_HTML = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="UTF-8"><title>Korean universities and the New Southern Policy &#8211; Asia Notes</title>
+<meta name="generator" content="WordPress 6.4"><link rel="canonical" href="https://asianotes.example/2023/05/14/korean-universities/">
+<meta property="og:type" content="article"><meta property="og:site_name" content="Asia Notes"><meta property="article:published_time" content="2023-05-14T08:00:00+00:00"></head>
+<body class="post-template-default single single-post">
+<header id="masthead"><p class="site-title"><a href="/">Asia Notes</a></p><nav><ul><li><a href="/">首页</a></li><li><a href="/about">关于</a></li></ul></nav></header>
+<main id="main"><article class="post type-post status-publish">
+<header class="entry-header"><h1 class="entry-title">Korean universities and the New Southern Policy</h1>
+<div class="entry-meta"><span class="posted-on">发布于 <a href="#"><time class="entry-date published" datetime="2023-05-14T08:00:00+00:00">2023年5月14日</time></a></span><span class="byline"> 作者 <span class="author vcard"><a href="/author/admin/">admin</a></span></span></div></header>
+<div class="entry-content">
+<p>The New Southern Policy has changed how Korean universities recruit students from Southeast Asia.</p>
+<p>Enrolment of Vietnamese students in Korea more than doubled between 2017 and 2020, and Indonesian and Mongolian numbers rose as well.</p>
+<figure class="wp-block-image"><img src="/wp-content/uploads/2023/05/campus_2023.jpg" alt=""><figcaption>Students at a campus in Busan, May 2023. Photo: Asia Notes</figcaption></figure>
+<p>Yet many graduates say they struggle to find jobs in Korea, which undercuts the policy's promise of people-to-people exchange.</p>
+<p>Source: East Asia Forum</p>
+<div class="sharedaddy"><h3 class="sd-title">分享此文章：</h3><ul><li><a href="#">Twitter</a></li><li><a href="#">Facebook</a></li></ul></div>
+</div></article>
+<div id="comments" class="comments-area"><div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">发表回复</h3>
+<form action="/wp-comments-post.php" method="post" id="commentform"><p class="comment-notes"><span id="email-notes">您的电子邮箱地址不会被公开。</span> 必填项已用<span class="required">*</span>标注</p>
+<p class="comment-form-comment"><label for="comment">评论 <span class="required">*</span></label><textarea id="comment" name="comment"></textarea></p>
+<p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="发表评论"></p></form></div></div>
+</main><footer id="colophon"><div class="site-info"><a href="https://wordpress.org/">自豪地由WordPress驱动</a></div></footer></body></html>
+"""

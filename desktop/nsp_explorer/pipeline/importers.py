@@ -225,7 +225,7 @@ def _read_html(path: Path) -> ImportedDocument:
         "html",
         parser.text(),
         title=title,
-        author=(meta.get("author") or meta.get("article:author") or meta.get("byl", "").removeprefix("By ")).strip(),
+        author=_person(meta.get("author") or meta.get("article:author") or meta.get("byl", "")),
         date=_iso_date(meta.get("article:published_time") or meta.get("date") or meta.get("dc.date") or meta.get("pubdate") or ""),
         outlet=outlet,
         url=meta.get("og:url") or meta.get("canonical", ""),
@@ -255,6 +255,15 @@ def _without_trailing_date(title: str) -> str:
     return title
 
 
+_NOT_A_PERSON = re.compile(r"\b(?:admin|administrator|webmaster|editorial|staff|guest|user|desk|team)\b", re.I)
+
+
+def _person(author: str) -> str:
+    """An author as a page's markup gives it, without a label ('作者 Admin', 'By X'); '' when it names no person."""
+    author = re.sub(r"^\s*(?:by|written by|posted by|author|作者|글|tác giả|โดย)\s*[:：]?\s*", "", author.strip(), flags=re.I)
+    return "" if not author or _NOT_A_PERSON.search(author) else author
+
+
 def _extract_article(html: str) -> dict[str, str] | None:
     """Main text, title, author, date, site name and address by trafilatura (imported here: it is only needed to import HTML).
 
@@ -275,11 +284,11 @@ def _extract_article(html: str) -> dict[str, str] | None:
     if result is None or len((result.text or "").split()) < 30:
         return None
     paragraphs = [re.sub(r"\s+", " ", p).strip() for p in (result.text or "").split("\n")]
-    author = (result.author or "").strip()
+    author = _person(result.author or "")
     return {
         "text": "\n\n".join(p for p in paragraphs if p),
         "title": _without_trailing_date((result.title or "").strip()),
-        "author": "" if author.lower() in ("admin", "administrator") else author,
+        "author": author,
         "date": _iso_date(result.date or ""),
         "outlet": (result.sitename or "").strip(),
         "url": (result.url or "").strip(),
