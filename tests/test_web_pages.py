@@ -349,3 +349,33 @@ def test_a_saved_wordpress_page_keeps_the_post_and_nothing_of_the_form(tmp_path)
     assert document.author == ""  # "作者 admin" names no person
     blocks = clean_document(document.text, title=document.title)
     assert [block.text for block in blocks] == list(BLOG.body)
+
+
+def test_the_import_form_says_where_values_come_from_and_asks_for_a_missing_date(qtbot, tmp_path, monkeypatch):
+    from nsp_explorer.gui.app import load
+    from nsp_explorer.gui.main_window import MainWindow
+    from nsp_explorer.pipeline.library import library_dir
+
+    from .web_pages import AGGREGATOR, HERALD
+
+    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    window = MainWindow(load(None), remember=False)
+    window.show()
+    try:
+        dated = window.import_files([write_page(tmp_path, HERALD)])
+        assert dated.fields["date"].text() == "2024-10-10" and "Published : Oct. 10, 2024" in dated.fields["date"].toolTip()
+        assert "No date found" not in dated.note.text()
+        dated.close()
+        undated = window.import_files([write_page(tmp_path, AGGREGATOR)])
+        assert undated.fields["date"].text() == "" and "No date found" in undated.note.text() and "unknown" in undated.note.text()
+        assert undated.given() == {}  # nothing typed: the file's own values keep their sources
+        with qtbot.waitSignal(undated.imported, timeout=30000):
+            undated.start.click()
+        row = Library(library_dir()).documents()[0]
+        assert row["published"] == "" and "the text, line 4" in row["metadata_sources"]
+    finally:
+        for shown in {window, MainWindow.latest} - {None}:
+            if shiboken6.isValid(shown):
+                shown.close()
+                shown.deleteLater()
