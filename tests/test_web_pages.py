@@ -84,6 +84,8 @@ def test_real_sentences_are_kept_whatever_surrounds_them():
         ("Foreign Minister Cho Tae-yul speaks at a meeting in Seoul on Monday", "short line outside the text"),
         ("The views expressed are the author's own and not those of the institute.", "disclaimer"),
         ("Text size", "page control"),
+        ("(Reporting by Kim Minji; Editing by John Lee.)", "byline"),
+        ("Story continues below advertisement", "call to action (subscribe, download, apply)"),
     ],
 )
 def test_chrome_lines_are_named_for_what_they_are(line, reason):

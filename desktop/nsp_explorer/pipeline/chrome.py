@@ -82,7 +82,7 @@ _CALL_TO_ACTION = re.compile(
 # the same, weaker: only a line that is not a sentence
 _PROMPT = re.compile(
     r"\bsign up\b|\blog ?in\b|\bsign in\b|\bnewsletter\b|\bsubscribe\b|\bvacanc(?:y|ies)\b|\bcareers?\b|\binternships?\b"
-    r"|\bdownload (?:the|our|full|pdf|now|here|this)\b",
+    r"|\bdownload (?:the|our|full|pdf|now|here|this)\b|\bcontinues? (?:below|after)\b|\bcontinue reading\b",
     re.I,
 )
 _SHARE_WORDS = frozenset(
@@ -135,7 +135,9 @@ _LABEL = re.compile(
 )
 _BRACKETED = re.compile(r"^\s*[\[【〔<《〈「]\s*[^\]】〕>》〉」]{1,40}\s*[\]】〕>》〉」]\s*$")
 _BYLINE = re.compile(
-    r"^\s*(?:by|written by|posted by|words by|author|authors|reporter|reported by|editor|edited by|columnist|contributor)\s*[:：]?\s+\S", re.I
+    r"^\W*(?:by|written by|posted by|words by|author|authors|reporter|reported by|editor|edited by|columnist|contributor|translated by"
+    r"|(?:additional )?reporting by|writing by|editing by)\s*[:：]?\s+\S",
+    re.I,
 )
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|binti|al|da|di|le)){1,4}"
 _NAME_WITH_ROLE = re.compile(rf"^\s*{_NAME}\s*(?:\((?P<role>[^)]{{3,120}})\)|[|,]\s*(?P<role2>[A-Z][\w ,.'’&-]{{3,80}}))\s*$")
@@ -343,6 +345,8 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "page control"
     if _DISCLAIMER.search(text) and len(words) <= 60:
         return "disclaimer"
+    if re.match(r"^\W*(?:additional )?(?:reporting|writing|editing) by\b", text, re.I) and len(words) <= 25:
+        return "byline"  # a wire's "(Reporting by …; Editing by …)"
     if title and _same_text(text, title):
         return "repeated headline"
     if in_other_script(text, body_script) and not prose:

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from .chrome import ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
 from .dates import FoundDate, find_dates
 
-HEAD_LINES = 40  # the page's head: where headline, date and byline stand (lines before the text starts)
-
 
 @dataclass(frozen=True)
 class Found:
@@ -67,7 +65,7 @@ def _labelled_date(line: str) -> FoundDate | None:
 
 
 def _date(lines: list[str], verdicts, first_prose: int, last_prose: int) -> Found | None:
-    head = range(0, min(len(lines), max(first_prose + 3, 1), first_prose + HEAD_LINES))
+    head = range(min(len(lines), first_prose + 3))  # the page's head: before the text starts, and its first lines
     # 1. a labelled date in the head or right after the text (ministry and agency pages put it below)
     for i in list(head) + list(range(last_prose + 1, min(len(lines), last_prose + 6))):
         if is_prose(verdicts[i].text) and not verdicts[i].chrome:
@@ -105,6 +103,7 @@ _BY = re.compile(
     r"^\s*(?:by|written by|posted by|words by|authors?|reporter|reported by|columnist|contributor)\s*[:：]?\s+(?P<names>.+?)\s*$", re.I
 )
 _BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),?\s+(?:is|was|serves as)\s+(?:a|an|the|currently|also|senior|associate|assistant)\b")
+
 
 def _clean_name(text: str) -> str:
     text = re.sub(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|[\w.+-]+@[\w-]+\.[\w.]+", " ", text)
@@ -165,7 +164,7 @@ def _title(lines: list[str], verdicts, first_prose: int, outlet: str) -> tuple[i
     markers = {
         i for i, v in enumerate(verdicts[: first_prose + 1]) if v.chrome in ("date line", "byline", "byline with role") or _byline_in(v.text or lines[i])
     }
-    for i in range(0, min(first_prose, HEAD_LINES + first_prose)):
+    for i in range(first_prose):
         verdict = verdicts[i]
         text = verdict.text
         if not text or (verdict.chrome and verdict.chrome not in ("short line outside the text", "repeated line", "repeated headline") and not menu_like(text)):
