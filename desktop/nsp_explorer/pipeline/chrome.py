@@ -201,18 +201,18 @@ def script_of(char: str) -> str:
 
 
 def main_script(text: str) -> str:
-    """The script most letters are in; accented Latin counts as Latin unless nearly all of it is accented."""
-    counts = Counter(script_of(c) for c in text if c.isalpha())
-    latin = counts.pop("latin", 0)
-    accented = counts.pop("latin-ext", 0)
-    counts["latin"] = latin + accented
-    return counts.most_common(1)[0][0] if counts else ""
+    """The script most letters are in (accented Latin counts as Latin)."""
+    counts = Counter(script_of(c) for c in text if c.isalpha() and not c.isascii())
+    counts["latin"] += sum(1 for c in text if c.isascii() and c.isalpha()) + counts.pop("latin-ext", 0)
+    return max(counts, key=counts.__getitem__) if sum(counts.values()) else ""
 
 
 def in_other_script(text: str, body_script: str) -> bool:
     """Most of the line's letters are in another script than the article (or, for an English article, are accented Latin)."""
+    if not body_script or (body_script == "latin" and text.isascii()):
+        return False
     letters = [script_of(c) for c in text if c.isalpha()]
-    if len(letters) < 2 or not body_script:
+    if len(letters) < 2:
         return False
     if body_script == "latin":
         foreign = sum(s != "latin" for s in letters)
@@ -325,7 +325,7 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
     prose = is_prose(text)
     if not words:
         return "date line" if _is_date_line(text) else "no words"
-    if _EMAIL.search(text) and len(words) <= 70:
+    if len(words) <= 70 and "@" in text and _EMAIL.search(text):
         return "e-mail (contact or author bio)"
     if _COPYRIGHT.search(text) and len(words) <= 40 and (not prose or re.search(r"©|all rights reserved|^\W*copyright\b", text, re.I)):
         return "copyright"
@@ -359,7 +359,7 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "date line"
     if _BRACKETED.match(text):
         return "bracketed label"
-    if _FILE_NAME.search(text) and len(words) <= 14:
+    if len(words) <= 14 and _FILE_NAME.search(text):
         return "file name or attachment"
     if (_DOWNLOAD.match(text) and len(words) <= 15) or (re.search(r"\bdownload", text, re.I) and len(words) <= 8):
         return "download prompt"

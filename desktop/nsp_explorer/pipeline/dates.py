@@ -56,6 +56,8 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date written in ``text``, in order, without overlaps (the fullest form wins)."""
+    if not any(c.isdigit() for c in text):
+        return []  # every form has a year
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .chrome import ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
 from .dates import FoundDate, find_dates
 
+HEAD, TAIL = 100, 50  # the lines read at a long document's start and end
 
 @dataclass(frozen=True)
 class Found:
@@ -232,6 +233,8 @@ def metadata_from_text(text: str) -> TextMetadata:
     lines = [line for line in lines if line]
     if not lines:
         return TextMetadata()
+    if len(lines) > HEAD + TAIL:  # a long document states its metadata at its start and end: the middle is not read
+        lines[HEAD:-TAIL] = [""] * (len(lines) - HEAD - TAIL)
     verdicts = classify(lines)
     prose = [i for i, v in enumerate(verdicts) if v.is_content and is_prose(v.text)]
     first_prose = prose[0] if prose else len(lines)
