@@ -123,13 +123,40 @@ def _import(args: argparse.Namespace) -> int:
             continue
         passages = sum(1 for row in (library.folder / "dataset" / "passages.csv").read_text(encoding="utf-8").splitlines() if row.startswith(f"{doc_id}:"))
         print(f"imported {path} as {doc_id}: {passages} passages")
+        _print_metadata(next(row for row in library.documents() if row["doc_id"] == doc_id))
     return 2 if failed else 0
+
+
+def _print_metadata(row: dict[str, str]) -> None:
+    """What the library now holds for a document, where each value came from, and a word when the date is not known."""
+    from .pipeline.library import parse_sources
+
+    sources = parse_sources(row.get("metadata_sources") or "")
+    for name, column in (("title", "title"), ("author", "author"), ("outlet", "outlet"), ("date", "published"), ("url", "url")):
+        value = row.get(column) or ("date unknown" if name == "date" else "")
+        if value:
+            where = sources.get(name, "")
+            print(f"  {name}: {value}" + (f"  ({where})" if where else ""))
+    if not row.get("published"):
+        print(f"  no date found: it stays unknown and out of the year charts; give it with: nspx edit {row['doc_id']} --date YYYY-MM-DD")
+
+
+def _edit(args: argparse.Namespace) -> int:
+    changes = {name: getattr(args, name) for name in ("title", "author", "outlet", "date", "url") if getattr(args, name) is not None}
+    if not changes:
+        print("nspx: error: nothing to change: give --title, --author, --outlet, --date or --url", file=sys.stderr)
+        return 2
+    library = _library(args)
+    library.edit(args.doc_id, data_dir(), **changes)
+    print(f"edited {args.doc_id}")
+    _print_metadata(next(row for row in library.documents() if row["doc_id"] == args.doc_id))
+    return 0
 
 
 def _list_library(args: argparse.Namespace) -> int:
     rows = _library(args).documents()
     for row in rows:
-        print(f"{row['doc_id']}\t{row['author']}\t{row['published']}\t{row['title']}\t(from {row['imported_from']})")
+        print(f"{row['doc_id']}\t{row['author']}\t{row['published'] or 'date unknown'}\t{row['title']}\t(from {row['imported_from']})")
     print(f"{len(rows)} documents in {_library(args).folder}")
     return 0
 
@@ -216,10 +243,15 @@ def parser() -> argparse.ArgumentParser:
     remove = commands.add_parser("remove", help="remove a document from your library")
     remove.add_argument("doc_id")
     remove.set_defaults(run=_remove)
+    edits = commands.add_parser("edit", help="correct a document's title, author, outlet, date or address in your library")
+    edits.add_argument("doc_id")
+    for name in ("title", "author", "outlet", "date", "url"):
+        edits.add_argument(f"--{name}", help=f"the document's {name}" + (" (YYYY, YYYY-MM or YYYY-MM-DD; empty: unknown)" if name == "date" else ""))
+    edits.set_defaults(run=_edit)
     dataset = commands.add_parser("dataset", help="write the bundled corpus and your library as one dataset")
     dataset.add_argument("--out", metavar="DIR", required=True)
     dataset.set_defaults(run=_combined)
-    for command in (imports, listing, remove, dataset):
+    for command in (imports, listing, remove, edits, dataset):
         command.add_argument("--library", metavar="DIR", help="library folder (default: in your user data folder)")
 
     export = commands.add_parser("export", help="a scenario's views as figures (PNG / SVG / PDF) for slides or a paper, without a window")

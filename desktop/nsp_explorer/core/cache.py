@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .coded import FACT_NOTES, SOURCES, CodedPassages, PassageCodes, SentenceCodes, assemble, code_passages
-from .dataset import file_hashes, load_dataset, read_table, version_of
+from .dataset import document_years, file_hashes, load_dataset, read_table, version_of
 from .folder_lock import reading
 from .taxonomy import Taxonomy
 from .texts import TextColumn
@@ -183,7 +183,7 @@ def _assemble(place: Path, manifest: dict, folder: Path, taxonomy: Taxonomy) -> 
     facts["year_number"] = _array(place, "facts.year_number")
     facts = facts[["row", "indicator", "unit", "value", "year_number", "partner", *FACT_NOTES]]
     documents = read_table(folder, "documents.csv")  # small, and the source of truth: read as load_dataset reads it
-    documents = documents.assign(year=documents["year"].astype(int), user=False)
+    documents = documents.assign(year=document_years(documents["year"]), user=False)
     if len(meta) != n or any(len(texts[name]) != size or len(texts[name].block) != texts[name].offsets[-1] for name, size in manifest["texts"].items()):
         raise ValueError("the cache does not hold what its manifest says")
     if len(sentences.row) != manifest["sentences"]:

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .dataset import Dataset
+from .dataset import UNKNOWN_YEAR, Dataset
 from .taxonomy import Taxonomy
 from .texts import TextColumn
 
@@ -206,7 +206,8 @@ class CodedPassages:
         return wanted[self.author_index]
 
     def years_mask(self, years) -> np.ndarray:
-        wanted = np.array([y in years for y in self.years], dtype=bool)
+        """Passages of the chosen publication years (a passage whose date is not known is in none)."""
+        wanted = np.array([y in years for y in self.years] + [False], dtype=bool)
         return wanted[self.year_index]
 
     def per_author(self, chosen: np.ndarray) -> np.ndarray:
@@ -216,11 +217,11 @@ class CodedPassages:
         return np.add.reduceat(chosen.view(np.uint8), self.author_starts, dtype=np.int64)
 
     def per_year(self, chosen: np.ndarray) -> np.ndarray:
-        """How many chosen passages each publication year has."""
+        """How many chosen passages each publication year has (passages whose date is not known are in no year)."""
         if not len(self):
             return np.zeros(len(self.years), dtype=np.int64)
         runs = np.add.reduceat(chosen.view(np.uint8), self.group_starts, dtype=np.int64)
-        return np.bincount(self.group_year, weights=runs, minlength=len(self.years)).astype(np.int64)
+        return np.bincount(self.group_year, weights=runs, minlength=len(self.years) + 1)[: len(self.years)].astype(np.int64)
 
     def forget_searches(self) -> None:
         self._search_cache.clear()
@@ -342,7 +343,8 @@ def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
     for column in ("author", "year", "title", "outlet", "published", "user"):
         meta[column] = meta["doc_id"].map(by_doc[column]).to_numpy()
     meta["user"] = meta["user"].fillna(False).astype(bool)
-    first = meta.groupby("author")["year"].min() if len(meta) else pd.Series(dtype=int)
+    known_year = meta["year"].where(meta["year"] != UNKNOWN_YEAR, 9999)  # an author known only undated comes last
+    first = known_year.groupby(meta["author"]).min() if len(meta) else pd.Series(dtype=int)
     authors = sorted(first.index, key=lambda a: (first[a], a))
     author_rank = meta["author"].map({a: i for i, a in enumerate(authors)}).to_numpy(dtype=np.int64)
     order = np.lexsort((meta["position"].to_numpy(), meta["doc_id"].to_numpy(), meta["published"].astype(str).to_numpy(), meta["year"].to_numpy(), author_rank))
@@ -404,12 +406,18 @@ def assemble(meta, ids, texts, folded, passage_codes, sentences, flags, mentione
     firsts = np.flatnonzero(np.diff(author_codes)) + 1
     author_starts = np.concatenate(([0], firsts)).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
     authors = [str(meta["author"].cat.categories[author_codes[s]]) for s in author_starts]
-    years = sorted(int(y) for y in np.unique(meta["year"].to_numpy()))
-    year_index = np.searchsorted(np.array(years), meta["year"].to_numpy()).astype(np.int32)
+    years = sorted(int(y) for y in np.unique(meta["year"].to_numpy()) if y != UNKNOWN_YEAR)
+    # a passage whose date is not known sits in an extra slot after the years, which no year chart or filter shows
+    year_index = np.where(meta["year"].to_numpy() == UNKNOWN_YEAR, len(years), np.searchsorted(np.array(years, dtype=np.int32), meta["year"].to_numpy())).astype(np.int32)
     author_index = np.repeat(np.arange(len(authors), dtype=np.int32), np.diff(np.append(author_starts, n)))
     group_edges = np.flatnonzero((np.diff(author_index) != 0) | (np.diff(year_index) != 0)) + 1
     group_starts = np.concatenate(([0], group_edges)).astype(np.int64) if n else np.zeros(0, dtype=np.int64)
-    first_years = {a: int(meta["year"].iat[s]) for a, s in zip(authors, author_starts)}
+    first_years = {}  # each author's first known publication year (none while all their dates are unknown)
+    all_years = meta["year"].to_numpy()
+    for author, start, end in zip(authors, author_starts, np.append(author_starts[1:], n)):
+        known = all_years[start:end][all_years[start:end] != UNKNOWN_YEAR]
+        if len(known):
+            first_years[author] = int(known.min())
     reading_order = np.lexsort((meta["position"].to_numpy(), _rank(meta["doc_id"]), _rank(meta["published"])))
     fact_keys, fact_key = _fact_keys(facts)
     facts = facts.assign(

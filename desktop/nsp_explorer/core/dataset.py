@@ -37,6 +37,7 @@ KEYS = {  # columns no row may leave empty
     "codes.csv": ("passage_id", "dimension", "code"),
     "facts.csv": ("fact_id", "passage_id"),
 }
+UNKNOWN_YEAR = 0  # in memory, the year of a document whose date is not known (its CSV cells are empty)
 MAX_DATASET_BYTES = 8 * 1024**3  # per CSV: a million passages take about 1.5 GB in all; more is not a dataset
 
 
@@ -126,8 +127,9 @@ def load_dataset(folder: Path, taxonomy: Taxonomy, hashes: dict[str, str] | None
 
     if documents["doc_id"].duplicated().any():
         raise _unknown(folder / "documents.csv", "duplicate doc_id", documents.loc[documents["doc_id"].duplicated(), "doc_id"])
-    if not documents["year"].str.fullmatch(r"\d{4}").all():
-        raise _unknown(folder / "documents.csv", "a year that is not four digits", documents.loc[~documents["year"].str.fullmatch(r"\d{4}"), "year"])
+    if not documents["year"].str.fullmatch(r"\d{4}|").all():
+        bad = documents.loc[~documents["year"].str.fullmatch(r"\d{4}|"), "year"]
+        raise _unknown(folder / "documents.csv", "a year that is not four digits (nor empty, for a date not known)", bad)
     if passages["passage_id"].duplicated().any():
         raise _unknown(folder / "passages.csv", "duplicate passage_id", passages.loc[passages["passage_id"].duplicated(), "passage_id"])
     stray = ~passages["doc_id"].isin(documents["doc_id"])
@@ -167,7 +169,7 @@ def load_dataset(folder: Path, taxonomy: Taxonomy, hashes: dict[str, str] | None
     if bad_partner.any():
         raise _unknown(folder / "facts.csv", "unknown partner ID(s)", facts.loc[bad_partner, "partner"])
 
-    documents = documents.assign(year=documents["year"].astype(int))
+    documents = documents.assign(year=document_years(documents["year"]))
     passages = passages.assign(position=passages["position"].astype(int))
     facts = facts.assign(value=values.astype(float))
     return Dataset(documents, passages, codes, facts, version, folder)
@@ -198,6 +200,16 @@ def without_bad_documents(dataset: Dataset) -> tuple[Dataset, list[str]]:
         codes=dataset.codes[dataset.codes["passage_id"].isin(kept_ids)].reset_index(drop=True),
         facts=dataset.facts[dataset.facts["passage_id"].isin(kept_ids)].reset_index(drop=True),
     ), lines
+
+
+def document_years(column: pd.Series) -> pd.Series:
+    """documents.csv's year column as numbers, UNKNOWN_YEAR where the date is not known."""
+    return column.replace("", str(UNKNOWN_YEAR)).astype(int)
+
+
+def year_label(year) -> str:
+    """A publication year as shown: the year, or 'date unknown'."""
+    return "date unknown" if int(year) == UNKNOWN_YEAR else str(int(year))
 
 
 def merge_datasets(bundled: Dataset, library: Dataset) -> Dataset:

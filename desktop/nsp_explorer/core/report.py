@@ -7,6 +7,7 @@ import io
 
 import pandas as pd
 
+from .dataset import UNKNOWN_YEAR, year_label
 from .filters import NO_YEAR, NOTHING, FilterSpec
 from .taxonomy import Taxonomy
 
@@ -52,7 +53,8 @@ def caption(name: str, description: str, dataset_version: str, date: str, passag
 
 def citation(row) -> str:
     url = f" {row['url']}" if row.get("url") else ""
-    return f"{row['author']} ({row['year']}). {row['title']}. {row['outlet']}, {row['published']}, paragraph {row['position']}.{url}"
+    published = f", {row['published']}" if row.get("published") else ""
+    return f"{row['author']} ({year_label(row['year'])}). {row['title']}. {row['outlet']}{published}, paragraph {row['position']}.{url}"
 
 
 def _with_sources(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -67,7 +69,8 @@ def passages_csv(passages: pd.DataFrame, documents: pd.DataFrame) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["passage_id", "author", "year", "title", "outlet", "paragraph", "section", "text", "citation"])
     for _, row in rows.iterrows():
-        cells = [row["passage_id"], row["author"], row["year"], row["title"], row["outlet"], row["position"], row["section"], row["text"], citation(row)]
+        year = "" if row["year"] == UNKNOWN_YEAR else row["year"]
+        cells = [row["passage_id"], row["author"], year, row["title"], row["outlet"], row["position"], row["section"], row["text"], citation(row)]
         writer.writerow([neutralise(cell) for cell in cells])
     return buffer.getvalue().encode("utf-8")
 

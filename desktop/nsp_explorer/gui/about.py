@@ -21,9 +21,10 @@ BUNDLED = (
     ("pandas", None, "BSD-3-Clause"),
     ("NumPy", None, "BSD-3-Clause"),
     ("appdirs", None, "MIT"),
+    ("trafilatura, htmldate (reading saved web pages)", None, "Apache-2.0"),
     ("Python", platform.python_version(), "PSF License"),
 )
-DISTRIBUTIONS = {"pyqtgraph": "pyqtgraph", "pandas": "pandas", "NumPy": "numpy", "appdirs": "appdirs"}
+DISTRIBUTIONS = {"pyqtgraph": "pyqtgraph", "pandas": "pandas", "NumPy": "numpy", "appdirs": "appdirs", "trafilatura, htmldate (reading saved web pages)": "trafilatura"}
 
 
 def _version(name: str, given: str | None) -> str:

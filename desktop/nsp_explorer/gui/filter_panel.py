@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTr
 
 from ..core.aggregate import facet_counts
 from ..core.coded import CodedPassages
+from ..core.dataset import year_label
 from ..core.filters import NO_YEAR, NOTHING, FilterSpec
 from .charts.base import plain_tip
 from .quiet_label import QuietLabel
@@ -75,7 +76,7 @@ class FilterPanel(QWidget):
         authors = self._group("Authors")
         first = coded.passages.iloc[coded.author_starts]  # each author's first passage: earliest year
         for author, (_, document) in zip(coded.authors, first.iterrows()):
-            label = f"{author} ({document['year']}, {document['outlet'] or 'no outlet'})"
+            label = f"{author} ({year_label(document['year'])}, {document['outlet'] or 'no outlet'})"
             if document["user"]:
                 label = "★ " + label + " — your library"
             item = self._option(authors, "author", author, label, author_colour(coded.authors, author))

@@ -21,6 +21,7 @@ from ..core.errors import DataFileError
 from ..paths import data_dir
 from ..pipeline.importers import SUPPORTED, read_document
 from ..pipeline.library import Library
+from .charts.base import plain_tip
 
 FIELDS = ("title", "author", "outlet", "date", "url")
 
@@ -65,7 +66,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle("Import documents")
         self.paths, self.library, self.taken = paths, library, taken
         self.fields = {name: QLineEdit() for name in FIELDS}
-        self.fields["date"].setPlaceholderText("YYYY, YYYY-MM or YYYY-MM-DD")
+        self.prefilled = {name: "" for name in FIELDS}  # what the file says: a field left as it is keeps the file's word and source
+        self.fields["date"].setPlaceholderText("unknown — YYYY, YYYY-MM or YYYY-MM-DD")
         form = QFormLayout()
         for name, edit in self.fields.items():
             form.addRow({"url": "URL"}.get(name, name.capitalize()) + ":", edit)
@@ -111,11 +113,21 @@ class ImportDialog(QDialog):
             self.start.setEnabled(False)
             return
         for name in FIELDS:
-            self.fields[name].setText(getattr(document, name) or "")
-        self.note.setText(f"Read from the {document.kind.upper()} file; correct anything before importing.")
+            self.prefilled[name] = getattr(document, name) or ""
+            self.fields[name].setText(self.prefilled[name])
+            where = document.where.get(name)
+            self.fields[name].setToolTip(plain_tip(f"From {where}" if where else "Not stated in the file"))
+        note = f"Read from the {document.kind.upper()} file (hover a field to see where); correct anything before importing."
+        if not document.date:
+            note += (
+                "\nNo date found in the file: give one above, or the date stays unknown and the document is left out of "
+                "the year charts and filters until you give it (Your documents ▸ Edit)."
+            )
+        self.note.setText(note)
 
     def given(self) -> dict[str, str]:
-        return {name: edit.text().strip() for name, edit in self.fields.items() if edit.text().strip()}
+        """The fields the user typed or changed (the others keep what the file says, and where it says it)."""
+        return {name: edit.text().strip() for name, edit in self.fields.items() if edit.text().strip() and edit.text().strip() != self.prefilled[name]}
 
     def run(self) -> None:
         self.start.setEnabled(False)

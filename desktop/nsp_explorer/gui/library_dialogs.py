@@ -1,4 +1,4 @@
-"""Dialogs over the user's library: review a passage's codes, the codebook, your documents.
+"""Dialogs over the user's library: review a passage's codes, the codebook, your documents and their details.
 
 Every change goes through the library (a transaction, then a rebuild) and the
 window reopens on the new dataset; the bundled files are never changed.
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import DataFileError
 from ..paths import data_dir
-from ..pipeline.library import Library, library_dir
+from ..pipeline.library import Library, library_dir, parse_sources
 from ..pipeline.sources import read_toml
 from .charts.base import plain_tip
 
@@ -201,7 +201,7 @@ class CodebookDialog(QDialog):
 
 
 class DocumentsDialog(QDialog):
-    """Your imported documents; remove one and the window follows."""
+    """Your imported documents; correct one's details or remove it, and the window follows."""
 
     def __init__(self, window, parent=None):
         super().__init__(parent or window)
@@ -210,15 +210,32 @@ class DocumentsDialog(QDialog):
         self.library = Library(library_dir())
         self.list = QListWidget()
         for row in self.library.documents():
-            self.list.addItem(f"{row['doc_id']} — {row['author']} ({row['published']}): {row['title']}")
+            self.list.addItem(f"{row['doc_id']} — {row['author']} ({row['published'] or 'date unknown'}): {row['title']}")
+        self.edit = QPushButton("Edit the chosen document's details…")
+        self.edit.clicked.connect(self.edit_current)
+        self.list.itemDoubleClicked.connect(lambda _: self.edit_current())
         remove = QPushButton("Remove the chosen document")
         remove.clicked.connect(self.remove_current)
         self.problem = QLabel("" if self.list.count() else "No documents yet: File ▸ Import documents… adds some.")
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(self.problem)
+        layout.addWidget(self.edit)
         layout.addWidget(remove)
         self.resize(700, 400)
+
+    def edit_current(self) -> EditDocumentDialog | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        doc_id = item.text().split(" — ")[0]
+        row = next((r for r in self.library.documents() if r["doc_id"] == doc_id), None)
+        if row is None:
+            return None
+        dialog = EditDocumentDialog(self.window_, self.library, row, self)
+        dialog.accepted.connect(self.accept)
+        dialog.open()
+        return dialog
 
     def remove_current(self) -> None:
         item = self.list.currentItem()
@@ -226,3 +243,48 @@ class DocumentsDialog(QDialog):
             return
         doc_id = item.text().split(" — ")[0]
         off_the_ui_thread(self, lambda: self.library.remove(doc_id, data_dir()), self.problem)
+
+
+class EditDocumentDialog(QDialog):
+    """Correct an imported document's title, author, outlet, date and address; the library rebuilds as one transaction."""
+
+    FIELDS = (("title", "title", "Title"), ("author", "author", "Author"), ("outlet", "outlet", "Outlet"), ("date", "published", "Date"), ("url", "url", "URL"))
+
+    def __init__(self, window, library: Library, row: dict[str, str], parent=None):
+        super().__init__(parent or window)
+        self.window_, self.library, self.doc_id = window, library, row["doc_id"]
+        self.setWindowTitle(f"Details of {row['doc_id']}")
+        sources = parse_sources(row.get("metadata_sources") or "")
+        self.original = {name: row.get(column, "") or "" for name, column, _ in self.FIELDS}
+        self.fields = {name: QLineEdit(self.original[name]) for name, _, _ in self.FIELDS}
+        self.fields["date"].setPlaceholderText("unknown — YYYY, YYYY-MM or YYYY-MM-DD")
+        form = QFormLayout()
+        for name, _, label in self.FIELDS:
+            where = sources.get(name) or (row.get("date_basis", "") if name == "date" else "")
+            self.fields[name].setToolTip(plain_tip(f"From {where}" if where else "Not stated in the file"))
+            form.addRow(label + ":", self.fields[name])
+        self.note = QLabel(
+            "" if row.get("published") else "The date is not known: this document is left out of the year charts and filters until you give one."
+        )
+        self.note.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(620)
+
+    def changes(self) -> dict[str, str]:
+        return {name: edit.text().strip() for name, edit in self.fields.items() if edit.text().strip() != self.original[name]}
+
+    def save(self) -> None:
+        changes = self.changes()
+        if not changes:
+            self.reject()
+            return
+        off_the_ui_thread(self, lambda: self.library.edit(self.doc_id, data_dir(), **changes), self.problem)

@@ -25,6 +25,7 @@ from ..core.aggregate import keyword_in_context, selected_rows
 from ..core.coded import CodedPassages
 from ..core.framing import FRAME_COLUMNS, framing_sentences
 from ..pipeline.sentences import sentence_spans
+from ..core.report import citation
 from .quiet_label import QuietLabel
 from .palette import FRAME_COLOURS, PILLAR_COLOURS, code_colour
 from .state import FilterState
@@ -397,7 +398,7 @@ class ReadingPane(QWidget):
         row = self.coded.passages.iloc[number]
         document = self.documents.loc[row["doc_id"]]
         url = f" {document['url']}" if document["url"] else ""
-        return f"{document['author']} ({document['year']}). {document['title']}. {document['outlet']}, {document['published']}, paragraph {row['position']}.{url}"
+        return citation({**document.to_dict(), "position": row["position"]})
 
     def copy_citation(self) -> None:
         QApplication.clipboard().setText(self.citation())

@@ -155,7 +155,7 @@ def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: ob
         passages_of.setdefault(passage.doc_id, []).append(passage.passage_id)
     document_rows = [
         (
-            d.doc_id, d.source_file, d.title, d.author, d.affiliation, d.outlet, d.published, str(d.year), d.url, d.date_basis,
+            d.doc_id, d.source_file, d.title, d.author, d.affiliation, d.outlet, d.published, str(d.year or ""), d.url, d.date_basis,
             "reviewed" if all(p in coding.checked for p in passages_of.get(d.doc_id, ())) and d.doc_id in passages_of else "machine",
         )
         for d in coding.documents

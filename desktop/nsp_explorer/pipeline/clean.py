@@ -19,6 +19,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from .chrome import content_lines, pdf_furniture
 from .dedupe import drop_duplicate_paragraphs
 
 
@@ -100,6 +101,12 @@ _URL = re.compile(r"https?://\S+")
 _BIO_ROLE = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,4},?\s+(?:is|was|holds|serves)\s+(?:a|an|the|currently|also|senior|associate|"
     r"assistant|head|director|professor|lecturer|researcher|fellow|member|graduate|diplomat)\b"
+)
+_NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|Its|Their|Our|A|An|Such|Each|Every)\b")
+_ROLE_WORD = re.compile(
+    r"\b(?:professor|lecturer|researcher|research|fellow|director|analyst|scholar|student|candidate|editor|correspondent|journalist"
+    r"|reporter|writer|author|diplomat|ambassador|advis[eo]r|consultant|head|member|graduate|alumn\w*|chair|founder|specialist|expert)\b",
+    re.I,
 )
 _REFERENCE = re.compile(
     r"^[A-Z][\w'’.-]+,\s+[A-Z][\w.'’ -]*[.,]\s+(?:\(?(?:19|20)\d\d\)?[.,]|[\"“])"  # Surname, Given. 2014.
@@ -196,7 +203,8 @@ def _is_bio(line: str, author: str) -> bool:
         return False
     if author and re.match(rf"^{re.escape(author)}\s*,?\s+(?:is|was|holds|serves|has)\b", line):
         return True
-    return bool(_BIO_ROLE.match(line))
+    # "Jane Doe is a professor at …", never "The New Southern Policy Plus is a continuation of …"
+    return bool(_BIO_ROLE.match(line)) and not _NOT_A_NAME.match(line) and bool(_ROLE_WORD.search(line))
 
 
 def _is_credit_or_contact(line: str) -> bool:
@@ -218,7 +226,7 @@ def _web_blocks(lines: list[str], title: str, author: str) -> list[Block]:
     blocks: list[Block] = []
     section = ""
     skip_caption = False
-    content = [tidy_space(strip_wire_furniture(line)) for line in lines]
+    content = [tidy_space(strip_wire_furniture(line)) for line in content_lines(lines, title)]
     content = [line for line in content if line and not _is_credit_or_contact(line)]
     for index, line in enumerate(content):
         if skip_caption:
@@ -263,12 +271,24 @@ _NUMBER_CELL = re.compile(r"^[\d.,%()*+-]+$")
 
 
 def is_hard_wrapped(lines: list[str]) -> bool:
-    """Lines of a PDF text dump cluster around one width; web paragraphs do not."""
+    """Lines of a PDF text dump cluster around one width and break mid-sentence; web paragraphs do neither.
+
+    A page copied from a browser can also have many short lines (menus, labels),
+    but its longer lines end where their sentences end.
+    """
     lengths = [len(line.strip()) for line in lines if line.strip()]
     if len(lengths) < 20:
         return False
     long_lines = [n for n in lengths if n > 160]
-    return statistics.median(lengths) < 130 and len(long_lines) <= 0.05 * len(lengths)
+    if not (statistics.median(lengths) < 130 and len(long_lines) <= 0.05 * len(lengths)):
+        return False
+    filled = [line.strip() for line in lines if line.strip()]
+    text_lines = [i for i, line in enumerate(filled[:-1]) if len(line) > 40]
+    # a sentence carried on to the next line: no end punctuation here, a lower-case word there
+    carried = [i for i in text_lines if not re.search(r"[.!?:…][\"”’')\]]*\d{0,2}$", filled[i]) and filled[i + 1][:1].islower()]
+    width = _wrap_width(filled)
+    at_width = [i for i in text_lines if 0.85 * width <= len(filled[i]) <= 1.1 * width]
+    return len(carried) >= 0.15 * len(text_lines) or len(at_width) >= 0.6 * len(text_lines)
 
 
 def _wrap_width(lines: list[str]) -> float:
@@ -423,6 +443,7 @@ def clean_document(raw: str, *, title: str = "", author: str = "") -> list[Block
     lines = _cut_listing(lines)
     lines = _cut_references(lines)
     if is_hard_wrapped(lines):
+        lines = [line for line, furniture in zip(lines, pdf_furniture(lines)) if not furniture]
         blocks = _wrapped_blocks(strip_footnote_markers(lines))
     else:
         blocks = _web_blocks(lines, title, author)

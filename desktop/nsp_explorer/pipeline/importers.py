@@ -1,6 +1,10 @@
 """Read a user's document (.txt, .md, .html, .pdf, .docx) into raw text and the metadata it carries.
 
-The text then goes through the same pipeline as the bundled corpus. Every
+HTML goes through trafilatura (main text, title, author, date with htmldate,
+site name); plain and PDF text are read for headline, byline, date and outlet
+by ``metadata``. Every value records where it was read (``where``); a value
+the file does not state stays empty. The text then goes through the same
+pipeline as the bundled corpus. Every
 problem is a DataFileError naming the file: unsupported type, empty, too
 large, binary, encrypted or unreadable PDF, a scanned PDF with no text layer,
 a broken, encrypted or over-expanding Word file, a file that vanished.
@@ -17,11 +21,13 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ..core.errors import DataFileError
+from .dates import find_dates, without_dates
+from .metadata import metadata_from_text
 from .sources import checked_size
 
 SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
@@ -42,6 +48,23 @@ class ImportedDocument:
     outlet: str = ""
     url: str = ""
     encoding: str = ""
+    where: dict[str, str] = field(default_factory=dict, compare=False)  # field -> where its value was read
+
+    def with_text_metadata(self, text: str | None = None, whose: str = "") -> ImportedDocument:
+        """Fill what the file's own metadata left empty from what its text states (headline, byline, date, outlet).
+
+        ``text`` reads another text than the document's (a web page's whole text, around the article); ``whose``
+        then names it in the sources.
+        """
+        found = metadata_from_text(self.text if text is None else text)
+        values, where = {}, dict(self.where)
+        for name, attribute in (("title", "title"), ("author", "author"), ("date", "date"), ("outlet", "outlet")):
+            value = getattr(found, attribute)
+            # a file's creation date is when the file was made: a date the text states is better
+            if value is not None and (not getattr(self, name) or "creation date" in self.where.get(name, "")):
+                values[name] = value.value
+                where[name] = value.source.replace("the text,", f"{whose} text,", 1) if whose else value.source
+        return replace(self, **values, where=where)
 
     @property
     def content_hash(self) -> str:
@@ -74,7 +97,7 @@ def read_document(path: Path) -> ImportedDocument:
     document = replace(document, kind=kind)
     if len(re.findall(r"\w+", document.text)) < 5:
         raise DataFileError(path, "has no text to import")
-    return document
+    return document.with_text_metadata()
 
 
 # ------------------------------------------------------------------ plain text
@@ -143,18 +166,12 @@ def _utf8_with_stray_bytes(data: bytes) -> tuple[str, list[int]]:
     return "".join(parts), stray
 
 
-def _by_line(text: str) -> str:
-    match = re.search(r"^\s*By\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*$", text[:2000], re.M)
-    return match.group(1) if match else ""
-
-
 def _read_text(path: Path) -> ImportedDocument:
+    """Plain text and Markdown: the metadata is whatever the text states (read later, by ``with_text_metadata``)."""
     text, encoding = decode_text(path.read_bytes(), path)
     if path.suffix.lower() in (".md", ".markdown"):
         text = _plain_markdown(text)
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    title = first if len(first) < 150 and not first.endswith(".") else ""
-    return ImportedDocument(path, "txt", text, title=title, author=_by_line(text), encoding=encoding)
+    return ImportedDocument(path, "txt", text, encoding=encoding)
 
 
 def _plain_markdown(text: str) -> str:
@@ -246,32 +263,101 @@ def _iso_date(value: str) -> str:
     return "-".join(g for g in match.groups() if g) if match else ""
 
 
-def _read_html(path: Path) -> ImportedDocument:
+def _decoded_html(path: Path) -> str:
     data = path.read_bytes()
     declared = re.search(rb'charset=["\']?([\w-]+)', data[:2048], re.I)
     try:
-        text = data.decode(declared.group(1).decode("ascii")) if declared else decode_text(data, path)[0]
+        return data.decode(declared.group(1).decode("ascii")) if declared else decode_text(data, path)[0]
     except (LookupError, UnicodeDecodeError):
-        text = decode_text(data, path)[0]
+        return decode_text(data, path)[0]
+
+
+def _read_html(path: Path) -> ImportedDocument:
+    """The article and its metadata: trafilatura where it finds an article, the page's own tags and text otherwise."""
+    text = _decoded_html(path)
     parser = _ArticleText()
     parser.feed(text)
     parser.close()
     meta = parser.meta
-    body = parser.text()
-    title = re.sub(r"\s+", " ", meta.get("og:title") or meta.get("twitter:title") or parser.title).strip()
-    outlet = meta.get("og:site_name", "")
+    outlet = meta.get("og:site_name", "").strip()
+    social_title = re.sub(r"\s+", " ", meta.get("og:title") or meta.get("twitter:title") or "").strip()
+    title = social_title or re.sub(r"\s+", " ", parser.title).strip()
     if outlet:  # "Headline | Example Times": the site's name is not the title
         title = re.sub(rf"\s*[|–—:-]\s*{re.escape(outlet)}\s*$", "", title)
-    return ImportedDocument(
+    tags = "the page's HTML tags"
+    document = ImportedDocument(
         path,
         "html",
-        body,
+        parser.text(),
         title=title,
-        author=meta.get("author") or meta.get("article:author") or meta.get("byl", "").removeprefix("By ").strip() or _by_line(body),
+        author=_person(meta.get("author") or meta.get("article:author") or meta.get("byl", "")),
         date=_iso_date(meta.get("article:published_time") or meta.get("date") or meta.get("dc.date") or meta.get("pubdate") or ""),
         outlet=outlet,
         url=meta.get("og:url") or meta.get("canonical", ""),
     )
+    document = replace(document, where={name: tags for name in ("title", "author", "date", "outlet", "url") if getattr(document, name)})
+    extracted = _extract_article(text)
+    if extracted is None:
+        return document
+    page_text = document.text  # the page's text around the article: its date and byline lines are often there
+    where = dict(document.where)
+    values = {}
+    for name, value in extracted.items():
+        if name == "title" and social_title:
+            continue  # the title the page gives for sharing is the headline; trafilatura may take an <h1> with a date in it
+        if value and name != "text":
+            values[name] = value
+            where[name] = "the page's HTML metadata (read by trafilatura)"
+    article = replace(document, text=extracted["text"] or document.text, where=where, **values)
+    return article.with_text_metadata().with_text_metadata(page_text, "the page's")
+
+
+def _without_trailing_date(title: str) -> str:
+    """'Korea, ASEAN sign MOU 2024-11-25 10:31' -> 'Korea, ASEAN sign MOU': a date fused to a headline is page furniture."""
+    dates = find_dates(title)
+    if dates and dates[-1].start > 0 and not without_dates(title[dates[-1].start :]).strip(" -|·,"):
+        return title[: dates[-1].start].rstrip(" -|·,")
+    return title
+
+
+_NOT_A_PERSON = re.compile(r"\b(?:admin|administrator|webmaster|editorial|staff|guest|user|desk|team)\b", re.I)
+
+
+def _person(author: str) -> str:
+    """An author as a page's markup gives it, without a label ('作者 Admin', 'By X'); '' when it names no person."""
+    author = re.sub(r"^\s*(?:by|written by|posted by|author|作者|글|tác giả|โดย)\s*[:：]?\s*", "", author.strip(), flags=re.I)
+    return "" if not author or _NOT_A_PERSON.search(author) else author
+
+
+def _extract_article(html: str) -> dict[str, str] | None:
+    """Main text, title, author, date, site name and address by trafilatura (imported here: it is only needed to import HTML).
+
+    None when trafilatura is not installed or finds no article; the page's own tags are read then.
+    htmldate reads the date from the page's markup only (no guessing from its running text).
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    result = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if result is None or len((result.text or "").split()) < 30:
+        return None
+    paragraphs = [re.sub(r"\s+", " ", p).strip() for p in (result.text or "").split("\n")]
+    author = _person(result.author or "")
+    return {
+        "text": "\n\n".join(p for p in paragraphs if p),
+        "title": _without_trailing_date((result.title or "").strip()),
+        "author": author,
+        "date": _iso_date(result.date or ""),
+        "outlet": (result.sitename or "").strip(),
+        "url": (result.url or "").strip(),
+    }
 
 
 # ------------------------------------------------------------------------- PDF
@@ -334,7 +420,8 @@ def _read_pdf(path: Path) -> ImportedDocument:
         raise DataFileError(path, "has no text layer (a scanned PDF?); run it through OCR first, then import the result")
     created = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", info.get("CreationDate", "") or "")
     date = "-".join(g for g in created.groups() if g) if created else ""
-    return ImportedDocument(path, "pdf", text, title=info.get("Title", "") or "", author=info.get("Author", "") or "", date=date)
+    document = ImportedDocument(path, "pdf", text, title=info.get("Title", "") or "", author=info.get("Author", "") or "", date=date)
+    return replace(document, where=_file_properties(document, "PDF"))
 
 
 # ------------------------------------------------------------------------ DOCX
@@ -378,4 +465,12 @@ def _read_docx(path: Path) -> ImportedDocument:
     core = document.core_properties
     created = core.created.date().isoformat() if core.created else ""
     text = "\n\n".join(paragraphs)
-    return ImportedDocument(path, "docx", text, title=core.title or "", author=core.author or _by_line(text), date=created)
+    document = ImportedDocument(path, "docx", text, title=core.title or "", author=core.author or "", date=created)
+    return replace(document, where=_file_properties(document, "Word"))
+
+
+def _file_properties(document: ImportedDocument, kind: str) -> dict[str, str]:
+    where = {name: f"the {kind} file's properties" for name in ("title", "author") if getattr(document, name)}
+    if document.date:
+        where["date"] = f"the {kind} file's properties (creation date)"
+    return where

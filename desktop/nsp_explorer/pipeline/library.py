@@ -14,7 +14,6 @@ it was; the folder itself is never replaced (a symbolic link stays a link).
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 import os
 import re
@@ -30,7 +29,7 @@ from ..core.errors import DataFileError
 from ..core.folder_lock import JOURNAL_NAME, STAGING_PREFIX, FolderBusy, new_staging, reading, swap_in
 from ..core.folder_lock import writing as locked
 from ..core.validity import date_problem
-from .validate import MAX_URL, checked_date, checked_metadata, plain_text
+from .validate import MAX_URL, checked_date, checked_metadata, checked_text, plain_text
 from ..core.names import family_name
 from .sources import METADATA_COLUMNS, read_text_file, read_toml
 
@@ -39,7 +38,8 @@ if TYPE_CHECKING:  # the pipeline is imported when the library changes, not when
 
     from .importers import ImportedDocument
 
-LIBRARY_COLUMNS = (*METADATA_COLUMNS, "content_hash", "kind", "imported_from")
+LIBRARY_COLUMNS = (*METADATA_COLUMNS, "content_hash", "kind", "imported_from", "metadata_sources")
+EDITABLE = ("title", "author", "outlet", "date", "url")  # what a user can correct after import
 Progress = Callable[[str, float], None]  # may raise to stop (Cancel): the change is then undone
 
 
@@ -194,6 +194,45 @@ class Library:
         self._change(add, data_dir, path, "import", progress)
         return row["doc_id"]
 
+    def edit(self, doc_id: str, data_dir: Path, **changes: str) -> None:
+        """Correct a document's title, author, outlet, date or address; the library rebuilds as one transaction.
+
+        An empty date makes the date unknown again. The document keeps its ID, so
+        decisions about its passages still apply.
+        """
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise DataFileError(self.metadata_path, f"cannot edit {', '.join(sorted(unknown))}: only {', '.join(EDITABLE)}")
+        if doc_id not in {r["doc_id"] for r in self.documents()}:
+            raise DataFileError(self.metadata_path, f"has no document {doc_id!r}")
+        changes = {name: value.strip() for name, value in changes.items()}
+        if changes.get("date") and date_problem(changes["date"]):
+            raise DataFileError(self.metadata_path, f"cannot take the date {changes['date']!r}: {date_problem(changes['date'])} (give YYYY, YYYY-MM or YYYY-MM-DD, or nothing for unknown)")
+        for name in ("title", "author"):
+            if name in changes and not changes[name]:
+                raise DataFileError(self.metadata_path, f"cannot take an empty {name}")
+        for name in ("title", "author", "outlet"):
+            if name in changes:
+                changes[name] = checked_text(name, changes[name], self.metadata_path)
+        if changes.get("url") and len(changes["url"]) > MAX_URL:
+            raise DataFileError(self.metadata_path, f"cannot take an address of more than {MAX_URL} characters")
+
+        def change(staging: Path) -> None:
+            rows = self._rows(staging)
+            row = next((r for r in rows if r["doc_id"] == doc_id), None)
+            if row is None:
+                raise DataFileError(self.metadata_path, f"has no document {doc_id!r}")  # removed by another process meanwhile
+            sources = parse_sources(row.get("metadata_sources", ""))
+            for name, value in changes.items():
+                row["published" if name == "date" else name] = value
+                sources[name] = "given by you after import" if value else "cleared by you: not known"
+            if "date" in changes:
+                row["date_basis"] = "given by you after import" if changes["date"] else "not known: no date in the file, none given"
+            row["metadata_sources"] = format_sources(sources)
+            self._write_metadata(staging, rows)
+
+        self._change(change, data_dir, self.metadata_path, "edit")
+
     def remove(self, doc_id: str, data_dir: Path) -> None:
         if doc_id not in {r["doc_id"] for r in self.documents()}:
             raise DataFileError(self.metadata_path, f"has no document {doc_id!r}")
@@ -217,18 +256,26 @@ class Library:
             change(staging)
 
     def _metadata(self, document: ImportedDocument, given: dict[str, str], taken: set[str]) -> dict[str, str]:
+        """The library row: what the user gave, else what the file states; a date neither gives stays unknown."""
+        sources = {}
+        for name in EDITABLE:
+            if given.get(name):
+                sources[name] = "given at import"
+            elif getattr(document, name):
+                sources[name] = document.where.get(name, f"the {document.kind.upper()} file")
         title = given.get("title") or plain_text(document.title) or plain_text(document.path.stem.replace("_", " "))
+        if not (given.get("title") or document.title):
+            sources["title"] = "the file's name (no headline found)"
         author = given.get("author") or plain_text(document.author) or "Unknown author"
         date = given.get("date") or document.date
         if date and not given.get("date") and date_problem(date):
-            date = ""  # the file's own metadata is impossible (a PDF dated year 0000): not a date to keep
-        basis = "given at import" if given.get("date") else f"from the {document.kind.upper()} file's own metadata" if date else ""
-        if not date:
-            date, basis = str(datetime.date.today().year), "no date in the file or at import: the year of import"
-        date = checked_date(date, document.path)
+            date = ""  # the file's own date is impossible (a PDF dated year 0000): not a date to keep
+            sources.pop("date", None)
+        basis = sources.get("date", "not known: no date in the file, none given")
+        date = checked_date(date, document.path) if date else ""
         surname = _slug(family_name(author)) or "unknown"
         words = [w for w in _slug(title).split("-") if len(w) > 3] or ["document"]
-        base = f"{surname}-{date[:4]}-{words[0]}"[:60].strip("-")
+        base = f"{surname}-{date[:4] or 'undated'}-{words[0]}"[:60].strip("-")
         doc_id, n = base, 1
         while doc_id in taken:
             n += 1
@@ -246,6 +293,7 @@ class Library:
             "content_hash": document.content_hash,
             "kind": document.kind,
             "imported_from": plain_text(document.path.name),
+            "metadata_sources": format_sources(sources),
         }, document.path)
 
     @staticmethod
@@ -345,6 +393,16 @@ class Library:
                 pass  # taking the lock finishes and clears what a dead writer left
         except DataFileError:
             pass  # a live process is changing it: its work is left alone
+
+
+def format_sources(sources: dict[str, str]) -> str:
+    """'title: the text, line 5 …; date: given at import': one line saying where every value came from."""
+    return " | ".join(f"{name}: {where}" for name, where in sources.items())
+
+
+def parse_sources(text: str) -> dict[str, str]:
+    pairs = (part.split(": ", 1) for part in text.split(" | ") if ": " in part)
+    return {name: where for name, where in pairs}
 
 
 def combined(bundled: BuiltDataset, library: BuiltDataset | None) -> BuiltDataset:

@@ -17,7 +17,7 @@ from ..core.errors import DataFileError
 METADATA_COLUMNS = ("source_file", "doc_id", "title", "author", "affiliation", "outlet", "published", "url", "date_basis")
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 _DOC_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_PUBLISHED = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+_PUBLISHED = re.compile(r"^(?:(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?)?$")  # empty: not known
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,9 @@ class SourceDocument:
     text: str
 
     @property
-    def year(self) -> int:
-        return int(self.published[:4])
+    def year(self) -> int | None:
+        """The publication year, or None while the date is not known."""
+        return int(self.published[:4]) if self.published else None
 
 
 def checked_size(path: Path, max_bytes: int) -> int:
@@ -116,7 +117,7 @@ def load_corpus(corpus_dir: Path) -> list[SourceDocument]:
             raise DataFileError(metadata, f"{where}: doc_id {values['doc_id']!r} is used twice")
         seen.add(values["doc_id"])
         if not _PUBLISHED.match(values["published"]):
-            raise DataFileError(metadata, f"{where}: published {values['published']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+            raise DataFileError(metadata, f"{where}: published {values['published']!r} is not YYYY, YYYY-MM or YYYY-MM-DD (or empty when not known)")
         name = values["source_file"]
         if not name or Path(name).name != name:
             raise DataFileError(metadata, f"{where}: source_file {name!r} must be a file name inside raw/")

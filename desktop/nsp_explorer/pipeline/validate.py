@@ -44,7 +44,7 @@ def plain_text(value: str, limit: int = MAX_NAME) -> str:
 def checked_metadata(row: dict[str, str], path: Path) -> dict[str, str]:
     """A library metadata row whose every value is usable; else a DataFileError naming the file and the value."""
     checked = dict(row)
-    checked["published"] = checked_date(row["published"], path)
+    checked["published"] = checked_date(row["published"], path) if row["published"] else ""  # empty: not known
     for name in ("title", "author", "outlet", "affiliation"):
         checked[name] = checked_text(name, row.get(name, ""), path)
     if not checked["author"]:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox
 
 from ..palette import author_colour, author_symbol
 from ...core.aggregate import cited_figures
+from ...core.dataset import year_label
 from .base import ChartView, compact_ticks, plain_tip, set_range, short_name, style_plot
 
 
@@ -63,7 +64,7 @@ class CitedFigures(ChartView):
         cited = f" (cited in {times} passages)" if times > 1 else ""
         qualifier = f"{fact['qualifier']} " if fact["qualifier"] else ""
         printed = self.coded.fact_printed(data)
-        lines = [f"{fact['author']} ({fact['published_year']}): {qualifier}{fact['value']:g} {fact['unit']} in {fact['year_number']}{cited}"]
+        lines = [f"{fact['author']} ({year_label(fact['published_year'])}): {qualifier}{fact['value']:g} {fact['unit']} in {fact['year_number']}{cited}"]
         if printed:
             lines.append(f"as printed: {printed}" + (f" ({fact['country']})" if fact["country"] else ""))
         lines += [f"⚠ {text}" for text in (fact["note"], fact["check"]) if text]

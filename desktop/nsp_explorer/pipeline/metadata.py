@@ -1,0 +1,251 @@
+"""What a page's own text says about itself: headline, byline, date and outlet, each with where it was read.
+
+Text copied from a browser starts with the page's chrome (the outlet's name,
+menu labels, a share button), then the headline, a date line and a byline,
+then the article; wire copy ends with a timestamp. The reader looks for each
+value where pages put it and records the line it came from. Nothing is
+guessed: a value that the text does not state is left out (``None``), and a
+date is never taken from inside a sentence of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chrome import ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
+from .dates import FoundDate, find_dates
+
+HEAD, TAIL = 100, 50  # the lines read at a long document's start and end
+
+@dataclass(frozen=True)
+class Found:
+    value: str
+    source: str  # where it was read, e.g. "the text, line 4: 'Published : Nov. 25, 2024 - 10:31'"
+
+
+@dataclass(frozen=True)
+class TextMetadata:
+    title: Found | None = None
+    author: Found | None = None
+    date: Found | None = None
+    outlet: Found | None = None
+
+
+def _quote(line: str) -> str:
+    line = re.sub(r"\s+", " ", line).strip()
+    return line if len(line) <= 80 else line[:77] + "…"
+
+
+def _where(number: int, line: str) -> str:
+    return f"the text, line {number + 1}: '{_quote(line)}'"
+
+
+# ---------------------------------------------------------------------- dates
+
+_DATE_LABEL = re.compile(
+    r"(?:\b(?:published|publication date|posted(?: on)?|date(?:d)?|write|written|released?|issued|created|press release)\b"
+    r"|등록일?|작성일?|입력|게시일|기사입력|날짜|일자|ngày(?: đăng)?|đăng(?: ngày)?|วันที่|เผยแพร่|发布(?:时间|日期)?|日期)\s*[:：.]?\s*$",
+    re.I,
+)
+_UPDATE_LABEL = re.compile(r"\b(?:updated?|modified|edit(?:ed)?|last)\b|수정|최종|cập nhật|แก้ไข|更新", re.I)
+
+
+def _labelled_date(line: str) -> FoundDate | None:
+    """The date a 'Published :' / 'Date' / 'Write:' label introduces (never the 'Updated' one)."""
+    previous_end = 0
+    for date in find_dates(line):
+        label = line[previous_end : date.start]
+        previous_end = date.end
+        label = re.sub(r"[|/·,\-–—]+\s*$", "", label.strip()).strip()
+        if _UPDATE_LABEL.search(label):
+            continue
+        if _DATE_LABEL.search(label):
+            return date
+    return None
+
+
+def _date(lines: list[str], verdicts, first_prose: int, last_prose: int) -> Found | None:
+    head = range(min(len(lines), first_prose + 3))  # the page's head: before the text starts, and its first lines
+    # 1. a labelled date in the head or right after the text (ministry and agency pages put it below)
+    for i in list(head) + list(range(last_prose + 1, min(len(lines), last_prose + 6))):
+        if is_prose(verdicts[i].text) and not verdicts[i].chrome:
+            continue
+        date = _labelled_date(lines[i])
+        if date:
+            return Found(date.iso, _where(i, lines[i]) + (f" ({date.note})" if date.note else ""))
+    # 2. a line that is only a date (and time, weekday, label) in the head
+    for i in head:
+        if verdicts[i].chrome == "date line":
+            dates = find_dates(lines[i])
+            if dates:
+                return Found(dates[0].iso, _where(i, lines[i]) + (f" ({dates[0].note})" if dates[0].note else ""))
+    # 3. a dateline that gives the year: "SEOUL, Nov. 25, 2024 (Yonhap) --"
+    if first_prose < len(lines):
+        opening = lines[first_prose]
+        match = re.match(r"^\s*[A-Z][A-Za-z.'’ -]{1,40},\s+([^()]{6,30}?)\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s", opening)
+        dates = find_dates(match.group(1)) if match else []
+        if dates:
+            return Found(dates[0].iso, _where(first_prose, opening[: match.end()]) + " (the dateline)")
+    # 4. a wire timestamp right after the text: "2024/11/25 10:31 KST"
+    for i in range(last_prose + 1, min(len(lines), last_prose + 4)):
+        if verdicts[i].chrome == "date line" and re.search(r"\d{1,2}:\d{2}", lines[i]):
+            dates = find_dates(lines[i])
+            if dates:
+                return Found(dates[0].iso, _where(i, lines[i]) + " (the wire's timestamp)")
+    return None
+
+
+# ------------------------------------------------------------------- bylines
+
+_HONORIFIC = re.compile(r"^(?:(?:(?:assoc|asst|associate|assistant)\.?\s+)?(?:dr|prof|professor|mr|mrs|ms|miss|h\.?e)\.?\s+)+", re.I)
+_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|binti|al|da|di|le)){1,4}$")
+_BY = re.compile(
+    r"^\s*(?:by|written by|posted by|words by|authors?|reporter|reported by|columnist|contributor)\s*[:：]?\s+(?P<names>.+?)\s*$", re.I
+)
+_BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),?\s+(?:is|was|serves as)\s+(?:a|an|the|currently|also|senior|associate|assistant)\b")
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|[\w.+-]+@[\w-]+\.[\w.]+", " ", text)
+    text = re.split(r"\s*(?:[|,/]|\s[-–—]\s|\bstaff\b|\bcorrespondent\b|\breporter\b|\bsenior\b|\bassociate\b)", text, maxsplit=1, flags=re.I)[0]
+    text = _HONORIFIC.sub("", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" .:-")
+
+
+def _is_name(text: str) -> bool:
+    words = words_of(text)
+    return bool(_NAME.match(text)) and 2 <= len(words) <= 5 and not any(w.lower() in STOP_WORDS for w in words if w not in ("de", "van", "von", "al", "da", "di", "le"))
+
+
+def _byline_in(line: str) -> str:
+    """The author a byline line names ('By Kim Minji', 'Reporter : Kim Minji', 'Jane Doe (Associate Professor, …)'), or ''."""
+    match = _BY.match(line)
+    if match:
+        names = re.split(r"\s+(?:and|&)\s+|,\s*(?=[A-Z][\w.'’-]+\s+[A-Z])", re.sub(r"\([^)]*\)|[\w.+-]+@[\w-]+\.[\w.]+", " ", match["names"]))
+        cleaned = [_clean_name(n) for n in names]
+        cleaned = [n for n in cleaned if _is_name(n)]
+        return " and ".join(cleaned)
+    role = re.match(r"^\s*(?P<name>[^()|]{3,60}?)\s*(?:\((?P<role>[^)]{3,120})\)|\|\s*(?P<role2>.{3,80}))\s*$", line)
+    if role and ROLE_WORDS.search(role["role"] or role["role2"] or "") and _is_name(_clean_name(role["name"])):
+        return _clean_name(role["name"])
+    if name_with_role(line) and _is_name(_clean_name(line)):  # "Jane Doe, Senior Fellow, …"
+        return _clean_name(line)
+    return ""
+
+
+def _author(lines: list[str], verdicts, title_index: int | None, first_prose: int, last_prose: int) -> Found | None:
+    head = range(0, min(len(lines), first_prose + 1))
+    for i in head:
+        name = _byline_in(verdicts[i].text or lines[i])
+        if name and not is_prose(verdicts[i].text):
+            return Found(name, _where(i, lines[i]))
+    # a bare name next to the headline or the date line
+    if title_index is not None:
+        for i in (title_index + 1, title_index + 2):
+            if 0 <= i < first_prose and _is_name(_clean_name(verdicts[i].text)) and not in_other_script(verdicts[i].text, "latin"):
+                return Found(_clean_name(verdicts[i].text), _where(i, lines[i]) + " (the name beside the headline)")
+    # a byline or a bio after the text
+    for i in range(last_prose + 1, len(lines)):
+        name = _byline_in(lines[i])
+        if name:
+            return Found(name, _where(i, lines[i]))
+    for i in range(max(0, last_prose - 1), len(lines)):
+        bio = _BIO.match(verdicts[i].text)
+        if bio and ROLE_WORDS.search(verdicts[i].text) and not re.match(r"(?:The|This|That|Its|Their)\b", bio["name"]):
+            return Found(_clean_name(bio["name"]), _where(i, lines[i]) + " (the author's bio)")
+    return None
+
+
+# -------------------------------------------------------------------- titles
+
+
+def _title(lines: list[str], verdicts, first_prose: int, outlet: str) -> tuple[int, Found] | None:
+    best: tuple[float, int] | None = None
+    markers = {
+        i for i, v in enumerate(verdicts[: first_prose + 1]) if v.chrome in ("date line", "byline", "byline with role") or _byline_in(v.text or lines[i])
+    }
+    for i in range(first_prose):
+        verdict = verdicts[i]
+        text = verdict.text
+        if not text or (verdict.chrome and verdict.chrome not in ("short line outside the text", "repeated line", "repeated headline") and not menu_like(text)):
+            continue  # a title-case headline with no function word looks like a menu row: it stays a candidate, scored down
+        words = words_of(text)
+        if not is_heading_shaped(text.rstrip("."), 18, 160) or len(words) < 3 or _byline_in(text) or _is_name(text):
+            continue
+        if re.search(r"[a-z][.!?]\s+[A-Z]", text):  # two sentences: a caption or a standfirst, not a headline
+            continue
+        if outlet and text.casefold() == outlet.casefold():
+            continue
+        score = len(words) + (6 if markers & {i + 1, i + 2, i - 1} else 0) - (12 if menu_like(text) else 0)
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is None:
+        return None
+    i = best[1]
+    return i, Found(verdicts[i].text, _where(i, lines[i]))
+
+
+# -------------------------------------------------------------------- outlets
+
+_COPYRIGHT_NAME = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\(c\)|©)?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*)?(?:by\s+)?(?P<name>[A-Z][^.|,©;]{2,60}?)\s*(?:[.,|;]|all rights|$)",
+    re.I,
+)
+_SOURCE_NAME = re.compile(
+    r"^\s*(?:source|originally published (?:in|by|at|on)|this (?:article|story|piece) (?:was |first )?(?:originally )?(?:appeared|published) (?:in|on|by))\s*[:：]?\s*(?P<name>[A-Z][\w&'’. -]{2,60}?)\s*[.]?\s*$",
+    re.I,
+)
+_OUTLET_SHAPE = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){1,4}(?:News|Times|Herald|Post|Diplomat|Daily|Agency|Institute|Centre|Center|Ministry|Foundation"
+    r"|Review|Journal|Tribune|Gazette|Broadcasting|Radio|TV|World|Forum|Observer|Insider|Monitor|Network|Press|Online)$"
+)
+
+
+def _outlet(lines: list[str], verdicts, first_prose: int) -> Found | None:
+    for i, line in enumerate(lines):
+        match = _SOURCE_NAME.match(line)
+        if match and not is_prose(line):
+            return Found(match["name"].strip(), _where(i, line) + " (the original source)")
+    for i, line in enumerate(lines):
+        if verdicts[i].chrome == "copyright":
+            match = _COPYRIGHT_NAME.search(line)
+            if match and len(words_of(match["name"])) <= 8:
+                name = re.sub(r"\s+(?:co|inc|ltd|corp)\.?$", "", match["name"].strip(), flags=re.I)
+                return Found(name, _where(i, line) + " (the copyright line)")
+    if first_prose < len(lines):
+        agency = re.match(r"^\s*[A-Z][\w.'’ ,-]{1,60}\((?P<name>[A-Z][A-Za-z&.]{1,15}(?:\s[A-Z][A-Za-z&.]{1,15}){0,2})\)\s*(?:--|—|–|-)", lines[first_prose])
+        if agency:
+            return Found(agency["name"], _where(first_prose, lines[first_prose][: agency.end()]) + " (the dateline's agency)")
+    for i in range(0, min(first_prose, 6)):
+        text = verdicts[i].text
+        if text and _OUTLET_SHAPE.match(text):
+            return Found(text, _where(i, lines[i]) + " (the page's masthead)")
+    return None
+
+
+# ---------------------------------------------------------------------- entry
+
+
+def metadata_from_text(text: str) -> TextMetadata:
+    """Headline, author, date and outlet as the text itself states them (each with its line), else None."""
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        return TextMetadata()
+    if len(lines) > HEAD + TAIL:  # a long document states its metadata at its start and end: the middle is not read
+        lines[HEAD:-TAIL] = [""] * (len(lines) - HEAD - TAIL)
+    verdicts = classify(lines)
+    prose = [i for i, v in enumerate(verdicts) if v.is_content and is_prose(v.text)]
+    first_prose = prose[0] if prose else len(lines)
+    last_prose = prose[-1] if prose else len(lines) - 1
+    outlet = _outlet(lines, verdicts, first_prose)
+    titled = _title(lines, verdicts, first_prose, outlet.value if outlet else "")
+    title_index, title = titled if titled else (None, None)
+    return TextMetadata(
+        title=title,
+        author=_author(lines, verdicts, title_index, first_prose, last_prose),
+        date=_date(lines, verdicts, first_prose, last_prose),
+        outlet=outlet,
+    )
+

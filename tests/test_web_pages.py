@@ -1,0 +1,383 @@
+"""Real documents from the web: chrome goes, every sentence stays, metadata is read with its source, and nothing is invented."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+import pytest
+import shiboken6
+
+from nsp_explorer.core.coded import code_passages
+from nsp_explorer.core.dataset import load_dataset, merge_datasets, year_label
+from nsp_explorer.core.errors import DataFileError
+from nsp_explorer.core.filters import FilterSpec
+from nsp_explorer.pipeline.chrome import classify
+from nsp_explorer.pipeline.clean import clean_document
+from nsp_explorer.pipeline.dates import find_dates
+from nsp_explorer.pipeline.importers import read_document
+from nsp_explorer.pipeline.library import Library
+from nsp_explorer.pipeline.metadata import metadata_from_text
+
+from .web_pages import PAGES, THAI, VARIANTS, WIRE_AND_PRESS, Page
+
+ALL = PAGES + VARIANTS
+IDS = [page.name for page in ALL]
+
+
+def cleaned(page: Page):
+    found = metadata_from_text(page.text)
+    return clean_document(page.text, title=found.title.value if found.title else "", author=found.author.value if found.author else "")
+
+
+@pytest.mark.parametrize("page", ALL, ids=IDS)
+def test_every_body_sentence_arrives_once(page):
+    texts = [block.text for block in cleaned(page)]
+    for sentence in page.body:
+        assert sum(sentence in text for text in texts) == 1, sentence
+
+
+@pytest.mark.parametrize("page", ALL, ids=IDS)
+def test_no_debris_line_is_a_passage_part_of_one_or_a_heading(page):
+    blocks = cleaned(page)
+    shown = [block.text for block in blocks] + [block.section for block in blocks if block.section]
+    assert [debris for debris in page.debris if any(debris in text for text in shown)] == []
+
+
+@pytest.mark.parametrize("page", WIRE_AND_PRESS, ids=[p.name for p in WIRE_AND_PRESS])
+def test_short_wire_and_press_texts_carry_no_debris_at_all(page):
+    """Yonhap with elly@… and (END), a release with ° bullets, a VNA report ending ./.: exactly the sentences."""
+    assert [(block.text, block.section) for block in cleaned(page)] == [(sentence, "") for sentence in page.body]
+
+
+def test_a_real_sentence_that_looks_like_a_bio_is_kept():
+    sentence = next(s for s in THAI.body if s.startswith("The New Southern Policy Plus is a continuation"))
+    assert sentence in [block.text for block in cleaned(THAI)]
+
+
+def test_real_sentences_are_kept_whatever_surrounds_them():
+    """Sentences between menus, counters and foreign-script lines are content; the lines around them are not."""
+    lines = ["홈페이지", "Views 12", "Korea and Vietnam agreed to expand their cooperation on clean energy this year.", "ข่าว", "Share", "That is changing."]
+    verdicts = classify(lines)
+    assert [v.is_content for v in verdicts] == [False, False, True, False, False, True]
+    assert verdicts[0].chrome == "another script than the article" and verdicts[1].chrome == "counter"
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Photo by Kim Minji", "photo caption or credit"),
+        ("2024-11-25 10:31 Leaders pose before the summit (Yonhap)", "date fused to a caption or label"),
+        ("Home > News > Diplomacy", "menu or breadcrumb"),
+        ("Home News Politics Economy Society World", "menu or breadcrumb"),
+        ("[Opinion]", "bracketed label"),
+        ("IMG_2034.jpg", "file name or attachment"),
+        ("Facebook Twitter LinkedIn Email Print", "share row"),
+        ("Lượt xem: 1.204", "another script than the article"),
+        ("Updated : Nov. 26, 2024 - 09:00", "date line"),
+        ("Jane Doe is a senior fellow at the institute and can be reached at jane@example.org.", "e-mail (contact or author bio)"),
+        ("Your email address will not be published. Required fields are marked *", "comment form"),
+        ("Name *", "comment form"),
+        ("Kommentar hinterlassen", "comment form"),
+        ("We are hiring: research assistant, apply now", "call to action (subscribe, download, apply)"),
+        ("Foreign Minister Cho Tae-yul speaks at a meeting in Seoul on Monday", "short line outside the text"),
+        ("The views expressed are the author's own and not those of the institute.", "disclaimer"),
+        ("Text size", "page control"),
+        ("(Reporting by Kim Minji; Editing by John Lee.)", "byline"),
+        ("Story continues below advertisement", "call to action (subscribe, download, apply)"),
+    ],
+)
+def test_chrome_lines_are_named_for_what_they_are(line, reason):
+    prose = "Korea and ASEAN agreed to deepen their cooperation on trade and energy, officials said on Monday."
+    verdicts = classify([prose, line, prose.replace("Monday", "Tuesday")])
+    assert verdicts[1].chrome == reason and verdicts[0].is_content and verdicts[2].is_content
+
+
+def test_furniture_comes_off_and_the_words_stay():
+    lines = ["Hanoi (VNA) – Korea and Vietnam signed a deal on labour cooperation in Hanoi on Monday.", "° The deal covers seasonal work.", "※ Korea will also train 500 Vietnamese nurses next year./."]
+    assert [v.text for v in classify(lines)] == [
+        "Korea and Vietnam signed a deal on labour cooperation in Hanoi on Monday.",
+        "The deal covers seasonal work.",
+        "Korea will also train 500 Vietnamese nurses next year.",
+    ]
+
+
+# ------------------------------------------------------------------ metadata
+
+
+@pytest.mark.parametrize("page", ALL, ids=IDS)
+def test_metadata_is_read_from_the_page_with_its_source(page):
+    found = metadata_from_text(page.text)
+    for name in ("title", "author", "date", "outlet"):
+        value = getattr(found, name)
+        assert (value.value if value else "") == getattr(page, name), name
+        if value:
+            assert value.source.startswith("the text, line ") and value.source.split(": ", 1)[1].strip("'")[:10] in page.text
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("Published : November 25, 2024 - 10:31", "2024-11-25"),
+        ("Date 2024-11-25", "2024-11-25"),
+        ("Write: 2024-10-07 16:20:11", "2024-10-07"),
+        ("Posted on 25 Nov 2024", "2024-11-25"),
+        ("March 2021", "2021-03"),
+        ("2024년 11월 25일", "2024-11-25"),
+        ("Thứ Hai, 25/11/2024 - 08:15", "2024-11-25"),
+        ("2019.06.21", "2019-06-21"),
+    ],
+)
+def test_dates_in_the_usual_forms(text, iso):
+    assert [d.iso for d in find_dates(text)] == [iso]
+
+
+def test_an_impossible_date_is_no_date():
+    assert find_dates("31 February 2024") == [] and find_dates("2024-13-01") == []
+
+
+def test_a_date_inside_the_article_is_not_its_date():
+    text = "Korea and ASEAN agree on data\nThe leaders met in Seoul on November 25, 2024, and agreed to cooperate on data protection.\nThey will meet again next year."
+    assert metadata_from_text(text).date is None
+
+
+def test_the_updated_date_is_not_the_published_date():
+    text = "Korea, ASEAN open a joint centre\nUpdated : Dec. 2, 2024 - 09:00 Published : Nov. 29, 2024 - 18:00\nKorea and ASEAN opened a joint centre for digital skills in Jakarta on Friday, officials said."
+    assert metadata_from_text(text).date.value == "2024-11-29"
+
+
+# --------------------------------------------------------- import and library
+
+
+@pytest.fixture
+def library(tmp_path) -> Library:
+    return Library(tmp_path / "library")
+
+
+def write_page(tmp_path, page: Page):
+    path = tmp_path / (page.name.replace(" ", "_") + ".txt")
+    path.write_text(page.text, encoding="utf-8")
+    return path
+
+
+def test_an_imported_page_carries_its_metadata_and_where_it_was_read(tmp_path, library, data):
+    from .web_pages import HERALD
+
+    doc_id = library.import_file(write_page(tmp_path, HERALD), data, set())
+    row = library.documents()[0]
+    assert doc_id == "son-2024-korea"
+    assert (row["title"], row["author"], row["outlet"], row["published"]) == (HERALD.title, HERALD.author, HERALD.outlet, HERALD.date)
+    assert row["date_basis"] == "the text, line 6: 'Published : Oct. 10, 2024 - 17:42'"
+    assert "author: the text, line 7: 'By Son Ji-hyoung'" in row["metadata_sources"]
+    passages = (library.folder / "dataset" / "passages.csv").read_text(encoding="utf-8")
+    assert all(sentence.replace('"', '""') in passages for sentence in HERALD.body)
+
+
+def test_a_page_with_no_date_stays_undated_never_the_import_year(tmp_path, library, data, taxonomy):
+    from .web_pages import AGGREGATOR
+
+    assert read_document(write_page(tmp_path, AGGREGATOR)).date == ""
+    doc_id = library.import_file(write_page(tmp_path, AGGREGATOR), data, set())
+    row = library.documents()[0]
+    assert row["published"] == "" and row["date_basis"].startswith("not known") and "undated" in doc_id
+    documents = list(csv.DictReader(io.StringIO((library.folder / "dataset" / "documents.csv").read_text(encoding="utf-8"))))
+    assert (documents[0]["published"], documents[0]["year"]) == ("", "")
+
+    both = merge_datasets(load_dataset(data / "dataset", taxonomy), load_dataset(library.folder / "dataset", taxonomy))
+    coded = code_passages(both, taxonomy)
+    undated = coded.passages["doc_id"].to_numpy() == doc_id
+    assert undated.sum() == 3 and 2026 not in coded.years and 0 not in coded.years
+    everything = np.ones(len(coded), dtype=bool)
+    assert coded.per_year(everything).sum() == len(coded) - 3  # out of the year chart
+    assert not (FilterSpec(years=frozenset(coded.years)).mask(coded) & undated).any()  # out of every year filter
+    assert FilterSpec().mask(coded)[undated].all()  # but shown when no year is chosen
+    assert year_label(coded.passages["year"].to_numpy()[undated][0]) == "date unknown"
+
+
+def test_edit_corrects_metadata_as_a_transaction(tmp_path, library, data):
+    from .web_pages import AGGREGATOR
+
+    doc_id = library.import_file(write_page(tmp_path, AGGREGATOR), data, set())
+    library.edit(doc_id, data, date="2024-06-03", author="Dian Septiari", outlet="Jakarta Globe")
+    row = library.documents()[0]
+    assert (row["doc_id"], row["published"], row["author"], row["date_basis"]) == (doc_id, "2024-06-03", "Dian Septiari", "given by you after import")
+    documents = (library.folder / "dataset" / "documents.csv").read_text(encoding="utf-8")
+    assert "2024-06-03,2024," in documents and "Dian Septiari" in documents
+
+    before = {p: p.read_bytes() for p in sorted(library.folder.rglob("*")) if p.is_file()}
+    for bad in ({"date": "June 2024"}, {"title": ""}, {"affiliation": "x"}):
+        with pytest.raises(DataFileError):
+            library.edit(doc_id, data, **bad)
+    with pytest.raises(DataFileError, match="no document"):
+        library.edit("nobody-2024-x", data, date="2024")
+    assert {p: p.read_bytes() for p in sorted(library.folder.rglob("*")) if p.is_file()} == before
+
+    library.edit(doc_id, data, date="")  # back to unknown
+    assert library.documents()[0]["published"] == ""
+
+
+def test_nspx_edit(tmp_path, data, capsys):
+    from nsp_explorer.cli import main
+
+    from .web_pages import AGGREGATOR
+
+    folder = tmp_path / "library"
+    assert main(["import", str(write_page(tmp_path, AGGREGATOR)), "--library", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "no date found" in out and "nspx edit" in out
+    doc_id = Library(folder).documents()[0]["doc_id"]
+    assert main(["edit", doc_id, "--date", "2024-06", "--title", "Indonesia and Korea sign battery deals", "--library", str(folder)]) == 0
+    assert "date: 2024-06  (given by you after import)" in capsys.readouterr().out
+    row = Library(folder).documents()[0]
+    assert (row["published"], row["title"]) == ("2024-06", "Indonesia and Korea sign battery deals")
+    assert main(["edit", doc_id, "--library", str(folder)]) == 2
+
+
+def test_html_goes_through_the_extractor(tmp_path):
+    """A saved page: trafilatura finds the article, its date (htmldate) and site; the menu, share row and comment form stay out."""
+    pytest.importorskip("trafilatura")
+    from .web_pages import DIPLOMAT
+
+    body = "".join(f"<p>{s}</p>" for s in DIPLOMAT.body)
+    page = tmp_path / "diplomat.html"
+    page.write_text(
+        "<html><head><title>Why South Korea's Southern Policy Needs a Reset – The Diplomat</title>"
+        '<meta property="og:site_name" content="The Diplomat"><meta name="author" content="Jane Whitfield">'
+        '<meta property="article:published_time" content="2024-11-25T09:00:00+00:00"></head><body>'
+        '<nav><ul><li><a href="/">Features</a></li><li><a href="/x">Diplomacy</a></li></ul></nav>'
+        f"<article><h1>Why South Korea's Southern Policy Needs a Reset</h1>{body}"
+        '<div class="share"><a href="#">Facebook</a> <a href="#">Twitter</a></div></article>'
+        '<div id="comments"><h3>Leave a Reply</h3><form><label>Name *</label><input></form></div></body></html>',
+        encoding="utf-8",
+    )
+    document = read_document(page)
+    assert (document.title, document.author, document.date, document.outlet) == (DIPLOMAT.title, "Jane Whitfield", "2024-11-25", "The Diplomat")
+    assert "trafilatura" in document.where["date"]
+    blocks = clean_document(document.text, title=document.title, author=document.author)
+    assert [b.text for b in blocks] == list(DIPLOMAT.body)
+
+
+def test_the_app_starts_without_importing_the_extractor():
+    import subprocess
+    import sys
+
+    code = "import sys; import nsp_explorer.gui.main_window, nsp_explorer.pipeline.importers; print('trafilatura' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+# ----------------------------------------------------------------------- GUI
+
+
+def test_your_documents_edits_a_document_and_the_window_follows(qtbot, tmp_path, monkeypatch, data):
+    from nsp_explorer.gui.app import load
+    from nsp_explorer.gui.main_window import MainWindow
+    from nsp_explorer.pipeline.library import library_dir
+
+    from .web_pages import AGGREGATOR
+
+    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    Library(library_dir()).import_file(write_page(tmp_path, AGGREGATOR), data, set())
+    window = MainWindow(load(None), remember=False)
+    window.show()
+    author = "Unknown author"
+    assert "date unknown" in window.filter_panel.items[("author", author)].text(0)
+    documents = window.show_documents()
+    documents.list.setCurrentRow(0)
+    assert "date unknown" in documents.list.currentItem().text()
+    dialog = documents.edit_current()
+    assert "not known" in dialog.note.text() and "Originally published by Jakarta Globe" in dialog.fields["outlet"].toolTip()
+    dialog.fields["date"].setText("2024-06-03")
+    dialog.fields["author"].setText("Dian Septiari")
+    assert dialog.changes() == {"date": "2024-06-03", "author": "Dian Septiari"}
+    before = MainWindow.latest
+    dialog.save()
+    qtbot.waitUntil(lambda: MainWindow.latest is not before and MainWindow.latest is not None, timeout=30000)
+    fresh = MainWindow.latest
+    try:
+        assert 2024 in fresh.coded.years and fresh.coded.first_years["Dian Septiari"] == 2024
+        assert Library(library_dir()).documents()[0]["published"] == "2024-06-03"
+    finally:
+        for shown in (fresh, window):
+            if shiboken6.isValid(shown):
+                shown.close()
+                shown.deleteLater()
+
+
+def test_a_web_page_printed_to_pdf_loses_its_print_headers_and_keeps_its_text():
+    prose = [
+        "Korea's engagement with the Mekong countries has deepened over the last decade, and the government",
+        "now treats the subregion as a priority of its southern diplomacy. Trade with the five Mekong states",
+        "reached USD 85 billion in 2020, and Korean firms invested USD 3 billion in Vietnam alone in the",
+        "same year. This paper reviews the main programmes and what they have achieved for the region so far.",
+    ]
+    furniture = ["11/25/24, 10:31 AM Korea and the Mekong | Example Institute", "https://www.example.org/briefs/korea-mekong 1/2", "한국어 사이트 바로가기", "© Example Institute"]
+    lines = (furniture[:1] + prose + furniture[1:]) * 6
+    blocks = clean_document("\n".join(lines))
+    text = " ".join(block.text for block in blocks)
+    assert "reached USD 85 billion in 2020" in text and "same year." in text
+    assert not [f for f in ("10:31 AM", "https://", "한국어", "©") if f in text]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ASEAN-Korea Centre publishes a monthly newsletter on trade and investment in the region.",
+        "Korea strengthened copyright protection for K-pop in ASEAN markets last year.",
+        "Korean firms are filling vacancies in the labour market with workers from Vietnam.",
+        "The photo exhibition in Hanoi drew more than 5,000 visitors in its first week.",
+        "November 25, 2024 marks the 35th anniversary of ASEAN-Korea dialogue relations.",
+        "On 25 November 2024 Korea and ASEAN opened a joint centre for digital skills.",
+        "The New Southern Policy Plus is a continuation and upgrade of the New Southern Policy, with seven new initiatives.",
+        "Nguyễn Xuân Phúc and Moon Jae-in agreed to raise trade to USD 100 billion by 2020.",
+    ],
+)
+def test_sentences_that_mention_chrome_words_are_kept(sentence):
+    """A real sentence is never dropped for a word it shares with page chrome."""
+    prose = "Korea and ASEAN agreed to deepen their cooperation on trade and energy, officials said on Monday."
+    blocks = clean_document("\n".join([prose, sentence, prose.replace("Monday", "Tuesday")]))
+    assert sentence in [block.text for block in blocks]
+
+
+def test_a_saved_wordpress_page_keeps_the_post_and_nothing_of_the_form(tmp_path):
+    pytest.importorskip("trafilatura")
+    from .web_pages import BLOG, WORDPRESS_HTML
+
+    page = tmp_path / "post.html"
+    page.write_text(WORDPRESS_HTML, encoding="utf-8")
+    document = read_document(page)
+    assert (document.title, document.date, document.outlet) == (BLOG.title, "2023-05-14", "Asia Notes")
+    assert document.author == ""  # "作者 admin" names no person
+    blocks = clean_document(document.text, title=document.title)
+    assert [block.text for block in blocks] == list(BLOG.body)
+
+
+def test_the_import_form_says_where_values_come_from_and_asks_for_a_missing_date(qtbot, tmp_path, monkeypatch):
+    from nsp_explorer.gui.app import load
+    from nsp_explorer.gui.main_window import MainWindow
+    from nsp_explorer.pipeline.library import library_dir
+
+    from .web_pages import AGGREGATOR, HERALD
+
+    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    window = MainWindow(load(None), remember=False)
+    window.show()
+    try:
+        dated = window.import_files([write_page(tmp_path, HERALD)])
+        assert dated.fields["date"].text() == "2024-10-10" and "Published : Oct. 10, 2024" in dated.fields["date"].toolTip()
+        assert "No date found" not in dated.note.text()
+        dated.close()
+        undated = window.import_files([write_page(tmp_path, AGGREGATOR)])
+        assert undated.fields["date"].text() == "" and "No date found" in undated.note.text() and "unknown" in undated.note.text()
+        assert undated.given() == {}  # nothing typed: the file's own values keep their sources
+        with qtbot.waitSignal(undated.imported, timeout=30000):
+            undated.start.click()
+        row = Library(library_dir()).documents()[0]
+        assert row["published"] == "" and "the text, line 4" in row["metadata_sources"]
+    finally:
+        for shown in {window, MainWindow.latest} - {None}:
+            if shiboken6.isValid(shown):
+                shown.close()
+                shown.deleteLater()
