@@ -94,7 +94,7 @@ def test_a_second_writer_is_told_the_library_is_busy(home, data):
     third.write_text(ARTICLE.replace("trade", "security"), encoding="utf-8")
     child, go = held_import(home_dir, env)
     second = nspx("import", str(third), "--author", "C. Writer", env=env)
-    removal = nspx("remove", "writer-2026-first", env=env)
+    removal = nspx("remove", "writer-undated-first", env=env)  # imported with no date: its ID says so
     assert second.returncode == 2 and "busy: another import is running" in second.stderr, second.stderr
     assert "Traceback" not in second.stderr + removal.stderr and removal.returncode == 2 and "busy: another import is running" in removal.stderr
     finish(child, go)

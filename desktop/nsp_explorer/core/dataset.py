@@ -184,6 +184,8 @@ def without_bad_documents(dataset: Dataset) -> tuple[Dataset, list[str]]:
     documents = dataset.documents
     problems = {}
     for doc_id, published, year in zip(documents["doc_id"], documents["published"], documents["year"]):
+        if not published and int(year) == UNKNOWN_YEAR:
+            continue  # a date not known stays unknown: shown as such, not a bad record
         problem = date_problem(str(published)) or year_problem(int(year))
         if problem:
             problems[doc_id] = f"{published!r} {problem}"
