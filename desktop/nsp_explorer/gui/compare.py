@@ -12,6 +12,7 @@ from ..core.aggregate import frame_matrix, passages_per_author
 from ..core.errors import DataFileError
 from ..core.filters import ExplorerState
 from ..core.report import view_description
+from ..core.wording import counted
 from .charts.bars import PillarProfile
 from .charts.base import ChartView, Target, hide_category_labels
 from .charts.framing_matrix import FramingMatrix, author_area_heatmap
@@ -56,7 +57,7 @@ class DifferenceMatrix(ChartView):
                 colours.append("#FFFFFF" if value == value and abs(value) > 0.55 else "#111111")
                 tip = (
                     f"{author} · {self.coded.taxonomy.label('area', area)}\n"
-                    f"A: {self._share(share_a[row, column])} of {n_a[column]} passages; B: {self._share(share_b[row, column])} of {n_b[column]}"
+                    f"A: {self._share(share_a[row, column])} of {counted(n_a[column], 'passage')}; B: {self._share(share_b[row, column])} of {counted(n_b[column], 'passage')}"
                     + ("\nfew passages: read with care" if few else "")
                 )
                 targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {}))
@@ -132,7 +133,7 @@ class CompareWindow(QWidget):
                 s = self.store.scenarios[index]
                 state.apply(ExplorerState(s.filters, s.selection, s.search))
                 count = int(state.state.mask(self.coded).sum())
-                label.setText(f"{count} passages · {view_description(s.filters, s.selection, s.search, self.coded.taxonomy)}")
+                label.setText(f"{counted(count, 'passage')} · {view_description(s.filters, s.selection, s.search, self.coded.taxonomy)}")
 
     def caption_text(self) -> str:
         names = " vs ".join(p.currentText() for p in self.pickers)

@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu("&View")
         action(view, "Clear &selection", "Esc", lambda: self.state.clear_selection(source="MainWindow"), "Undo the narrowing made by clicking charts")
-        action(view, "&Reset filters", "Ctrl+R", lambda: self.state.reset(source="MainWindow"), "Show everything again")
+        action(view, "&Reset filters", "Ctrl+R", self.filter_panel.reset, "Show everything again")
         action(view, "&Find in passages", QKeySequence.StandardKey.Find, self._focus_search)
         action(view, "Framing matrix as &shares", "Ctrl+1", lambda: self.matrix.set_measure("share"))
         action(view, "Framing matrix as &counts", "Ctrl+2", lambda: self.matrix.set_measure("count"))

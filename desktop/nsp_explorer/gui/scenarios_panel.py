@@ -49,6 +49,7 @@ class ScenarioPanel(QWidget):
         self.list.model().rowsMoved.connect(self._moved)
         self.list.itemActivated.connect(lambda item: self.show_scenario(self.list.row(item)))
         self.list.itemClicked.connect(lambda item: self.show_scenario(self.list.row(item)))
+        self.list.currentRowChanged.connect(lambda _row: self._enable_buttons())
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("A note for this scenario (what to point out in the seminar)")
         self.note.setMaximumHeight(90)
@@ -99,7 +100,20 @@ class ScenarioPanel(QWidget):
             self.list.setCurrentRow(select)
         self.problems.setText("\n".join(self.store.problems))
         self.buttons["Undo delete"].setEnabled(self._undo is not None)
+        self._enable_buttons()
         self.counted.emit(len(self.store.scenarios))
+
+    def _enable_buttons(self) -> None:
+        """What acts on the chosen scenario is enabled only while one is chosen."""
+        chosen = 0 <= self.current() < len(self.store.scenarios)
+        for text in ("Rename…", "Duplicate", "Delete", "Update", "Export…"):
+            self.buttons[text].setEnabled(chosen)
+        self.note.setEnabled(chosen)
+
+    def _show_note(self, text: str) -> None:
+        self.note.blockSignals(True)
+        self.note.setPlainText(text)
+        self.note.blockSignals(False)
 
     def current(self) -> int:
         return self.list.currentRow()
@@ -109,9 +123,7 @@ class ScenarioPanel(QWidget):
             return
         scenario = self.store.scenarios[index]
         self.list.setCurrentRow(index)
-        self.note.blockSignals(True)
-        self.note.setPlainText(scenario.note)
-        self.note.blockSignals(False)
+        self._show_note(scenario.note)
         self.window.apply_scenario(scenario)
         self.message.emit(f"Showing scenario “{scenario.name}”")
 
@@ -131,7 +143,9 @@ class ScenarioPanel(QWidget):
     def save_current(self, name: str) -> int:
         index = self.store.add(self.window.current_scenario(name))
         self.refill(index)
+        self._show_note("")  # a new scenario starts without a note: the last one shown keeps its own
         self.window.scenario_name = name
+        self.window.scenario_note = ""
         self.message.emit(f"Saved scenario “{name}”")
         return index
 

@@ -7,10 +7,11 @@ import html
 import numpy as np
 from PySide6.QtCore import QRectF
 
+from ...core.wording import counted
 from ...core.aggregate import frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
 from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
 from .plot import Bars
-from .base import ChartView, Target, compact_number, compact_ticks, label_axis, nice_ceiling, percent, set_range, short_name, style_plot
+from .base import ChartView, Target, compact_number, compact_ticks, label_axis, nice_ceiling, percent, set_range, short_name, style_plot, whole_ticks
 
 
 def colour_key(entries: list[tuple[str, str]]) -> str:
@@ -69,7 +70,7 @@ class AuthorBars(ChartView):
             label = self.coded.taxonomy.label(self.dimension, code)
             for i, author in enumerate(self.authors):
                 total = int(totals[i])
-                tip = f"{author} · {label}\n" + (f"{counts[i, j]} of {total} passages ({percent(values[i, j])})" if total else "no passages in the selection")
+                tip = f"{author} · {label}\n" + (f"{counts[i, j]} of {counted(total, 'passage')} ({percent(values[i, j])})" if total else "no passages in the selection")
                 rect = QRectF(0, self.centres[j][i] - self.thickness / 2, max(widths[i, j], 3.0), self.thickness)
                 targets.append(Target(rect, tip, {"authors": {author}, self.key: {code}}))
         return targets
@@ -101,6 +102,7 @@ class PartnerChart(ChartView):
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="passages")
         compact_ticks(self.plot.getAxis("bottom"))
+        whole_ticks(self.plot.getAxis("bottom"))
         self.plot.invertY(True)
         label_axis(self.plot, "left", [coded.taxonomy.label("partner", p) for p in self.partners])
         self.plot.setYRange(-0.5, len(self.partners) - 0.5, padding=0.01)
@@ -124,7 +126,7 @@ class PartnerChart(ChartView):
             lambda: [
                 Target(
                     QRectF(0, i - 0.35, max(values[i], top * 0.03), 0.7),
-                    f"{self.coded.taxonomy.label('partner', p)}\n{int(values[i])} of {total} passages ({percent(values[i] / total)})",
+                    f"{self.coded.taxonomy.label('partner', p)}\n{int(values[i])} of {counted(total, 'passage')} ({percent(values[i] / total)})",
                     {"partners": {p}},
                 )
                 for i, p in enumerate(self.partners)
@@ -146,10 +148,12 @@ class Timeline(ChartView):
         self.published = self.add_plot(0)
         style_plot(self.published, left="passages")
         compact_ticks(self.published.getAxis("left"))
+        whole_ticks(self.published.getAxis("left"))
         self.published.getAxis("bottom").setTicks([[(y, str(y)) for y in coded.years]])
         self.mentioned = self.add_plot(1)
         style_plot(self.mentioned, left="passages")
         compact_ticks(self.mentioned.getAxis("left"))
+        whole_ticks(self.mentioned.getAxis("left"))
         self.bar_width = 0.8 / len(self.pillars)
         years = np.array(coded.years, dtype=float)
         self.slots = [years - 0.4 + self.bar_width * (j + 0.5) for j in range(len(self.pillars))]  # each pillar's bar per year
@@ -183,7 +187,7 @@ class Timeline(ChartView):
             set_range(self.mentioned, "y", 0, nice_ceiling(heights.max()), 0.05)
             self.set_targets(
                 self.mentioned,
-                lambda: [Target(QRectF(x - 0.4, 0, 0.8, max(h, 0.3)), f"{int(x)} is mentioned in {int(h)} passages", {"search": str(int(x))}) for x, h in zip(xs, heights)],
+                lambda: [Target(QRectF(x - 0.4, 0, 0.8, max(h, 0.3)), f"{int(x)} is mentioned in {counted(h, 'passage')}", {"search": str(int(x))}) for x, h in zip(xs, heights)],
             )
         else:
             self.mentioned_bar.setOpts(x=[0], height=[0], width=0.8)
@@ -195,7 +199,7 @@ class Timeline(ChartView):
         for j, pillar in enumerate(self.pillars):
             label = self.coded.taxonomy.label("pillar", pillar)
             for year, centre, height, total in zip(self.coded.years, self.slots[j], heights[:, j], totals):
-                tip = f"Published {year} · {label}\n{int(height)} of {int(total)} passages"
+                tip = f"Published {year} · {label}\n{int(height)} of {counted(total, 'passage')}"
                 targets.append(Target(QRectF(centre - self.bar_width / 2, 0, self.bar_width, max(height, 0.3)), tip, {"years": {year}}))
         return targets
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QTransform
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
@@ -144,6 +144,17 @@ def compact_ticks(axis) -> None:
         fit_label_width(axis)
 
 
+def whole_ticks(axis) -> None:
+    """An axis of counts ticks at whole numbers only: never "0.5 passages"."""
+    spacing = axis.tickSpacing
+
+    def whole(low, high, size):
+        levels = [(major, offset) for major, offset in spacing(low, high, size) if major >= 1]
+        return levels or [(1.0, 0.0)]
+
+    axis.tickSpacing = whole
+
+
 def set_range(plot: Plot, axis: str, low: float, high: float, padding: float) -> bool:
     """Set an axis range only when it changes (a new range makes pyqtgraph lay out and redraw the axis); True if it did."""
     ranges = plot.__dict__.setdefault("_set_ranges", {})
@@ -232,7 +243,11 @@ class ChartView(QFrame):
         self.addAction(export)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.graphics.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.graphics.setToolTip("Right-click the chart's title bar to export it")
+        hint = plain_tip("Right-click the chart's title bar to export it")
+        heading.setToolTip(hint)  # never on the plot: Qt would show it over the hovered values
+        self.caption_label.setToolTip(hint)
+        self.hovered: Target | None = None
+        self.graphics.viewport().installEventFilter(self)
 
         scene = self.graphics.scene()
         scene.sigMouseMoved.connect(self._hover)
@@ -312,6 +327,7 @@ class ChartView(QFrame):
         and cell cost more than drawing them: a redraw says how to make them.
         """
         self._targets[plot] = targets
+        self.hovered = None  # what was under the mouse may have moved
 
     def targets(self, plot: Plot) -> list[Target]:
         found = self._targets.get(plot, [])
@@ -331,11 +347,24 @@ class ChartView(QFrame):
         return None
 
     def _hover(self, scene_pos: QPointF) -> None:
-        target = self._target_at(scene_pos)
+        target = self.hovered = self._target_at(scene_pos)
         if target is not None:
             QToolTip.showText(QCursor.pos(), plain_tip(target.tip), self.graphics)
         else:
             QToolTip.hideText()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Over a bar or a cell, Qt's own tooltip event (after the hover delay) keeps its values on screen.
+
+        Left to the graphics scene, that event replaces them with the tooltip of
+        whatever item is under the mouse, or hides them when there is none.
+        """
+        if event.type() == QEvent.Type.Leave:
+            self.hovered = None
+        elif event.type() == QEvent.Type.ToolTip and self.hovered is not None:
+            QToolTip.showText(event.globalPos(), plain_tip(self.hovered.tip), self.graphics)
+            return True
+        return super().eventFilter(watched, event)
 
     def _click(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

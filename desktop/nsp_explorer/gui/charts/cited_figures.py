@@ -10,8 +10,9 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox
 
-from ..palette import author_colour, author_symbol
+from ..palette import author_styles
 from ...core.aggregate import cited_figures
+from ...core.wording import counted
 from .base import ChartView, compact_ticks, plain_tip, set_range, short_name, style_plot
 
 
@@ -31,9 +32,10 @@ class CitedFigures(ChartView):
         self.choice.activated.connect(lambda *_: self.refresh())
         self.controls.addWidget(self.choice)
         self.authors = coded.authors
+        styles = author_styles(self.authors)
         self.caption_label.setText(
             " &nbsp;".join(
-                f'<span style="color:{author_colour(self.authors, a).name()}">{_symbol_glyph(author_symbol(self.authors, a))}</span>&nbsp;{html.escape(short_name(a, coded))}'
+                f'<span style="color:{styles.colour(a).name()}">{_symbol_glyph(styles.symbol(a))}</span>&nbsp;{html.escape(short_name(a, coded))}'
                 for a in self.authors
             )
         )
@@ -47,8 +49,8 @@ class CitedFigures(ChartView):
         self.facts = coded.facts
         self.fact_years, self.fact_values = self.facts["year_number"].to_numpy(), self.facts["value"].to_numpy()
         self.fact_authors, self.fact_keys = self.facts["author_index"].to_numpy(), self.facts["key"].to_numpy()
-        self.brushes = [pg.mkBrush(author_colour(self.authors, a)) for a in self.authors]
-        self.symbols = [author_symbol(self.authors, a) for a in self.authors]
+        self.brushes = [pg.mkBrush(styles.colour(a)) for a in self.authors]
+        self.symbols = [styles.symbol(a) for a in self.authors]
         self.outline = pg.mkPen("#222222", width=0.6)
         self.listed: list[tuple] = []
         self.counts: dict[int, int] = {}  # per drawn marker: how many figures it stands for
@@ -67,27 +69,38 @@ class CitedFigures(ChartView):
 
     def show_indicator(self, key: tuple[str, str] | None) -> None:
         """Pick an indicator if the selection cites it (a scenario's choice)."""
-        index = self.choice.findData(tuple(key)) if key else -1
+        index = self._index_of(key) if key else -1
         if index >= 0 and index != self.choice.currentIndex():
             self.choice.setCurrentIndex(index)
             self.refresh()
 
     def current_indicator(self) -> tuple[str, str] | None:
-        return self.choice.currentData()
+        data = self.choice.currentData()
+        return tuple(data) if data else None
 
-    def _fill_choices(self, listed: list[tuple]) -> None:
-        if listed == self.listed:
-            return
-        self.listed = listed
-        keep = self.current_indicator()
-        self.choice.blockSignals(True)
-        self.choice.clear()
-        for (indicator, unit), count, cited_by in listed:
-            by = f"{cited_by} authors" if cited_by > 1 else "1 author"
-            self.choice.addItem(f"{indicator_label(indicator, unit)} · {count} figures, {by}", (indicator, unit))
-        index = self.choice.findData(keep) if keep else -1
-        self.choice.setCurrentIndex(index if index >= 0 else 0)
-        self.choice.blockSignals(False)
+    def _index_of(self, key: tuple[str, str]) -> int:
+        """The picker's entry for an indicator, or -1.
+
+        QComboBox.findData compares Python objects by identity, so an equal
+        tuple made elsewhere is not found; compare the values instead.
+        """
+        key = tuple(key)
+        return next((i for i in range(self.choice.count()) if tuple(self.choice.itemData(i)) == key), -1)
+
+    def _fill_choices(self, listed: list[tuple], shown: tuple[str, str]) -> None:
+        """List the indicators the selection cites, the one drawn (``shown``) chosen."""
+        if listed != self.listed:
+            self.listed = listed
+            self.choice.blockSignals(True)
+            self.choice.clear()
+            for (indicator, unit), count, cited_by in listed:
+                self.choice.addItem(f"{indicator_label(indicator, unit)} · {counted(count, 'figure')}, {counted(cited_by, 'author')}", (indicator, unit))
+            self.choice.blockSignals(False)
+        index = self._index_of(shown)
+        if index != self.choice.currentIndex():
+            self.choice.blockSignals(True)
+            self.choice.setCurrentIndex(index)
+            self.choice.blockSignals(False)
 
     def draw(self, state, mask) -> str:
         figures = cited_figures(self.coded, mask, self.current_indicator())
@@ -95,11 +108,11 @@ class CitedFigures(ChartView):
             self.listed = []
             self.choice.clear()
             return "The selected passages cite no figures."
-        self._fill_choices(figures.choices)
+        self._fill_choices(figures.choices, figures.key)
         dated = self.drawn = figures.shown
         indicator, unit = figures.key
         if not len(dated):
-            return f"The {figures.undated} figure(s) for {indicator_label(indicator, unit)} give no year."
+            return f"The {counted(figures.undated, 'figure')} for {indicator_label(indicator, unit)} give{'s' if figures.undated == 1 else ''} no year."
         years, values, authors = self.fact_years[dated], self.fact_values[dated], self.fact_authors[dated]
         # One marker per author, year and value: a figure cited in many passages is drawn once
         value_code = pd.factorize(values)[0]
@@ -121,7 +134,7 @@ class CitedFigures(ChartView):
             self.plot.getAxis("bottom").setTicks([year_ticks(first, last)])
         set_range(self.plot, "y", low, high, 0.1)
         # always a line (one that came and went would resize the plot, and redraw its axes, at every toggle)
-        title = f"{len(dated):,} figures with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
+        title = f"{counted(len(dated), 'figure')} with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
         if title != self._title:
             self._title = title
             self.plot.setTitle(title, size="8pt", color="#555555")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox
 from ...core.aggregate import frame_matrix, passages_per_author
 from ..palette import HEATMAP
 from ...core.names import family_name
+from ...core.wording import counted
 from .plot import ColourScale
 from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
 
@@ -79,7 +80,7 @@ class FramingMatrix(ChartView):
             label = self.area_labels[row]
             for column, author in enumerate(self.authors):
                 count, total = int(counts[row, column]), int(totals[column])
-                tip = f"{author} · {label}\n" + (f"{count} of {total} passages ({percent(shares[row, column])})" if total else "no passages in the selection")
+                tip = f"{author} · {label}\n" + (f"{count} of {counted(total, 'passage')} ({percent(shares[row, column])})" if total else "no passages in the selection")
                 targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}}))
         return targets
 
