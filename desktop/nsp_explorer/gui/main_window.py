@@ -8,7 +8,19 @@ from PySide6.QtCore import QByteArray, QEvent, Qt
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QGridLayout, QInputDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QInputDialog,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
@@ -29,6 +41,37 @@ from .settings import load_settings, save_settings
 from .state import FilterState
 
 SPLITTERS = ("outer", "right", "bottom")
+
+
+class ChartGrid(QWidget):
+    """The charts, as tall as the room they are given (down to their minimum, then they scroll).
+
+    Word-wrapped captions give a layout a height for each width, which a
+    scroll area follows instead of its own height: the charts would always be
+    drawn as tall as they would like to be. This box has no layout of its
+    own; it gives its whole area to the grid inside.
+    """
+
+    def __init__(self, grid: QGridLayout):
+        super().__init__()
+        self.inner = QWidget(self)
+        self.inner.setLayout(grid)
+        self.inner.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # larger type: a new minimum for the scroll area
+            self.updateGeometry()
+        return False
+
+    def minimumSizeHint(self):
+        return self.inner.minimumSizeHint()
+
+    def sizeHint(self):
+        return self.inner.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:
+        self.inner.setGeometry(self.rect())
+        super().resizeEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -64,18 +107,27 @@ class MainWindow(QMainWindow):
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
-        # (row, column, column span) on four equal columns: the matrix and the timeline get two each
-        places = {self.matrix: (0, 0, 2), self.pillars: (0, 2, 1), self.frames: (0, 3, 1),
-                  self.timeline: (1, 0, 2), self.partners: (1, 2, 1), self.figures: (1, 3, 1)}
-        for chart, (row, col, span) in places.items():
-            grid.addWidget(chart, row, col, 1, span)
-        for col in range(4):
+        # (row, column, row span, column span) on five equal columns. The charts with many rows of labels
+        # (sixteen areas, seventeen partners) take the full height, so that a short screen still fits them.
+        places = {self.matrix: (0, 0, 2, 2), self.partners: (0, 2, 2, 1), self.pillars: (0, 3, 1, 1),
+                  self.frames: (0, 4, 1, 1), self.timeline: (1, 3, 1, 1), self.figures: (1, 4, 1, 1)}
+        for chart, (row, col, rows, cols) in places.items():
+            grid.addWidget(chart, row, col, rows, cols)
+        for col in range(5):
             grid.setColumnStretch(col, 1)
+        for row in range(2):
+            grid.setRowStretch(row, 1)
+        self.chart_grid = ChartGrid(grid)
+        self.chart_scroll = QScrollArea()  # on a short screen the charts scroll rather than pile their labels up
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_scroll.setWidget(self.chart_grid)
         charts = QWidget()
         column = QVBoxLayout(charts)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.breadcrumb)
-        column.addLayout(grid, 1)
+        column.addWidget(self.chart_scroll, 1)
 
         self.splitters = {name: QSplitter() for name in SPLITTERS}
         bottom = self.splitters["bottom"]
@@ -93,7 +145,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(right)
         outer.setSizes([300, 1300])
         right.setSizes([640, 330])
-        bottom.setSizes([620, 650])
+        bottom.setSizes([700, 570])
         for splitter in self.splitters.values():
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(outer)
@@ -103,12 +155,15 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         for chart in self.charts:
             chart.refresh()
+            chart.fit_minimum_height()
         from .app import LIBRARY_PROBLEMS
 
         self.startup_notices = list(LIBRARY_PROBLEMS)  # what the user must hear about: a library or settings set aside
         if remember:
             self.startup_notices.append(self._restore())
         self.startup_notices = [n for n in self.startup_notices if n]
+        self._fitted = False
+        self.fit_to_screen()
         if self.startup_notices:
             self.statusBar().showMessage(" ".join(self.startup_notices), 60000)
 
@@ -357,6 +412,33 @@ class MainWindow(QMainWindow):
         self.passage_list.search.selectAll()
 
     # -- remembered layout ---------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # once shown, the window manager's frame is known: fit again with it
+            self._fitted = True
+            self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Keep the window inside the screen's free area: a fresh profile or a layout saved on a larger screen
+        must not open with its right and bottom parts out of reach (there may be no window manager to move it)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()  # the window manager's frame
+        width = min(self.width(), free.width() - extra_w)
+        height = min(self.height(), free.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            # the charts get most of a short window; the passages keep a few rows
+            self.splitters["right"].setSizes([int(height * 0.62), int(height * 0.38)])
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), free.left()), free.right() + 1 - frame.width())
+        y = min(max(frame.y(), free.top()), free.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(max(x, free.left()), max(y, free.top()))
 
     def _restore(self) -> str:
         """Put back the window as it was left; settings of the wrong shape are ignored. Returns what went wrong."""

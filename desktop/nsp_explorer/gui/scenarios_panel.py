@@ -79,7 +79,9 @@ class ScenarioPanel(QWidget):
             self.buttons[text] = button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(QLabel("<b>Scenarios</b> — prepared views; Page Up / Page Down steps through them"))
+        heading = QLabel("<b>Scenarios</b> — prepared views; Page Up / Page Down steps through them")
+        heading.setWordWrap(True)  # the panel can be narrowed
+        layout.addWidget(heading)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)

@@ -36,6 +36,7 @@ class AuthorBars(ChartView):
         self.caption_label.setText(colour_key([(coded.taxonomy.label(self.dimension, c), self.colours[c]) for c in self.codes]))
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="% of passages")
+        whole_ticks(self.plot.getAxis("bottom"), widest="100")
         self.plot.invertY(True)
         label_axis(self.plot, "left", [short_name(a, coded) for a in self.authors])
         self.plot.setYRange(-0.5, len(self.authors) - 0.5, padding=0.02)
@@ -102,7 +103,7 @@ class PartnerChart(ChartView):
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="passages")
         compact_ticks(self.plot.getAxis("bottom"))
-        whole_ticks(self.plot.getAxis("bottom"))
+        whole_ticks(self.plot.getAxis("bottom"), widest="8.8k")
         self.plot.invertY(True)
         label_axis(self.plot, "left", [coded.taxonomy.label("partner", p) for p in self.partners])
         self.plot.setYRange(-0.5, len(self.partners) - 0.5, padding=0.01)
@@ -142,18 +143,20 @@ class Timeline(ChartView):
         super().__init__(coded, state, parent)
         self.pillars = list(coded.taxonomy.ids("pillar"))
         self.caption_label.setText(
-            "Top: passages by publication year, per pillar. Bottom: years the passages mention (click to search for one).<br>"
+            "Passages by year published (top) and years they mention (bottom; click one to search it).<br>"
             + colour_key([(coded.taxonomy.label("pillar", p), PILLAR_COLOURS[p]) for p in self.pillars])
         )
         self.published = self.add_plot(0)
         style_plot(self.published, left="passages")
         compact_ticks(self.published.getAxis("left"))
         whole_ticks(self.published.getAxis("left"))
-        self.published.getAxis("bottom").setTicks([[(y, str(y)) for y in coded.years]])
         self.mentioned = self.add_plot(1)
         style_plot(self.mentioned, left="passages")
         compact_ticks(self.mentioned.getAxis("left"))
         whole_ticks(self.mentioned.getAxis("left"))
+        for plot in (self.published, self.mentioned):  # whole years, as many as the width allows
+            whole_ticks(plot.getAxis("bottom"), widest="2020")
+            plot.getAxis("bottom").tickStrings = lambda values, scale, spacing: [str(int(round(v))) for v in values]
         self.bar_width = 0.8 / len(self.pillars)
         years = np.array(coded.years, dtype=float)
         self.slots = [years - 0.4 + self.bar_width * (j + 0.5) for j in range(len(self.pillars))]  # each pillar's bar per year

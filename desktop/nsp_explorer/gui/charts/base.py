@@ -144,15 +144,29 @@ def compact_ticks(axis) -> None:
         fit_label_width(axis)
 
 
-def whole_ticks(axis) -> None:
-    """An axis of counts ticks at whole numbers only: never "0.5 passages"."""
-    spacing = axis.tickSpacing
+def spaced_ticks(axis, whole: bool = False, widest: str = "888") -> None:
+    """One level of ticks, as many as fit the axis's length without their labels touching.
 
-    def whole(low, high, size):
-        levels = [(major, offset) for major, offset in spacing(low, high, size) if major >= 1]
-        return levels or [(1.0, 0.0)]
+    pyqtgraph always labels its first level of ticks, however little room
+    there is ("20406080" under a narrow chart). ``whole``: counts, ticked at
+    whole numbers only (never "0.5 passages"). ``widest``: the longest label.
+    """
+    def spacing(low, high, size):
+        metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
+        extent = metrics.lineSpacing() * 1.6 if axis.orientation in ("left", "right") else metrics.horizontalAdvance(widest) + 14
+        fits = max(2, int(size / extent))
+        raw = (high - low) / fits if high > low else 1.0
+        power = 10.0 ** np.floor(np.log10(raw)) if raw > 0 else 1.0
+        steps = (1, 2, 5, 10) if whole else (1, 2, 2.5, 5, 10)
+        step = next(s * power for s in steps if s * power >= raw)
+        return [(max(step, 1.0) if whole else step, 0.0)]
 
-    axis.tickSpacing = whole
+    axis.tickSpacing = spacing
+
+
+def whole_ticks(axis, widest: str = "888") -> None:
+    """An axis of counts ticks at whole numbers only, spaced to fit."""
+    spaced_ticks(axis, whole=True, widest=widest)
 
 
 def set_range(plot: Plot, axis: str, low: float, high: float, padding: float) -> bool:
@@ -181,12 +195,28 @@ def label_axis(plot: Plot, side: str, labels: list[str]) -> None:
         fit_label_width(axis)
 
 
-def fit_label_width(axis) -> None:
-    """Room for an axis's tick labels (and its title) at the current type size."""
+def fit_label_width(axis, room: float | None = None) -> None:
+    """Room for an axis's tick labels (and its title) at the current type size.
+
+    Category labels wider than ``room`` pixels are cut short with an ellipsis
+    (the tooltips name them in full), so that a narrow chart keeps its plot.
+    """
     labels = getattr(axis, "category_labels", None)
     metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
     if labels:
-        axis.setWidth(max(metrics.horizontalAdvance(label) for label in labels) + 14)
+        room = getattr(axis, "label_room", None) if room is None else room
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
+        if room is not None and widest > room:
+            room = max(int(room), metrics.horizontalAdvance("Mmmmm…"))
+            shown = [metrics.elidedText(label, Qt.TextElideMode.ElideRight, room) for label in labels]
+            widest = max(metrics.horizontalAdvance(label) for label in shown)
+        else:
+            shown = labels
+        axis.label_room = room
+        if getattr(axis, "_shown_labels", None) != shown:
+            axis._shown_labels = shown
+            axis.setTicks([list(enumerate(shown))])
+        axis.setWidth(widest + 14)
     elif getattr(axis, "compact_numbers", False):
         title = QFontMetrics(axis.label.font()).height() + 4  # the axis title, turned on its side
         axis.setWidth(metrics.horizontalAdvance("-888.8k") + axis.style["tickTextOffset"][0] + 6 + title)
@@ -254,11 +284,31 @@ class ChartView(QFrame):
         scene.sigMouseClicked.connect(self._click)
         state.changed.connect(self.refresh)
 
-    def add_plot(self, row: int = 0) -> Plot:
-        plot = Plot()
+    def add_plot(self, row: int = 0, categories: tuple[str, ...] = ()) -> Plot:
+        """A plot in the given row; ``categories`` names the sides whose labels are names (see CategoryAxis)."""
+        plot = Plot(categories=categories)
         self.graphics.addItem(plot, row=row, col=0)
         self.plots.append(plot)
         return plot
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            for plot in self.plots:  # row labels take at most two fifths of a narrow chart
+                axis = plot.axes.get("left")
+                if axis is not None and getattr(axis, "category_labels", None):
+                    fit_label_width(axis, 0.4 * self.width())
+
+    def fit_minimum_height(self) -> None:
+        """Room for every category label at the current type size: the chart area scrolls rather than pile labels up."""
+        height = 0
+        for plot in self.plots:
+            left = plot.getAxis("left")
+            rows = len(getattr(left, "category_labels", None) or ())
+            metrics = QFontMetrics(left.style.get("tickFont") or QFont())
+            bottom = plot.getAxis("bottom").height() if "bottom" in plot.axes else 0
+            height += max(rows * metrics.height(), 4 * metrics.lineSpacing()) + bottom + 8
+        self.graphics.setMinimumHeight(int(height))
 
     def set_type_scale(self, scale: float) -> None:
         font = QFont()
@@ -267,10 +317,14 @@ class ChartView(QFrame):
             for name in ("left", "bottom"):
                 plot.getAxis(name).setTickFont(font)
             fit_label_width(plot.getAxis("left"))
+            bottom = plot.getAxis("bottom")
+            if hasattr(bottom, "fit"):
+                bottom.fit()
         labels = getattr(self, "cell_labels", None)
         if labels is not None:
             labels.font.setPointSizeF(8 * scale)
             labels.update()
+        self.fit_minimum_height()
 
     def set_high_contrast(self, on: bool) -> None:
         pen = pg.mkPen("#000000", width=2 if on else 1)

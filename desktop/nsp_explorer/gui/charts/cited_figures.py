@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox
 from ..palette import author_styles
 from ...core.aggregate import cited_figures
 from ...core.wording import counted
-from .base import ChartView, compact_ticks, plain_tip, set_range, short_name, style_plot
+from .base import ChartView, compact_ticks, plain_tip, set_range, short_name, style_plot, whole_ticks
 
 
 def indicator_label(indicator: str, unit: str) -> str:
@@ -27,7 +27,7 @@ class CitedFigures(ChartView):
         super().__init__(coded, state, parent)
         self.choice = QComboBox()
         self.choice.setToolTip("Which indicator (and unit) to show")
-        self.choice.setMinimumContentsLength(22)
+        self.choice.setMinimumContentsLength(10)  # the full name is in the list and its tooltip
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.choice.activated.connect(lambda *_: self.refresh())
         self.controls.addWidget(self.choice)
@@ -42,6 +42,9 @@ class CitedFigures(ChartView):
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="year the figure refers to")
         compact_ticks(self.plot.getAxis("left"))
+        years = self.plot.getAxis("bottom")  # whole years, as many as the width allows
+        whole_ticks(years, widest="2020")
+        years.tickStrings = lambda values, scale, spacing: [str(int(round(v))) for v in values]
         self.scatter = pg.ScatterPlotItem(size=11, hoverable=True, tip=self._tip, hoverSize=15)
         self.scatter.sigClicked.connect(self._point_clicked)
         self.plot.addItem(self.scatter)
@@ -130,8 +133,7 @@ class CitedFigures(ChartView):
         if self.plot.getAxis("left").labelText != unit:
             self.plot.setLabel("left", unit, **{"font-size": "9pt", "color": "#222222"})
         first, last, low, high = self.span(figures.key)
-        if set_range(self.plot, "x", first, last, 0.05):
-            self.plot.getAxis("bottom").setTicks([year_ticks(first, last)])
+        set_range(self.plot, "x", first, last, 0.05)
         set_range(self.plot, "y", low, high, 0.1)
         # always a line (one that came and went would resize the plot, and redraw its axes, at every toggle)
         title = f"{counted(len(dated), 'figure')} with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
@@ -163,12 +165,6 @@ class CitedFigures(ChartView):
             fact = self.facts.iloc[points[0].data()]
             self.state.narrow(source="CitedFigures", authors={fact["author"]})
             self.state.set_focus(self.coded.passage_id(int(fact["row"])), source="CitedFigures")
-
-
-def year_ticks(first: int, last: int) -> list[tuple[int, str]]:
-    """Whole years only, spaced so that at most about eight labels show."""
-    step = next(s for s in (1, 2, 5, 10, 20, 50) if (last - first) / s <= 8)
-    return [(y, str(y)) for y in range(first - first % step, last + 1, step) if y >= first]
 
 
 def _symbol_glyph(symbol: str) -> str:

@@ -9,20 +9,16 @@ from PySide6.QtWidgets import QComboBox
 
 from ...core.aggregate import frame_matrix, passages_per_author
 from ..palette import HEATMAP
-from ...core.names import family_name
 from ...core.wording import counted
 from .plot import ColourScale
 from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
-
-CROWDED = 6  # more authors than this and two-line column labels no longer fit
-
 
 def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple[float, float], scale_label: str = "") -> ColourScale:
     """Set a chart up as an authors × areas heatmap: areas down, authors across, a value in every cell."""
     coded = chart.coded
     chart.areas = list(coded.taxonomy.ids("area"))
     chart.authors = coded.authors
-    chart.plot = chart.add_plot(0)
+    chart.plot = chart.add_plot(0, categories=("bottom",))
     style_plot(chart.plot, bottom="Author (publication year)")
     chart.plot.invertY(True)
     chart.image = pg.ImageItem()
@@ -31,12 +27,8 @@ def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple
     scale = ColourScale(colour_map, levels, label=scale_label)
     chart.plot.put_beside(scale)
     label_axis(chart.plot, "left", [coded.taxonomy.label("area", a) for a in chart.areas])
-    if len(chart.authors) <= CROWDED:
-        label_axis(chart.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in chart.authors])
-        chart.plot.getAxis("bottom").setHeight(52)  # two-line labels: family name over year
-    else:  # many authors: the first letters of the family name (the tooltip names the author)
-        label_axis(chart.plot, "bottom", [family_name(a)[:3] for a in chart.authors])
-        chart.plot.setLabel("bottom", "Author (hover a cell for the name)", **{"font-size": "9pt", "color": "#222222"})
+    # family name over year; upright when the columns are too narrow for them (up to twelve authors)
+    chart.plot.getAxis("bottom").set_labels(["\n".join(short_name(a, coded).rsplit(" ", 1)) for a in chart.authors])
     chart.plot.setXRange(-0.5, len(chart.authors) - 0.5, padding=0)
     chart.plot.setYRange(-0.5, len(chart.areas) - 0.5, padding=0)
     chart.cell_labels = CellLabels([(c, r) for r in range(len(chart.areas)) for c in range(len(chart.authors))])
