@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import html
 
 from PySide6.QtCore import QByteArray, QEvent, Qt
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -15,9 +16,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QInputDialog,
     QMainWindow,
+    QLabel,
     QScrollArea,
+    QStackedWidget,
     QSplitter,
     QTabWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +35,7 @@ from ..core.scenario import Scenario, ScenarioStore, file_stem
 from .breadcrumb import Breadcrumb
 from .charts.bars import FrameMix, PartnerChart, PillarProfile, Timeline
 from .charts.cited_figures import CitedFigures
+from .charts.base import TICK_POINTS
 from .charts.framing_matrix import FramingMatrix
 from .compare import CompareWindow
 from .export import FORMATS, atomically, export_view, export_views, seminar_pack
@@ -103,6 +108,10 @@ class MainWindow(QMainWindow):
         self.compare_window: CompareWindow | None = None
         self.type_scale = 1.0
         self.base_font = QApplication.font()
+        self.seminar = False
+        self.one_view = False
+        self.view_index = 0  # the view shown when one view at a time
+        self._before_seminar = (1.0, False, False)  # type scale, high contrast, one view: restored on leaving
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -111,6 +120,7 @@ class MainWindow(QMainWindow):
         # (sixteen areas, seventeen partners) take the full height, so that a short screen still fits them.
         places = {self.matrix: (0, 0, 2, 2), self.partners: (0, 2, 2, 1), self.pillars: (0, 3, 1, 1),
                   self.frames: (0, 4, 1, 1), self.timeline: (1, 3, 1, 1), self.figures: (1, 4, 1, 1)}
+        self.places = places
         for chart, (row, col, rows, cols) in places.items():
             grid.addWidget(chart, row, col, rows, cols)
         for col in range(5):
@@ -126,8 +136,19 @@ class MainWindow(QMainWindow):
         charts = QWidget()
         column = QVBoxLayout(charts)
         column.setContentsMargins(0, 0, 0, 0)
+        self.banner = QLabel()  # seminar mode: the scenario's name and note, for the room
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
+        self.banner.setStyleSheet("background: #1F2A44; color: #FFFFFF; padding: 6px 10px;")
+        self.banner.hide()
+        self.single_view = QWidget()
+        QVBoxLayout(self.single_view).setContentsMargins(0, 0, 0, 0)
+        self.chart_pages = QStackedWidget()
+        self.chart_pages.addWidget(self.chart_scroll)
+        self.chart_pages.addWidget(self.single_view)
+        column.addWidget(self.banner)
         column.addWidget(self.breadcrumb)
-        column.addWidget(self.chart_scroll, 1)
+        column.addWidget(self.chart_pages, 1)
 
         self.splitters = {name: QSplitter() for name in SPLITTERS}
         bottom = self.splitters["bottom"]
@@ -194,8 +215,8 @@ class MainWindow(QMainWindow):
         action(view, "Framing matrix as &counts", "Ctrl+2", lambda: self.matrix.set_measure("count"))
         view.addSeparator()
         action(view, "Compare scenarios…", "Ctrl+K", self.open_comparison, "Two scenarios side by side, and their difference")
-        action(view, "Next scenario", "PgDown", lambda: self.scenarios.step(1))
-        action(view, "Previous scenario", "PgUp", lambda: self.scenarios.step(-1))
+        action(view, "Next scenario (or view)", "PgDown", lambda: self.page(1))
+        action(view, "Previous scenario (or view)", "PgUp", lambda: self.page(-1))
         view.addSeparator()
         action(view, "Code&book…", "Ctrl+B", self.show_codebook, "Which words signal each code; add your own")
         view.addSeparator()
@@ -206,6 +227,11 @@ class MainWindow(QMainWindow):
         action(view, "Smaller type", "Ctrl+-", lambda: self.set_type_scale(self.type_scale / 1.15))
         self.contrast_action = action(view, "High contrast", "Ctrl+Shift+H", self.toggle_high_contrast)
         self.contrast_action.setCheckable(True)
+        self.one_view_action = action(view, "One view at a time", "Ctrl+Shift+V", lambda: self.set_one_view(not self.one_view),
+                                      "One chart filling the window; Page Down / Page Up or the arrow keys step through them (seminar mode)")
+        self.one_view_action.setCheckable(True)
+        action(view, "Next view", "Ctrl+PgDown", lambda: self.step_view(1))
+        action(view, "Previous view", "Ctrl+PgUp", lambda: self.step_view(-1))
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "&About NSP Explorer", "F1", self.show_about, "Version, dataset sources and licences")
 
@@ -217,48 +243,140 @@ class MainWindow(QMainWindow):
 
     # -- seminar mode ---------------------------------------------------------------------
 
+    def page(self, by: int) -> None:
+        """Page Down / Page Up (what presentation clickers send): the next scenario or, in seminar mode one
+        view at a time, the next view (and on past the last one to the next scenario's first)."""
+        if self.seminar and self.one_view:
+            self.step_view(by)
+        else:
+            self.scenarios.step(by)
+
     def eventFilter(self, watched, event) -> bool:
-        """In seminar mode Page Up / Page Down (what presentation clickers send) step through scenarios."""
-        if event.type() == QEvent.Type.KeyPress and self.isFullScreen() and event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-            self.scenarios.step(1 if event.key() == Qt.Key.Key_PageDown else -1)
+        """In seminar mode, one view at a time, the arrow keys step through the views too."""
+        steps = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+        if event.type() == QEvent.Type.KeyPress and self.seminar and self.one_view and event.key() in steps:
+            self.step_view(steps[event.key()])
             return True
         return super().eventFilter(watched, event)
 
+    def seminar_type_scale(self) -> float:
+        """Type for the back of a room: tick labels at least about 1/45 of the screen's height."""
+        screen = self.screen() or QApplication.primaryScreen()
+        height = screen.geometry().height() if screen is not None else 768
+        tick_pixels = TICK_POINTS * self.logicalDpiY() / 72
+        return round(max(1.4, height / 45 / tick_pixels), 2)
+
     def toggle_seminar_mode(self) -> None:
-        """Full screen for the room: the charts alone, in larger type; again to come back."""
-        if self.isFullScreen():
+        """Full screen for the room: the charts alone, larger type, the scenario on a banner; again to come back
+        exactly as it was (type size, contrast, one view or all)."""
+        if self.seminar:
+            self.seminar = False
             QApplication.instance().removeEventFilter(self)
+            scale, contrast, one_view = self._before_seminar
+            self.set_one_view(one_view)
+            if contrast != self.contrast_action.isChecked():
+                self.contrast_action.setChecked(contrast)
+                self.toggle_high_contrast()
             self.showNormal()
             self.left.show()
             self.splitters["bottom"].show()
-            self.set_type_scale(1.0)
+            self.set_type_scale(scale)
         else:
+            self.seminar = True
+            self._before_seminar = (self.type_scale, self.contrast_action.isChecked(), self.one_view)
             self.left.hide()
             self.splitters["bottom"].hide()
             self.showFullScreen()
-            self.set_type_scale(1.3)
+            self.set_type_scale(self.seminar_type_scale())
             QApplication.instance().installEventFilter(self)  # only now: it sees every event of the app
-        self.seminar_action.setChecked(self.isFullScreen())
+        self.seminar_action.setChecked(self.seminar)
+        self.update_banner()
 
     def set_type_scale(self, scale: float) -> None:
-        """Larger or smaller type everywhere, charts included (for the back of the room)."""
+        """Larger or smaller type everywhere (for the back of the room): labels, legends, captions, tooltips, and
+        every text the charts draw."""
         self.type_scale = max(0.7, min(scale, 2.5))
-        font = QApplication.font()
+        font = QFont(self.base_font)
         font.setPointSizeF(self.base_font.pointSizeF() * self.type_scale)
         QApplication.setFont(font)
+        QToolTip.setFont(font)
+        if self.contrast_action.isChecked():
+            self._apply_app_style()
         for chart in self.charts:
             chart.set_type_scale(self.type_scale)
 
     def toggle_high_contrast(self) -> None:
         on = self.contrast_action.isChecked()
-        QApplication.instance().setStyleSheet(
-            "* { color: #000000; } QWidget { background-color: #FFFFFF; } "
-            "QTreeWidget::item:selected, QTableView::item:selected { background: #000000; color: #FFFF00; }"
-            if on
-            else ""
-        )
+        self._apply_app_style()
         for chart in self.charts:
             chart.set_high_contrast(on)
+
+    def _apply_app_style(self) -> None:
+        """High contrast as an application style sheet; with one set, widgets take their type size from it."""
+        if not self.contrast_action.isChecked():
+            QApplication.instance().setStyleSheet("")
+            return
+        QApplication.instance().setStyleSheet(
+            f"* {{ color: #000000; font-size: {QApplication.font().pointSizeF():.1f}pt; }} QWidget {{ background-color: #FFFFFF; }} "
+            "QTreeWidget::item:selected, QTableView::item:selected { background: #000000; color: #FFFF00; }"
+        )
+
+    def update_banner(self) -> None:
+        """In seminar mode: the scenario's name and note above the charts (and which view, one at a time)."""
+        parts = []
+        if self.scenario_name:
+            parts.append(f"<b>{html.escape(self.scenario_name)}</b>")
+        if self.scenario_note:
+            parts.append(html.escape(self.scenario_note).replace("\n", "<br>"))
+        if self.one_view:
+            parts.append(f"<span style='color:#C8D3E6'>View {self.view_index + 1} of {len(self.charts)} · Page Down / → next</span>")
+        self.banner.setStyleSheet(f"background: #1F2A44; color: #FFFFFF; padding: 6px 10px; font-size: {1.15 * QApplication.font().pointSizeF():.1f}pt;")
+        self.banner.setText(" — ".join(parts))
+        self.banner.setVisible(self.seminar and bool(parts))
+
+    # -- one view at a time ---------------------------------------------------------------
+
+    def set_one_view(self, on: bool) -> None:
+        """One chart filling the chart area, stepped like slides; or all of them in their grid."""
+        if on == self.one_view:
+            return
+        chart = self.charts[self.view_index]
+        if on:
+            self.chart_grid.inner.layout().removeWidget(chart)
+            self.single_view.layout().addWidget(chart)
+            self.chart_pages.setCurrentWidget(self.single_view)
+        else:
+            self.single_view.layout().removeWidget(chart)
+            self._put_back(chart)
+            self.chart_pages.setCurrentWidget(self.chart_scroll)
+        chart.show()
+        self.one_view = on
+        self.one_view_action.setChecked(on)
+        self.update_banner()
+
+    def _put_back(self, chart) -> None:
+        row, col, rows, cols = self.places[chart]
+        self.chart_grid.inner.layout().addWidget(chart, row, col, rows, cols)
+
+    def step_view(self, by: int) -> None:
+        """The next or previous view; past the last one, the next scenario's first view (and back)."""
+        index = self.view_index + by
+        if not 0 <= index < len(self.charts) and self.seminar and len(self.store.scenarios) > 1:
+            self.scenarios.step(1 if by > 0 else -1)
+        self.show_view(index % len(self.charts))
+
+    def show_view(self, index: int) -> None:
+        if not self.one_view:
+            self.view_index = index
+            return
+        old, new = self.charts[self.view_index], self.charts[index]
+        if old is not new:
+            self.single_view.layout().removeWidget(old)
+            self._put_back(old)
+            self.single_view.layout().addWidget(new)
+            new.show()
+        self.view_index = index
+        self.update_banner()
 
     # -- the user's library ------------------------------------------------------------------
 
@@ -390,6 +508,7 @@ class MainWindow(QMainWindow):
     def apply_scenario(self, scenario: Scenario) -> None:
         self.scenario_name = scenario.name
         self.scenario_note = scenario.note
+        self.update_banner()
         self.matrix.set_measure(scenario.measure)
         self.state.apply(ExplorerState(scenario.filters, scenario.selection, scenario.search), source="Scenario")
         self.figures.show_indicator(scenario.indicator)

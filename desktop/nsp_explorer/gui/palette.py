@@ -6,6 +6,9 @@ author); frames take Paul Tol's muted scheme so they never look like either.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
 PILLAR_COLOURS = {"people": "#E69F00", "prosperity": "#0072B2", "peace": "#009E73"}
@@ -14,6 +17,62 @@ AUTHOR_SYMBOLS = ["o", "s", "t", "d", "star", "+"]
 FRAME_COLOURS = {"achievement": "#117733", "opportunity": "#88CCEE", "challenge": "#CC6677", "recommendation": "#DDCC77"}
 PARTNER_COLOUR = "#555555"
 HEATMAP = "cividis"  # perceptually uniform and colour-blind safe
+
+
+@dataclass(frozen=True)
+class ChartPalette:
+    """Every colour a chart draws with: the normal look, or high contrast for a projector."""
+
+    pillars: dict[str, str]
+    frames: dict[str, str]
+    partner: str
+    mentioned: str  # the bars of years mentioned
+    heatmap: tuple[tuple[float, str], ...]  # colour-map stops
+    text: str
+    muted: str  # captions and plot titles
+    axis: str
+    axis_width: float
+    outline: str | None  # around bars and cells
+    background: str
+
+    def colour_map(self) -> pg.ColorMap:
+        return pg.ColorMap([s for s, _ in self.heatmap], [QColor(c) for _, c in self.heatmap])
+
+
+def _cividis() -> tuple[tuple[float, str], ...]:
+    lookup = pg.colormap.get(HEATMAP).getLookupTable(nPts=9, alpha=False)
+    return tuple((i / 8, QColor(*map(int, rgb)).name()) for i, rgb in enumerate(lookup))
+
+
+NORMAL = ChartPalette(PILLAR_COLOURS, FRAME_COLOURS, PARTNER_COLOUR, "#555555", (), "#222222", "#555555", "#888888", 1.0, None, "#FFFFFF")
+# For a projector that washes out pale tints: saturated, dark colours far apart in lightness, black
+# outlines, black text and axes, and a heatmap from white to deep blue (the widest lightness range).
+HIGH_CONTRAST = ChartPalette(
+    pillars={"people": "#C84B00", "prosperity": "#0033A0", "peace": "#007A4D"},
+    frames={"achievement": "#005A1E", "opportunity": "#0077CC", "challenge": "#C0002A", "recommendation": "#E8B000"},
+    partner="#000000",
+    mentioned="#000000",
+    heatmap=((0.0, "#FFFFFF"), (0.5, "#4A88C8"), (1.0, "#08205A")),
+    text="#000000",
+    muted="#000000",
+    axis="#000000",
+    axis_width=2.0,
+    outline="#000000",
+    background="#FFFFFF",
+)
+
+
+def chart_palette(high_contrast: bool) -> ChartPalette:
+    if high_contrast:
+        return HIGH_CONTRAST
+    return ChartPalette(**{**NORMAL.__dict__, "heatmap": _cividis()})
+
+
+def ink_on(colour_map: pg.ColorMap, fraction: float) -> str:
+    """Black or white text, whichever reads better on the colour-map's colour at this fraction."""
+    colour = colour_map.map(min(max(fraction, 0.0), 1.0), mode="qcolor")
+    light = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
+    return "#111111" if light > 0.5 else "#FFFFFF"
 
 
 STYLES = len(AUTHOR_COLOURS) * 2  # twelve authors told apart: six colours, each with two symbols

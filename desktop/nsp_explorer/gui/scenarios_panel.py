@@ -148,6 +148,7 @@ class ScenarioPanel(QWidget):
         self._show_note("")  # a new scenario starts without a note: the last one shown keeps its own
         self.window.scenario_name = name
         self.window.scenario_note = ""
+        self.window.update_banner()
         self.message.emit(f"Saved scenario “{name}”")
         return index
 
@@ -199,6 +200,9 @@ class ScenarioPanel(QWidget):
         if index >= 0:
             old = self.store.scenarios[index]
             self._guard(lambda: self.store.update(index, Scenario(old.name, self.note.toPlainText(), old.filters, old.selection, old.search, old.measure, old.indicator)))
+            if old.name == self.window.scenario_name:  # the banner shows the note as it is written
+                self.window.scenario_note = self.note.toPlainText()
+                self.window.update_banner()
 
     def import_file(self, path: Path) -> None:
         index, ignored = self.store.import_file(path)

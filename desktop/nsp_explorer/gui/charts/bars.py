@@ -22,6 +22,7 @@ def colour_key(entries: list[tuple[str, str]]) -> str:
 class AuthorBars(ChartView):
     """Per author, one bar per code of a dimension: the share of the author's passages."""
 
+    label_room = 0.55  # author names are short: cut them only when there is no other way
     dimension = ""
     key = ""  # the selection a click makes: "pillars" or "frames"
     colours: dict[str, str] = {}
@@ -50,6 +51,12 @@ class AuthorBars(ChartView):
         self.values = np.zeros((len(self.authors), len(self.codes)))
         self.zeros = np.zeros(len(self.authors))
         self.centres = [np.array([self._centre(i, j) for i in range(len(self.authors))]) for j in range(len(self.codes))]
+
+    def restyle(self) -> None:
+        colours = self.palette.pillars if self.dimension == "pillar" else self.palette.frames
+        for code, bar in zip(self.codes, self.bars):
+            bar.setOpts(brush=colours[code], pen=self.outline())
+        self.caption_label.setText(colour_key([(self.coded.taxonomy.label(self.dimension, c), colours[c]) for c in self.codes]))
 
     def _centre(self, author_index: int, code_index: int) -> float:
         return author_index - 0.4 + self.thickness * (code_index + 0.5)
@@ -95,6 +102,7 @@ class FrameMix(AuthorBars):
 
 class PartnerChart(ChartView):
     title = "Partners"
+    label_room = 0.55
     caption = "Selected passages that speak of each partner."
 
     def __init__(self, coded, state, parent=None):
@@ -110,6 +118,9 @@ class PartnerChart(ChartView):
         self.bar = Bars(x0=[0], y=[0], height=[0.7], width=[0], brush=PARTNER_COLOUR, pen=None)
         self.plot.addItem(self.bar)
         self.values = np.zeros(len(self.partners))
+
+    def restyle(self) -> None:
+        self.bar.setOpts(brush=self.palette.partner, pen=self.outline())
 
     def draw(self, state, mask) -> str:
         counts = partner_mentions(self.coded, mask)
@@ -142,10 +153,7 @@ class Timeline(ChartView):
     def __init__(self, coded, state, parent=None):
         super().__init__(coded, state, parent)
         self.pillars = list(coded.taxonomy.ids("pillar"))
-        self.caption_label.setText(
-            "Passages by year published (top) and years they mention (bottom; click one to search it).<br>"
-            + colour_key([(coded.taxonomy.label("pillar", p), PILLAR_COLOURS[p]) for p in self.pillars])
-        )
+        self._caption(PILLAR_COLOURS)
         self.published = self.add_plot(0)
         style_plot(self.published, left="passages")
         compact_ticks(self.published.getAxis("left"))
@@ -172,6 +180,18 @@ class Timeline(ChartView):
             mentioned = coded.mentioned_years["year"].to_numpy()
             self.mentioned.setXRange(int(mentioned.min()) - 1, int(mentioned.max()) + 1, padding=0)
         self.table = None
+
+    def _caption(self, colours: dict[str, str]) -> None:
+        self.caption_label.setText(
+            "Passages by year published (top) and years they mention (bottom; click one to search it).<br>"
+            + colour_key([(self.coded.taxonomy.label("pillar", p), colours[p]) for p in self.pillars])
+        )
+
+    def restyle(self) -> None:
+        for pillar, bar in zip(self.pillars, self.bars):
+            bar.setOpts(brush=self.palette.pillars[pillar], pen=self.outline())
+        self.mentioned_bar.setOpts(brush=self.palette.mentioned, pen=self.outline())
+        self._caption(self.palette.pillars)
 
     def draw(self, state, mask) -> str:
         table = self.table = publication_timeline(self.coded, mask)

@@ -16,12 +16,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QTransform
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
 
 from ...core.coded import CodedPassages
 from ...core.names import family_name
 from ...core.filters import ExplorerState
 from ..state import FilterState
+from ..palette import chart_palette
 from .plot import Plot
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background="w", foreground="#222222")
@@ -39,6 +40,10 @@ class Target:
     narrow: dict  # the selection a click on it makes, e.g. {"authors": {"Lee Jaehyon"}}
 
 
+TITLE_POINTS = 9.0  # axis titles
+SUBTITLE_POINTS = 8.0  # a line of text above a plot
+
+
 def style_plot(plot: Plot, bottom: str = "", left: str = "") -> None:
     font = QFont()
     font.setPointSizeF(TICK_POINTS)
@@ -49,7 +54,13 @@ def style_plot(plot: Plot, bottom: str = "", left: str = "") -> None:
         axis.setTextPen("#222222")
         axis.setPen("#888888")
         if text:
-            plot.setLabel(name, text, **{"font-size": "9pt", "color": "#222222"})
+            axis_title(plot, name, text)
+
+
+def axis_title(plot: Plot, side: str, text: str, scale: float = 1.0, colour: str = "#222222") -> None:
+    """An axis title at a type scale; remembered, so that a new scale or palette can set it again."""
+    plot.__dict__.setdefault("titles", {})[side] = text
+    plot.setLabel(side, text, **{"font-size": f"{TITLE_POINTS * scale:.1f}pt", "color": colour})
 
 
 class CellLabels(pg.GraphicsObject):
@@ -158,6 +169,8 @@ def spaced_ticks(axis, whole: bool = False, widest: str = "888") -> None:
         raw = (high - low) / fits if high > low else 1.0
         power = 10.0 ** np.floor(np.log10(raw)) if raw > 0 else 1.0
         steps = (1, 2, 5, 10) if whole else (1, 2, 2.5, 5, 10)
+        if axis.orientation in ("top", "bottom"):  # the first and last labels may reach past the axis's ends
+            axis.style["hideOverlappingLabels"] = metrics.horizontalAdvance(widest) // 2 + 4
         step = next(s * power for s in steps if s * power >= raw)
         return [(max(step, 1.0) if whole else step, 0.0)]
 
@@ -225,6 +238,7 @@ def fit_label_width(axis, room: float | None = None) -> None:
 class ChartView(QFrame):
     title = ""
     caption = ""  # one line under the title: what the numbers are
+    label_room = 0.4  # the share of the chart's width its row labels may take before they are cut short
 
     def __init__(self, coded: CodedPassages, state: FilterState, parent=None):
         super().__init__(parent)
@@ -236,12 +250,10 @@ class ChartView(QFrame):
         self._drawn_from: tuple | None = None
         self.plots: list[Plot] = []
 
-        heading = QLabel(self.title)
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
+        self.type_scale = 1.0
+        self.palette = chart_palette(False)
+        heading = self.heading = QLabel(f"<b>{html.escape(self.title)}</b>")  # bold by markup: it follows the app's type size
         self.caption_label = QLabel(self.caption)
-        self.caption_label.setStyleSheet("color: #555555;")
         self.caption_label.setWordWrap(True)
         self.caption_label.setTextFormat(Qt.TextFormat.RichText)  # captions are built from escaped text only
         self.controls = QHBoxLayout()
@@ -256,11 +268,11 @@ class ChartView(QFrame):
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #555555; background: white; padding: 12px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.graphics)
         self.stack.addWidget(self.message)
 
+        self._style_labels()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(2)
@@ -297,7 +309,7 @@ class ChartView(QFrame):
             for plot in self.plots:  # row labels take at most two fifths of a narrow chart
                 axis = plot.axes.get("left")
                 if axis is not None and getattr(axis, "category_labels", None):
-                    fit_label_width(axis, 0.4 * self.width())
+                    fit_label_width(axis, self.label_room * self.width())
 
     def fit_minimum_height(self) -> None:
         """Room for every category label at the current type size: the chart area scrolls rather than pile labels up."""
@@ -311,11 +323,18 @@ class ChartView(QFrame):
         self.graphics.setMinimumHeight(int(height))
 
     def set_type_scale(self, scale: float) -> None:
+        """Every text the chart draws at this multiple of its normal size: ticks, axis titles, values, subtitles.
+
+        (Headings, captions and legends are labels: they follow the application's font.)
+        """
+        self.type_scale = scale
+        self._style_labels()
         font = QFont()
         font.setPointSizeF(TICK_POINTS * scale)
         for plot in self.plots:
             for name in ("left", "bottom"):
                 plot.getAxis(name).setTickFont(font)
+            self._set_axis_titles(plot)
             fit_label_width(plot.getAxis("left"))
             bottom = plot.getAxis("bottom")
             if hasattr(bottom, "fit"):
@@ -326,12 +345,37 @@ class ChartView(QFrame):
             labels.update()
         self.fit_minimum_height()
 
+    def _set_axis_titles(self, plot: Plot) -> None:
+        for side, text in plot.__dict__.get("titles", {}).items():
+            axis_title(plot, side, text, self.type_scale, self.palette.text)
+
     def set_high_contrast(self, on: bool) -> None:
-        pen = pg.mkPen("#000000", width=2 if on else 1)
+        """The high-contrast palette (or the normal one): every colour of the chart, not only its axes."""
+        self.palette = palette = chart_palette(on)
+        pen = pg.mkPen(palette.axis, width=palette.axis_width)
         for plot in self.plots:
             for name in ("left", "bottom"):
-                plot.getAxis(name).setPen(pen if on else "#888888")
-                plot.getAxis(name).setTextPen("#000000" if on else "#222222")
+                plot.getAxis(name).setTextPen(palette.text)
+                plot.getAxis(name).setPen(pen)  # after the text pen, as style_plot does: it colours an empty title too
+            self._set_axis_titles(plot)
+        self._style_labels()
+        self.restyle()
+        self._drawn_from = None  # values and their ink follow the palette
+        self.refresh()
+
+    def restyle(self) -> None:
+        """Take the colours of ``self.palette`` (charts with colours of their own say how)."""
+
+    def _style_labels(self) -> None:
+        """Caption and message in the palette's colours, at the application's type size (a style sheet
+        would otherwise keep them at the size they had when it was set)."""
+        size = f"font-size: {QApplication.font().pointSizeF():.1f}pt;"
+        self.caption_label.setStyleSheet(f"color: {self.palette.muted}; {size}")
+        self.message.setStyleSheet(f"color: {self.palette.muted}; background: {self.palette.background}; padding: 12px; {size}")
+
+    def outline(self):
+        """The pen around bars and markers: none normally, black in high contrast."""
+        return pg.mkPen(self.palette.outline, width=1.2) if self.palette.outline else None
 
     # -- drawing ---------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox
 from ..palette import author_styles
 from ...core.aggregate import cited_figures
 from ...core.wording import counted
-from .base import ChartView, compact_ticks, plain_tip, set_range, short_name, style_plot, whole_ticks
+from .base import SUBTITLE_POINTS, ChartView, axis_title, compact_ticks, plain_tip, set_range, short_name, style_plot, whole_ticks
 
 
 def indicator_label(indicator: str, unit: str) -> str:
@@ -54,7 +54,7 @@ class CitedFigures(ChartView):
         self.fact_authors, self.fact_keys = self.facts["author_index"].to_numpy(), self.facts["key"].to_numpy()
         self.brushes = [pg.mkBrush(styles.colour(a)) for a in self.authors]
         self.symbols = [styles.symbol(a) for a in self.authors]
-        self.outline = pg.mkPen("#222222", width=0.6)
+        self.outline_pen = pg.mkPen("#222222", width=0.6)
         self.listed: list[tuple] = []
         self.counts: dict[int, int] = {}  # per drawn marker: how many figures it stands for
         self._title: str | None = None
@@ -128,10 +128,10 @@ class CitedFigures(ChartView):
             data=dated[marker].tolist(),
             brush=[self.brushes[a] for a in authors[marker]],
             symbol=[self.symbols[a] for a in authors[marker]],
-            pen=self.outline,
+            pen=self.outline_pen,
         )
         if self.plot.getAxis("left").labelText != unit:
-            self.plot.setLabel("left", unit, **{"font-size": "9pt", "color": "#222222"})
+            axis_title(self.plot, "left", unit, self.type_scale, self.palette.text)
         first, last, low, high = self.span(figures.key)
         set_range(self.plot, "x", first, last, 0.05)
         set_range(self.plot, "y", low, high, 0.1)
@@ -139,8 +139,22 @@ class CitedFigures(ChartView):
         title = f"{counted(len(dated), 'figure')} with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
         if title != self._title:
             self._title = title
-            self.plot.setTitle(title, size="8pt", color="#555555")
+            self._set_title()
         return ""
+
+    def _set_title(self) -> None:
+        self.plot.setTitle(self._title, size=f"{SUBTITLE_POINTS * self.type_scale:.1f}pt", color=self.palette.muted)
+
+    def set_type_scale(self, scale: float) -> None:
+        super().set_type_scale(scale)
+        self.scatter.setSize(11 * scale)
+        if self._title is not None:
+            self._set_title()
+
+    def restyle(self) -> None:
+        self.outline_pen = pg.mkPen(self.palette.outline, width=1.5) if self.palette.outline else pg.mkPen("#222222", width=0.6)
+        if self._title is not None:
+            self._set_title()
 
     @property
     def shown(self) -> pd.DataFrame:

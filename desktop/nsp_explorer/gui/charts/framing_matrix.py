@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QComboBox
 
 from ...core.aggregate import frame_matrix, passages_per_author
-from ..palette import HEATMAP
+from ..palette import ink_on
 from ...core.wording import counted
 from .plot import ColourScale
 from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
@@ -21,6 +21,7 @@ def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple
     chart.plot = chart.add_plot(0, categories=("bottom",))
     style_plot(chart.plot, bottom="Author (publication year)")
     chart.plot.invertY(True)
+    chart.colour_map = colour_map
     chart.image = pg.ImageItem()
     chart.image.setColorMap(colour_map)
     chart.plot.addItem(chart.image)
@@ -50,8 +51,13 @@ class FramingMatrix(ChartView):
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.controls.addWidget(self.measure)
 
-        self.colour_bar = author_area_heatmap(self, pg.colormap.get(HEATMAP), (0, 1))
+        self.colour_bar = author_area_heatmap(self, self.palette.colour_map(), (0, 1))
         self.area_labels = [coded.taxonomy.label("area", a) for a in self.areas]
+
+    def restyle(self) -> None:
+        self.colour_map = self.palette.colour_map()
+        self.image.setColorMap(self.colour_map)
+        self.colour_bar.gradient.setColorMap(self.colour_map)
 
     def view_options(self) -> tuple:
         return (self.measure_name,)
@@ -98,7 +104,7 @@ class FramingMatrix(ChartView):
                 value = values[row, column]
                 empty = value != value  # NaN: the author has no passages in the selection
                 texts.append("–" if empty else percent(value) if measure == "share" else str(int(counts[row, column])))
-                colours.append("#FFFFFF" if not empty and value / top <= 0.6 else "#111111")
+                colours.append(self.palette.text if empty else ink_on(self.colour_map, value / top))
         self.cell_labels.set_labels(texts, colours)
         self.set_targets(self.plot, lambda: self._cell_targets(counts, totals, shares))
         return ""

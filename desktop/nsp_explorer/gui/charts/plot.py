@@ -157,8 +157,10 @@ class Plot(pg.GraphicsWidget):
             self.title = pg.LabelItem("", parent=self)
             self.grid.addItem(self.title, *_TITLE)
         self.title.setVisible(text is not None)
-        self.grid.setRowFixedHeight(_TITLE[0], 0 if text is None else 24)
-        self.title.setMaximumHeight(0 if text is None else 24)
+        points = float(str(style.get("size", "8pt")).removesuffix("pt"))
+        height = 0 if text is None else max(24, int(points * 2.4) + 4)  # a line at this size, with its margins
+        self.grid.setRowFixedHeight(_TITLE[0], height)
+        self.title.setMaximumHeight(height)
         if text is not None:
             self.title.setText(text, **style)
 
