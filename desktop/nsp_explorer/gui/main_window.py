@@ -41,6 +41,7 @@ from .compare import CompareWindow
 from .export import FORMATS, atomically, export_view, export_views, seminar_pack
 from .filter_panel import FilterPanel
 from .scenarios_panel import ScenarioPanel, scenarios_dir
+from .screen import fit_within_screen
 from .passages import PassageList, ReadingPane
 from .settings import load_settings, save_settings
 from .state import FilterState
@@ -539,25 +540,10 @@ class MainWindow(QMainWindow):
             self.fit_to_screen()
 
     def fit_to_screen(self) -> None:
-        """Keep the window inside the screen's free area: a fresh profile or a layout saved on a larger screen
-        must not open with its right and bottom parts out of reach (there may be no window manager to move it)."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None:
-            return
-        free = screen.availableGeometry()
-        frame = self.frameGeometry()
-        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()  # the window manager's frame
-        width = min(self.width(), free.width() - extra_w)
-        height = min(self.height(), free.height() - extra_h)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-            # the charts get most of a short window; the passages keep a few rows
-            self.splitters["right"].setSizes([int(height * 0.62), int(height * 0.38)])
-        frame = self.frameGeometry()
-        x = min(max(frame.x(), free.left()), free.right() + 1 - frame.width())
-        y = min(max(frame.y(), free.top()), free.bottom() + 1 - frame.height())
-        if (x, y) != (frame.x(), frame.y()):
-            self.move(max(x, free.left()), max(y, free.top()))
+        """Keep the window inside the screen's free area (see fit_within_screen); a short window gives most
+        of its height to the charts, the passages keep a few rows."""
+        if fit_within_screen(self):
+            self.splitters["right"].setSizes([int(self.height() * 0.62), int(self.height() * 0.38)])
 
     def _restore(self) -> str:
         """Put back the window as it was left; settings of the wrong shape are ignored. Returns what went wrong."""

@@ -299,9 +299,16 @@ class ChartView(QFrame):
     def add_plot(self, row: int = 0, categories: tuple[str, ...] = ()) -> Plot:
         """A plot in the given row; ``categories`` names the sides whose labels are names (see CategoryAxis)."""
         plot = Plot(categories=categories)
+        for side in categories:  # upright labels need more room: the chart asks for it
+            plot.getAxis(side).height_changed = self.fit_minimum_height
         self.graphics.addItem(plot, row=row, col=0)
         self.plots.append(plot)
         return plot
+
+    def hasHeightForWidth(self) -> bool:
+        """No height for a width: a grid of charts would share its height out by those heights (their wrapped
+        captions'), below the charts' minimum heights."""
+        return False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -318,7 +325,9 @@ class ChartView(QFrame):
             left = plot.getAxis("left")
             rows = len(getattr(left, "category_labels", None) or ())
             metrics = QFontMetrics(left.style.get("tickFont") or QFont())
-            bottom = plot.getAxis("bottom").height() if "bottom" in plot.axes else 0
+            axis = plot.axes.get("bottom")
+            # the height it was given, which its geometry takes only at the next layout
+            bottom = (getattr(axis, "fixedHeight", None) or axis.height()) if axis is not None else 0
             height += max(rows * metrics.height(), 4 * metrics.lineSpacing()) + bottom + 8
         self.graphics.setMinimumHeight(int(height))
 

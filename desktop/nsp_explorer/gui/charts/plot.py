@@ -35,6 +35,8 @@ class CategoryAxis(pg.AxisItem):
         super().__init__(orientation=orientation, **kwargs)
         self.labels: list[str] = []
         self.turned = False
+        self.floor = 0.0  # at least this tall (to line up with the axes of plots beside it)
+        self.height_changed = None  # called when the labels turn and the axis takes another height
         self.style["autoExpandTextSpace"] = False
 
     def set_labels(self, labels: list[str]) -> None:
@@ -60,9 +62,12 @@ class CategoryAxis(pg.AxisItem):
         height = longest + 10 if turned else lines * metrics.lineSpacing() + 8
         if self.label.isVisible():  # a fixed height leaves out the axis title
             height += self.label.boundingRect().height() * 0.8
+        height = max(height, self.floor)
         self.turned = turned
         if abs(self.height() - height) > 0.5:
             self.setHeight(height)
+            if self.height_changed is not None:
+                self.height_changed()
         self.picture = None
         self.update()
 
