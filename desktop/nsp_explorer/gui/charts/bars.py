@@ -11,7 +11,7 @@ from ...core.wording import counted
 from ...core.aggregate import frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
 from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
 from .plot import Bars
-from .base import ChartView, Target, compact_number, compact_ticks, label_axis, nice_ceiling, percent, set_range, short_name, style_plot, whole_ticks
+from .base import ChartView, Target, compact_number, compact_ticks, label_axis, nice_ceiling, percent, plain_tip, set_range, short_name, style_plot, whole_ticks
 
 
 def colour_key(entries: list[tuple[str, str]]) -> str:
@@ -155,11 +155,12 @@ class Timeline(ChartView):
         self.pillars = list(coded.taxonomy.ids("pillar"))
         self._caption(PILLAR_COLOURS)
         self.published = self.add_plot(0)
-        style_plot(self.published, left="passages")
+        self.caption_label.setToolTip(plain_tip("Top: passages per year of publication, per pillar.\nBottom: the years the passages mention (click a bar to search for that year)."))
+        style_plot(self.published, left="published")
         compact_ticks(self.published.getAxis("left"))
         whole_ticks(self.published.getAxis("left"))
         self.mentioned = self.add_plot(1)
-        style_plot(self.mentioned, left="passages")
+        style_plot(self.mentioned, left="mentioned")
         compact_ticks(self.mentioned.getAxis("left"))
         whole_ticks(self.mentioned.getAxis("left"))
         for plot in (self.published, self.mentioned):  # whole years, as many as the width allows
@@ -182,10 +183,7 @@ class Timeline(ChartView):
         self.table = None
 
     def _caption(self, colours: dict[str, str]) -> None:
-        self.caption_label.setText(
-            "Passages by year published (top) and years they mention (bottom; click one to search it).<br>"
-            + colour_key([(self.coded.taxonomy.label("pillar", p), colours[p]) for p in self.pillars])
-        )
+        self.caption_label.setText(colour_key([(self.coded.taxonomy.label("pillar", p), colours[p]) for p in self.pillars]))
 
     def restyle(self) -> None:
         for pillar, bar in zip(self.pillars, self.bars):

@@ -310,9 +310,20 @@ class ChartView(QFrame):
         captions'), below the charts' minimum heights."""
         return False
 
+    def minimumSizeHint(self):
+        """The minimum, with the caption as many lines as it wraps to at the chart's width."""
+        hint = super().minimumSizeHint()
+        label = self.caption_label
+        if label.wordWrap() and label.minimumHeight() != label.maximumHeight() and self.width() > 0:
+            extra = label.heightForWidth(max(self.width() - 12, 40)) - label.minimumSizeHint().height()
+            if extra > 0:
+                hint.setHeight(hint.height() + extra)
+        return hint
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the caption may wrap to another number of lines
             for plot in self.plots:  # row labels take at most two fifths of a narrow chart
                 axis = plot.axes.get("left")
                 if axis is not None and getattr(axis, "category_labels", None):
