@@ -105,7 +105,7 @@ class DifferenceMatrix(ChartView):
         self.mode, self.pair = mode, pair
         self.refresh()
 
-    def _columns(self, n_a: np.ndarray, n_b: np.ndarray) -> list[tuple[str, list[int], list[int]]]:
+    def _columns(self) -> list[tuple[str, list[int], list[int]]]:
         """(label, A's author indices, B's author indices) per column."""
         everyone = list(range(len(self.authors)))
         if self.mode == POOLED:
@@ -139,10 +139,9 @@ class DifferenceMatrix(ChartView):
                 "Compare all authors pooled, or one author of A with one of B (the choice above)."
             )
             return
-        columns = self.columns = self._columns(n_a, n_b)
+        columns = self.columns = self._columns()
         values = np.full((len(self.areas), len(columns)), np.nan)
-        texts, colours, targets = [], [], []
-        tips = []
+        texts, colours, targets, tips = [], [], [], []
         for c, (label, ia, ib) in enumerate(columns):
             total_a, total_b = int(n_a[ia].sum()), int(n_b[ib].sum())
             with np.errstate(invalid="ignore", divide="ignore"):

@@ -192,13 +192,6 @@ def set_range(plot: Plot, axis: str, low: float, high: float, padding: float) ->
     return True
 
 
-def hide_category_labels(plot: Plot) -> None:
-    """Rows that line up with a chart beside it need no labels of their own."""
-    axis = plot.getAxis("left")
-    axis.setTicks([[(i, "") for i in range(len(axis._tickLevels[0]) if axis._tickLevels else 0)]])
-    axis.setWidth(10)
-
-
 def label_axis(plot: Plot, side: str, labels: list[str]) -> None:
     """Category labels on an axis, with room for the longest one (pyqtgraph does not always make it)."""
     axis = plot.getAxis(side)
