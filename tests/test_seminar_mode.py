@@ -48,7 +48,9 @@ def look(window) -> list:
                 axes.append((side, axis.style["tickFont"].pointSizeF() if axis.style["tickFont"] else None, dict(axis.labelStyle), axis.pen().color().name(), axis.pen().widthF()))
         charts.append((chart.caption_label.styleSheet(), chart.message.styleSheet(), chart.caption_label.text(), chart.palette, axes))
     return [QApplication.font().pointSizeF(), QToolTip.font().pointSizeF(), QApplication.instance().styleSheet(),
-            window.matrix.cell_labels.font.pointSizeF(), window.figures.scatter.opts["size"], charts]
+            window.matrix.cell_labels.font.pointSizeF(), window.figures.scatter.opts["size"],
+            window.matrix.colour_bar.axis.style["tickFont"] and window.matrix.colour_bar.axis.style["tickFont"].pointSizeF(),
+            dict(window.matrix.colour_bar.axis.labelStyle), charts]
 
 
 def points(style: dict) -> float:
@@ -73,6 +75,8 @@ def test_seminar_mode_enlarges_every_text_and_shows_the_scenario(window, qtbot):
                 if axis.labelText:
                     assert points(axis.labelStyle) == pytest.approx(9 * scale, abs=0.06)  # axis titles
     assert window.matrix.cell_labels.font.pointSizeF() == pytest.approx(8 * scale)  # values in cells
+    key = window.matrix.colour_bar.axis  # the heatmap's colour key
+    assert key.style["tickFont"].pointSizeF() == pytest.approx(TICK_POINTS * scale) and points(key.labelStyle) == pytest.approx(9 * scale, abs=0.06)
     # the scenario's name and note, on screen for the room
     assert window.banner.isVisible()
     assert "Peace up to 2019" in window.banner.text() and NOTE.split(":")[0] in window.banner.text()
@@ -89,7 +93,7 @@ def test_leaving_seminar_mode_restores_the_normal_look_exactly(window, qtbot):
     assert look(window) != before
     window.toggle_seminar_mode()
     after = look(window)
-    for a, b in zip(after[5], before[5]):
+    for a, b in zip(after[-1], before[-1]):
         assert a == b, [(x, y) for x, y in zip(a, b) if x != y]
     assert after == before
     assert not window.banner.isVisible() and window.left.isVisible()

@@ -93,6 +93,7 @@ class DifferenceMatrix(ChartView):
         self.plot.addItem(self.image)
         self.colour_bar = ColourScale(DIVERGING, (-POINTS, POINTS), label="A − B (percentage points)")
         self.plot.put_beside(self.colour_bar)
+        self.style_colour_bar()
         label_axis(self.plot, "left", [coded.taxonomy.label("area", a) for a in self.areas])
         self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
         self.cell_labels: CellLabels | None = None

@@ -356,7 +356,17 @@ class ChartView(QFrame):
         if labels is not None:
             labels.font.setPointSizeF(8 * scale)
             labels.update()
+        self.style_colour_bar()
         self.fit_minimum_height()
+
+    def style_colour_bar(self) -> None:
+        """A heatmap's key (``self.colour_bar``, if the chart has one): its values and title at the type scale."""
+        scale_bar = getattr(self, "colour_bar", None)
+        if scale_bar is not None:
+            font = QFont()
+            font.setPointSizeF(TICK_POINTS * self.type_scale)
+            scale_bar.axis.setTickFont(font)
+            scale_bar.axis.setLabel(scale_bar.axis.labelText, **{"font-size": f"{TITLE_POINTS * self.type_scale:.1f}pt", "color": self.palette.text})
 
     def _set_axis_titles(self, plot: Plot) -> None:
         for side, text in plot.__dict__.get("titles", {}).items():

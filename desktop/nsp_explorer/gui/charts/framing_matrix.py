@@ -52,6 +52,7 @@ class FramingMatrix(ChartView):
         self.controls.addWidget(self.measure)
 
         self.colour_bar = author_area_heatmap(self, self.palette.colour_map(), (0, 1))
+        self.style_colour_bar()
         self.area_labels = [coded.taxonomy.label("area", a) for a in self.areas]
 
     def restyle(self) -> None:
