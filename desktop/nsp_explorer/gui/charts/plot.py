@@ -9,6 +9,8 @@ most of what stood between a click on the app and its first painted window.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
@@ -92,7 +94,13 @@ class CategoryAxis(pg.AxisItem):
         top = axisSpec[1].y() + self.style["tickTextOffset"][1] + 2
         view = self.linkedView()
         low, high = view.viewRange()[0] if view is not None else (-0.5, len(self.labels) - 0.5)
-        for i, text in enumerate(self.labels):  # every label, the first and last too (pyqtgraph drops edge labels)
+        pitch = self.width() / max(high - low, 1e-9)
+        # every label, the first and last too (pyqtgraph drops edge labels); in columns narrower than
+        # a line of text, every second or third (the cells' tooltips name them all)
+        step = max(1, math.ceil(QFontMetrics(p.font()).height() / max(pitch, 1e-9)))
+        for i, text in enumerate(self.labels):
+            if i % step:
+                continue
             x = (i - low) / max(high - low, 1e-9) * self.width()
             p.save()
             p.translate(x, top)
