@@ -70,8 +70,11 @@ def test_reset_ticks_every_box_again_and_the_next_click_starts_from_everything(w
     assert window.state.state.filters == FilterSpec(years=set(window.coded.years) - {2025})
 
 
-def test_ctrl_r_ticks_every_box_again(window, qtbot):
+def test_ctrl_r_ticks_every_box_again_even_after_the_reset_button(window, qtbot):
     untick(window, qtbot, "frame", "challenge")
+    window.filter_panel.reset_button.click()  # the state is already "everything" now
+    window.filter_panel.items[("author", "Lee Jaehyon")].setCheckState(0, Qt.CheckState.Unchecked)  # a box out of step
+    window.filter_panel._apply.stop()  # ... not yet applied
     reset = next(a for a in window.actions() if a.shortcut().toString() == "Ctrl+R")
     reset.trigger()
     assert window.state.state.filters == FilterSpec() and all_ticked(window)
