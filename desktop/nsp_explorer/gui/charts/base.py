@@ -195,6 +195,7 @@ def set_range(plot: Plot, axis: str, low: float, high: float, padding: float) ->
 def label_axis(plot: Plot, side: str, labels: list[str]) -> None:
     """Category labels on an axis, with room for the longest one (pyqtgraph does not always make it)."""
     axis = plot.getAxis(side)
+    axis.setStyle(tickLength=0)  # names need no tick marks (drawn inwards, one read as a minus before "0%")
     axis.setTicks([list(enumerate(labels))])
     if side == "left":
         axis.category_labels = labels  # so the width can follow a change of type size

@@ -40,6 +40,7 @@ class CategoryAxis(pg.AxisItem):
         self.floor = 0.0  # at least this tall (to line up with the axes of plots beside it)
         self.height_changed = None  # called when the labels turn and the axis takes another height
         self.style["autoExpandTextSpace"] = False
+        self.style["tickLength"] = 0  # names need no tick marks
 
     def set_labels(self, labels: list[str]) -> None:
         self.labels = labels
