@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
+import pandas as pd
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QHelpEvent
@@ -14,7 +17,7 @@ from nsp_explorer.core.filters import FilterSpec
 from nsp_explorer.core.scenario import Scenario, ScenarioStore
 from nsp_explorer.core.wording import counted
 from nsp_explorer.gui.main_window import MainWindow
-from nsp_explorer.gui.palette import STYLES, assign_slots, author_colour, author_symbol, slot_style
+from nsp_explorer.gui.palette import STYLES, assign_slots, slot_style
 
 
 @pytest.fixture
@@ -121,11 +124,36 @@ def test_hover_values_stay_on_screen_after_the_hover_delay(window, qtbot):
 # -- author styles -------------------------------------------------------------------------------
 
 
-def test_an_author_keeps_colour_and_marker_when_an_import_adds_authors(dirs):
-    before = ["Dira Fabrian", "Lee Jaehyon", "Siti Atiqah Mokhter"]
-    styles = {a: (author_colour(before, a).name(), author_symbol(before, a)) for a in before}
-    after = ["Aaron Abbott"] + before  # an imported author who sorts, or published, first
-    assert {a: (author_colour(after, a).name(), author_symbol(after, a)) for a in before} == styles
+def with_new_author(data, taxonomy, name: str, year: int):
+    """The bundled dataset plus a document by a new author (as an import adds one), published before the others."""
+    dataset = load_dataset(data / "dataset", taxonomy)
+    source = dataset.documents.iloc[0]
+    doc_id = f"new-{year}"
+    document = source.copy()
+    document["doc_id"], document["author"], document["year"], document["published"] = doc_id, name, year, f"{year}-01-01"
+    passages = dataset.passages[dataset.passages["doc_id"] == source["doc_id"]].copy()
+    passages["passage_id"] = [f"{doc_id}:{n}" for n in passages["position"]]
+    passages["doc_id"] = doc_id
+    added = replace(dataset, documents=pd.concat([dataset.documents, document.to_frame().T], ignore_index=True),
+                    passages=pd.concat([dataset.passages, passages], ignore_index=True))
+    return code_passages(added, taxonomy)
+
+
+def test_an_author_keeps_colour_and_marker_when_an_import_adds_authors(qtbot, coded, data, taxonomy, dirs):
+    def styles(window):
+        figures = window.figures
+        return {a: (figures.brushes[i].color().name(), figures.symbols[i]) for i, a in enumerate(figures.authors)}
+
+    first = MainWindow(coded, remember=True, scenario_folder=dirs / "scenarios")
+    qtbot.addWidget(first)
+    before = styles(first)
+    imported = with_new_author(data, taxonomy, "Aaron Abbott", 2015)
+    assert imported.authors[0] == "Aaron Abbott"  # first in every author list: the others move down one place
+    second = MainWindow(imported, remember=True, scenario_folder=dirs / "scenarios")
+    qtbot.addWidget(second)
+    after = styles(second)
+    assert {a: after[a] for a in before} == before
+    assert after["Aaron Abbott"] not in before.values()  # the newcomer looks like no one else
 
 
 def test_twelve_authors_get_twelve_different_styles_and_keep_them():
