@@ -28,6 +28,7 @@ from .plot import Plot
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background="w", foreground="#222222")
 
 TICK_POINTS = 8.5
+MIN_CELL_POINTS = 7.0  # values in heatmap cells get no smaller than this to fit
 EMPTY_SELECTION = "No passages match the current filters and selection.\nWiden a filter, clear the selection (Esc) or press Reset."
 
 
@@ -47,6 +48,7 @@ SUBTITLE_POINTS = 8.0  # a line of text above a plot
 def style_plot(plot: Plot, bottom: str = "", left: str = "") -> None:
     font = QFont()
     font.setPointSizeF(TICK_POINTS)
+    plot.grid.setContentsMargins(1, 1, 16, 1)  # room for half of the last value ("100", "2025") past the axis's end
     for name, text in (("bottom", bottom), ("left", left)):
         axis = plot.getAxis(name)
         axis.enableAutoSIPrefix(False)  # units are explicit; the prefix check re-typesets the label on every range change
@@ -99,13 +101,21 @@ class CellLabels(pg.GraphicsObject):
 
     def paint(self, painter, *_):
         to_device = painter.transform()
-        metrics = QFontMetrics(self.font)
+        font = self.font
+        metrics = QFontMetrics(font)
         widths = self.widths(metrics)
         cell = abs(to_device.map(QPointF(1, 0)).x() - to_device.map(QPointF(0, 0)).x())
         if widths and max(widths) > cell - 2:
-            return  # labels wider than their cells would run into each other: the colours and tooltips remain
+            # large type (seminar mode) in narrow cells: as large as fits, down to a legible floor
+            fits = font.pointSizeF() * (cell - 2) / max(widths)
+            if fits < MIN_CELL_POINTS:
+                return  # labels wider than their cells would run into each other: the colours and tooltips remain
+            font = QFont(font)
+            font.setPointSizeF(fits)
+            metrics = QFontMetrics(font)
+            widths = [metrics.horizontalAdvance(t) for t in self.texts]
         painter.setTransform(QTransform())
-        painter.setFont(self.font)
+        painter.setFont(font)
         rise = metrics.ascent() / 2 - 1
         for (x, y), text, width, colour in zip(self.positions, self.texts, widths, self.colours):
             point = to_device.map(QPointF(x, y))
