@@ -152,7 +152,7 @@ def test_comparison_shows_both_on_the_same_scales_and_their_difference(qtbot, co
     b = frame_matrix(coded, FilterSpec(frames={"achievement"}).mask(coded)).to_numpy().T
     assert np.allclose(compare.matrices[0].values, a, equal_nan=True)
     assert np.allclose(compare.matrices[1].values, b, equal_nan=True)
-    assert np.allclose(compare.difference.values, a - b, equal_nan=True)
+    assert np.allclose(compare.difference.values, 100 * (a - b), equal_nan=True)  # percentage points, as its colour bar
     assert all(m.measure_name == "share" and not m.measure.isEnabled() for m in compare.matrices)
     written = compare.export_to(tmp_path / "comparison", ["png", "svg"], 1600)  # a figure drawn from the two scenarios' data
     assert [p.name for p in written] == ["comparison.png", "comparison.svg"] and QImage(str(written[0])).width() == 1600

@@ -143,15 +143,19 @@ def facet_counts(coded: CodedPassages, state: ExplorerState) -> dict[str, dict]:
     }
 
 
-def keyword_in_context(text: str, phrase: str, width: int = 45) -> str:
-    """The first occurrence of a phrase with some words either side ("… before PHRASE after …")."""
+def keyword_in_context(text: str, phrase: str, width: int = 45, before: int | None = None) -> str:
+    """The first occurrence of a phrase with some words either side ("… before PHRASE after …").
+
+    ``width`` characters follow the phrase and ``before`` (default: as many) lead to it:
+    a list column cut at its right edge shows the phrase when little leads to it.
+    """
     phrase = phrase.strip()
     if not phrase:
         return text[: 2 * width].rstrip() + ("…" if len(text) > 2 * width else "")
     match = re.search(re.escape(phrase), text, re.IGNORECASE)
     if not match:
         return ""
-    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    start, end = max(0, match.start() - (width if before is None else before)), min(len(text), match.end() + width)
     if start:  # begin and end on whole words
         start = text.find(" ", start, match.start()) + 1 or start
     if end < len(text):

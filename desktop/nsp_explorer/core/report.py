@@ -10,6 +10,7 @@ import pandas as pd
 from .dataset import UNKNOWN_YEAR, year_label
 from .filters import NO_YEAR, NOTHING, FilterSpec
 from .taxonomy import Taxonomy
+from .wording import counted
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -48,7 +49,7 @@ def view_description(filters: FilterSpec, selection: FilterSpec, search: str, ta
 def caption(name: str, description: str, dataset_version: str, date: str, passages: int) -> str:
     """One line that makes a slide explain itself."""
     title = name or "Current view"
-    return f"NSP Explorer · {title} · {description} · {passages} passages · dataset {dataset_version} · {date}"
+    return f"NSP Explorer · {title} · {description} · {counted(passages, 'passage')} · dataset {dataset_version} · {date}"
 
 
 def citation(row) -> str:
@@ -84,7 +85,7 @@ def _markdown_text(text: str) -> str:
 
 def passages_markdown(passages: pd.DataFrame, documents: pd.DataFrame, heading: str) -> str:
     rows = _with_sources(passages, documents)
-    lines = [f"# {_markdown_text(heading)}", "", f"{len(rows)} passages.", ""]
+    lines = [f"# {_markdown_text(heading)}", "", f"{counted(len(rows), 'passage')}.", ""]
     for _, row in rows.iterrows():
         lines.append(f"> {_markdown_text(row['text'])}")
         lines.append("")

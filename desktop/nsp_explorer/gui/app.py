@@ -30,6 +30,9 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="open the window, wait until every view has painted once, print the milliseconds since the process started, and exit",
     )
+    parser.add_argument("--seminar", action="store_true", help="start in seminar mode (full screen, large type, the scenario on a banner)")
+    parser.add_argument("--one-view", action="store_true", help="start showing one view at a time (with --seminar: step with Page Down / Page Up)")
+    parser.add_argument("--high-contrast", action="store_true", help="start with the high-contrast palette")
     parser.add_argument("--version", action="version", version=f"nsp-explorer {__version__}")
     return parser.parse_args(argv)
 
@@ -83,6 +86,7 @@ def self_test(window, app) -> str:
     """Draw every view, save the window as a PNG and a figure in each format, and say what was checked."""
     window.resize(1600, 1000)
     window.show()
+    window.resize(1600, 1000)  # after show, which fits the window to the (offscreen) screen
     app.processEvents()
     without_sentences = not len(window.coded.sentences)  # a dataset built before frames were coded per sentence
     for chart in window.charts:
@@ -192,6 +196,13 @@ def _start(argv: list[str] | None) -> int:
             window.close()
         return 0
     window.show()
+    if args.high_contrast:
+        window.contrast_action.setChecked(True)
+        window.toggle_high_contrast()
+    if args.one_view:
+        window.set_one_view(True)
+    if args.seminar:
+        window.toggle_seminar_mode()
     return app.exec()
 
 

@@ -4,25 +4,74 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..core.aggregate import frame_matrix, passages_per_author
 from ..core.errors import DataFileError
 from ..core.filters import ExplorerState
 from ..core.report import view_description
-from .charts.bars import PillarProfile
-from .charts.base import ChartView, Target, hide_category_labels
-from .charts.framing_matrix import FramingMatrix, author_area_heatmap
+from ..core.wording import counted
+from .charts.bars import FrameMix, PillarProfile
+from .charts.base import CellLabels, ChartView, Target, label_axis, short_name, style_plot
+from .charts.framing_matrix import FramingMatrix
+from .charts.plot import ColourScale
+from .palette import ink_on
+from .screen import fit_within_screen
 from .export import export_comparison
 from .state import FilterState
 
 FEW = 3  # a difference resting on fewer passages than this, on either side, is marked
 DIVERGING = pg.ColorMap([0.0, 0.5, 1.0], [(0, 114, 178), (255, 255, 255), (213, 94, 0)])  # Okabe–Ito blue ↔ vermillion
+POINTS = 100  # the difference is in percentage points, on the colour bar as in the cells
+
+# The views shown for each scenario, top to bottom: (name, how to make one for a side, its share of the height).
+# A view is a widget made from the dataset and one side's FilterState; adding one here adds it to both sides.
+SIDE_VIEWS = [
+    ("matrix", FramingMatrix, 5),
+    ("profiles", lambda coded, state: SideBySide(PillarProfile(coded, state), FrameMix(coded, state)), 2),
+]
+
+SAME, POOLED, PAIR = "same", "pooled", "pair"
+
+
+def fixed_lines(label: QLabel, lines: int) -> None:
+    """A wrapped label of a fixed number of lines.
+
+    A wrapped label gives its layout a height for each width, and a grid with
+    such a row shares its height out by those heights, below the minimum
+    heights of the charts beside it.
+    """
+    label.setFixedHeight(lines * label.fontMetrics().lineSpacing() + 2)
+    policy = label.sizePolicy()
+    policy.setHeightForWidth(False)
+    label.setSizePolicy(policy)
+
+
+class SideBySide(QWidget):
+    """Two views of one side next to each other (pillar profile and frame mix)."""
+
+    def __init__(self, *views: QWidget):
+        super().__init__()
+        self.views = views
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for view in views:
+            row.addWidget(view, 1)
+
+    def sizeHint(self):
+        return self.minimumSizeHint()  # a few bars each: the heatmaps above take the rest
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class DifferenceMatrix(ChartView):
+    """A − B per area, in percentage points: per author, for all authors pooled, or one author of A against one of B."""
+
     title = "Difference A − B"
 
     def __init__(self, coded, state_a: FilterState, state_b: FilterState, parent=None):
@@ -30,9 +79,45 @@ class DifferenceMatrix(ChartView):
         self.other = state_b
         state_b.changed.connect(self.refresh)
         self.caption_label.setText(
-            f"Share in A minus share in B, per author and area; <b>*</b> = fewer than {FEW} passages of that author on one side."
+            f"Share in A minus share in B, in percentage points; <b>*</b> = fewer than {FEW} passages on one side."
         )
-        author_area_heatmap(self, DIVERGING, (-1, 1), "A − B (share)")
+        self.areas = list(coded.taxonomy.ids("area"))
+        self.authors = coded.authors
+        self.mode, self.pair = SAME, (None, None)
+        self.plot = self.add_plot(0, categories=("bottom",))
+        style_plot(self.plot, bottom="Author (publication year)")
+        self.plot.invertY(True)
+        self.colour_map = DIVERGING
+        self.image = pg.ImageItem()
+        self.image.setColorMap(DIVERGING)
+        self.plot.addItem(self.image)
+        self.colour_bar = ColourScale(DIVERGING, (-POINTS, POINTS), label="A − B (percentage points)")
+        self.plot.put_beside(self.colour_bar)
+        self.style_colour_bar()
+        label_axis(self.plot, "left", [coded.taxonomy.label("area", a) for a in self.areas])
+        self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
+        self.cell_labels: CellLabels | None = None
+        self.columns: list[tuple[str, list[int], list[int]]] = []
+        self.values = np.zeros((len(self.areas), 0))
+        self.shared: list[str] = []
+
+    def compare(self, mode: str, pair: tuple[str | None, str | None] = (None, None)) -> None:
+        """Per author (SAME), all authors pooled (POOLED), or A's author pair[0] against B's pair[1] (PAIR)."""
+        self.mode, self.pair = mode, pair
+        self.refresh()
+
+    def _columns(self) -> list[tuple[str, list[int], list[int]]]:
+        """(label, A's author indices, B's author indices) per column."""
+        everyone = list(range(len(self.authors)))
+        if self.mode == POOLED:
+            return [("All authors\npooled", everyone, everyone)]
+        if self.mode == PAIR:
+            a, b = self.pair
+            if a in self.authors and b in self.authors:
+                label = f"{short_name(a, self.coded)} (A)\n− {short_name(b, self.coded)} (B)"
+                return [(label, [self.authors.index(a)], [self.authors.index(b)])]
+            return []
+        return [("\n".join(short_name(author, self.coded).rsplit(" ", 1)), [i], [i]) for i, author in enumerate(self.authors)]
 
     def refresh(self, *_):
         a, b = self.state.state, self.other.state
@@ -40,29 +125,64 @@ class DifferenceMatrix(ChartView):
         if not mask_a.any() or not mask_b.any():
             self.show_message("One of the two scenarios shows no passages: there is nothing to compare.")
             return
-        share_a = frame_matrix(self.coded, mask_a).to_numpy().T
-        share_b = frame_matrix(self.coded, mask_b).to_numpy().T
+        counts_a = frame_matrix(self.coded, mask_a, "count").to_numpy().T  # areas × authors
+        counts_b = frame_matrix(self.coded, mask_b, "count").to_numpy().T
         n_a = passages_per_author(self.coded, mask_a).to_numpy()
         n_b = passages_per_author(self.coded, mask_b).to_numpy()
-        values = share_a - share_b  # NaN where an author has no passages on a side
+        self.shared = [author for i, author in enumerate(self.authors) if n_a[i] and n_b[i]]
+        if self.mode == SAME and not self.shared:
+            only_a = ", ".join(short_name(x, self.coded) for i, x in enumerate(self.authors) if n_a[i])
+            only_b = ", ".join(short_name(x, self.coded) for i, x in enumerate(self.authors) if n_b[i])
+            self.values = np.full((len(self.areas), len(self.authors)), np.nan)
+            self.show_message(
+                "The two scenarios share no author, so there is no author to compare with themselves.\n"
+                f"A: {only_a}.\nB: {only_b}.\n"
+                "Compare all authors pooled, or one author of A with one of B (the choice above)."
+            )
+            return
+        columns = self.columns = self._columns()
+        values = np.full((len(self.areas), len(columns)), np.nan)
+        texts, colours, targets, tips = [], [], [], []
+        for c, (label, ia, ib) in enumerate(columns):
+            total_a, total_b = int(n_a[ia].sum()), int(n_b[ib].sum())
+            with np.errstate(invalid="ignore", divide="ignore"):
+                share_a = counts_a[:, ia].sum(axis=1) / total_a if total_a else np.full(len(self.areas), np.nan)
+                share_b = counts_b[:, ib].sum(axis=1) / total_b if total_b else np.full(len(self.areas), np.nan)
+            values[:, c] = POINTS * (share_a - share_b)
+            tips.append((label.replace("\n", " "), share_a, share_b, total_a, total_b))
         self.values = values
-        self.image.setImage(values, levels=(-1, 1), autoLevels=False, rect=QRectF(-0.5, -0.5, len(self.authors), len(self.areas)))
-        texts, colours, targets = [], [], []
+        self._lay_out(columns)
+        self.image.setImage(values, levels=(-POINTS, POINTS), autoLevels=False, rect=QRectF(-0.5, -0.5, len(columns), len(self.areas)))
         for row, area in enumerate(self.areas):
-            for column, author in enumerate(self.authors):
-                value = values[row, column]
-                few = min(n_a[column], n_b[column]) < FEW
-                texts.append("–" if value != value else f"{100 * value:+.0f}{'*' if few else ''}")
-                colours.append("#FFFFFF" if value == value and abs(value) > 0.55 else "#111111")
+            for c in range(len(columns)):
+                value = values[row, c]
+                label, share_a, share_b, total_a, total_b = tips[c]
+                few = min(total_a, total_b) < FEW
+                texts.append("–" if value != value else f"{value:+.0f}{'*' if few else ''}")
+                colours.append(self.palette.text if value != value else ink_on(DIVERGING, (value + POINTS) / (2 * POINTS)))
                 tip = (
-                    f"{author} · {self.coded.taxonomy.label('area', area)}\n"
-                    f"A: {self._share(share_a[row, column])} of {n_a[column]} passages; B: {self._share(share_b[row, column])} of {n_b[column]}"
+                    f"{label} · {self.coded.taxonomy.label('area', area)}\n"
+                    f"A: {self._share(share_a[row])} of {counted(total_a, 'passage')}; B: {self._share(share_b[row])} of {counted(total_b, 'passage')}\n"
+                    f"A − B: {'–' if value != value else f'{value:+.0f} percentage points'}"
                     + ("\nfew passages: read with care" if few else "")
                 )
-                targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {}))
+                targets.append(Target(QRectF(c - 0.5, row - 0.5, 1, 1), tip, {}))
         self.cell_labels.set_labels(texts, colours)
         self.set_targets(self.plot, targets)
         self.stack.setCurrentWidget(self.graphics)
+
+    def _lay_out(self, columns) -> None:
+        """Columns for this comparison: their labels, the x range, and a value label in every cell."""
+        labels = [label for label, _, _ in columns]
+        axis = self.plot.getAxis("bottom")
+        if axis.labels != labels:
+            axis.set_labels(labels)
+            self.plot.setXRange(-0.5, len(columns) - 0.5, padding=0)
+            if self.cell_labels is not None:
+                self.plot.vb.removeItem(self.cell_labels)
+            self.cell_labels = CellLabels([(c, r) for r in range(len(self.areas)) for c in range(len(columns))])
+            self.cell_labels.font.setPointSizeF(8 * self.type_scale)
+            self.plot.addItem(self.cell_labels)
 
     @staticmethod
     def _share(value: float) -> str:
@@ -70,7 +190,10 @@ class DifferenceMatrix(ChartView):
 
 
 class CompareWindow(QWidget):
-    """Two scenarios side by side. Each side has its own state; the charts are the explorer's own."""
+    """Two scenarios side by side on the same scales, rows aligned, and their difference.
+
+    Each side has its own state; the views are the explorer's own.
+    """
 
     def __init__(self, coded, store, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -79,7 +202,7 @@ class CompareWindow(QWidget):
         self.store = store
         self.states = (FilterState(self), FilterState(self))
         self.pickers = (QComboBox(), QComboBox())
-        for picker, state in zip(self.pickers, self.states):
+        for picker in self.pickers:
             for scenario in store.scenarios:
                 picker.addItem(scenario.name)
             picker.currentIndexChanged.connect(self._picked)
@@ -87,15 +210,47 @@ class CompareWindow(QWidget):
         for label in self.labels:
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.matrices = tuple(FramingMatrix(coded, state) for state in self.states)
-        self.profiles = tuple(PillarProfile(coded, state) for state in self.states)
+        self.views = {name: tuple(make(coded, state) for state in self.states) for name, make, _ in SIDE_VIEWS}
+        self.matrices = self.views["matrix"]
+        self.profiles = tuple(pair.views[0] for pair in self.views["profiles"])
         for matrix, side in zip(self.matrices, "AB"):
             matrix.measure.setEnabled(False)  # both sides show shares on the same 0–1 scale
             matrix.setToolTip(f"Scenario {side}")
         self.difference = DifferenceMatrix(coded, *self.states)
-        hide_category_labels(self.matrices[1].plot)  # B's rows line up with A's, just left of it
-        export = QPushButton("Export comparison…")
+        self.heatmaps = (*self.matrices, self.difference)
+        top = self.matrices[0].measure.sizeHint().height()
+        for heatmap in self.heatmaps:  # the same heading and caption heights: the three heatmaps' rows line up
+            heatmap.heading.setFixedHeight(top)
+            fixed_lines(heatmap.caption_label, 2)
+        for views in self.views.values():
+            for view in views:
+                for chart in getattr(view, "views", (view,)):
+                    if chart not in self.heatmaps:
+                        fixed_lines(chart.caption_label, 3)
+                    chart.fit_minimum_height()
+        for label in self.labels:
+            fixed_lines(label, 2)
+        self.difference.fit_minimum_height()
+        self._align = QTimer(self)  # once the layout has settled
+        self._align.setSingleShot(True)
+        self._align.setInterval(0)
+        self._align.timeout.connect(self.align_heatmaps)
+
+        self.how = QComboBox()
+        self.how.addItem("Each author with themselves", SAME)
+        self.how.addItem("All authors pooled", POOLED)
+        self.how.addItem("One author of A with one of B", PAIR)
+        self.how.setToolTip("What the difference compares")
+        self.pair_pickers = (QComboBox(), QComboBox())
+        for picker in self.pair_pickers:
+            for author in coded.authors:
+                picker.addItem(short_name(author, coded), author)
+            picker.currentIndexChanged.connect(self._how_changed)
+        self.how.currentIndexChanged.connect(self._how_changed)
+
+        export = self.export_button = QPushButton("Export comparison…")
         export.clicked.connect(self.ask_and_export)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
 
         grid = QGridLayout(self)
         for column, side in enumerate("AB"):
@@ -104,26 +259,50 @@ class CompareWindow(QWidget):
             row.addWidget(self.pickers[column], 1)
             grid.addLayout(row, 0, column)
             grid.addWidget(self.labels[column], 1, column)
-            grid.addWidget(self.matrices[column], 2, column)
-            grid.addWidget(self.profiles[column], 3, column)
-        grid.addWidget(self.difference, 2, 2, 2, 1)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(export)
-        grid.addLayout(bottom, 4, 0, 1, 3)
-        grid.setRowStretch(2, 3)
-        grid.setRowStretch(3, 2)
-        for column, stretch in enumerate((6, 4, 6)):  # A carries the area labels for B beside it
-            grid.setColumnStretch(column, stretch)
+        how = QHBoxLayout()
+        how.addWidget(QLabel("<b>A − B:</b>"))
+        how.addWidget(self.how, 1)
+        how.addWidget(export)
+        grid.addLayout(how, 0, 2)
+        pair = QHBoxLayout()
+        pair.addWidget(QLabel("A's"))
+        pair.addWidget(self.pair_pickers[0], 1)
+        pair.addWidget(QLabel("− B's"))
+        pair.addWidget(self.pair_pickers[1], 1)
+        grid.addLayout(pair, 1, 2)
+        for n, (name, _, stretch) in enumerate(SIDE_VIEWS):  # rows of the same view line up across the sides
+            for column in range(2):
+                grid.addWidget(self.views[name][column], 2 + n, column)
+            grid.setRowStretch(2 + n, stretch)
+        grid.addWidget(self.difference, 2, 2)
+        for column in range(3):  # equal widths: equal values give equal bars and cells
+            grid.setColumnStretch(column, 1)
+            grid.setColumnMinimumWidth(column, 200)
         self.resize(1600, 1000)
+        fit_within_screen(self)
         if len(store.scenarios) > 1:
             self.pickers[1].setCurrentIndex(1)
+        self._how_changed()
         self._picked()
 
     def choose(self, a: int, b: int) -> None:
         self.pickers[0].setCurrentIndex(a)
         self.pickers[1].setCurrentIndex(b)
         self._picked()
+
+    def compare_authors(self, a: str, b: str) -> None:
+        """Compare A's author ``a`` with B's author ``b``."""
+        self.pair_pickers[0].setCurrentIndex(self.pair_pickers[0].findData(a))
+        self.pair_pickers[1].setCurrentIndex(self.pair_pickers[1].findData(b))
+        self.how.setCurrentIndex(self.how.findData(PAIR))
+        self._how_changed()
+
+    def _how_changed(self, *_):
+        mode = self.how.currentData()
+        for picker in self.pair_pickers:
+            picker.setEnabled(mode == PAIR)
+        self.difference.compare(mode, tuple(p.currentData() for p in self.pair_pickers))
+        self._align.start()
 
     def _picked(self, *_):
         for picker, state, label in zip(self.pickers, self.states, self.labels):
@@ -132,11 +311,27 @@ class CompareWindow(QWidget):
                 s = self.store.scenarios[index]
                 state.apply(ExplorerState(s.filters, s.selection, s.search))
                 count = int(state.state.mask(self.coded).sum())
-                label.setText(f"{count} passages · {view_description(s.filters, s.selection, s.search, self.coded.taxonomy)}")
+                label.setText(f"{counted(count, 'passage')} · {view_description(s.filters, s.selection, s.search, self.coded.taxonomy)}")
+        self._align.start()
 
-    def caption_text(self) -> str:
-        names = " vs ".join(p.currentText() for p in self.pickers)
-        return f"NSP Explorer · comparison: {names} · dataset {self.coded.version}"
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._align.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._align.start()
+
+    def align_heatmaps(self) -> None:
+        """The same height under the three heatmaps (their column labels may stand upright on one side only)."""
+        axes = [h.plot.getAxis("bottom") for h in self.heatmaps]
+        for axis in axes:
+            axis.floor = 0
+            axis.fit()
+        tallest = max(axis.height() for axis in axes)
+        for axis in axes:
+            axis.floor = tallest
+            axis.fit()
 
     def export_to(self, folder: Path, formats=("png", "svg", "pdf"), width: int | None = None) -> list[Path]:
         return export_comparison(self, folder, formats, width).written

@@ -16,7 +16,7 @@ from ..core.dataset import year_label
 from ..core.filters import NO_YEAR, NOTHING, FilterSpec
 from .charts.base import plain_tip
 from .quiet_label import QuietLabel
-from .palette import FRAME_COLOURS, PILLAR_COLOURS, author_colour
+from .palette import FRAME_COLOURS, PILLAR_COLOURS, author_styles
 from .state import FilterState
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -41,7 +41,7 @@ class FilterPanel(QWidget):
         self.summary = QuietLabel(lines=4, align=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reset_button = QPushButton("Reset")
         self.reset_button.setToolTip("Show everything again: all filters, no selection, no search (Ctrl+R)")
-        self.reset_button.clicked.connect(lambda: state.reset(source="FilterPanel"))
+        self.reset_button.clicked.connect(self.reset)
         top = QHBoxLayout()
         top.addWidget(QLabel("<b>Filters</b>"))
         top.addStretch(1)
@@ -74,12 +74,13 @@ class FilterPanel(QWidget):
             self._option(powers, "partner", partner, taxonomy.label("partner", partner))
         self._option(partners, "partner", "north_korea", taxonomy.label("partner", "north_korea"))
         authors = self._group("Authors")
+        styles = author_styles(coded.authors)
         first = coded.passages.iloc[coded.author_starts]  # each author's first passage: earliest year
         for author, (_, document) in zip(coded.authors, first.iterrows()):
             label = f"{author} ({year_label(document['year'])}, {document['outlet'] or 'no outlet'})"
             if document["user"]:
                 label = "★ " + label + " — your library"
-            item = self._option(authors, "author", author, label, author_colour(coded.authors, author))
+            item = self._option(authors, "author", author, label, styles.colour(author))
             item.setToolTip(0, plain_tip(label))  # names come from documents: shown as text, never markup
         years = self._group("Publication years")
         for year in coded.years:
@@ -166,6 +167,16 @@ class FilterPanel(QWidget):
 
     def apply_checks(self) -> None:
         self.state.set_filters(self.filters_from_checks(), source="FilterPanel")
+
+    def reset(self) -> None:
+        """Show everything: the state and every box, even if the boxes had drifted from the state."""
+        self._apply.stop()  # a tick not yet applied must not come back after the reset
+        self.state.reset(source="Reset")
+        self._syncing = True
+        try:
+            self._show_filters(self.state.state.filters)
+        finally:
+            self._syncing = False
 
     # -- state -> checks and counts ------------------------------------------------------
 

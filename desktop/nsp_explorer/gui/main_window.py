@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import datetime
+import html
 
 from PySide6.QtCore import QByteArray, QEvent, Qt
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QInputDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QInputDialog,
+    QMainWindow,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QSplitter,
+    QTabWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
@@ -19,17 +35,50 @@ from ..core.scenario import Scenario, ScenarioStore
 from .breadcrumb import Breadcrumb
 from .charts.bars import FrameMix, PartnerChart, PillarProfile, Timeline
 from .charts.cited_figures import CitedFigures
+from .charts.base import TICK_POINTS
 from .charts.framing_matrix import FramingMatrix
 from .charts.framing_view import FramingView
 from .compare import CompareWindow
 from .export import FORMATS, atomically, export_chart, export_views, seminar_pack
 from .filter_panel import FilterPanel
 from .scenarios_panel import ScenarioPanel, scenarios_dir
+from .screen import fit_within_screen
 from .passages import PassageList, ReadingPane
 from .settings import load_settings, save_settings
 from .state import FilterState
 
 SPLITTERS = ("outer", "right", "bottom")
+
+
+class ChartGrid(QWidget):
+    """The charts, as tall as the room they are given (down to their minimum, then they scroll).
+
+    Word-wrapped captions give a layout a height for each width, which a
+    scroll area follows instead of its own height: the charts would always be
+    drawn as tall as they would like to be. This box has no layout of its
+    own; it gives its whole area to the grid inside.
+    """
+
+    def __init__(self, grid: QGridLayout):
+        super().__init__()
+        self.inner = QWidget(self)
+        self.inner.setLayout(grid)
+        self.inner.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # larger type: a new minimum for the scroll area
+            self.updateGeometry()
+        return False
+
+    def minimumSizeHint(self):
+        return self.inner.minimumSizeHint()
+
+    def sizeHint(self):
+        return self.inner.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:
+        self.inner.setGeometry(self.rect())
+        super().resizeEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -62,27 +111,49 @@ class MainWindow(QMainWindow):
         self.compare_window: CompareWindow | None = None
         self.type_scale = 1.0
         self.base_font = QApplication.font()
+        self.seminar = False
+        self.one_view = False
+        self.view_index = 0  # the view shown when one view at a time
+        self._before_seminar = (1.0, False, False)  # type scale, high contrast, one view: restored on leaving
 
-        # two rows of charts, each laid out on its own (stretch = share of the row's width): how authors frame
-        # each area and how much they write about it, side by side; then the profiles, the timeline and the figures
-        rows = [
-            [(self.framing, 1), (self.matrix, 1)],
-            [(self.timeline, 5), (self.pillars, 4), (self.frames, 4), (self.partners, 4), (self.figures, 5)],
-        ]
-        grid = QVBoxLayout()
+        grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(4)
-        for row in rows:
-            line = QHBoxLayout()
-            line.setSpacing(4)
-            for chart, stretch in row:
-                line.addWidget(chart, stretch)
-            grid.addLayout(line, 1)
+        # (row, column, row span, column span) on six equal columns. The charts with many rows of labels
+        # (sixteen areas, seventeen partners) take two of the three rows, so that a short screen still fits them:
+        # how authors frame each area beside how much they write about it, then the partners; below them the
+        # profiles, the timeline and the cited figures.
+        places = {self.framing: (0, 0, 2, 2), self.matrix: (0, 2, 2, 2), self.partners: (0, 4, 2, 2),
+                  self.pillars: (2, 0, 1, 1), self.frames: (2, 1, 1, 1), self.timeline: (2, 2, 1, 2), self.figures: (2, 4, 1, 2)}
+        self.places = places
+        for chart, (row, col, rows, cols) in places.items():
+            grid.addWidget(chart, row, col, rows, cols)
+        for col in range(6):
+            grid.setColumnStretch(col, 1)
+        for row in range(3):
+            grid.setRowStretch(row, 1)
+        self.chart_grid = ChartGrid(grid)
+        self.chart_scroll = QScrollArea()  # on a short screen the charts scroll rather than pile their labels up
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_scroll.setWidget(self.chart_grid)
         charts = QWidget()
         column = QVBoxLayout(charts)
         column.setContentsMargins(0, 0, 0, 0)
+        self.banner = QLabel()  # seminar mode: the scenario's name and note, for the room
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
+        self.banner.setStyleSheet("background: #1F2A44; color: #FFFFFF; padding: 6px 10px;")
+        self.banner.hide()
+        self.single_view = QWidget()
+        QVBoxLayout(self.single_view).setContentsMargins(0, 0, 0, 0)
+        self.chart_pages = QStackedWidget()
+        self.chart_pages.addWidget(self.chart_scroll)
+        self.chart_pages.addWidget(self.single_view)
+        column.addWidget(self.banner)
         column.addWidget(self.breadcrumb)
-        column.addLayout(grid, 1)
+        column.addWidget(self.chart_pages, 1)
 
         self.splitters = {name: QSplitter() for name in SPLITTERS}
         bottom = self.splitters["bottom"]
@@ -100,7 +171,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(right)
         outer.setSizes([300, 1300])
         right.setSizes([640, 330])
-        bottom.setSizes([620, 650])
+        bottom.setSizes([700, 570])
         for splitter in self.splitters.values():
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(outer)
@@ -110,6 +181,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         for chart in self.charts:
             chart.refresh()
+            chart.fit_minimum_height()
         from .app import LIBRARY_PROBLEMS
 
         self.startup_notices = list(LIBRARY_PROBLEMS)  # what the user must hear about: a library or settings set aside
@@ -117,6 +189,8 @@ class MainWindow(QMainWindow):
         if remember:
             self.startup_notices.append(self._restore())
         self.startup_notices = [n for n in self.startup_notices if n]
+        self._fitted = False
+        self.fit_to_screen()
         if self.startup_notices:
             self.statusBar().showMessage(" ".join(self.startup_notices), 60000)
 
@@ -141,14 +215,14 @@ class MainWindow(QMainWindow):
         action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu("&View")
         action(view, "Clear &selection", "Esc", lambda: self.state.clear_selection(source="MainWindow"), "Undo the narrowing made by clicking charts")
-        action(view, "&Reset filters", "Ctrl+R", lambda: self.state.reset(source="MainWindow"), "Show everything again")
+        action(view, "&Reset filters", "Ctrl+R", self.filter_panel.reset, "Show everything again")
         action(view, "&Find in passages", QKeySequence.StandardKey.Find, self._focus_search)
         action(view, "Attention chart as &shares", "Ctrl+1", lambda: self.matrix.set_measure("share"))
         action(view, "Attention chart as &counts", "Ctrl+2", lambda: self.matrix.set_measure("count"))
         view.addSeparator()
         action(view, "Compare scenarios…", "Ctrl+K", self.open_comparison, "Two scenarios side by side, and their difference")
-        action(view, "Next scenario", "PgDown", lambda: self.scenarios.step(1))
-        action(view, "Previous scenario", "PgUp", lambda: self.scenarios.step(-1))
+        action(view, "Next scenario (or view)", "PgDown", lambda: self.page(1))
+        action(view, "Previous scenario (or view)", "PgUp", lambda: self.page(-1))
         view.addSeparator()
         action(view, "Code&book…", "Ctrl+B", self.show_codebook, "Which words signal each code; add your own")
         action(view, "Coding &quality…", "Ctrl+Shift+Q", self.show_coding_quality, "How well the automatic coding agrees with careful readers")
@@ -160,6 +234,11 @@ class MainWindow(QMainWindow):
         action(view, "Smaller type", "Ctrl+-", lambda: self.set_type_scale(self.type_scale / 1.15))
         self.contrast_action = action(view, "High contrast", "Ctrl+Shift+H", self.toggle_high_contrast)
         self.contrast_action.setCheckable(True)
+        self.one_view_action = action(view, "One view at a time", "Ctrl+Shift+V", lambda: self.set_one_view(not self.one_view),
+                                      "One chart filling the window; Page Down / Page Up or the arrow keys step through them (seminar mode)")
+        self.one_view_action.setCheckable(True)
+        action(view, "Next view", "Ctrl+PgDown", lambda: self.step_view(1))
+        action(view, "Previous view", "Ctrl+PgUp", lambda: self.step_view(-1))
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "&About NSP Explorer", "F1", self.show_about, "Version, dataset sources and licences")
 
@@ -171,48 +250,140 @@ class MainWindow(QMainWindow):
 
     # -- seminar mode ---------------------------------------------------------------------
 
+    def page(self, by: int) -> None:
+        """Page Down / Page Up (what presentation clickers send): the next scenario or, in seminar mode one
+        view at a time, the next view (and on past the last one to the next scenario's first)."""
+        if self.seminar and self.one_view:
+            self.step_view(by)
+        else:
+            self.scenarios.step(by)
+
     def eventFilter(self, watched, event) -> bool:
-        """In seminar mode Page Up / Page Down (what presentation clickers send) step through scenarios."""
-        if event.type() == QEvent.Type.KeyPress and self.isFullScreen() and event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-            self.scenarios.step(1 if event.key() == Qt.Key.Key_PageDown else -1)
+        """In seminar mode, one view at a time, the arrow keys step through the views too."""
+        steps = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+        if event.type() == QEvent.Type.KeyPress and self.seminar and self.one_view and event.key() in steps:
+            self.step_view(steps[event.key()])
             return True
         return super().eventFilter(watched, event)
 
+    def seminar_type_scale(self) -> float:
+        """Type for the back of a room: tick labels at least about 1/45 of the screen's height."""
+        screen = self.screen() or QApplication.primaryScreen()
+        height = screen.geometry().height() if screen is not None else 768
+        tick_pixels = TICK_POINTS * self.logicalDpiY() / 72
+        return round(max(1.4, height / 45 / tick_pixels), 2)
+
     def toggle_seminar_mode(self) -> None:
-        """Full screen for the room: the charts alone, in larger type; again to come back."""
-        if self.isFullScreen():
+        """Full screen for the room: the charts alone, larger type, the scenario on a banner; again to come back
+        exactly as it was (type size, contrast, one view or all)."""
+        if self.seminar:
+            self.seminar = False
             QApplication.instance().removeEventFilter(self)
+            scale, contrast, one_view = self._before_seminar
+            self.set_one_view(one_view)
+            if contrast != self.contrast_action.isChecked():
+                self.contrast_action.setChecked(contrast)
+                self.toggle_high_contrast()
             self.showNormal()
             self.left.show()
             self.splitters["bottom"].show()
-            self.set_type_scale(1.0)
+            self.set_type_scale(scale)
         else:
+            self.seminar = True
+            self._before_seminar = (self.type_scale, self.contrast_action.isChecked(), self.one_view)
             self.left.hide()
             self.splitters["bottom"].hide()
             self.showFullScreen()
-            self.set_type_scale(1.3)
+            self.set_type_scale(self.seminar_type_scale())
             QApplication.instance().installEventFilter(self)  # only now: it sees every event of the app
-        self.seminar_action.setChecked(self.isFullScreen())
+        self.seminar_action.setChecked(self.seminar)
+        self.update_banner()
 
     def set_type_scale(self, scale: float) -> None:
-        """Larger or smaller type everywhere, charts included (for the back of the room)."""
+        """Larger or smaller type everywhere (for the back of the room): labels, legends, captions, tooltips, and
+        every text the charts draw."""
         self.type_scale = max(0.7, min(scale, 2.5))
-        font = QApplication.font()
+        font = QFont(self.base_font)
         font.setPointSizeF(self.base_font.pointSizeF() * self.type_scale)
         QApplication.setFont(font)
+        QToolTip.setFont(font)
+        if self.contrast_action.isChecked():
+            self._apply_app_style()
         for chart in self.charts:
             chart.set_type_scale(self.type_scale)
 
     def toggle_high_contrast(self) -> None:
         on = self.contrast_action.isChecked()
-        QApplication.instance().setStyleSheet(
-            "* { color: #000000; } QWidget { background-color: #FFFFFF; } "
-            "QTreeWidget::item:selected, QTableView::item:selected { background: #000000; color: #FFFF00; }"
-            if on
-            else ""
-        )
+        self._apply_app_style()
         for chart in self.charts:
             chart.set_high_contrast(on)
+
+    def _apply_app_style(self) -> None:
+        """High contrast as an application style sheet; with one set, widgets take their type size from it."""
+        if not self.contrast_action.isChecked():
+            QApplication.instance().setStyleSheet("")
+            return
+        QApplication.instance().setStyleSheet(
+            f"* {{ color: #000000; font-size: {QApplication.font().pointSizeF():.1f}pt; }} QWidget {{ background-color: #FFFFFF; }} "
+            "QTreeWidget::item:selected, QTableView::item:selected { background: #000000; color: #FFFF00; }"
+        )
+
+    def update_banner(self) -> None:
+        """In seminar mode: the scenario's name and note above the charts (and which view, one at a time)."""
+        parts = []
+        if self.scenario_name:
+            parts.append(f"<b>{html.escape(self.scenario_name)}</b>")
+        if self.scenario_note:
+            parts.append(html.escape(self.scenario_note).replace("\n", "<br>"))
+        if self.one_view:
+            parts.append(f"<span style='color:#C8D3E6'>View {self.view_index + 1} of {len(self.charts)} · Page Down / → next</span>")
+        self.banner.setStyleSheet(f"background: #1F2A44; color: #FFFFFF; padding: 6px 10px; font-size: {1.15 * QApplication.font().pointSizeF():.1f}pt;")
+        self.banner.setText(" — ".join(parts))
+        self.banner.setVisible(self.seminar and bool(parts))
+
+    # -- one view at a time ---------------------------------------------------------------
+
+    def set_one_view(self, on: bool) -> None:
+        """One chart filling the chart area, stepped like slides; or all of them in their grid."""
+        if on == self.one_view:
+            return
+        chart = self.charts[self.view_index]
+        if on:
+            self.chart_grid.inner.layout().removeWidget(chart)
+            self.single_view.layout().addWidget(chart)
+            self.chart_pages.setCurrentWidget(self.single_view)
+        else:
+            self.single_view.layout().removeWidget(chart)
+            self._put_back(chart)
+            self.chart_pages.setCurrentWidget(self.chart_scroll)
+        chart.show()
+        self.one_view = on
+        self.one_view_action.setChecked(on)
+        self.update_banner()
+
+    def _put_back(self, chart) -> None:
+        row, col, rows, cols = self.places[chart]
+        self.chart_grid.inner.layout().addWidget(chart, row, col, rows, cols)
+
+    def step_view(self, by: int) -> None:
+        """The next or previous view; past the last one, the next scenario's first view (and back)."""
+        index = self.view_index + by
+        if not 0 <= index < len(self.charts) and self.seminar and len(self.store.scenarios) > 1:
+            self.scenarios.step(1 if by > 0 else -1)
+        self.show_view(index % len(self.charts))
+
+    def show_view(self, index: int) -> None:
+        if not self.one_view:
+            self.view_index = index
+            return
+        old, new = self.charts[self.view_index], self.charts[index]
+        if old is not new:
+            self.single_view.layout().removeWidget(old)
+            self._put_back(old)
+            self.single_view.layout().addWidget(new)
+            new.show()
+        self.view_index = index
+        self.update_banner()
 
     # -- the user's library ------------------------------------------------------------------
 
@@ -360,6 +531,7 @@ class MainWindow(QMainWindow):
     def apply_scenario(self, scenario: Scenario) -> None:
         self.scenario_name = scenario.name
         self.scenario_note = scenario.note
+        self.update_banner()
         self.matrix.set_measure(scenario.measure)
         self.state.apply(ExplorerState(scenario.filters, scenario.selection, scenario.search), source="Scenario")
         self.figures.show_indicator(scenario.indicator)
@@ -382,6 +554,18 @@ class MainWindow(QMainWindow):
         self.passage_list.search.selectAll()
 
     # -- remembered layout ---------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # once shown, the window manager's frame is known: fit again with it
+            self._fitted = True
+            self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Keep the window inside the screen's free area (see fit_within_screen); a short window gives most
+        of its height to the charts, the passages keep a few rows."""
+        if fit_within_screen(self):
+            self.splitters["right"].setSizes([int(self.height() * 0.62), int(self.height() * 0.38)])
 
     def _restore(self) -> str:
         """Put back the window as it was left; settings of the wrong shape are ignored. Returns what went wrong."""

@@ -2,15 +2,147 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from ..colours import AUTHOR_COLOURS, AUTHOR_SYMBOLS, FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS, author_colour_hex, author_symbol
+from ..colours import AUTHOR_COLOURS, AUTHOR_SYMBOLS, FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS
 
 __all__ = ["AUTHOR_COLOURS", "AUTHOR_SYMBOLS", "FRAME_COLOURS", "HEATMAP", "PARTNER_COLOUR", "PILLAR_COLOURS", "author_colour", "author_symbol", "code_colour"]
 
 
+@dataclass(frozen=True)
+class ChartPalette:
+    """Every colour a chart draws with: the normal look, or high contrast for a projector."""
+
+    pillars: dict[str, str]
+    frames: dict[str, str]
+    partner: str
+    mentioned: str  # the bars of years mentioned
+    heatmap: tuple[tuple[float, str], ...]  # colour-map stops
+    text: str
+    muted: str  # captions and plot titles
+    axis: str
+    axis_width: float
+    outline: str | None  # around bars and cells
+    background: str
+
+    def colour_map(self) -> pg.ColorMap:
+        return pg.ColorMap([s for s, _ in self.heatmap], [QColor(c) for _, c in self.heatmap])
+
+
+def _cividis() -> tuple[tuple[float, str], ...]:
+    lookup = pg.colormap.get(HEATMAP).getLookupTable(nPts=9, alpha=False)
+    return tuple((i / 8, QColor(*map(int, rgb)).name()) for i, rgb in enumerate(lookup))
+
+
+NORMAL = ChartPalette(PILLAR_COLOURS, FRAME_COLOURS, PARTNER_COLOUR, "#555555", (), "#222222", "#555555", "#888888", 1.0, None, "#FFFFFF")
+# For a projector that washes out pale tints: saturated, dark colours far apart in lightness, black
+# outlines, black text and axes, and a heatmap from white to deep blue (the widest lightness range).
+HIGH_CONTRAST = ChartPalette(
+    pillars={"people": "#C84B00", "prosperity": "#0033A0", "peace": "#007A4D"},
+    frames={"achievement": "#005A1E", "opportunity": "#0077CC", "challenge": "#C0002A", "recommendation": "#E8B000"},
+    partner="#000000",
+    mentioned="#000000",
+    heatmap=((0.0, "#FFFFFF"), (0.5, "#4A88C8"), (1.0, "#08205A")),
+    text="#000000",
+    muted="#000000",
+    axis="#000000",
+    axis_width=2.0,
+    outline="#000000",
+    background="#FFFFFF",
+)
+
+
+def chart_palette(high_contrast: bool) -> ChartPalette:
+    if high_contrast:
+        return HIGH_CONTRAST
+    return ChartPalette(**{**NORMAL.__dict__, "heatmap": _cividis()})
+
+
+def ink_on(colour_map: pg.ColorMap, fraction: float) -> str:
+    """Black or white text, whichever reads better on the colour-map's colour at this fraction."""
+    colour = colour_map.map(min(max(fraction, 0.0), 1.0), mode="qcolor")
+    light = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
+    return "#111111" if light > 0.5 else "#FFFFFF"
+
+
+STYLES = len(AUTHOR_COLOURS) * 2  # twelve authors told apart: six colours, each with two symbols
+
+
+def slot_style(slot: int) -> tuple[str, str]:
+    """Colour and symbol of an author style; the twelve (colour, symbol) pairs all differ."""
+    colours = len(AUTHOR_COLOURS)
+    return AUTHOR_COLOURS[slot % colours], AUTHOR_SYMBOLS[(slot + (slot // colours) % 2) % len(AUTHOR_SYMBOLS)]
+
+
+def assign_slots(authors: list[str], saved: dict) -> dict[str, int]:
+    """Each author's style: the one given before if any, else the first free one (new authors by name).
+
+    An author keeps a style for good, so an import that adds authors, or
+    sorts them in another order, never changes anyone's colour or symbol.
+    When every style is taken, a newcomer takes one of an author not in this
+    dataset; beyond twelve authors at once, styles repeat.
+    """
+    slots = {a: s for a, s in saved.items() if isinstance(a, str) and type(s) is int and 0 <= s < STYLES}
+    used: dict[int, str] = {}  # style -> the present author who has it
+    for author in authors:
+        slot = slots.get(author)
+        if slot is not None and slot not in used:
+            used[slot] = author
+        else:
+            slots.pop(author, None)  # two present authors never share a style
+    overflow = 0
+    for author in sorted(set(authors) - set(used.values())):
+        taken = set(slots.values())
+        free = [s for s in range(STYLES) if s not in taken] or [s for s in range(STYLES) if s not in used]
+        if free:
+            slot = free[0]
+            for absent in [a for a, s in slots.items() if s == slot]:
+                del slots[absent]
+            used[slot] = author
+        else:
+            slot, overflow = overflow % STYLES, overflow + 1
+        slots[author] = slot
+    return slots
+
+
+class AuthorStyles:
+    """The colour and marker of every author, the same in every view and from one run to the next."""
+
+    def __init__(self, slots: dict[str, int]):
+        self.slots = slots
+
+    def colour(self, author: str) -> QColor:
+        return QColor(slot_style(self.slots.get(author, 0))[0])
+
+    def symbol(self, author: str) -> str:
+        return slot_style(self.slots.get(author, 0))[1]
+
+
+def author_styles(authors: list[str]) -> AuthorStyles:
+    """The authors' styles as remembered in the user's settings; newcomers get one, which is remembered."""
+    from .settings import read_settings, save_settings
+
+    settings = read_settings()
+    saved = settings.get("author_styles") if settings is not None else None
+    slots = assign_slots(authors, saved if isinstance(saved, dict) else {})
+    if settings is not None and slots != saved:
+        settings["author_styles"] = slots
+        try:
+            save_settings(settings)
+        except OSError:
+            pass  # the styles hold for this run; the next one tries to remember them again
+    return AuthorStyles(slots)
+
+
 def author_colour(authors: list[str], author: str) -> QColor:
-    return QColor(author_colour_hex(authors, author))
+    return author_styles(authors).colour(author)
+
+
+def author_symbol(authors: list[str], author: str) -> str:
+    return author_styles(authors).symbol(author)
 
 
 def code_colour(dimension: str, code: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
@@ -26,6 +27,7 @@ from ..core.coded import CodedPassages
 from ..core.framing import FRAME_COLUMNS, framing_sentences
 from ..pipeline.sentences import sentence_spans
 from ..core.report import citation
+from ..core.wording import counted
 from .quiet_label import QuietLabel
 from .palette import FRAME_COLOURS, PILLAR_COLOURS, code_colour
 from .state import FilterState
@@ -39,6 +41,9 @@ CODING_NOTES = {  # what the reading pane says about who made a document's codes
     "machine": "⚙ Codes made by the machine (codebook and rules), not checked by a reader.",
     "": "⚙ Codes made by the machine; whether a reader checked them is not recorded.",
 }
+CONTEXT_BEFORE = 16  # characters before a search match in the list: the match stays near the column's left edge
+MATCH = "search match"  # a mark, not a colour
+MATCH_STYLE = "background-color:#111111; color:#FFFFFF; font-weight:bold"  # apart from every code's tint
 
 
 class PassageTable(QAbstractTableModel):
@@ -68,7 +73,7 @@ class PassageTable(QAbstractTableModel):
                 self._formatted.clear()
             row = int(self.rows[i])
             author, title, outlet = (self._columns[c][0][self._columns[c][1][row]] for c in ("author", "title", "outlet"))
-            cells = (author, str(self._years[row]), title, str(self._positions[row]), keyword_in_context(self.coded.text(row), self.search))
+            cells = (author, str(self._years[row]), title, str(self._positions[row]), keyword_in_context(self.coded.text(row), self.search, width=90, before=CONTEXT_BEFORE))
             found = self._formatted[i] = (cells, "<qt>" + html.escape(f"{title} · {outlet}") + "</qt>")
         return found
 
@@ -135,10 +140,12 @@ class PassageList(QWidget):
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(1, 44)
-        self.table.setColumnWidth(2, 150)
-        self.table.setColumnWidth(3, 32)
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(0, metrics.horizontalAdvance("Mehmet Enes Beş"))
+        self.table.setColumnWidth(1, metrics.horizontalAdvance("20255") + 8)
+        self.table.setColumnWidth(2, metrics.horizontalAdvance("Enhancing Trust"))
+        self.table.setColumnWidth(3, metrics.horizontalAdvance("¶99") + 8)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("20255"))
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.empty = QLabel("No passages match the current filters and selection.")
         self.empty.setStyleSheet("color: #555555;")
@@ -166,7 +173,7 @@ class PassageList(QWidget):
         self.table.blockSignals(True)
         self.model.show(rows, state.search)
         self.table.blockSignals(False)
-        self.count.setText(f"{len(rows):,} passages")
+        self.count.setText(counted(len(rows), "passage"))
         self.table.setVisible(len(rows) > 0)
         self.empty.setVisible(len(rows) == 0)
         row = self.model.row_of(state.focus) if state.focus else -1
@@ -224,6 +231,8 @@ class ReadingPane(QWidget):
         self.passage_id = ""
         self.listing: tuple[str, str] | None = None  # (author, area) whose sentences are listed, after a click on the Framing view
         self.listed: list[tuple[int, int]] = []
+        self.search = ""  # marked in the passage shown
+        self._shown_for: tuple | None = None
         state.changed.connect(self.refresh)
         self.refresh(state.state, "")
 
@@ -235,12 +244,20 @@ class ReadingPane(QWidget):
             return
         was_listing, self.listing = self.listing is not None, None
         passage_id = state.focus
+        shown_for = (state.filters, state.selection, state.search)
+        if passage_id and shown_for != self._shown_for:
+            # the selection changed: a passage it no longer holds gives way to the first one it does
+            row = self.coded.row_of(passage_id)
+            if row is None or not state.mask(self.coded)[row]:
+                passage_id = ""
+        search_changed = state.search != self.search
+        self._shown_for, self.search = shown_for, state.search
         if not passage_id:
             order = self.coded.reading_order  # the first selected passage, without listing them all again
             chosen = state.mask(self.coded)[order]
             first = int(chosen.argmax()) if len(chosen) else 0
             passage_id = self.coded.passage_id(int(order[first])) if len(chosen) and chosen[first] else ""
-        if passage_id != self.passage_id or was_listing:
+        if passage_id != self.passage_id or was_listing or search_changed:
             self.show_passage(passage_id)
 
     def _row(self, passage_id: str) -> int | None:
@@ -296,13 +313,21 @@ class ReadingPane(QWidget):
                     for i in range(start, start + len(word)):
                         colours[i] = colour
                     start = text.find(word, start + len(word))
+        phrase = self.search.strip()
+        if phrase:  # the search match is marked apart from the codes' tints, over them
+            for match in re.finditer(re.escape(phrase), text, re.IGNORECASE):
+                for i in range(match.start(), match.end()):
+                    colours[i] = MATCH
         out, i = [], 0
         while i < len(text):
             j = i
             while j < len(text) and colours[j] == colours[i]:
                 j += 1
             chunk = html.escape(text[i:j])
-            out.append(f"<span style='background-color:{colours[i]}'>{chunk}</span>" if colours[i] else chunk)
+            if colours[i] is MATCH:
+                out.append(f"<span style='{MATCH_STYLE}'>{chunk}</span>")
+            else:
+                out.append(f"<span style='background-color:{colours[i]}'>{chunk}</span>" if colours[i] else chunk)
             i = j
         return "".join(out)
 
@@ -397,7 +422,6 @@ class ReadingPane(QWidget):
             return ""
         row = self.coded.passages.iloc[number]
         document = self.documents.loc[row["doc_id"]]
-        url = f" {document['url']}" if document["url"] else ""
         return citation({**document.to_dict(), "position": row["position"]})
 
     def copy_citation(self) -> None:

@@ -49,6 +49,7 @@ class ScenarioPanel(QWidget):
         self.list.model().rowsMoved.connect(self._moved)
         self.list.itemActivated.connect(lambda item: self.show_scenario(self.list.row(item)))
         self.list.itemClicked.connect(lambda item: self.show_scenario(self.list.row(item)))
+        self.list.currentRowChanged.connect(lambda _row: self._enable_buttons())
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("A note for this scenario (what to point out in the seminar)")
         self.note.setMaximumHeight(90)
@@ -78,7 +79,9 @@ class ScenarioPanel(QWidget):
             self.buttons[text] = button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(QLabel("<b>Scenarios</b> — prepared views; Page Up / Page Down steps through them"))
+        heading = QLabel("<b>Scenarios</b> — prepared views; Page Up / Page Down steps through them")
+        heading.setWordWrap(True)  # the panel can be narrowed
+        layout.addWidget(heading)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
@@ -99,7 +102,20 @@ class ScenarioPanel(QWidget):
             self.list.setCurrentRow(select)
         self.problems.setText("\n".join(self.store.problems))
         self.buttons["Undo delete"].setEnabled(self._undo is not None)
+        self._enable_buttons()
         self.counted.emit(len(self.store.scenarios))
+
+    def _enable_buttons(self) -> None:
+        """What acts on the chosen scenario is enabled only while one is chosen."""
+        chosen = 0 <= self.current() < len(self.store.scenarios)
+        for text in ("Rename…", "Duplicate", "Delete", "Update", "Export…"):
+            self.buttons[text].setEnabled(chosen)
+        self.note.setEnabled(chosen)
+
+    def _show_note(self, text: str) -> None:
+        self.note.blockSignals(True)
+        self.note.setPlainText(text)
+        self.note.blockSignals(False)
 
     def current(self) -> int:
         return self.list.currentRow()
@@ -109,9 +125,7 @@ class ScenarioPanel(QWidget):
             return
         scenario = self.store.scenarios[index]
         self.list.setCurrentRow(index)
-        self.note.blockSignals(True)
-        self.note.setPlainText(scenario.note)
-        self.note.blockSignals(False)
+        self._show_note(scenario.note)
         self.window.apply_scenario(scenario)
         self.message.emit(f"Showing scenario “{scenario.name}”")
 
@@ -131,7 +145,10 @@ class ScenarioPanel(QWidget):
     def save_current(self, name: str) -> int:
         index = self.store.add(self.window.current_scenario(name))
         self.refill(index)
+        self._show_note("")  # a new scenario starts without a note: the last one shown keeps its own
         self.window.scenario_name = name
+        self.window.scenario_note = ""
+        self.window.update_banner()
         self.message.emit(f"Saved scenario “{name}”")
         return index
 
@@ -183,6 +200,9 @@ class ScenarioPanel(QWidget):
         if index >= 0:
             old = self.store.scenarios[index]
             self._guard(lambda: self.store.update(index, Scenario(old.name, self.note.toPlainText(), old.filters, old.selection, old.search, old.measure, old.indicator)))
+            if old.name == self.window.scenario_name:  # the banner shows the note as it is written
+                self.window.scenario_note = self.note.toPlainText()
+                self.window.update_banner()
 
     def import_file(self, path: Path) -> None:
         index, ignored = self.store.import_file(path)

@@ -45,6 +45,18 @@ def load_settings() -> tuple[dict, str]:
         return {}, f"Could not read {path} ({exc}); starting with default window settings, {where}."
 
 
+def read_settings() -> dict | None:
+    """The saved settings ({} if there are none), or None if the file cannot be read (left for load_settings to report)."""
+    path = settings_path()
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def save_settings(data: dict) -> None:
     """Write the settings atomically: the old file stays whole until the new one is complete."""
     path = settings_path()

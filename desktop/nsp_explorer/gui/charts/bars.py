@@ -7,10 +7,11 @@ import html
 import numpy as np
 from PySide6.QtCore import QRectF
 
+from ...core.wording import counted
 from ...core.aggregate import frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
 from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
 from .plot import Bars
-from .base import ChartView, Target, compact_number, compact_ticks, label_axis, nice_ceiling, percent, set_range, short_name, style_plot
+from .base import ChartView, Target, compact_number, compact_ticks, label_axis, nice_ceiling, percent, plain_tip, set_range, short_name, style_plot, whole_ticks
 
 
 def colour_key(entries: list[tuple[str, str]]) -> str:
@@ -21,6 +22,7 @@ def colour_key(entries: list[tuple[str, str]]) -> str:
 class AuthorBars(ChartView):
     """Per author, one bar per code of a dimension: the share of the author's passages."""
 
+    label_room = 0.55  # author names are short: cut them only when there is no other way
     dimension = ""
     key = ""  # the selection a click makes: "pillars" or "frames"
     colours: dict[str, str] = {}
@@ -35,6 +37,7 @@ class AuthorBars(ChartView):
         self.caption_label.setText(colour_key([(coded.taxonomy.label(self.dimension, c), self.colours[c]) for c in self.codes]))
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="% of passages")
+        whole_ticks(self.plot.getAxis("bottom"), widest="100")
         self.plot.invertY(True)
         label_axis(self.plot, "left", [short_name(a, coded) for a in self.authors])
         self.plot.setYRange(-0.5, len(self.authors) - 0.5, padding=0.02)
@@ -49,6 +52,12 @@ class AuthorBars(ChartView):
         self.values = np.zeros((len(self.authors), len(self.codes)))
         self.zeros = np.zeros(len(self.authors))
         self.centres = [np.array([self._centre(i, j) for i in range(len(self.authors))]) for j in range(len(self.codes))]
+
+    def restyle(self) -> None:
+        colours = self.palette.pillars if self.dimension == "pillar" else self.palette.frames
+        for code, bar in zip(self.codes, self.bars):
+            bar.setOpts(brush=colours[code], pen=self.outline())
+        self.caption_label.setText(colour_key([(self.coded.taxonomy.label(self.dimension, c), colours[c]) for c in self.codes]))
 
     def _centre(self, author_index: int, code_index: int) -> float:
         return author_index - 0.4 + self.thickness * (code_index + 0.5)
@@ -70,7 +79,7 @@ class AuthorBars(ChartView):
             label = self.coded.taxonomy.label(self.dimension, code)
             for i, author in enumerate(self.authors):
                 total = int(totals[i])
-                tip = f"{author} · {label}\n" + (f"{counts[i, j]} of {total} passages ({percent(values[i, j])})" if total else "no passages in the selection")
+                tip = f"{author} · {label}\n" + (f"{counts[i, j]} of {counted(total, 'passage')} ({percent(values[i, j])})" if total else "no passages in the selection")
                 rect = QRectF(0, self.centres[j][i] - self.thickness / 2, max(widths[i, j], 3.0), self.thickness)
                 targets.append(Target(rect, tip, {"authors": {author}, self.key: {code}}))
         return targets
@@ -94,6 +103,7 @@ class FrameMix(AuthorBars):
 
 class PartnerChart(ChartView):
     title = "Partners"
+    label_room = 0.55
     caption = "Selected passages that speak of each partner."
 
     def __init__(self, coded, state, parent=None):
@@ -102,12 +112,16 @@ class PartnerChart(ChartView):
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="passages")
         compact_ticks(self.plot.getAxis("bottom"))
+        whole_ticks(self.plot.getAxis("bottom"), widest="8.8k")
         self.plot.invertY(True)
         label_axis(self.plot, "left", [coded.taxonomy.label("partner", p) for p in self.partners])
         self.plot.setYRange(-0.5, len(self.partners) - 0.5, padding=0.01)
         self.bar = Bars(x0=[0], y=[0], height=[0.7], width=[0], brush=PARTNER_COLOUR, pen=None)
         self.plot.addItem(self.bar)
         self.values = np.zeros(len(self.partners))
+
+    def restyle(self) -> None:
+        self.bar.setOpts(brush=self.palette.partner, pen=self.outline())
 
     def draw(self, state, mask) -> str:
         counts = partner_mentions(self.coded, mask)
@@ -125,7 +139,7 @@ class PartnerChart(ChartView):
             lambda: [
                 Target(
                     QRectF(0, i - 0.35, max(values[i], top * 0.03), 0.7),
-                    f"{self.coded.taxonomy.label('partner', p)}\n{int(values[i])} of {total} passages ({percent(values[i] / total)})",
+                    f"{self.coded.taxonomy.label('partner', p)}\n{int(values[i])} of {counted(total, 'passage')} ({percent(values[i] / total)})",
                     {"partners": {p}},
                 )
                 for i, p in enumerate(self.partners)
@@ -140,18 +154,19 @@ class Timeline(ChartView):
     def __init__(self, coded, state, parent=None):
         super().__init__(coded, state, parent)
         self.pillars = list(coded.taxonomy.ids("pillar"))
-        self.caption_label.setText(
-            "Top: passages by publication year, per pillar. Bottom: years the passages mention (click to search for one).<br>"
-            + colour_key([(coded.taxonomy.label("pillar", p), PILLAR_COLOURS[p]) for p in self.pillars])
-        )
+        self._caption(PILLAR_COLOURS)
         self.published = self.add_plot(0)
-        style_plot(self.published, left="passages")
+        self.caption_label.setToolTip(plain_tip("Top: passages per year of publication, per pillar.\nBottom: the years the passages mention (click a bar to search for that year)."))
+        style_plot(self.published, left="published")
         compact_ticks(self.published.getAxis("left"))
-        step = next(s for s in (1, 2, 5, 10, 20) if (coded.years[-1] - coded.years[0]) / s <= 5) if coded.years else 1
-        self.published.getAxis("bottom").setTicks([[(y, str(y)) for y in coded.years if (y - coded.years[0]) % step == 0]])  # labels that fit a narrow chart
+        whole_ticks(self.published.getAxis("left"))
         self.mentioned = self.add_plot(1)
-        style_plot(self.mentioned, left="passages")
+        style_plot(self.mentioned, left="mentioned")
         compact_ticks(self.mentioned.getAxis("left"))
+        whole_ticks(self.mentioned.getAxis("left"))
+        for plot in (self.published, self.mentioned):  # whole years, as many as the width allows
+            whole_ticks(plot.getAxis("bottom"), widest="2020")
+            plot.getAxis("bottom").tickStrings = lambda values, scale, spacing: [str(int(round(v))) for v in values]
         self.bar_width = 0.8 / len(self.pillars)
         years = np.array(coded.years, dtype=float)
         self.slots = [years - 0.4 + self.bar_width * (j + 0.5) for j in range(len(self.pillars))]  # each pillar's bar per year
@@ -167,6 +182,15 @@ class Timeline(ChartView):
             mentioned = coded.mentioned_years["year"].to_numpy()
             self.mentioned.setXRange(int(mentioned.min()) - 1, int(mentioned.max()) + 1, padding=0)
         self.table = None
+
+    def _caption(self, colours: dict[str, str]) -> None:
+        self.caption_label.setText(colour_key([(self.coded.taxonomy.label("pillar", p), colours[p]) for p in self.pillars]))
+
+    def restyle(self) -> None:
+        for pillar, bar in zip(self.pillars, self.bars):
+            bar.setOpts(brush=self.palette.pillars[pillar], pen=self.outline())
+        self.mentioned_bar.setOpts(brush=self.palette.mentioned, pen=self.outline())
+        self._caption(self.palette.pillars)
 
     def draw(self, state, mask) -> str:
         table = self.table = publication_timeline(self.coded, mask)
@@ -185,7 +209,7 @@ class Timeline(ChartView):
             set_range(self.mentioned, "y", 0, nice_ceiling(heights.max()), 0.05)
             self.set_targets(
                 self.mentioned,
-                lambda: [Target(QRectF(x - 0.4, 0, 0.8, max(h, 0.3)), f"{int(x)} is mentioned in {int(h)} passages", {"search": str(int(x))}) for x, h in zip(xs, heights)],
+                lambda: [Target(QRectF(x - 0.4, 0, 0.8, max(h, 0.3)), f"{int(x)} is mentioned in {counted(h, 'passage')}", {"search": str(int(x))}) for x, h in zip(xs, heights)],
             )
         else:
             self.mentioned_bar.setOpts(x=[0], height=[0], width=0.8)
@@ -197,7 +221,7 @@ class Timeline(ChartView):
         for j, pillar in enumerate(self.pillars):
             label = self.coded.taxonomy.label("pillar", pillar)
             for year, centre, height, total in zip(self.coded.years, self.slots[j], heights[:, j], totals):
-                tip = f"Published {year} · {label}\n{int(height)} of {int(total)} passages"
+                tip = f"Published {year} · {label}\n{int(height)} of {counted(total, 'passage')}"
                 targets.append(Target(QRectF(centre - self.bar_width / 2, 0, self.bar_width, max(height, 0.3)), tip, {"years": {year}}))
         return targets
 

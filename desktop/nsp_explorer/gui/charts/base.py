@@ -13,20 +13,22 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QTransform
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
 
 from ...core.coded import CodedPassages
 from ...core import names
 from ...core.filters import ExplorerState
 from ..state import FilterState
+from ..palette import chart_palette
 from .plot import Plot
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background="w", foreground="#222222")
 
 TICK_POINTS = 8.5
+MIN_CELL_POINTS = 7.0  # values in heatmap cells get no smaller than this to fit
 EMPTY_SELECTION = "No passages match the current filters and selection.\nWiden a filter, clear the selection (Esc) or press Reset."
 
 
@@ -39,9 +41,14 @@ class Target:
     narrow: dict  # the selection a click on it makes, e.g. {"authors": {"Lee Jaehyon"}}
 
 
+TITLE_POINTS = 9.0  # axis titles
+SUBTITLE_POINTS = 8.0  # a line of text above a plot
+
+
 def style_plot(plot: Plot, bottom: str = "", left: str = "") -> None:
     font = QFont()
     font.setPointSizeF(TICK_POINTS)
+    plot.grid.setContentsMargins(1, 1, 16, 1)  # room for half of the last value ("100", "2025") past the axis's end
     for name, text in (("bottom", bottom), ("left", left)):
         axis = plot.getAxis(name)
         axis.enableAutoSIPrefix(False)  # units are explicit; the prefix check re-typesets the label on every range change
@@ -49,7 +56,13 @@ def style_plot(plot: Plot, bottom: str = "", left: str = "") -> None:
         axis.setTextPen("#222222")
         axis.setPen("#888888")
         if text:
-            plot.setLabel(name, text, **{"font-size": "9pt", "color": "#222222"})
+            axis_title(plot, name, text)
+
+
+def axis_title(plot: Plot, side: str, text: str, scale: float = 1.0, colour: str = "#222222") -> None:
+    """An axis title at a type scale; remembered, so that a new scale or palette can set it again."""
+    plot.__dict__.setdefault("titles", {})[side] = text
+    plot.setLabel(side, text, **{"font-size": f"{TITLE_POINTS * scale:.1f}pt", "color": colour})
 
 
 class CellLabels(pg.GraphicsObject):
@@ -89,13 +102,21 @@ class CellLabels(pg.GraphicsObject):
 
     def paint(self, painter, *_):
         to_device = painter.transform()
-        metrics = QFontMetrics(self.font)
+        font = self.font
+        metrics = QFontMetrics(font)
         widths = self.widths(metrics)
         cell = abs(to_device.map(QPointF(1, 0)).x() - to_device.map(QPointF(0, 0)).x())
         if widths and max(widths) > cell * self.room - 2:
-            return  # labels wider than their cells would run into each other: the colours and tooltips remain
+            # large type (seminar mode) in narrow cells: as large as fits, down to a legible floor
+            fits = font.pointSizeF() * (cell * self.room - 2) / max(widths)
+            if fits < MIN_CELL_POINTS:
+                return  # labels wider than their cells would run into each other: the colours and tooltips remain
+            font = QFont(font)
+            font.setPointSizeF(fits)
+            metrics = QFontMetrics(font)
+            widths = [metrics.horizontalAdvance(t) for t in self.texts]
         painter.setTransform(QTransform())
-        painter.setFont(self.font)
+        painter.setFont(font)
         rise = metrics.ascent() / 2 - 1
         for (x, y), text, width, colour in zip(self.positions, self.texts, widths, self.colours):
             point = to_device.map(QPointF(x, y))
@@ -145,6 +166,33 @@ def compact_ticks(axis) -> None:
         fit_label_width(axis)
 
 
+def spaced_ticks(axis, whole: bool = False, widest: str = "888") -> None:
+    """One level of ticks, as many as fit the axis's length without their labels touching.
+
+    pyqtgraph always labels its first level of ticks, however little room
+    there is ("20406080" under a narrow chart). ``whole``: counts, ticked at
+    whole numbers only (never "0.5 passages"). ``widest``: the longest label.
+    """
+    def spacing(low, high, size):
+        metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
+        extent = metrics.lineSpacing() * 1.6 if axis.orientation in ("left", "right") else metrics.horizontalAdvance(widest) + 14
+        fits = max(2, int(size / extent))
+        raw = (high - low) / fits if high > low else 1.0
+        power = 10.0 ** np.floor(np.log10(raw)) if raw > 0 else 1.0
+        steps = (1, 2, 5, 10) if whole else (1, 2, 2.5, 5, 10)
+        if axis.orientation in ("top", "bottom"):  # the first and last labels may reach past the axis's ends
+            axis.style["hideOverlappingLabels"] = metrics.horizontalAdvance(widest) // 2 + 4
+        step = next(s * power for s in steps if s * power >= raw)
+        return [(max(step, 1.0) if whole else step, 0.0)]
+
+    axis.tickSpacing = spacing
+
+
+def whole_ticks(axis, widest: str = "888") -> None:
+    """An axis of counts ticks at whole numbers only, spaced to fit."""
+    spaced_ticks(axis, whole=True, widest=widest)
+
+
 def set_range(plot: Plot, axis: str, low: float, high: float, padding: float) -> bool:
     """Set an axis range only when it changes (a new range makes pyqtgraph lay out and redraw the axis); True if it did."""
     ranges = plot.__dict__.setdefault("_set_ranges", {})
@@ -155,28 +203,38 @@ def set_range(plot: Plot, axis: str, low: float, high: float, padding: float) ->
     return True
 
 
-def hide_category_labels(plot: Plot) -> None:
-    """Rows that line up with a chart beside it need no labels of their own."""
-    axis = plot.getAxis("left")
-    axis.setTicks([[(i, "") for i in range(len(axis._tickLevels[0]) if axis._tickLevels else 0)]])
-    axis.setWidth(10)
-
-
 def label_axis(plot: Plot, side: str, labels: list[str]) -> None:
     """Category labels on an axis, with room for the longest one (pyqtgraph does not always make it)."""
     axis = plot.getAxis(side)
+    axis.setStyle(tickLength=0)  # names need no tick marks (drawn inwards, one read as a minus before "0%")
     axis.setTicks([list(enumerate(labels))])
     if side == "left":
         axis.category_labels = labels  # so the width can follow a change of type size
         fit_label_width(axis)
 
 
-def fit_label_width(axis) -> None:
-    """Room for an axis's tick labels (and its title) at the current type size."""
+def fit_label_width(axis, room: float | None = None) -> None:
+    """Room for an axis's tick labels (and its title) at the current type size.
+
+    Category labels wider than ``room`` pixels are cut short with an ellipsis
+    (the tooltips name them in full), so that a narrow chart keeps its plot.
+    """
     labels = getattr(axis, "category_labels", None)
     metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
     if labels:
-        axis.setWidth(max(metrics.horizontalAdvance(label) for label in labels) + 14)
+        room = getattr(axis, "label_room", None) if room is None else room
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
+        if room is not None and widest > room:
+            room = max(int(room), metrics.horizontalAdvance("Mmmmm…"))
+            shown = [metrics.elidedText(label, Qt.TextElideMode.ElideRight, room) for label in labels]
+            widest = max(metrics.horizontalAdvance(label) for label in shown)
+        else:
+            shown = labels
+        axis.label_room = room
+        if getattr(axis, "_shown_labels", None) != shown:
+            axis._shown_labels = shown
+            axis.setTicks([list(enumerate(shown))])
+        axis.setWidth(widest + 14)
     elif getattr(axis, "compact_numbers", False):
         title = QFontMetrics(axis.label.font()).height() + 4  # the axis title, turned on its side
         axis.setWidth(metrics.horizontalAdvance("-888.8k") + axis.style["tickTextOffset"][0] + 6 + title)
@@ -185,6 +243,7 @@ def fit_label_width(axis) -> None:
 class ChartView(QFrame):
     title = ""
     caption = ""  # one line under the title: what the numbers are
+    label_room = 0.4  # the share of the chart's width its row labels may take before they are cut short
 
     def __init__(self, coded: CodedPassages, state: FilterState, parent=None):
         super().__init__(parent)
@@ -196,12 +255,10 @@ class ChartView(QFrame):
         self._drawn_from: tuple | None = None
         self.plots: list[Plot] = []
 
-        heading = QLabel(self.title)
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
+        self.type_scale = 1.0
+        self.palette = chart_palette(False)
+        heading = self.heading = QLabel(f"<b>{html.escape(self.title)}</b>")  # bold by markup: it follows the app's type size
         self.caption_label = QLabel(self.caption)
-        self.caption_label.setStyleSheet("color: #555555;")
         self.caption_label.setWordWrap(True)
         self.caption_label.setTextFormat(Qt.TextFormat.RichText)  # captions are built from escaped text only
         self.controls = QHBoxLayout()
@@ -216,11 +273,11 @@ class ChartView(QFrame):
         self.message = QLabel()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #555555; background: white; padding: 12px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.graphics)
         self.stack.addWidget(self.message)
 
+        self._style_labels()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(2)
@@ -233,37 +290,127 @@ class ChartView(QFrame):
         self.addAction(export)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.graphics.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.graphics.setToolTip("Right-click the chart's title bar to export it")
+        hint = plain_tip("Right-click the chart's title bar to export it")
+        heading.setToolTip(hint)  # never on the plot: Qt would show it over the hovered values
+        self.caption_label.setToolTip(hint)
+        self.hovered: Target | None = None
+        self.graphics.viewport().installEventFilter(self)
 
         scene = self.graphics.scene()
         scene.sigMouseMoved.connect(self._hover)
         scene.sigMouseClicked.connect(self._click)
         state.changed.connect(self.refresh)
 
-    def add_plot(self, row: int = 0) -> Plot:
-        plot = Plot()
+    def add_plot(self, row: int = 0, categories: tuple[str, ...] = ()) -> Plot:
+        """A plot in the given row; ``categories`` names the sides whose labels are names (see CategoryAxis)."""
+        plot = Plot(categories=categories)
+        for side in categories:  # upright labels need more room: the chart asks for it
+            plot.getAxis(side).height_changed = self.fit_minimum_height
         self.graphics.addItem(plot, row=row, col=0)
         self.plots.append(plot)
         return plot
 
+    def hasHeightForWidth(self) -> bool:
+        """No height for a width: a grid of charts would share its height out by those heights (their wrapped
+        captions'), below the charts' minimum heights."""
+        return False
+
+    def minimumSizeHint(self):
+        """The minimum, with the caption as many lines as it wraps to at the chart's width."""
+        hint = super().minimumSizeHint()
+        label = self.caption_label
+        if label.wordWrap() and label.minimumHeight() != label.maximumHeight() and self.width() > 0:
+            extra = label.heightForWidth(max(self.width() - 12, 40)) - label.minimumSizeHint().height()
+            if extra > 0:
+                hint.setHeight(hint.height() + extra)
+        return hint
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the caption may wrap to another number of lines
+            for plot in self.plots:  # row labels take at most two fifths of a narrow chart
+                axis = plot.axes.get("left")
+                if axis is not None and getattr(axis, "category_labels", None):
+                    fit_label_width(axis, self.label_room * self.width())
+
+    def fit_minimum_height(self) -> None:
+        """Room for every category label at the current type size: the chart area scrolls rather than pile labels up."""
+        height = 0
+        for plot in self.plots:
+            left = plot.getAxis("left")
+            rows = len(getattr(left, "category_labels", None) or ())
+            metrics = QFontMetrics(left.style.get("tickFont") or QFont())
+            axis = plot.axes.get("bottom")
+            # the height it was given, which its geometry takes only at the next layout
+            bottom = (getattr(axis, "fixedHeight", None) or axis.height()) if axis is not None else 0
+            height += max(rows * metrics.height(), 4 * metrics.lineSpacing()) + bottom + 8
+        self.graphics.setMinimumHeight(int(height))
+
     def set_type_scale(self, scale: float) -> None:
+        """Every text the chart draws at this multiple of its normal size: ticks, axis titles, values, subtitles.
+
+        (Headings, captions and legends are labels: they follow the application's font.)
+        """
+        self.type_scale = scale
+        self._style_labels()
         font = QFont()
         font.setPointSizeF(TICK_POINTS * scale)
         for plot in self.plots:
             for name in ("left", "bottom"):
                 plot.getAxis(name).setTickFont(font)
+            self._set_axis_titles(plot)
             fit_label_width(plot.getAxis("left"))
+            bottom = plot.getAxis("bottom")
+            if hasattr(bottom, "fit"):
+                bottom.fit()
         labels = getattr(self, "cell_labels", None)
         if labels is not None:
             labels.font.setPointSizeF(8 * scale)
             labels.update()
+        self.style_colour_bar()
+        self.fit_minimum_height()
+
+    def style_colour_bar(self) -> None:
+        """A heatmap's key (``self.colour_bar``, if the chart has one): its values and title at the type scale."""
+        scale_bar = getattr(self, "colour_bar", None)
+        if scale_bar is not None:
+            font = QFont()
+            font.setPointSizeF(TICK_POINTS * self.type_scale)
+            scale_bar.axis.setTickFont(font)
+            scale_bar.axis.setLabel(scale_bar.axis.labelText, **{"font-size": f"{TITLE_POINTS * self.type_scale:.1f}pt", "color": self.palette.text})
+
+    def _set_axis_titles(self, plot: Plot) -> None:
+        for side, text in plot.__dict__.get("titles", {}).items():
+            axis_title(plot, side, text, self.type_scale, self.palette.text)
 
     def set_high_contrast(self, on: bool) -> None:
-        pen = pg.mkPen("#000000", width=2 if on else 1)
+        """The high-contrast palette (or the normal one): every colour of the chart, not only its axes."""
+        self.palette = palette = chart_palette(on)
+        pen = pg.mkPen(palette.axis, width=palette.axis_width)
         for plot in self.plots:
             for name in ("left", "bottom"):
-                plot.getAxis(name).setPen(pen if on else "#888888")
-                plot.getAxis(name).setTextPen("#000000" if on else "#222222")
+                plot.getAxis(name).setTextPen(palette.text)
+                plot.getAxis(name).setPen(pen)  # after the text pen, as style_plot does: it colours an empty title too
+            self._set_axis_titles(plot)
+        self._style_labels()
+        self.restyle()
+        self._drawn_from = None  # values and their ink follow the palette
+        self.refresh()
+
+    def restyle(self) -> None:
+        """Take the colours of ``self.palette`` (charts with colours of their own say how)."""
+
+    def _style_labels(self) -> None:
+        """Caption and message in the palette's colours, at the application's type size (a style sheet
+        would otherwise keep them at the size they had when it was set)."""
+        size = f"font-size: {QApplication.font().pointSizeF():.1f}pt;"
+        self.caption_label.setStyleSheet(f"color: {self.palette.muted}; {size}")
+        self.message.setStyleSheet(f"color: {self.palette.muted}; background: {self.palette.background}; padding: 12px; {size}")
+
+    def outline(self):
+        """The pen around bars and markers: none normally, black in high contrast."""
+        return pg.mkPen(self.palette.outline, width=1.2) if self.palette.outline else None
 
     # -- drawing ---------------------------------------------------------------
 
@@ -313,6 +460,7 @@ class ChartView(QFrame):
         and cell cost more than drawing them: a redraw says how to make them.
         """
         self._targets[plot] = targets
+        self.hovered = None  # what was under the mouse may have moved
 
     def targets(self, plot: Plot) -> list[Target]:
         found = self._targets.get(plot, [])
@@ -332,11 +480,24 @@ class ChartView(QFrame):
         return None
 
     def _hover(self, scene_pos: QPointF) -> None:
-        target = self._target_at(scene_pos)
+        target = self.hovered = self._target_at(scene_pos)
         if target is not None:
             QToolTip.showText(QCursor.pos(), plain_tip(target.tip), self.graphics)
         else:
             QToolTip.hideText()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Over a bar or a cell, Qt's own tooltip event (after the hover delay) keeps its values on screen.
+
+        Left to the graphics scene, that event replaces them with the tooltip of
+        whatever item is under the mouse, or hides them when there is none.
+        """
+        if event.type() == QEvent.Type.Leave:
+            self.hovered = None
+        elif event.type() == QEvent.Type.ToolTip and self.hovered is not None:
+            QToolTip.showText(event.globalPos(), plain_tip(self.hovered.tip), self.graphics)
+            return True
+        return super().eventFilter(watched, event)
 
     def _click(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

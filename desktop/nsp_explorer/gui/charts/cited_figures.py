@@ -10,10 +10,11 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox
 
-from ..palette import author_colour, author_symbol
+from ..palette import author_styles
 from ...core.aggregate import cited_figures
 from ...core.dataset import year_label
-from .base import ChartView, compact_ticks, plain_tip, set_range, short_name, style_plot
+from ...core.wording import counted
+from .base import SUBTITLE_POINTS, ChartView, axis_title, compact_ticks, plain_tip, set_range, short_name, style_plot, whole_ticks
 
 
 def indicator_label(indicator: str, unit: str) -> str:
@@ -27,20 +28,24 @@ class CitedFigures(ChartView):
         super().__init__(coded, state, parent)
         self.choice = QComboBox()
         self.choice.setToolTip("Which indicator (and unit) to show")
-        self.choice.setMinimumContentsLength(22)
+        self.choice.setMinimumContentsLength(10)  # the full name is in the list and its tooltip
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.choice.activated.connect(lambda *_: self.refresh())
         self.controls.addWidget(self.choice)
         self.authors = coded.authors
+        styles = author_styles(self.authors)
         self.caption_label.setText(
             " &nbsp;".join(
-                f'<span style="color:{author_colour(self.authors, a).name()}">{_symbol_glyph(author_symbol(self.authors, a))}</span>&nbsp;{html.escape(short_name(a, coded))}'
+                f'<span style="color:{styles.colour(a).name()}">{_symbol_glyph(styles.symbol(a))}</span>&nbsp;{html.escape(short_name(a, coded))}'
                 for a in self.authors
             )
         )
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="year the figure refers to")
         compact_ticks(self.plot.getAxis("left"))
+        years = self.plot.getAxis("bottom")  # whole years, as many as the width allows
+        whole_ticks(years, widest="2020")
+        years.tickStrings = lambda values, scale, spacing: [str(int(round(v))) for v in values]
         self.scatter = pg.ScatterPlotItem(size=11, hoverable=True, tip=self._tip, hoverSize=15)
         self.scatter.sigClicked.connect(self._point_clicked)
         self.plot.addItem(self.scatter)
@@ -49,9 +54,9 @@ class CitedFigures(ChartView):
         self.fact_years, self.fact_values = self.facts["year_number"].to_numpy(), self.facts["value"].to_numpy()
         self.fact_authors, self.fact_keys = self.facts["author_index"].to_numpy(), self.facts["key"].to_numpy()
         self.notes, self.checks = self.facts["note"].to_numpy(dtype=object), self.facts["check"].to_numpy(dtype=object)
-        self.brushes = [pg.mkBrush(author_colour(self.authors, a)) for a in self.authors]
-        self.symbols = [author_symbol(self.authors, a) for a in self.authors]
-        self.outline = pg.mkPen("#222222", width=0.6)
+        self.brushes = [pg.mkBrush(styles.colour(a)) for a in self.authors]
+        self.symbols = [styles.symbol(a) for a in self.authors]
+        self.outline_pen = pg.mkPen("#222222", width=0.6)
         self.listed: list[tuple] = []
         self.counts: dict[int, int] = {}  # per drawn marker: how many figures it stands for
         self._title: str | None = None
@@ -75,27 +80,38 @@ class CitedFigures(ChartView):
 
     def show_indicator(self, key: tuple[str, str] | None) -> None:
         """Pick an indicator if the selection cites it (a scenario's choice)."""
-        index = self.choice.findData(tuple(key)) if key else -1
+        index = self._index_of(key) if key else -1
         if index >= 0 and index != self.choice.currentIndex():
             self.choice.setCurrentIndex(index)
             self.refresh()
 
     def current_indicator(self) -> tuple[str, str] | None:
-        return self.choice.currentData()
+        data = self.choice.currentData()
+        return tuple(data) if data else None
 
-    def _fill_choices(self, listed: list[tuple]) -> None:
-        if listed == self.listed:
-            return
-        self.listed = listed
-        keep = self.current_indicator()
-        self.choice.blockSignals(True)
-        self.choice.clear()
-        for (indicator, unit), count, cited_by in listed:
-            by = f"{cited_by} authors" if cited_by > 1 else "1 author"
-            self.choice.addItem(f"{indicator_label(indicator, unit)} · {count} figures, {by}", (indicator, unit))
-        index = self.choice.findData(keep) if keep else -1
-        self.choice.setCurrentIndex(index if index >= 0 else 0)
-        self.choice.blockSignals(False)
+    def _index_of(self, key: tuple[str, str]) -> int:
+        """The picker's entry for an indicator, or -1.
+
+        QComboBox.findData compares Python objects by identity, so an equal
+        tuple made elsewhere is not found; compare the values instead.
+        """
+        key = tuple(key)
+        return next((i for i in range(self.choice.count()) if tuple(self.choice.itemData(i)) == key), -1)
+
+    def _fill_choices(self, listed: list[tuple], shown: tuple[str, str]) -> None:
+        """List the indicators the selection cites, the one drawn (``shown``) chosen."""
+        if listed != self.listed:
+            self.listed = listed
+            self.choice.blockSignals(True)
+            self.choice.clear()
+            for (indicator, unit), count, cited_by in listed:
+                self.choice.addItem(f"{indicator_label(indicator, unit)} · {counted(count, 'figure')}, {counted(cited_by, 'author')}", (indicator, unit))
+            self.choice.blockSignals(False)
+        index = self._index_of(shown)
+        if index != self.choice.currentIndex():
+            self.choice.blockSignals(True)
+            self.choice.setCurrentIndex(index)
+            self.choice.blockSignals(False)
 
     def draw(self, state, mask) -> str:
         figures = cited_figures(self.coded, mask, self.current_indicator())
@@ -103,11 +119,11 @@ class CitedFigures(ChartView):
             self.listed = []
             self.choice.clear()
             return "The selected passages cite no figures."
-        self._fill_choices(figures.choices)
+        self._fill_choices(figures.choices, figures.key)
         dated = self.drawn = figures.shown
         indicator, unit = figures.key
         if not len(dated):
-            return f"The {figures.undated} figure(s) for {indicator_label(indicator, unit)} give no year."
+            return f"The {counted(figures.undated, 'figure')} for {indicator_label(indicator, unit)} give{'s' if figures.undated == 1 else ''} no year."
         years, values, authors = self.fact_years[dated], self.fact_values[dated], self.fact_authors[dated]
         # One marker per author, year and value: a figure cited in many passages is drawn once
         value_code = pd.factorize(values)[0]
@@ -120,23 +136,36 @@ class CitedFigures(ChartView):
             data=dated[marker].tolist(),
             brush=[self.brushes[a] for a in authors[marker]],
             symbol=[self.symbols[a] for a in authors[marker]],
-            pen=self.outline,
+            pen=self.outline_pen,
         )
         if self.plot.getAxis("left").labelText != unit:
-            self.plot.setLabel("left", unit, **{"font-size": "9pt", "color": "#222222"})
+            axis_title(self.plot, "left", unit, self.type_scale, self.palette.text)
         first, last, low, high = self.span(figures.key)
-        if set_range(self.plot, "x", first, last, 0.05):
-            self.plot.getAxis("bottom").setTicks([year_ticks(first, last)])
+        set_range(self.plot, "x", first, last, 0.05)
         set_range(self.plot, "y", low, high, 0.1)
         # always a line (one that came and went would resize the plot, and redraw its axes, at every toggle)
-        title = f"{len(dated):,} figures with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
+        title = f"{counted(len(dated), 'figure')} with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
         corrected, flagged = int((self.notes[dated] != "").sum()), int((self.checks[dated] != "").sum())
         if corrected or flagged:  # a correction or a doubtful unit is said on the chart, not only in a tooltip
             title += (f" · ⚠ {corrected:,} corrected" if corrected else "") + (f" · ⚠ {flagged:,} doubtful unit" if flagged else "")
         if title != self._title:
             self._title = title
-            self.plot.setTitle(title, size="8pt", color="#555555")
+            self._set_title()
         return ""
+
+    def _set_title(self) -> None:
+        self.plot.setTitle(self._title, size=f"{SUBTITLE_POINTS * self.type_scale:.1f}pt", color=self.palette.muted)
+
+    def set_type_scale(self, scale: float) -> None:
+        super().set_type_scale(scale)
+        self.scatter.setSize(11 * scale)
+        if self._title is not None:
+            self._set_title()
+
+    def restyle(self) -> None:
+        self.outline_pen = pg.mkPen(self.palette.outline, width=1.5) if self.palette.outline else pg.mkPen("#222222", width=0.6)
+        if self._title is not None:
+            self._set_title()
 
     @property
     def shown(self) -> pd.DataFrame:
@@ -161,12 +190,6 @@ class CitedFigures(ChartView):
             fact = self.facts.iloc[points[0].data()]
             self.state.narrow(source="CitedFigures", authors={fact["author"]})
             self.state.set_focus(self.coded.passage_id(int(fact["row"])), source="CitedFigures")
-
-
-def year_ticks(first: int, last: int) -> list[tuple[int, str]]:
-    """Whole years only, spaced so that at most about eight labels show."""
-    step = next(s for s in (1, 2, 5, 10, 20, 50) if (last - first) / s <= 8)
-    return [(y, str(y)) for y in range(first - first % step, last + 1, step) if y >= first]
 
 
 def _symbol_glyph(symbol: str) -> str:

@@ -12,34 +12,28 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QComboBox
 
 from ...core.aggregate import frame_matrix, passages_per_author
-from ..palette import HEATMAP
-from ...core.names import family_name
+from ..palette import ink_on
+from ...core.wording import counted
 from .plot import ColourScale
 from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
-
-CROWDED = 6  # more authors than this and two-line column labels no longer fit
-
 
 def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple[float, float], scale_label: str = "") -> ColourScale:
     """Set a chart up as an authors × areas heatmap: areas down, authors across, a value in every cell."""
     coded = chart.coded
     chart.areas = list(coded.taxonomy.ids("area"))
     chart.authors = coded.authors
-    chart.plot = chart.add_plot(0)
+    chart.plot = chart.add_plot(0, categories=("bottom",))
     style_plot(chart.plot, bottom="Author (publication year)")
     chart.plot.invertY(True)
+    chart.colour_map = colour_map
     chart.image = pg.ImageItem()
     chart.image.setColorMap(colour_map)
     chart.plot.addItem(chart.image)
     scale = ColourScale(colour_map, levels, label=scale_label)
     chart.plot.put_beside(scale)
     label_axis(chart.plot, "left", [coded.taxonomy.label("area", a) for a in chart.areas])
-    if len(chart.authors) <= CROWDED:
-        label_axis(chart.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in chart.authors])
-        chart.plot.getAxis("bottom").setHeight(52)  # two-line labels: family name over year
-    else:  # many authors: the first letters of the family name (the tooltip names the author)
-        label_axis(chart.plot, "bottom", [family_name(a)[:3] for a in chart.authors])
-        chart.plot.setLabel("bottom", "Author (hover a cell for the name)", **{"font-size": "9pt", "color": "#222222"})
+    # family name over year; upright when the columns are too narrow for them (up to twelve authors)
+    chart.plot.getAxis("bottom").set_labels(["\n".join(short_name(a, coded).rsplit(" ", 1)) for a in chart.authors])
     chart.plot.setXRange(-0.5, len(chart.authors) - 0.5, padding=0)
     chart.plot.setYRange(-0.5, len(chart.areas) - 0.5, padding=0)
     chart.cell_labels = CellLabels([(c, r) for r in range(len(chart.areas)) for c in range(len(chart.authors))])
@@ -61,8 +55,14 @@ class FramingMatrix(ChartView):
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.controls.addWidget(self.measure)
 
-        self.colour_bar = author_area_heatmap(self, pg.colormap.get(HEATMAP), (0, 1))
+        self.colour_bar = author_area_heatmap(self, self.palette.colour_map(), (0, 1))
+        self.style_colour_bar()
         self.area_labels = [coded.taxonomy.label("area", a) for a in self.areas]
+
+    def restyle(self) -> None:
+        self.colour_map = self.palette.colour_map()
+        self.image.setColorMap(self.colour_map)
+        self.colour_bar.gradient.setColorMap(self.colour_map)
 
     def view_options(self) -> tuple:
         return (self.measure_name,)
@@ -83,7 +83,7 @@ class FramingMatrix(ChartView):
             label = self.area_labels[row]
             for column, author in enumerate(self.authors):
                 count, total = int(counts[row, column]), int(totals[column])
-                tip = f"{author} · {label}\n" + (f"{count} of {total} passages ({percent(shares[row, column])})" if total else "no passages in the selection")
+                tip = f"{author} · {label}\n" + (f"{count} of {counted(total, 'passage')} ({percent(shares[row, column])})" if total else "no passages in the selection")
                 targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}}))
         return targets
 
@@ -109,7 +109,7 @@ class FramingMatrix(ChartView):
                 value = values[row, column]
                 empty = value != value  # NaN: the author has no passages in the selection
                 texts.append("–" if empty else percent(value) if measure == "share" else str(int(counts[row, column])))
-                colours.append("#FFFFFF" if not empty and value / top <= 0.6 else "#111111")
+                colours.append(self.palette.text if empty else ink_on(self.colour_map, value / top))
         self.cell_labels.set_labels(texts, colours)
         self.set_targets(self.plot, lambda: self._cell_targets(counts, totals, shares))
         return ""

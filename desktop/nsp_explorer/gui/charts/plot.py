@@ -9,9 +9,12 @@ most of what stood between a click on the app and its first painted window.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsItem, QSizePolicy
 
 # Where things sit in a plot's grid (PlotItem's places): title above, axes around the view box,
@@ -22,10 +25,98 @@ _TITLE = (0, 1)
 _BESIDE = (2, 4)
 
 
+class CategoryAxis(pg.AxisItem):
+    """A bottom axis of named columns whose labels turn upright when they are wider than a column.
+
+    Twelve authors under a narrow heatmap cannot stand side by side; turned,
+    each takes a line's height of width, and the axis grows as tall as the
+    longest name.
+    """
+
+    def __init__(self, orientation: str = "bottom", **kwargs):
+        super().__init__(orientation=orientation, **kwargs)
+        self.labels: list[str] = []
+        self.turned = False
+        self.floor = 0.0  # at least this tall (to line up with the axes of plots beside it)
+        self.height_changed = None  # called when the labels turn and the axis takes another height
+        self.style["autoExpandTextSpace"] = False
+        self.style["tickLength"] = 0  # names need no tick marks
+
+    def set_labels(self, labels: list[str]) -> None:
+        self.labels = labels
+        self.setTicks([list(enumerate(labels))])
+        self.fit()
+
+    def _lines(self, text: str) -> list[str]:
+        return text.split("\n")
+
+    def fit(self) -> None:
+        """Upright or level labels for the room a column has now, and the height they need."""
+        if not self.labels:
+            return
+        metrics = QFontMetrics(self.style.get("tickFont") or QFont())
+        view = self.linkedView()
+        span = view.viewRange()[0] if view is not None else (0, 1)
+        pitch = self.width() / max(span[1] - span[0], 1e-9)
+        widest = max(metrics.horizontalAdvance(line) for label in self.labels for line in self._lines(label))
+        lines = max(len(self._lines(label)) for label in self.labels)
+        turned = widest + 6 > pitch
+        longest = max(metrics.horizontalAdvance(" ".join(self._lines(label))) for label in self.labels)
+        height = longest + 10 if turned else lines * metrics.lineSpacing() + 8
+        if self.label.isVisible():  # a fixed height leaves out the axis title
+            height += self.label.boundingRect().height() * 0.8
+        height = max(height, self.floor)
+        self.turned = turned
+        if abs(self.height() - height) > 0.5:
+            self.setHeight(height)
+            if self.height_changed is not None:
+                self.height_changed()
+        self.picture = None
+        self.update()
+
+    def resizeEvent(self, event=None) -> None:
+        super().resizeEvent(event)
+        if event is not None and abs(event.oldSize().width() - event.newSize().width()) > 0.5:
+            self.fit()
+
+    def linkedViewChanged(self, view, newRange=None) -> None:
+        super().linkedViewChanged(view, newRange)
+        self.fit()
+
+    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):
+        if not self.turned:
+            super().drawPicture(p, axisSpec, tickSpecs, textSpecs)
+            return
+        super().drawPicture(p, axisSpec, tickSpecs, [])
+        p.setRenderHint(p.RenderHint.TextAntialiasing, True)
+        if self.style["tickFont"] is not None:
+            p.setFont(self.style["tickFont"])
+        p.setPen(self.textPen())
+        top = axisSpec[1].y() + self.style["tickTextOffset"][1] + 2
+        view = self.linkedView()
+        low, high = view.viewRange()[0] if view is not None else (-0.5, len(self.labels) - 0.5)
+        pitch = self.width() / max(high - low, 1e-9)
+        # every label, the first and last too (pyqtgraph drops edge labels); in columns narrower than
+        # a line of text, every second or third (the cells' tooltips name them all)
+        step = max(1, math.ceil(QFontMetrics(p.font()).height() / max(pitch, 1e-9)))
+        for i, text in enumerate(self.labels):
+            if i % step:
+                continue
+            x = (i - low) / max(high - low, 1e-9) * self.width()
+            p.save()
+            p.translate(x, top)
+            p.rotate(-90)  # read from the bottom up; the label ends at the axis
+            line = " ".join(self._lines(text))
+            size = QFontMetrics(p.font())
+            p.drawText(QRectF(-size.horizontalAdvance(line) - 2, -size.height() / 2, size.horizontalAdvance(line) + 2, size.height()),
+                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), line)
+            p.restore()
+
+
 class Plot(pg.GraphicsWidget):
     """A view box with axes on the given sides; ``setXRange``, ``addItem``, ``getAxis`` … as on a PlotItem."""
 
-    def __init__(self, sides: tuple[str, ...] = ("left", "bottom")):
+    def __init__(self, sides: tuple[str, ...] = ("left", "bottom"), categories: tuple[str, ...] = ()):
         super().__init__()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.grid = QGraphicsGridLayout()
@@ -39,7 +130,7 @@ class Plot(pg.GraphicsWidget):
         self.grid.setColumnStretchFactor(_VIEW[1], 100)
         self.axes: dict[str, pg.AxisItem] = {}
         for side in sides:
-            axis = pg.AxisItem(orientation=side, parent=self)
+            axis = (CategoryAxis if side in categories else pg.AxisItem)(orientation=side, parent=self)
             axis.linkToView(self.vb)
             axis.setZValue(0.5)  # above images, like a PlotItem's
             axis.setFlag(QGraphicsItem.GraphicsItemFlag.ItemNegativeZStacksBehindParent)
@@ -80,8 +171,10 @@ class Plot(pg.GraphicsWidget):
             self.title = pg.LabelItem("", parent=self)
             self.grid.addItem(self.title, *_TITLE)
         self.title.setVisible(text is not None)
-        self.grid.setRowFixedHeight(_TITLE[0], 0 if text is None else 24)
-        self.title.setMaximumHeight(0 if text is None else 24)
+        points = float(str(style.get("size", "8pt")).removesuffix("pt"))
+        height = 0 if text is None else max(24, int(points * 2.4) + 4)  # a line at this size, with its margins
+        self.grid.setRowFixedHeight(_TITLE[0], height)
+        self.title.setMaximumHeight(height)
         if text is not None:
             self.title.setText(text, **style)
 

@@ -1,0 +1,104 @@
+"""The comparison window compares: aligned rows, equal scales and widths, one unit, authors across scenarios."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from nsp_explorer.core.aggregate import frame_matrix
+from nsp_explorer.core.coded import code_passages
+from nsp_explorer.core.dataset import load_dataset
+from nsp_explorer.core.filters import FilterSpec
+from nsp_explorer.core.scenario import Scenario, ScenarioStore
+from nsp_explorer.gui.charts.bars import FrameMix
+from nsp_explorer.gui.compare import POINTS, POOLED, CompareWindow
+
+UP_TO_2019 = FilterSpec(pillars={"peace"}, years={2017, 2019})
+AFTER_2019 = FilterSpec(pillars={"peace"}, years={2020, 2021, 2025})
+
+
+@pytest.fixture
+def coded(data, taxonomy):
+    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
+
+
+@pytest.fixture
+def compare(qtbot, coded, tmp_path, monkeypatch):
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    store = ScenarioStore.open(tmp_path / "scenarios", coded.taxonomy, coded.authors, coded.years)
+    store.add(Scenario("Peace up to 2019", "", UP_TO_2019, FilterSpec(), "", "share", None))
+    store.add(Scenario("Peace after 2019", "", AFTER_2019, FilterSpec(), "", "share", None))
+    store.add(Scenario("Challenges", "", FilterSpec(frames={"challenge"}), FilterSpec(), "", "share", None))
+    window = CompareWindow(coded, store)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def view_rect(window, chart):
+    """Where a heatmap's cells are, in the window's coordinates."""
+    vb = chart.plot.vb
+    rect = vb.sceneBoundingRect()
+    top = chart.graphics.mapTo(window, chart.graphics.mapFromScene(rect.topLeft()))
+    bottom = chart.graphics.mapTo(window, chart.graphics.mapFromScene(rect.bottomRight()))
+    return top, bottom
+
+
+def test_rows_line_up_with_labels_on_both_sides_and_equal_widths(compare, qtbot):
+    compare.choose(2, 0)
+    qtbot.wait(20)
+    rows = [view_rect(compare, chart) for chart in compare.heatmaps]
+    tops = [top.y() for top, _ in rows]
+    bottoms = [bottom.y() for _, bottom in rows]
+    assert max(tops) - min(tops) <= 1 and max(bottoms) - min(bottoms) <= 1, (tops, bottoms)
+    a, b = compare.matrices
+    assert abs(a.width() - b.width()) <= 2 and abs(a.width() - compare.difference.width()) <= 2
+    assert abs(compare.profiles[0].width() - compare.profiles[1].width()) <= 2  # equal values, equal bars
+    for chart in compare.heatmaps:  # B's rows (and the difference's) are labelled too
+        ticks = chart.plot.getAxis("left")._tickLevels[0]
+        assert len(ticks) == len(chart.areas) and all(text for _, text in ticks)
+    assert all(isinstance(pair.views[1], FrameMix) for pair in compare.views["profiles"])  # the frame mix, on both sides
+
+
+def test_the_difference_is_in_the_unit_of_its_colour_bar(compare, coded):
+    compare.choose(2, 0)
+    scale = compare.difference.colour_bar
+    assert scale.levels() == (-POINTS, POINTS) and "points" in scale.axis.labelText
+    a = frame_matrix(coded, FilterSpec(frames={"challenge"}).mask(coded)).to_numpy().T
+    b = frame_matrix(coded, UP_TO_2019.mask(coded)).to_numpy().T
+    values = compare.difference.values
+    assert np.allclose(values, 100 * (a - b), equal_nan=True)
+    texts = compare.difference.cell_labels.texts
+    first = next(i for i, v in enumerate(values.ravel()) if v == v)
+    assert texts[first].rstrip("*") == f"{values.ravel()[first]:+.0f}"  # the cell says what the colour says
+
+
+def test_scenarios_without_a_shared_author_say_so_and_can_be_compared_pooled_or_across_authors(compare, coded, qtbot):
+    compare.choose(0, 1)  # Peace up to 2019 vs after 2019: no author in both
+    assert compare.difference.showing_message
+    message = compare.difference.message.text()
+    assert "share no author" in message and "Fabrian" in message and "Mokhter" in message
+    compare.how.setCurrentIndex(compare.how.findData(POOLED))
+    assert not compare.difference.showing_message and compare.difference.values.shape == (len(compare.difference.areas), 1)
+    mask_a, mask_b = UP_TO_2019.mask(coded), AFTER_2019.mask(coded)
+    pooled_a = frame_matrix(coded, mask_a, "count").to_numpy().sum(axis=0) / mask_a.sum()
+    pooled_b = frame_matrix(coded, mask_b, "count").to_numpy().sum(axis=0) / mask_b.sum()
+    assert np.allclose(compare.difference.values[:, 0], 100 * (pooled_a - pooled_b))
+    compare.compare_authors("Lee Jaehyon", "Mehmet Enes Beşer")
+    lee, beser = coded.authors.index("Lee Jaehyon"), coded.authors.index("Mehmet Enes Beşer")
+    share_a = frame_matrix(coded, mask_a).to_numpy()[lee]
+    share_b = frame_matrix(coded, mask_b).to_numpy()[beser]
+    assert np.allclose(compare.difference.values[:, 0], 100 * (share_a - share_b))
+    assert "Lee" in compare.difference.plot.getAxis("bottom").labels[0] and "Beşer" in compare.difference.plot.getAxis("bottom").labels[0]
+
+
+def test_esc_closes_the_comparison_and_export_is_in_view(compare, qtbot):
+    button = compare.export_button
+    corner = button.mapTo(compare, button.rect().bottomRight())
+    assert button.isVisible() and compare.rect().contains(corner)
+    assert button.width() >= button.sizeHint().width()  # not cut off
+    qtbot.keyClick(compare, Qt.Key.Key_Escape)
+    assert not compare.isVisible()

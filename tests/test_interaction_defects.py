@@ -1,0 +1,258 @@
+"""The interaction defects of issue 15, each driven through the real widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from nsp_explorer.core.coded import code_passages
+from nsp_explorer.core.dataset import load_dataset
+from nsp_explorer.core.filters import FilterSpec
+from nsp_explorer.core.scenario import Scenario, ScenarioStore
+from nsp_explorer.core.wording import counted
+from nsp_explorer.gui.main_window import MainWindow
+from nsp_explorer.gui.palette import STYLES, assign_slots, slot_style
+
+
+@pytest.fixture
+def dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path
+
+
+@pytest.fixture
+def coded(data, taxonomy):
+    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
+
+
+def open_window(qtbot, coded, size=(1600, 1000), scenarios=None) -> MainWindow:
+    window = MainWindow(coded, remember=False, scenario_folder=scenarios)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, coded, dirs):
+    return open_window(qtbot, coded)
+
+
+def shown_count(window) -> int:
+    return len(window.passage_list.passage_ids())
+
+
+def untick(window, qtbot, kind, code) -> None:
+    window.filter_panel.items[(kind, code)].setCheckState(0, Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: not window.filter_panel._apply.isActive())
+
+
+def all_ticked(window) -> bool:
+    return all(item.checkState(0) == Qt.CheckState.Checked for item in window.filter_panel.items.values())
+
+
+# -- Reset ------------------------------------------------------------------------------------
+
+
+def test_reset_ticks_every_box_again_and_the_next_click_starts_from_everything(window, qtbot):
+    untick(window, qtbot, "author", "Lee Jaehyon")
+    untick(window, qtbot, "frame", "challenge")
+    assert shown_count(window) < len(window.coded)
+    window.filter_panel.reset_button.click()
+    assert window.state.state.filters == FilterSpec()
+    assert all_ticked(window)  # the boxes say what the charts show
+    untick(window, qtbot, "year", 2025)  # the next click must not bring the old unticks back
+    assert window.state.state.filters == FilterSpec(years=set(window.coded.years) - {2025})
+
+
+def test_ctrl_r_ticks_every_box_again_even_after_the_reset_button(window, qtbot):
+    untick(window, qtbot, "frame", "challenge")
+    window.filter_panel.reset_button.click()  # the state is already "everything" now
+    window.filter_panel.items[("author", "Lee Jaehyon")].setCheckState(0, Qt.CheckState.Unchecked)  # a box out of step
+    window.filter_panel._apply.stop()  # ... not yet applied
+    reset = next(a for a in window.actions() if a.shortcut().toString() == "Ctrl+R")
+    reset.trigger()
+    assert window.state.state.filters == FilterSpec() and all_ticked(window)
+
+
+# -- cited figures ------------------------------------------------------------------------------
+
+
+def test_the_indicator_picker_names_the_indicator_drawn(window, qtbot):
+    """The lecturer's sequence: 'Peace up to 2019', tick Prosperity, untick Peace, untick 2017 and 2019, tick 2020, 2021, 2025."""
+    window.apply_scenario(Scenario("Peace up to 2019", "", FilterSpec(pillars={"peace"}, years={2017, 2019}), FilterSpec(), "", "share", None))
+    items = window.filter_panel.items
+    steps = [("pillar", "prosperity", True), ("pillar", "peace", False), ("year", 2017, False), ("year", 2019, False),
+             ("year", 2020, True), ("year", 2021, True), ("year", 2025, True)]
+    figures = window.figures
+    for kind, code, on in steps:
+        items[(kind, code)].setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        qtbot.waitUntil(lambda: not window.filter_panel._apply.isActive())
+        if figures.showing_message:
+            continue
+        key = figures.current_indicator()
+        shown = figures.shown
+        assert set(zip(shown["indicator"], shown["unit"])) == {key}, (kind, code, on)
+        assert figures.plot.getAxis("left").labelText == key[1]
+
+
+# -- hover --------------------------------------------------------------------------------------
+
+
+def test_hover_values_stay_on_screen_after_the_hover_delay(window, qtbot):
+    chart = window.partners
+    asean = chart.partners.index("asean")
+    scene_pos = chart.plot.vb.mapViewToScene(QPointF(chart.values[asean] * 0.5, asean))
+    chart._hover(scene_pos)
+    assert "ASEAN" in QToolTip.text()
+    viewport = chart.graphics.viewport()
+    local = chart.graphics.mapFromScene(scene_pos)
+    # what Qt sends about 700 ms after the mouse stops
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, local, viewport.mapToGlobal(local)))
+    assert "ASEAN" in QToolTip.text() and "passages" in QToolTip.text()
+    assert "Right-click" not in QToolTip.text()
+
+
+# -- author styles -------------------------------------------------------------------------------
+
+
+def with_new_author(data, taxonomy, name: str, year: int):
+    """The bundled dataset plus a document by a new author (as an import adds one), published before the others."""
+    dataset = load_dataset(data / "dataset", taxonomy)
+    source = dataset.documents.iloc[0]
+    doc_id = f"new-{year}"
+    document = source.copy()
+    document["doc_id"], document["author"], document["year"], document["published"] = doc_id, name, year, f"{year}-01-01"
+    passages = dataset.passages[dataset.passages["doc_id"] == source["doc_id"]].copy()
+    passages["passage_id"] = [f"{doc_id}:{n}" for n in passages["position"]]
+    passages["doc_id"] = doc_id
+    added = replace(dataset, documents=pd.concat([dataset.documents, document.to_frame().T], ignore_index=True),
+                    passages=pd.concat([dataset.passages, passages], ignore_index=True))
+    return code_passages(added, taxonomy)
+
+
+def test_an_author_keeps_colour_and_marker_when_an_import_adds_authors(qtbot, coded, data, taxonomy, dirs):
+    def styles(window):
+        figures = window.figures
+        return {a: (figures.brushes[i].color().name(), figures.symbols[i]) for i, a in enumerate(figures.authors)}
+
+    first = MainWindow(coded, remember=True, scenario_folder=dirs / "scenarios")
+    qtbot.addWidget(first)
+    before = styles(first)
+    imported = with_new_author(data, taxonomy, "Aaron Abbott", 2015)
+    assert imported.authors[0] == "Aaron Abbott"  # first in every author list: the others move down one place
+    second = MainWindow(imported, remember=True, scenario_folder=dirs / "scenarios")
+    qtbot.addWidget(second)
+    after = styles(second)
+    assert {a: after[a] for a in before} == before
+    assert after["Aaron Abbott"] not in before.values()  # the newcomer looks like no one else
+
+
+def test_twelve_authors_get_twelve_different_styles_and_keep_them():
+    authors = [f"Author {i:02d}" for i in range(12)]
+    slots = assign_slots(authors, {})
+    assert len({slot_style(s) for s in slots.values()}) == STYLES == 12
+    assert assign_slots(list(reversed(authors)), slots) == slots
+
+
+# -- scenarios -----------------------------------------------------------------------------------
+
+
+def test_a_new_scenario_starts_without_the_previous_note(qtbot, coded, dirs):
+    store = ScenarioStore.open(dirs / "scenarios", coded.taxonomy, coded.authors, coded.years)
+    store.add(Scenario("Peace", "Point out the Rohingya passages", FilterSpec(pillars={"peace"}), FilterSpec(), "", "share", None))
+    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    panel = window.scenarios
+    panel.show_scenario(0)
+    assert panel.note.toPlainText() == "Point out the Rohingya passages"
+    panel.save_current("Prosperity")
+    assert panel.note.toPlainText() == "" and window.scenario_note == ""
+    assert window.store.scenarios[1].note == ""
+    qtbot.keyClicks(panel.note, "Trade")  # typing now notes the new scenario only
+    assert window.store.scenarios[1].note == "Trade" and window.store.scenarios[0].note == "Point out the Rohingya passages"
+
+
+def test_rename_and_delete_are_disabled_without_a_scenario(qtbot, coded, dirs):
+    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    buttons = window.scenarios.buttons
+    assert not window.store.scenarios
+    assert not any(buttons[b].isEnabled() for b in ("Rename…", "Delete", "Duplicate", "Update", "Export…"))
+    assert buttons["Save view…"].isEnabled()
+    window.scenarios.save_current("First")
+    assert buttons["Rename…"].isEnabled() and buttons["Delete"].isEnabled()
+    window.scenarios.delete()
+    assert not buttons["Rename…"].isEnabled() and not buttons["Delete"].isEnabled()
+
+
+# -- passages and search ----------------------------------------------------------------------------
+
+
+def test_a_search_never_leaves_a_passage_that_does_not_match_in_the_reading_pane(window, qtbot):
+    window.state.set_focus("mokhter-2020-isis:9")  # about the Rohingya
+    assert window.reading.passage_id == "mokhter-2020-isis:9"
+    window.state.set_search("pandemic")
+    shown = window.reading.passage_id
+    assert shown and "pandemic" in window.coded.text(window.coded.row_of(shown)).lower()
+    assert shown in window.passage_list.passage_ids()
+
+
+def test_stepping_to_the_next_paragraph_still_works_outside_the_selection(window, qtbot):
+    window.state.set_search("Rohingya")
+    first = window.reading.passage_id
+    window.reading.next.click()
+    assert window.reading.passage_id != first and window.state.state.focus == window.reading.passage_id
+
+
+def test_the_search_match_is_marked_apart_from_the_code_highlights(window, qtbot):
+    window.state.set_search("rohingya")
+    html = window.reading.browser.toHtml()
+    text = window.reading.browser.toPlainText()
+    assert "Rohingya" in text
+    pane = window.reading
+    row = window.coded.row_of(pane.passage_id)
+    marked = pane.highlighted(window.coded.text(row), window.coded.codes_of(row))
+    assert "#111111" in marked and ">Rohingya</span>" in marked  # the match, in its own mark, whatever its case
+    assert "#111111" in html or "#111111".upper() in html.upper()
+
+
+def test_the_context_column_shows_the_search_match_at_1280_by_720(qtbot, coded, dirs):
+    window = open_window(qtbot, coded, size=(1280, 720))
+    window.state.set_search("Korea")
+    table, model = window.passage_list.table, window.passage_list.model
+    metrics = table.fontMetrics()
+    width = table.columnWidth(4)
+    for row in range(min(5, model.rowCount())):
+        context = model.data(model.index(row, 4))
+        end = context.lower().index("korea") + len("korea")
+        assert metrics.horizontalAdvance(context[:end]) + 12 <= width, (context, width)
+
+
+def test_counts_of_one_are_singular(window, qtbot):
+    text = window.coded.text(window.coded.row_of("mokhter-2020-isis:9"))
+    window.state.set_search(text[:60])  # words only that passage has
+    qtbot.waitUntil(lambda: shown_count(window) == 1)
+    assert window.passage_list.count.text() == "1 passage"
+    assert counted(1, "figure") == "1 figure" and counted(2, "figure") == "2 figures" and counted(1000, "passage") == "1,000 passages"
+    window.state.set_search("")
+    labels = [window.figures.choice.itemText(i) for i in range(window.figures.choice.count())]
+    assert not any("1 figures" in t or "1 authors" in t for t in labels)
+    assert any(" 1 figure," in t for t in labels) or all("figures" in t for t in labels)
+
+
+def test_count_axes_never_tick_fractional_passages(window, qtbot):
+    window.state.set_filters(FilterSpec(authors={"Choe Won-gi"}, years={2021}, frames={"achievement"}))
+    qtbot.wait(10)
+    for plot, side in ((window.timeline.published, "left"), (window.timeline.mentioned, "left"), (window.partners.plot, "bottom")):
+        axis = plot.getAxis(side)
+        low, high = plot.vb.viewRange()[1 if side == "left" else 0]
+        size = axis.height() if side == "left" else axis.width()
+        values = [v for _, level in axis.tickValues(low, high, size) for v in level]
+        assert values and all(float(v).is_integer() for v in values), (side, values)

@@ -1,0 +1,85 @@
+"""The window fits the screen it opens on, and its charts lay out by the room they have."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+from nsp_explorer.core.coded import code_passages
+from nsp_explorer.core.dataset import load_dataset
+from nsp_explorer.gui.charts.framing_matrix import FramingMatrix
+from nsp_explorer.gui.main_window import MainWindow
+from nsp_explorer.gui.state import FilterState
+from nsp_explorer.pipeline.synthetic import write_synthetic
+
+
+@pytest.fixture
+def dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path
+
+
+@pytest.fixture
+def coded(data, taxonomy):
+    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
+
+
+def inside(window) -> bool:
+    free = QApplication.primaryScreen().availableGeometry()
+    return free.contains(window.frameGeometry())
+
+
+def test_a_fresh_profile_opens_within_the_screen(qtbot, coded, dirs):
+    window = MainWindow(coded, remember=True, scenario_folder=dirs / "scenarios")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert inside(window), (window.frameGeometry(), QApplication.primaryScreen().availableGeometry())
+
+
+def test_a_layout_saved_on_a_larger_screen_is_brought_within_this_one(qtbot, coded, dirs):
+    big = MainWindow(coded, remember=False, scenario_folder=dirs / "scenarios")
+    qtbot.addWidget(big)
+    big.setGeometry(QRect(900, 700, 3000, 2000))
+    geometry = bytes(big.saveGeometry().toHex()).decode("ascii")
+    settings = dirs / "config" / "settings.json"
+    saved = json.loads(settings.read_text()) if settings.exists() else {}
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(json.dumps(saved | {"window": {"geometry": geometry}}))
+    window = MainWindow(coded, remember=True, scenario_folder=dirs / "scenarios")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert inside(window)
+
+
+def test_the_filter_panel_can_be_narrowed(qtbot, coded, dirs):
+    window = MainWindow(coded, remember=False, scenario_folder=dirs / "scenarios")
+    qtbot.addWidget(window)
+    assert window.left.minimumSizeHint().width() <= 260  # it was ~445 px: the scenarios heading did not wrap
+
+
+def test_twelve_authors_get_every_column_label_upright_under_a_narrow_matrix(qtbot, data, taxonomy, tmp_path, dirs):
+    write_synthetic(load_dataset(data / "dataset", taxonomy), 3000, 2026, tmp_path / "synth", 12)
+    coded = code_passages(load_dataset(tmp_path / "synth", taxonomy), taxonomy)
+    assert len(coded.authors) == 12
+    window = MainWindow(coded, remember=False, scenario_folder=dirs / "scenarios")
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    axis = window.matrix.plot.getAxis("bottom")
+    assert len(axis.labels) == 12 and axis.turned  # upright: level they would run into each other
+    metrics = QFontMetrics(axis.style["tickFont"])
+    assert axis.height() >= max(metrics.horizontalAdvance(label.replace("\n", " ")) for label in axis.labels)
+    wide = FramingMatrix(coded, FilterState())  # the same chart with room enough: level labels
+    qtbot.addWidget(wide)
+    wide.resize(2400, 700)
+    wide.show()
+    qtbot.waitExposed(wide)
+    assert not wide.plot.getAxis("bottom").turned

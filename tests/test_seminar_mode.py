@@ -1,0 +1,133 @@
+"""Seminar mode for a projector: type for the back of the room, the scenario on screen, high contrast, one view at a time."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from nsp_explorer.core.coded import code_passages
+from nsp_explorer.core.dataset import load_dataset
+from nsp_explorer.core.filters import FilterSpec
+from nsp_explorer.core.scenario import Scenario, ScenarioStore
+from nsp_explorer.gui.charts.base import TICK_POINTS
+from nsp_explorer.gui.main_window import MainWindow
+
+NOTE = "Week 3: who frames security as a challenge?"
+
+
+@pytest.fixture
+def coded(data, taxonomy):
+    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
+
+
+@pytest.fixture
+def window(qtbot, coded, tmp_path, monkeypatch):
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    store = ScenarioStore.open(tmp_path / "scenarios", coded.taxonomy, coded.authors, coded.years)
+    store.add(Scenario("Peace up to 2019", NOTE, FilterSpec(pillars={"peace"}, years={2017, 2019}), FilterSpec(), "", "share", None))
+    store.add(Scenario("Peace after 2019", "Compare", FilterSpec(pillars={"peace"}, years={2020, 2021, 2025}), FilterSpec(), "", "share", None))
+    window = MainWindow(coded, remember=False, scenario_folder=tmp_path / "scenarios")
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    if window.seminar:
+        window.toggle_seminar_mode()  # the application font is shared by the tests that follow
+
+
+def look(window) -> list:
+    """Everything that sets how text and colour look, for every chart."""
+    charts = []
+    for chart in window.charts:
+        axes = []
+        for plot in chart.plots:
+            for side, axis in plot.axes.items():
+                axes.append((side, axis.style["tickFont"].pointSizeF() if axis.style["tickFont"] else None, dict(axis.labelStyle), axis.pen().color().name(), axis.pen().widthF()))
+        charts.append((chart.caption_label.styleSheet(), chart.message.styleSheet(), chart.caption_label.text(), chart.palette, axes))
+    return [QApplication.font().pointSizeF(), QToolTip.font().pointSizeF(), QApplication.instance().styleSheet(),
+            window.matrix.cell_labels.font.pointSizeF(), window.figures.scatter.opts["size"],
+            window.matrix.colour_bar.axis.style["tickFont"] and window.matrix.colour_bar.axis.style["tickFont"].pointSizeF(),
+            dict(window.matrix.colour_bar.axis.labelStyle), charts]
+
+
+def points(style: dict) -> float:
+    return float(style["font-size"].removesuffix("pt"))
+
+
+def test_seminar_mode_enlarges_every_text_and_shows_the_scenario(window, qtbot):
+    window.scenarios.show_scenario(0)
+    base_font = QApplication.font().pointSizeF()
+    assert not window.banner.isVisible()
+    window.toggle_seminar_mode()
+    scale = window.type_scale
+    assert scale >= 1.4
+    assert QApplication.font().pointSizeF() == pytest.approx(base_font * scale)  # headings, legends, buttons
+    assert QToolTip.font().pointSizeF() == pytest.approx(base_font * scale)  # tooltips
+    for chart in window.charts:
+        assert f"font-size: {base_font * scale:.1f}pt" in chart.caption_label.styleSheet()  # captions and legends
+        for plot in chart.plots:
+            for side in ("left", "bottom"):
+                axis = plot.getAxis(side)
+                assert axis.style["tickFont"].pointSizeF() == pytest.approx(TICK_POINTS * scale)
+                if axis.labelText:
+                    assert points(axis.labelStyle) == pytest.approx(9 * scale, abs=0.06)  # axis titles
+    assert window.matrix.cell_labels.font.pointSizeF() == pytest.approx(8 * scale)  # values in cells
+    key = window.matrix.colour_bar.axis  # the heatmap's colour key
+    assert key.style["tickFont"].pointSizeF() == pytest.approx(TICK_POINTS * scale) and points(key.labelStyle) == pytest.approx(9 * scale, abs=0.06)
+    # the scenario's name and note, on screen for the room
+    assert window.banner.isVisible()
+    assert "Peace up to 2019" in window.banner.text() and NOTE.split(":")[0] in window.banner.text()
+    window.scenarios.step(1)
+    assert "Peace after 2019" in window.banner.text() and "Compare" in window.banner.text()
+
+
+def test_leaving_seminar_mode_restores_the_normal_look_exactly(window, qtbot):
+    before = look(window)
+    window.toggle_seminar_mode()
+    window.set_type_scale(window.type_scale * 1.15)  # Ctrl+ in the room
+    window.contrast_action.setChecked(True)
+    window.toggle_high_contrast()
+    assert look(window) != before
+    window.toggle_seminar_mode()
+    after = look(window)
+    for a, b in zip(after[-1], before[-1]):
+        assert a == b, [(x, y) for x, y in zip(a, b) if x != y]
+    assert after == before
+    assert not window.banner.isVisible() and window.left.isVisible()
+
+
+def test_high_contrast_is_a_palette_not_only_thicker_axes(window, qtbot):
+    bars = window.pillars.bars[0]
+    normal_bar = QColor(bars.opts["brush"]).name()
+    normal_cell = window.matrix.image.getColorMap().map(0.0, mode="qcolor").name()
+    window.contrast_action.setChecked(True)
+    window.toggle_high_contrast()
+    assert QColor(bars.opts["brush"]).name() != normal_bar and bars.opts["pen"] is not None
+    assert window.matrix.image.getColorMap().map(0.0, mode="qcolor").name() != normal_cell
+    assert window.partners.bar.opts["brush"] in ("#000000", QColor("#000000"))
+    window.contrast_action.setChecked(False)
+    window.toggle_high_contrast()
+    assert QColor(bars.opts["brush"]).name() == normal_bar
+
+
+def test_one_view_at_a_time_steps_like_slides(window, qtbot):
+    window.scenarios.show_scenario(0)
+    window.toggle_seminar_mode()
+    window.set_one_view(True)
+    assert window.chart_pages.currentWidget() is window.single_view
+    assert window.single_view.layout().itemAt(0).widget() is window.charts[0]
+    for expected in range(1, len(window.charts)):
+        qtbot.keyClick(window, Qt.Key.Key_PageDown)  # what a presentation clicker sends
+        assert window.view_index == expected
+        assert window.single_view.layout().count() == 1 and window.single_view.layout().itemAt(0).widget() is window.charts[expected]
+        assert f"View {expected + 1} of {len(window.charts)}" in window.banner.text()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)  # past the last view: the next scenario, from its first view
+    assert window.view_index == 0 and window.scenario_name == "Peace after 2019"
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert window.view_index == len(window.charts) - 1
+    window.toggle_seminar_mode()  # back to the grid, every chart in its place
+    assert window.chart_pages.currentWidget() is window.chart_scroll
+    assert all(window.chart_grid.inner.layout().indexOf(chart) >= 0 for chart in window.charts)
