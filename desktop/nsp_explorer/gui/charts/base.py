@@ -258,6 +258,7 @@ class ChartView(QFrame):
         self.type_scale = 1.0
         self.palette = chart_palette(False)
         heading = self.heading = QLabel(f"<b>{html.escape(self.title)}</b>")  # bold by markup: it follows the app's type size
+        heading.setWordWrap(True)  # a long title wraps in a narrow chart rather than widening it
         self.caption_label = QLabel(self.caption)
         self.caption_label.setWordWrap(True)
         self.caption_label.setTextFormat(Qt.TextFormat.RichText)  # captions are built from escaped text only

@@ -17,11 +17,9 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, framing_mix
-from ...core.names import family_name
 from ..palette import FRAME_COLOURS
 from .bars import colour_key
 from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
-from .framing_matrix import CROWDED
 from .plot import Bars
 
 BAR_LEFT, BAR_WIDTH, BAR_HEIGHT = -0.46, 0.5, 0.62  # a cell spans -0.5 … 0.5 around its author; the count sits right of the bar
@@ -46,16 +44,12 @@ class FramingView(ChartView):
         self.caption_label.setText(
             f"Frames in each author's sentences on each area; the number is how many sentences (faded: fewer than {FEW_SENTENCES}).<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAME_COLUMNS] + [("no frame", "#B0B0B0")])
         )
-        self.plot = self.add_plot(0)
+        self.plot = self.add_plot(0, categories=("bottom",))
         style_plot(self.plot, bottom="Author (publication year)")
         self.plot.invertY(True)
         label_axis(self.plot, "left", [taxonomy.label("area", a) for a in self.areas])
-        if len(self.authors) <= CROWDED:
-            label_axis(self.plot, "bottom", [short_name(a, coded).replace(" ", "\n") for a in self.authors])
-            self.plot.getAxis("bottom").setHeight(52)
-        else:
-            label_axis(self.plot, "bottom", [family_name(a)[:3] for a in self.authors])
-            self.plot.setLabel("bottom", "Author (hover a cell for the name)", **{"font-size": "9pt", "color": "#222222"})
+        # family name over year; upright when the columns are too narrow for them (up to twelve authors)
+        self.plot.getAxis("bottom").set_labels(["\n".join(short_name(a, coded).rsplit(" ", 1)) for a in self.authors])
         self.plot.setXRange(-0.5, len(self.authors) - 0.5, padding=0)
         self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
         colours = {f: FRAME_COLOURS[f] for f in FRAME_COLUMNS} | {"none": NO_FRAME}
