@@ -20,7 +20,14 @@ def _build(args: argparse.Namespace) -> int:
     source = Path(args.data) if args.data else data_dir()
     out = Path(args.out) if args.out else source / "dataset"
     started = time.perf_counter()
-    dataset = build_dataset(source, progress=None if args.quiet else lambda step, _: print(f"  {step}", file=sys.stderr))
+    shown: list[str] = []
+
+    def say(step: str, _: float) -> None:  # each step once, however often it reports its progress
+        if not shown or shown[-1] != step:
+            shown.append(step)
+            print(f"  {step}", file=sys.stderr)
+
+    dataset = build_dataset(source, progress=None if args.quiet else say)
     write_dataset(dataset, out)
     elapsed = time.perf_counter() - started
     counts = ", ".join(f"{dataset.count(name)} {name[:-4]}" for name in dataset.tables)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, Qt
 from pathlib import Path
 
@@ -379,6 +380,11 @@ class MainWindow(QMainWindow):
         return problem
 
     def closeEvent(self, event) -> None:
+        dialog = getattr(self, "import_dialog", None)
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.running():
+            self.statusBar().showMessage("Stopping the import in progress (it is undone; your library stays as it was)…")
+            QApplication.processEvents()
+            dialog.stop()  # quitting while importing stops it cleanly, never destroys a running thread
         QApplication.instance().removeEventFilter(self)  # closed in seminar mode
         if self.remember:
             settings, _ = load_settings()

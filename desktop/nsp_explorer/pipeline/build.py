@@ -89,13 +89,16 @@ def build_dataset(
         passages.extend(segment(document.doc_id, blocks))
 
     report("coding passages", 0.5)
-    lexicon = dict(zip((p.passage_id for p in passages), lexicon_codes_of_all([p.text for p in passages], codebook)))
+    coded = lexicon_codes_of_all([p.text for p in passages], codebook, lambda done: report("coding passages", 0.5 + 0.3 * done))
+    lexicon = dict(zip((p.passage_id for p in passages), coded))
     codes = apply_review(lexicon, decisions, taxonomy, review_path if user_review is None else user_review)
 
     report("extracting cited figures", 0.8)
     order = _code_order(taxonomy)
     code_rows, fact_rows = [], []
-    for passage in passages:
+    for i, passage in enumerate(passages):
+        if i % 256 == 0:
+            report("extracting cited figures", 0.8 + 0.2 * i / len(passages))
         for code in sorted(codes[passage.passage_id], key=order):
             code_rows.append((passage.passage_id, code.dimension, code.code, code.source, "; ".join(code.evidence)))
         found = (
