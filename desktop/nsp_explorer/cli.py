@@ -149,6 +149,19 @@ def _sizes(text: str) -> list[int]:
     return sizes
 
 
+def _png_width(text: str) -> int:
+    from .core.report import png_width_problem
+
+    try:
+        width = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"give the width in pixels, e.g. 3200 (not {text!r})") from None
+    problem = png_width_problem(width)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return width
+
+
 def _bench(args: argparse.Namespace) -> int:
     from .bench.run import main as bench
     from .paths import user_cache_dir
@@ -206,7 +219,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--scenario", metavar="FILE", required=True, help="a scenario JSON file")
     export.add_argument("--out", metavar="DIR", required=True, help="folder for the images (created if needed)")
     export.add_argument("--format", default="png,svg,pdf", help="comma-separated: png, svg, pdf (default: all three)")
-    export.add_argument("--width", type=int, metavar="N", help="PNG width in pixels (default: twice the view, for slides)")
+    export.add_argument("--width", type=_png_width, metavar="N", help="PNG width in pixels, 16 to 8000 (default: twice the view, for slides)")
     export.add_argument("--pack", action="store_true", help="write a whole seminar pack folder (PNG + SVG, passages, scenario, README)")
     export.add_argument("--dataset", metavar="DIR", help="dataset folder (default: the bundled dataset)")
     export.set_defaults(run=_export)

@@ -19,7 +19,8 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
 from ..core.errors import DataFileError
-from ..core.report import passages_csv, passages_markdown
+from ..core.file_modes import follow_umask
+from ..core.report import markdown_text, passages_csv, passages_markdown, png_width_problem
 from ..core.scenario import file_stem, write_json_atomically
 
 FORMATS = ("png", "svg", "pdf")
@@ -58,6 +59,7 @@ def atomically(path: Path, write: Callable[[str], bool]) -> Path:
     try:
         if not write(temp) or os.path.getsize(temp) == 0:
             raise OSError(f"could not write the {path.suffix[1:].upper()} (is the disk full?)")
+        follow_umask(temp)
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
@@ -124,6 +126,9 @@ def export_view(widget: QWidget, folder: Path, stem: str, formats, caption: str,
 
 def export_views(window, folder: Path, formats, width: int | None = None) -> list[Path]:
     """Every chart and the whole window, in each format, into ``folder`` (all or nothing)."""
+    problem = png_width_problem(width)
+    if problem:
+        raise DataFileError(folder, f"not written: {problem}")
     caption = window.caption_text()
     views = [(file_stem(chart.title), chart) for chart in window.charts] + [("main-window", window)]
     return _into_folder(folder, lambda temp: [p for stem, view in views for p in export_view(view, temp, stem, formats, caption, width)])
@@ -167,11 +172,11 @@ def seminar_pack(window, folder: Path, scenario_json: dict) -> Path:
         write_json_atomically(temp / "scenario.json", scenario_json)
         readme = "\n".join(
             [
-                f"# {name}",
+                f"# {markdown_text(name)}",  # the name, note and caption are the user's text: shown, never markup or links
                 "",
-                caption,
+                markdown_text(caption),
                 "",
-                scenario_json.get("note") or "",
+                markdown_text(scenario_json.get("note") or ""),
                 "",
                 "- `main-window.png` / `.svg`: the whole explorer as it was shown",
                 *[f"- `{file_stem(c.title)}.png` / `.svg`: {c.title}" for c in window.charts],
@@ -181,6 +186,7 @@ def seminar_pack(window, folder: Path, scenario_json: dict) -> Path:
             ]
         )
         atomically(temp / "README.md", lambda t: Path(t).write_text(readme, encoding="utf-8") > 0)
+        follow_umask(temp, directory=True)
         temp.rename(target)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QGridLayout, QInputDial
 
 from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
+from ..core.report import MAX_PNG_WIDTH
 from ..core.filters import ExplorerState
 from ..core.report import caption, passages_csv, passages_markdown, view_description
 from ..core.errors import DataFileError
@@ -297,7 +298,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(error), 15000)
 
     def _ask_width(self, widget: QWidget) -> int | None:
-        width, ok = QInputDialog.getInt(self, "PNG size", "Width of the PNG in pixels (2× the view suits slides):", 2 * widget.width(), 200, 12000, 100)
+        width, ok = QInputDialog.getInt(self, "PNG size", "Width of the PNG in pixels (2× the view suits slides):", min(2 * widget.width(), MAX_PNG_WIDTH), 200, MAX_PNG_WIDTH, 100)
         return width if ok else None
 
     def ask_and_export(self) -> None:

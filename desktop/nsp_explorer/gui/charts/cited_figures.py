@@ -114,7 +114,7 @@ class CitedFigures(ChartView):
             symbol=[self.symbols[a] for a in authors[marker]],
             pen=self.outline,
         )
-        if self.plot.getAxis("left").labelText != unit:
+        if self.plot.getAxis("left").labelText != html.escape(unit):  # the label is kept escaped
             self.plot.setLabel("left", unit, **{"font-size": "9pt", "color": "#222222"})
         first, last, low, high = self.span(figures.key)
         if set_range(self.plot, "x", first, last, 0.05):
