@@ -72,6 +72,8 @@ message names the file and says what is wrong with it, with no traceback;
 | I17 | imported document | PDF whose metadata date is year 0000 | imported with the year of import, said in date_basis; the library opens |
 | I18 | imported document | --date 0001, 2019-02-30, 9999 | refused at import with the date named; the library unchanged |
 | I19 | codebook overlay / review | TOML nested 100,000 levels deep | named ("nested too deeply") |
+| I20 | imported document | pathological text under 1 MB: a 200 KB e-mail-like token, 0.3 MB of date lines, 100 KB of unclosed `<a ` in HTML, 3,000 paragraphs sharing a phrase | each imported in under 10 s |
+| I21 | imported document | a 20 MB text on one line | split into passages of at most 4,000 characters, every word kept |
 | L1 | your library: metadata.csv | corrupt (binary) | the app starts with the bundled corpus; the library is kept aside under a new name; the user is told |
 | L2 | your library: dataset/codes.csv | unknown code ID | as L1 |
 | X1 | taxonomy.json | truncated | named ("cannot be read as JSON") |
@@ -840,3 +842,43 @@ def test_export_E5_an_absurd_width_is_refused_at_once(tmp_path):
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 2 and "8,000" in run.stderr and "Traceback" not in run.stderr
     assert time.perf_counter() - started < 10 and not (tmp_path / "out").exists()
+
+
+def _shared_phrase(n: int) -> str:
+    import random
+
+    rnd = random.Random(3)
+    words = "trade tourism security Korea ASEAN policy growth people partners region".split()
+    return "\n\n".join("The New Southern Policy of Korea and ASEAN " + " ".join(rnd.choice(words) + str(rnd.randrange(10**6)) for _ in range(20)) + "."
+                        for _ in range(n))
+
+
+PATHOLOGICAL = {
+    "email": ("token.txt", lambda: ARTICLE + "\n" + "a" * 200_000 + "@b\n"),
+    "dates": ("listing.txt", lambda: ARTICLE + "\n" + "\n".join(["12 March 2020", "Korea ASEAN trade item"] * 8000) + "\n" + ARTICLE * 3 + "\n"),
+    "tags": ("page.html", lambda: "<p>" + ARTICLE + "</p>" + "<a " * 33_000),
+    "shared": ("shared.txt", lambda: _shared_phrase(3000)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PATHOLOGICAL))
+def test_imported_document_I20_pathological_text_is_linear(case, library, data, tmp_path):
+    import time
+
+    name, make = PATHOLOGICAL[case]
+    path = tmp_path / name
+    path.write_text(make(), encoding="utf-8")
+    assert path.stat().st_size < 1_000_000
+    started = time.perf_counter()
+    library.import_file(path, data, set(), author="A. Writer")
+    assert time.perf_counter() - started < 10
+
+
+def test_imported_document_I21_one_endless_line_becomes_passages_of_a_sane_length():
+    from nsp_explorer.pipeline.clean import Block
+    from nsp_explorer.pipeline.segment import MAX_PASSAGE, segment
+
+    text = " ".join(["Korea and ASEAN expanded trade."] * 650_000)  # 20 MB, one line
+    passages = segment("doc", [Block(text)])
+    assert max(len(p.text) for p in passages) <= MAX_PASSAGE and len(passages) > 5000
+    assert " ".join(p.text for p in passages) == text

@@ -241,6 +241,11 @@ class _ArticleText(HTMLParser):
         return ""
 
 
+# A "<" that no ">" closes within a tag's length is text. Python's HTMLParser rescans the rest of the page
+# from every such "<" (quadratic: 100 KB of "<a " took minutes); as "&lt;" it is read once, as the same text.
+_STRAY_ANGLE = re.compile(r"<(?![^<>]{0,4000}>)")
+
+
 def _iso_date(value: str) -> str:
     match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
     return "-".join(g for g in match.groups() if g) if match else ""
@@ -254,7 +259,7 @@ def _read_html(path: Path) -> ImportedDocument:
     except (LookupError, UnicodeDecodeError):
         text = decode_text(data, path)[0]
     parser = _ArticleText()
-    parser.feed(text)
+    parser.feed(_STRAY_ANGLE.sub("&lt;", text))
     parser.close()
     meta = parser.meta
     body = parser.text()
