@@ -22,6 +22,7 @@ import numpy as np
 
 from ..core.dataset import COLUMNS, Dataset
 from ..core.errors import DataFileError
+from ..core.file_modes import follow_umask
 
 FIRST = ("Min-jun", "Siti", "Nguyen", "Arif", "Mei", "Joon", "Priya", "Tanvir", "Ha-eun", "Somchai", "Maria", "Daniel", "Aung", "Lina", "Kenji", "Farah")
 LAST = ("Kim", "Lee", "Park", "Rahman", "Tan", "Santos", "Wijaya", "Tran", "Chen", "Choi", "Lim", "Abdullah", "Pham", "Suzuki", "Ng", "Reyes")
@@ -101,6 +102,7 @@ def write_synthetic(seed_dataset: Dataset, passages: int, seed: int, out: Path, 
         for stream in streams.values():
             stream.close()
         for name, (_, temp) in staged.items():
+            follow_umask(temp)
             os.replace(temp, out / name)
     except BaseException:
         for stream in streams.values():
