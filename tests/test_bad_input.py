@@ -72,9 +72,16 @@ message names the file and says what is wrong with it, with no traceback;
 | I17 | imported document | PDF whose metadata date is year 0000 | imported with the date unknown (never the year of import), said in date_basis; the library opens |
 | I18 | imported document | --date 0001, 2019-02-30, 9999 | refused at import with the date named; the library unchanged |
 | I19 | codebook overlay / review | TOML nested 100,000 levels deep | named ("nested too deeply") |
+| I20 | imported document | pathological text under 1 MB: a 200 KB e-mail-like token, 0.3 MB of date lines, 100 KB of unclosed `<a ` in HTML, 3,000 paragraphs sharing a phrase | each imported in under 10 s |
+| I21 | imported document | a 20 MB text on one line | split into passages of at most 4,000 characters, every word kept |
 | L1 | your library: metadata.csv | corrupt (binary) | the app starts with the bundled corpus; the library is kept aside under a new name; the user is told |
 | L2 | your library: dataset/codes.csv | unknown code ID | as L1 |
 | X1 | taxonomy.json | truncated | named ("cannot be read as JSON") |
+| E1 | passages CSV export | `;=HYPERLINK(…)` inside a passage, `  =1+1` after spaces, opened with `;` or `,` | every text field quoted; no cell a formula whatever the separator |
+| E2 | seminar pack README | scenario name `<img onerror>` and note with a `javascript:` link | escaped: no HTML, no link |
+| E3 | cited-figures chart | HTML in a fact's indicator and unit (`<b style=…>`, `<a>`, `<img>`) | axis label and messages are plain text; the exported slide too |
+| E4 | exports, scenarios | written under umask 022 | files 644, pack folder 755 (a colleague can read them) |
+| E5 | `nspx export --width 100000` | an absurd PNG width | refused at once with the limit named, nothing allocated |
 """
 
 from __future__ import annotations
@@ -224,6 +231,9 @@ def test_dataset_csv_D13_tampered_cache_with_a_forged_manifest_is_not_data(datas
     again = load_coded(dataset, taxonomy)
     assert again.years == first.years and 1999 not in again.years and again.version == first.version
     assert again.cache_note and "signature" in again.cache_note
+    swap_years(place)  # the cache rewritten just now, changed in place and its manifest left as it was
+    third = load_coded(dataset, taxonomy)
+    assert third.years == first.years and "not those it was made with" in third.cache_note
 
 
 def test_dataset_csv_D14_a_cache_made_elsewhere_is_not_trusted(dataset, taxonomy, tmp_path, monkeypatch):
@@ -741,3 +751,137 @@ def test_imported_document_I18_impossible_dates_are_refused(date, library, data,
     with pytest.raises(DataFileError, match="has a date") as error:
         library.import_file(path, data, set(), author="A. Writer", date=date)
     assert date in error.value.problem and not (library.folder / "corpus").exists()
+
+
+# -- exports: safe for the tools that open them ------------------------------------------------
+
+
+def test_export_E1_csv_is_formula_safe_whatever_the_separator():
+    import pandas as pd
+
+    passages = pd.DataFrame({
+        "passage_id": ["a:1", "a:2"], "doc_id": ["a", "a"], "author": ["A", "A"], "year": [2020, 2020], "title": ["T", "T"],
+        "outlet": ["O", "O"], "published": ["2020", "2020"], "position": [1, 2], "section": ["", ""],
+        "text": ['Trade grew;=HYPERLINK("http://evil.example","x")', '   =1+1 and, @SUM(A1) |+cmd'],
+    })
+    documents = pd.DataFrame({"doc_id": ["a"], "url": [""]})
+    exported = passages_csv(passages, documents).decode("utf-8")
+    for separator in (",", ";", "\t", "|"):
+        for row in csv.reader(io.StringIO(exported), delimiter=separator):
+            for cell in row:
+                assert not cell.lstrip(" \"").startswith(("=", "+", "-", "@")), (separator, cell)
+        for line in exported.splitlines():  # a tool that ignores quotes and splits on the separator
+            for cell in line.split(separator):
+                assert not cell.lstrip(" \"").startswith(("=", "+", "@")), (separator, cell)
+    body = exported.splitlines()[1]
+    assert body.startswith('"') and all(part.startswith('"') for part in body.split('","')[0:1])  # every field quoted
+
+
+def test_export_E2_the_seminar_pack_readme_escapes_the_users_text(qtbot, tmp_path, taxonomy):
+    from nsp_explorer.core.scenario import Scenario
+    from nsp_explorer.gui.app import load
+    from nsp_explorer.gui.export import seminar_pack
+    from nsp_explorer.gui.main_window import MainWindow
+
+    window = MainWindow(load(None, with_library=False), remember=False, scenario_folder=tmp_path / "s")
+    qtbot.addWidget(window)
+    scenario = Scenario('<img src=x onerror="alert(1)">Week', note="See [this](javascript:alert(2)) and <script>x()</script>")
+    target = seminar_pack(window, tmp_path / "out", scenario.to_json())
+    readme = (target / "README.md").read_text(encoding="utf-8")
+    import re
+
+    assert not re.search(r"(?<!\\)[<>]", readme) and not re.search(r"(?<!\\)\]\(", readme)  # every < > and ]( escaped
+    assert "\\<img src=x onerror=\"alert(1)\"\\>Week" in readme  # shown as written
+
+
+def test_export_E3_chart_labels_from_the_data_are_plain_text(dataset, taxonomy, qtbot, tmp_path):
+    import pandas as pd
+
+    from nsp_explorer.gui.main_window import MainWindow
+
+    hostile = '<b style="color:red;font-size:40pt">BIG</b><a href="http://evil.example">link</a><img src="x.png">'
+    facts = pd.read_csv(dataset / "facts.csv", dtype=str, keep_default_na=False)
+    facts["unit"] = hostile
+    facts["indicator"] = facts["indicator"] + "<i>x</i>"
+    facts.to_csv(dataset / "facts.csv", index=False)
+    window = MainWindow(load_coded(dataset, taxonomy), remember=False, scenario_folder=tmp_path / "s")
+    qtbot.addWidget(window)
+    chart = next(c for c in window.charts if c.title == "Cited figures")
+    chart.refresh()
+    label = chart.plot.getAxis("left").labelText
+    assert "<b" not in label and "<a" not in label and "<img" not in label and "&lt;b style" in label
+    assert chart.message.textFormat() == chart.message.textFormat().PlainText
+
+
+def test_export_E4_files_follow_the_umask(qtbot, tmp_path, taxonomy):
+    from nsp_explorer.core.scenario import Scenario
+    from nsp_explorer.gui.app import load
+    from nsp_explorer.gui.export import seminar_pack
+    from nsp_explorer.gui.main_window import MainWindow
+
+    old = os.umask(0o022)
+    try:
+        window = MainWindow(load(None, with_library=False), remember=False, scenario_folder=tmp_path / "s")
+        qtbot.addWidget(window)
+        target = seminar_pack(window, tmp_path / "out", Scenario("Week 1").to_json())
+        store = ScenarioStore.open(tmp_path / "scenarios", taxonomy, [], [])
+        store.add(Scenario("Week 1"))
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o755
+    assert {p.stat().st_mode & 0o777 for p in target.iterdir()} == {0o644}
+    assert {p.stat().st_mode & 0o777 for p in (tmp_path / "scenarios").glob("*.json")} == {0o644}
+
+
+def test_export_E5_an_absurd_width_is_refused_at_once(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    scenario = tmp_path / "s.json"
+    scenario.write_text(json.dumps(Scenario("Week").to_json()), encoding="utf-8")
+    started = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "nsp_explorer.cli", "export", "--scenario", str(scenario), "--out", str(tmp_path / "out"), "--width", "100000"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and "8,000" in run.stderr and "Traceback" not in run.stderr
+    assert time.perf_counter() - started < 10 and not (tmp_path / "out").exists()
+
+
+def _shared_phrase(n: int) -> str:
+    import random
+
+    rnd = random.Random(3)
+    words = "trade tourism security Korea ASEAN policy growth people partners region".split()
+    return "\n\n".join("The New Southern Policy of Korea and ASEAN " + " ".join(rnd.choice(words) + str(rnd.randrange(10**6)) for _ in range(20)) + "."
+                        for _ in range(n))
+
+
+PATHOLOGICAL = {
+    "email": ("token.txt", lambda: ARTICLE + "\n" + "a" * 200_000 + "@b\n"),
+    "dates": ("listing.txt", lambda: ARTICLE + "\n" + "\n".join(["12 March 2020", "Korea ASEAN trade item"] * 8000) + "\n" + ARTICLE * 3 + "\n"),
+    "tags": ("page.html", lambda: "<p>" + ARTICLE + "</p>" + "<a " * 33_000),
+    "shared": ("shared.txt", lambda: _shared_phrase(3000)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PATHOLOGICAL))
+def test_imported_document_I20_pathological_text_is_linear(case, library, data, tmp_path):
+    import time
+
+    name, make = PATHOLOGICAL[case]
+    path = tmp_path / name
+    path.write_text(make(), encoding="utf-8")
+    assert path.stat().st_size < 1_000_000
+    started = time.perf_counter()
+    library.import_file(path, data, set(), author="A. Writer")
+    assert time.perf_counter() - started < 10
+
+
+def test_imported_document_I21_one_endless_line_becomes_passages_of_a_sane_length():
+    from nsp_explorer.pipeline.clean import Block
+    from nsp_explorer.pipeline.segment import MAX_PASSAGE, segment
+
+    text = " ".join(["Korea and ASEAN expanded trade."] * 650_000)  # 20 MB, one line
+    passages = segment("doc", [Block(text)])
+    assert max(len(p.text) for p in passages) <= MAX_PASSAGE and len(passages) > 5000
+    assert " ".join(p.text for p in passages) == text

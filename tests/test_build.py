@@ -46,7 +46,7 @@ def project(tmp_path, data) -> Path:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".nspx-")}  # not the folder's lock files
 
 
 BAD_SOURCES = {

@@ -160,3 +160,63 @@ def test_removing_your_document_from_the_window(qtbot, user_dirs, page):
     fresh = current_window()
     keep(fresh)
     assert len(fresh.coded.documents) == 5 and Library(library_dir()).documents() == []
+
+
+def test_cancel_stops_the_file_in_progress(user_dirs, page):
+    worker = ImportWorker(Library(library_dir()), [page], {}, set())
+    results = []
+    worker.finished.connect(lambda imported, problems: results.append((imported, problems)))
+    worker.progress.connect(lambda done, total, name: setattr(worker, "cancelled", bool(name)))  # Cancel once the file has started
+    worker.run()
+    assert results == [([], [f"cancelled while importing {page.name}: not imported (your library is unchanged)"])]
+    assert Library(library_dir()).documents() == [] and not [p for p in (user_dirs / "data" / "library").iterdir() if p.name.startswith(".nspx-staging")]
+
+
+def test_the_import_dialog_never_hangs_on_a_hostile_file_and_imports_the_others(qtbot, user_dirs, page, tmp_path, monkeypatch):
+    from nsp_explorer.pipeline import importers
+
+    broken, strange = tmp_path / "broken.docx", tmp_path / "strange.txt"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    strange.write_text(" ".join(ARTICLE), encoding="utf-8")
+    real = importers._read_text
+
+    def crash(path):  # a reader library's own error, as on a hostile file
+        if path.name == "strange.txt":
+            raise RuntimeError("deflate stream corrupt")
+        return real(path)
+
+    monkeypatch.setattr(importers, "_read_text", crash)
+    window = open_window(qtbot)
+    dialog = window.import_files([broken, strange, page])
+    with qtbot.waitSignal(dialog.imported, timeout=30000) as signal:
+        dialog.start.click()
+    assert signal.args[0] == ["kim-2024-korea"]  # the good file after two bad ones is imported
+    report = dialog.report.toPlainText()
+    assert "broken.docx" in report and "strange.txt" in report and "deflate stream corrupt" in report and "Traceback" not in report
+
+
+def test_quitting_during_an_import_stops_it_cleanly(qtbot, user_dirs, page, monkeypatch):
+    from nsp_explorer.pipeline import build
+
+    real = build.build_dataset
+    started = []
+
+    def slow(*args, **kwargs):  # a long import: it reports progress while it works
+        report = kwargs.get("progress") or (lambda *a: None)
+        started.append(True)
+        for _ in range(400):
+            report("coding passages", 0.5)
+            import time
+
+            time.sleep(0.01)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build, "build_dataset", slow)
+    window = open_window(qtbot)
+    dialog = window.import_files([page])
+    dialog.start.click()
+    qtbot.waitUntil(lambda: bool(started), timeout=10000)
+    window.close()  # quitting while the import runs
+    assert not dialog.running()  # its thread ended before the window went: no thread destroyed while running
+    assert Library(library_dir()).documents() == []
+    assert "cancelled while importing" in dialog.report.toPlainText() or not dialog.report.isVisible()

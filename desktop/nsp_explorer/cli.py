@@ -19,7 +19,14 @@ def _build(args: argparse.Namespace) -> int:
     source = Path(args.data) if args.data else data_dir()
     out = Path(args.out) if args.out else source / "dataset"
     started = time.perf_counter()
-    dataset = build_dataset(source, progress=None if args.quiet else lambda step, _: print(f"  {step}", file=sys.stderr))
+    shown: list[str] = []
+
+    def say(step: str, _: float) -> None:  # each step once, however often it reports its progress
+        if not shown or shown[-1] != step:
+            shown.append(step)
+            print(f"  {step}", file=sys.stderr)
+
+    dataset = build_dataset(source, progress=None if args.quiet else say)
     write_dataset(dataset, out)
     elapsed = time.perf_counter() - started
     counts = ", ".join(f"{dataset.count(name)} {name[:-4]}" for name in dataset.tables)
@@ -188,6 +195,19 @@ def _sizes(text: str) -> list[int]:
     return sizes
 
 
+def _png_width(text: str) -> int:
+    from .core.report import png_width_problem
+
+    try:
+        width = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"give the width in pixels, e.g. 3200 (not {text!r})") from None
+    problem = png_width_problem(width)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return width
+
+
 def _bench(args: argparse.Namespace) -> int:
     from .bench.run import main as bench
     from .paths import user_cache_dir
@@ -258,7 +278,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--scenario", metavar="FILE", required=True, help="a scenario JSON file")
     export.add_argument("--out", metavar="DIR", required=True, help="folder for the images (created if needed)")
     export.add_argument("--format", default="png,svg,pdf", help="comma-separated: png, svg, pdf (default: all three)")
-    export.add_argument("--width", type=int, metavar="N", help="figure width in pixels (default: 1920 for a 16:9 slide, 1600 for 4:3, 1050 for a paper column); SVG and PDF have the same proportions")
+    export.add_argument("--width", type=_png_width, metavar="N", help="figure width in pixels, 16 to 8000 (default: 1920 for a 16:9 slide, 1600 for 4:3, 1050 for a paper column); SVG and PDF have the same proportions")
     export.add_argument("--medium", choices=("slide-16x9", "slide-4x3", "paper-column"), default="slide-16x9", help="layout and type sizes (default: slide-16x9)")
     export.add_argument("--pack", action="store_true", help="write a whole seminar pack folder (the figures in each format, passages, scenario, README)")
     export.add_argument("--dataset", metavar="DIR", help="dataset folder (default: the bundled dataset)")

@@ -5,9 +5,12 @@ NumPy ``.npy`` arrays (read with ``allow_pickle=False``: nothing in it can run
 code), UTF-8 blocks and a JSON manifest. A cache is used only when it is
 verified by content:
 
-* the manifest records the SHA-256 of each CSV it was built from, and they
-  must equal the CSVs' hashes now (size and time alone are not trusted);
-* it records the SHA-256 of every cache file, and they must equal the files;
+* the manifest records the SHA-256 of each CSV it was built from and of
+  every cache file, and each file must still hold that content: either it is
+  the very file that was hashed, untouched since (same size, inode,
+  modification and change time; the system sets the change time at every
+  write and no program can set it back), or its bytes hash to it now (size
+  and modification time alone, which anyone can set, are never enough);
 * the manifest is signed (HMAC-SHA-256) with a key only this user has (in the
   user cache folder), so a cache made elsewhere and shipped inside a shared
   dataset folder, or a forged manifest, is never taken for data.
@@ -37,7 +40,8 @@ import numpy as np
 import pandas as pd
 
 from .coded import FACT_NOTES, SOURCES, CodedPassages, PassageCodes, SentenceCodes, assemble, code_passages
-from .dataset import document_years, file_hashes, load_dataset, read_table, version_of
+from .dataset import COLUMNS, document_years, file_hashes, load_dataset, read_table, version_of
+from .file_modes import follow_umask
 from .folder_lock import reading
 from .taxonomy import Taxonomy
 from .texts import TextColumn
@@ -95,31 +99,56 @@ def cache_folders(folder: Path) -> list[Path]:
 def load_coded(folder: Path, taxonomy: Taxonomy) -> CodedPassages:
     """The coded dataset of a folder: from its cache if the cache is verified against the CSVs, else from the CSVs (then cached)."""
     folder = Path(folder)
-    with reading(folder):  # a build in another process cannot move new CSVs in while they are hashed and read
-        try:
-            hashes = file_hashes(folder)
-        except OSError:
-            hashes = None  # load_dataset names the missing file
-        key = _key()
-        notes = []
-        if hashes is not None and key is not None:
+    key = _key()
+    notes = []
+    with reading(folder):  # a build in another process cannot move new CSVs in while they are checked and read
+        if key is not None:
             for place in cache_folders(folder):
-                coded, why = read_cache(place, hashes, key, folder, taxonomy)
+                coded, why = read_cache(place, key, folder, taxonomy)
                 if coded is not None:
                     return coded
                 if why:
                     notes.append(f"{place}: {why}")
+        try:
+            before = {name: _stat(folder / name) for name in COLUMNS}
+            hashes = file_hashes(folder)
+            csvs = {name: {"sha256": hashes[name], "stat": before[name]} for name in COLUMNS}
+            if before != {name: _stat(folder / name) for name in COLUMNS}:
+                csvs = None  # changed while being hashed (by a program that takes no lock): do not cache
+        except OSError:
+            hashes = csvs = None  # load_dataset names the missing file
         coded = code_passages(load_dataset(folder, taxonomy, hashes), taxonomy)
-    if hashes is not None and key is not None:
+    if csvs is not None and key is not None:
         for place in cache_folders(folder):
-            if write_cache(coded, place, hashes, key):
+            if write_cache(coded, place, csvs, key):
                 break
     if notes:
         coded = dataclasses.replace(coded, cache_note="; ".join(notes) + "; rebuilt from the CSVs")
     return coded
 
 
-def read_cache(place: Path, hashes: dict, key: bytes, folder: Path, taxonomy: Taxonomy) -> tuple[CodedPassages | None, str]:
+def _stat(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+
+
+def _verified(path: Path, record: object) -> bool:
+    """Whether a file still holds the content a record names.
+
+    Either it is the very file that was hashed, unchanged since (same size,
+    inode, modification time and change time: the system sets the change time
+    at every write, and no program can set it back), so it is not read again;
+    or its bytes hash to the recorded SHA-256 now (a copied folder).
+    """
+    if not isinstance(record, dict):
+        return False
+    try:
+        return _stat(path) == record.get("stat") or _file_hash(path) == record.get("sha256")
+    except OSError:
+        return False
+
+
+def read_cache(place: Path, key: bytes, folder: Path, taxonomy: Taxonomy) -> tuple[CodedPassages | None, str]:
     """The cached dataset if it is verified, else None and why it was not used ("" if there is none)."""
     try:
         text = (place / "manifest.json").read_text(encoding="utf-8")
@@ -133,13 +162,14 @@ def read_cache(place: Path, hashes: dict, key: bytes, folder: Path, taxonomy: Ta
             return None, "the cache is of another format"
         if not hmac.compare_digest(str(manifest.get("signature", "")), _signature(key, manifest)):
             return None, "the cache was not made here (its signature does not match): not trusted"
-        if manifest.get("csv_hashes") != hashes:
+        csvs = manifest["csvs"]
+        if set(csvs) != set(COLUMNS) or not all(_verified(folder / name, csvs[name]) for name in COLUMNS):
             return None, "the CSVs changed since the cache was made"
         files = manifest["files"]
         present = {p.name for p in place.iterdir()} - {"manifest.json"}
-        if set(files) != present or any(_file_hash(place / name) != digest for name, digest in files.items()):
+        if set(files) != present or not all(_verified(place / name, record) for name, record in files.items()):
             return None, "the cache's files are not those it was made with"
-        if manifest.get("version") != version_of(hashes):
+        if manifest.get("version") != version_of({name: csvs[name]["sha256"] for name in COLUMNS}):
             return None, "the cache names another dataset version"
         return _assemble(place, manifest, folder, taxonomy), ""
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
@@ -192,7 +222,7 @@ def _assemble(place: Path, manifest: dict, folder: Path, taxonomy: Taxonomy) -> 
                     documents, taxonomy, manifest["version"], folder)
 
 
-def write_cache(coded: CodedPassages, place: Path, hashes: dict, key: bytes) -> bool:
+def write_cache(coded: CodedPassages, place: Path, csvs: dict, key: bytes) -> bool:
     """Write the cache into ``place`` (all of it, or nothing); False if the folder cannot be written."""
     try:
         place.parent.mkdir(parents=True, exist_ok=True)
@@ -203,7 +233,8 @@ def write_cache(coded: CodedPassages, place: Path, hashes: dict, key: bytes) -> 
     except OSError:
         return False
     try:
-        _write(coded, staging, hashes, key)
+        _write(coded, staging, csvs, key)
+        follow_umask(staging, directory=True)  # a cache beside a shared dataset is readable where the dataset is
         old = place.with_name(place.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if place.exists():
@@ -216,7 +247,7 @@ def write_cache(coded: CodedPassages, place: Path, hashes: dict, key: bytes) -> 
         return False
 
 
-def _write(coded: CodedPassages, out: Path, hashes: dict, key: bytes) -> None:
+def _write(coded: CodedPassages, out: Path, csvs: dict, key: bytes) -> None:
     def save(name: str, array) -> None:
         np.save(out / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
 
@@ -251,7 +282,7 @@ def _write(coded: CodedPassages, out: Path, hashes: dict, key: bytes) -> None:
         save(f"facts.{column}", values.codes)
     manifest = {
         "format": FORMAT,
-        "csv_hashes": hashes,
+        "csvs": csvs,
         "version": coded.version,
         "passages": len(coded),
         "sentences": len(coded.sentences),
@@ -261,7 +292,7 @@ def _write(coded: CodedPassages, out: Path, hashes: dict, key: bytes) -> None:
         "flags": [list(n) for n in flag_names],
         "sources": list(SOURCES),
         "texts": {name: len(column) for name, column in columns.items()},
-        "files": {p.name: _file_hash(p) for p in sorted(out.iterdir())},
+        "files": {p.name: {"sha256": _file_hash(p), "stat": _stat(p)} for p in sorted(out.iterdir())},
     }
     manifest["signature"] = _signature(key, manifest)
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")

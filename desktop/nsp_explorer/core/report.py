@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pandas as pd
 
@@ -13,12 +14,27 @@ from .taxonomy import Taxonomy
 from .wording import counted
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# a formula start at the beginning, after leading spaces, or after a separator a spreadsheet may split on (, ; tab |)
+_FORMULA_START = re.compile(r"(^|[,;\t|\r\n])([ \u00a0\u3000]*)(?=[=+\-@\t\r])")
+MAX_PNG_WIDTH = 8000  # pixels: 8000 x ~5000 x 4 bytes is ~160 MB of image; wider asks for gigabytes
 
 
 def neutralise(cell: object) -> str:
-    """A spreadsheet must not run a cell as a formula: prefix those that could be one with '."""
+    """A spreadsheet must not run a cell as a formula, whatever separator it splits the line on.
+
+    A ' goes before every formula start: at the beginning, after leading
+    spaces, and after any , ; tab or | (a file opened with ; as the separator
+    makes ``…;=HYPERLINK(…)`` a cell of its own).
+    """
     text = "" if cell is None else str(cell)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return _FORMULA_START.sub(lambda m: f"{m[1]}{m[2]}'", text)
+
+
+def png_width_problem(width: int | None) -> str:
+    """Empty if ``width`` (pixels) is a PNG width the app will draw, else why not: one rule for the CLI and the window."""
+    if width is not None and not 16 <= width <= MAX_PNG_WIDTH:
+        return f"a PNG is 16 to {MAX_PNG_WIDTH:,} pixels wide, not {width:,}"
+    return ""
 
 
 def describe(spec: FilterSpec, taxonomy: Taxonomy) -> list[str]:
@@ -67,7 +83,7 @@ def passages_csv(passages: pd.DataFrame, documents: pd.DataFrame) -> bytes:
     """The passage list with citations, every cell safe to open in a spreadsheet."""
     rows = _with_sources(passages, documents)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)  # quoted, a cell stays one cell whatever the separator
     writer.writerow(["passage_id", "author", "year", "title", "outlet", "paragraph", "section", "text", "citation"])
     for _, row in rows.iterrows():
         year = "" if row["year"] == UNKNOWN_YEAR else row["year"]
@@ -76,7 +92,7 @@ def passages_csv(passages: pd.DataFrame, documents: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def _markdown_text(text: str) -> str:
+def markdown_text(text: str) -> str:
     """Plain text in Markdown: characters that would make links, markup or HTML are escaped."""
     for char in "\\`*_[]<>#|!":
         text = text.replace(char, "\\" + char)
@@ -85,10 +101,10 @@ def _markdown_text(text: str) -> str:
 
 def passages_markdown(passages: pd.DataFrame, documents: pd.DataFrame, heading: str) -> str:
     rows = _with_sources(passages, documents)
-    lines = [f"# {_markdown_text(heading)}", "", f"{counted(len(rows), 'passage')}.", ""]
+    lines = [f"# {markdown_text(heading)}", "", f"{counted(len(rows), 'passage')}.", ""]
     for _, row in rows.iterrows():
-        lines.append(f"> {_markdown_text(row['text'])}")
+        lines.append(f"> {markdown_text(row['text'])}")
         lines.append("")
-        lines.append(f"— {_markdown_text(citation(row))}")
+        lines.append(f"— {markdown_text(citation(row))}")
         lines.append("")
     return "\n".join(lines)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import DataFileError
+from .file_modes import follow_umask
 from .filters import FILTER_KEYS, NO_YEAR, NOTHING, FilterSpec
 from .taxonomy import Taxonomy
 
@@ -150,6 +151,7 @@ def write_json_atomically(path: Path, data: object) -> None:
             stream.write("\n")
             stream.flush()
             os.fsync(stream.fileno())
+        follow_umask(temp)
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import DataFileError
 from ..paths import data_dir
 from ..pipeline.importers import SUPPORTED, read_document
-from ..pipeline.library import Library
+from ..pipeline.library import Cancelled, Library
 from .charts.base import plain_tip
 
 FIELDS = ("title", "author", "outlet", "date", "url")
@@ -31,7 +31,12 @@ def importable(path: Path) -> bool:
 
 
 class ImportWorker(QObject):
-    """Imports files one by one in a worker thread; Cancel stops before the next file."""
+    """Imports files one by one in a worker thread.
+
+    Cancel stops the file in progress at its next step (its import is undone)
+    and the files after it. Whatever goes wrong with one file is reported for
+    that file and the others are still imported: ``finished`` is always sent.
+    """
 
     progress = Signal(int, int, str)  # done, total, current file
     finished = Signal(list, list)  # imported doc_ids, problems
@@ -41,6 +46,10 @@ class ImportWorker(QObject):
         self.library, self.paths, self.given, self.taken = library, paths, given, taken
         self.cancelled = False
 
+    def _check(self, step: str, fraction: float) -> None:
+        if self.cancelled:
+            raise Cancelled(step)
+
     def run(self) -> None:
         imported, problems = [], []
         for n, path in enumerate(self.paths):
@@ -49,9 +58,13 @@ class ImportWorker(QObject):
                 continue
             self.progress.emit(n, len(self.paths), path.name)
             try:
-                imported.append(self.library.import_file(path, data_dir(), self.taken, **self.given))
+                imported.append(self.library.import_file(path, data_dir(), self.taken, progress=self._check, **self.given))
+            except Cancelled:
+                problems.append(f"cancelled while importing {path.name}: not imported (your library is unchanged)")
             except DataFileError as error:
                 problems.append(str(error))
+            except Exception as exc:  # one boundary per file: a bug or a library's own error never stops the batch
+                problems.append(f"{path}: could not be imported ({type(exc).__name__}: {exc}); your library is unchanged")
         self.progress.emit(len(self.paths), len(self.paths), "")
         self.finished.emit(imported, problems)
 
@@ -138,6 +151,7 @@ class ImportDialog(QDialog):
         self.thread.started.connect(self.worker.run)
         self.worker.progress.connect(self._progress)
         self.worker.finished.connect(self._finished)
+        self.worker.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)  # ends as the work does, even while the UI thread waits
         self.thread.start()
 
     def _progress(self, done: int, total: int, name: str) -> None:
@@ -150,6 +164,29 @@ class ImportDialog(QDialog):
             self.cancel.setEnabled(False)
         else:
             self.reject()
+
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.isRunning()
+
+    def stop(self, timeout_ms: int = 60_000) -> bool:
+        """Cancel the import in progress and wait for its thread to end (the file in progress is undone); False if it did not end."""
+        if not self.running():
+            return True
+        if self.worker is not None:
+            self.worker.cancelled = True
+        return self.thread.wait(timeout_ms)
+
+    def closeEvent(self, event) -> None:
+        """Closing the dialog while it imports cancels the import and waits for it: no thread is destroyed while it runs."""
+        if self.running():
+            self.stop()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if self.running():  # Esc while importing means Cancel
+            self._cancel()
+            return
+        super().reject()
 
     def _finished(self, imported: list, problems: list) -> None:
         lines = [f"Imported {doc_id}" for doc_id in imported] + problems

@@ -45,6 +45,9 @@ class _Task(QObject):
         except DataFileError as error:
             self.done.emit(str(error))
             return
+        except Exception as exc:  # never a silent dead worker: the dialog hears of it and stays usable
+            self.done.emit(f"Your library could not be changed ({type(exc).__name__}: {exc}); it is unchanged.")
+            return
         self.done.emit("")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import html
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, Qt
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
+from ..core.report import MAX_PNG_WIDTH
 from ..core.filters import ExplorerState
 from ..core.report import caption, passages_csv, passages_markdown, view_description
 from ..core.errors import DataFileError
@@ -491,7 +493,7 @@ class MainWindow(QMainWindow):
         if not ok:
             return None
         medium = names[choice]
-        width, ok = QInputDialog.getInt(self, "Figure size", "Width of the PNG in pixels (SVG and PDF have the same proportions):", MEDIA[medium].default_width, 200, 20000, 100)
+        width, ok = QInputDialog.getInt(self, "Figure size", "Width of the PNG in pixels (SVG and PDF have the same proportions):", min(MEDIA[medium].default_width, MAX_PNG_WIDTH), 200, MAX_PNG_WIDTH, 100)
         return (medium, width) if ok else None
 
     def ask_and_export(self) -> None:
@@ -587,6 +589,11 @@ class MainWindow(QMainWindow):
         return problem
 
     def closeEvent(self, event) -> None:
+        dialog = getattr(self, "import_dialog", None)
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.running():
+            self.statusBar().showMessage("Stopping the import in progress (it is undone; your library stays as it was)…")
+            QApplication.processEvents()
+            dialog.stop()  # quitting while importing stops it cleanly, never destroys a running thread
         QApplication.instance().removeEventFilter(self)  # closed in seminar mode
         if self.remember:
             settings, _ = load_settings()

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import appdirs
 
+from ..core.file_modes import follow_umask
+
 APP = "nsp-explorer"
 
 
@@ -67,6 +69,7 @@ def save_settings(data: dict) -> None:
             json.dump(data, stream, indent=2, sort_keys=True)
             stream.flush()
             os.fsync(stream.fileno())
+        follow_umask(temp)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -110,7 +110,8 @@ def code_corpus(
         passages.extend(segment(document.doc_id, blocks))
 
     report("coding passages", 0.5)
-    lexicon = dict(zip((p.passage_id for p in passages), lexicon_codes_of_all([p.text for p in passages], codebook)))
+    coded = lexicon_codes_of_all([p.text for p in passages], codebook, lambda done: report("coding passages", 0.5 + 0.3 * done))
+    lexicon = dict(zip((p.passage_id for p in passages), coded))
     sentences = {p.passage_id: len(sentence_spans(p.text)) for p in passages}
     where = review_path if user_review is None else user_review
     machine = apply_review(lexicon, [], taxonomy, where, sentences)
@@ -131,7 +132,9 @@ def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: ob
     report("extracting cited figures", 0.8)
     order = _code_order(taxonomy)
     code_rows, found_facts, in_table = [], [], []
-    for passage in coding.passages:
+    for i, passage in enumerate(coding.passages):
+        if i % 256 == 0:  # a chance to Cancel: the callback may raise
+            report("extracting cited figures", 0.8 + 0.1 * i / len(coding.passages))
         for code in sorted(coding.final[passage.passage_id], key=order):
             code_rows.append(
                 (passage.passage_id, str(code.sentence or ""), code.dimension, code.code, code.source, "; ".join(code.evidence))

@@ -84,8 +84,9 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'’ -]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?"
     r"|[A-Z][A-Z.'’ -]{2,40}\s*\([^)]{1,40}\))\s*(?:--|—|–|-)\s+(?=\S)"
 )
-_END_MARKER = re.compile(r"\s*(?:\(END\)|\(end\)|-END-|/\.)\s*$")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# Both start only where a run of their characters starts (a look-behind), so a long run is scanned once, not once per character
+_END_MARKER = re.compile(r"(?:^|(?<=\S))\s*(?:\(END\)|\(end\)|-END-|/\.)\s*$")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _CREDIT_LINE = re.compile(r"^\s*(?:reporter|reported by|editor|writer|photo|source link|source|email|e-mail)\s*[:：]?\s*(?:\S.*)?$", re.I)
 _BULLET = re.compile(r"^\s*[•▪■●◦·‣⁃►▶]\s*")
 _FUSED_DATE = re.compile(
@@ -148,8 +149,11 @@ def _same_text(a: str, b: str) -> bool:
 def _cut_listing(lines: list[str]) -> list[str]:
     """Drop a listing of other articles: recurring stand-alone date lines to the end."""
     dates = [i for i, line in enumerate(lines) if _DATE_LINE.match(line)]
+    if len(dates) < 3:
+        return lines
+    last_long_prose = max((i for i, line in enumerate(lines) if _is_prose(line) and len(_words(line)) > 60), default=-1)
     for n, i in enumerate(dates):
-        if len(dates) - n >= 3 and not any(_is_prose(line) and len(_words(line)) > 60 for line in lines[i:]):
+        if len(dates) - n >= 3 and i > last_long_prose:  # no long prose from here to the end (one pass, not one per date)
             return lines[:i]
     return lines
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import re
 from bisect import bisect_right
 from typing import NamedTuple
@@ -105,13 +107,15 @@ def _code_range(bounds: tuple[int, int]) -> list[list[Code]]:
     return [[same.setdefault(c, c) for c in lexicon_codes(text, _WORKER_CODEBOOK)] for text in _WORKER_TEXTS[start:stop]]
 
 
-def lexicon_codes_of_all(texts: list[str], codebook: Codebook) -> list[list[Code]]:
+def lexicon_codes_of_all(texts: list[str], codebook: Codebook, between: Callable[[float], None] | None = None) -> list[list[Code]]:
     """``lexicon_codes`` of every text, in order; a large corpus is coded on every core.
 
     Workers are forked (they inherit the codebook and the texts), and only from the main
     thread of a process that can fork and runs no Qt application (a forked
     copy of Qt's threads can deadlock): ``nspx build`` and ``nspx import``,
     never the app. The result is the same as coding one text after another.
+    Coded one after another, ``between(fraction done)`` is called every few
+    hundred texts (it may raise to stop: Cancel in the app).
     """
     import multiprocessing
     import os
@@ -128,7 +132,12 @@ def lexicon_codes_of_all(texts: list[str], codebook: Codebook) -> list[list[Code
         or "fork" not in multiprocessing.get_all_start_methods()
         or (qt is not None and qt.QCoreApplication.instance() is not None)
     ):
-        return [lexicon_codes(text, codebook) for text in texts]
+        coded = []
+        for n, text in enumerate(texts):
+            if between is not None and n % 256 == 0:
+                between(n / len(texts))
+            coded.append(lexicon_codes(text, codebook))
+        return coded
     global _WORKER_CODEBOOK, _WORKER_TEXTS
     _WORKER_CODEBOOK, _WORKER_TEXTS = codebook, texts
     step = max(1, len(texts) // (cores * 8))

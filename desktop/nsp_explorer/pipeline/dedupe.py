@@ -13,34 +13,69 @@ from typing import TypeVar
 NEAR_DUPLICATE = 0.8
 _SHINGLE = 5
 _WORD = re.compile(r"[0-9a-z]+")
+POSTINGS = 64
 
 T = TypeVar("T")
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
+    words = tuple(_WORD.findall(text.casefold()))
+    return _shingles_of(words) if words else set()
+
+
+def _shingles_of(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     if len(words) < _SHINGLE:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+        return {words}
+    return {words[i : i + _SHINGLE] for i in range(len(words) - _SHINGLE + 1)}
 
 
 def drop_duplicate_paragraphs(blocks: list[T], text_of=lambda block: block.text) -> list[T]:
-    """Keep the first copy of every paragraph; later exact or near copies go."""
+    """Keep the first copy of every paragraph; later exact or near copies go.
+
+    Time is linear in the text: each 5-gram remembers at most POSTINGS kept
+    paragraphs (a phrase that thousands of paragraphs share, such as a
+    policy's name, is not looked up in all of them), and shared 5-grams
+    beyond that are counted only for the paragraphs found through the
+    others. Exact copies are found by their words alone.
+    """
     kept: list[T] = []
     kept_shingles: list[set[tuple[str, ...]]] = []
+    exact: set[tuple[str, ...]] = set()
     index: dict[tuple[str, ...], list[int]] = {}
     for block in blocks:
-        shingles = _shingles(text_of(block))
-        if not shingles:
+        words = tuple(_WORD.findall(text_of(block).casefold()))
+        if not words or words in exact:
             continue
+        shingles = _shingles_of(words)
         overlap: dict[int, int] = {}
+        common: set[tuple[str, ...]] = set()  # 5-grams whose postings are full
         for shingle in shingles:
-            for k in index.get(shingle, ()):
+            postings = index.get(shingle)
+            if postings is None:
+                continue
+            if len(postings) >= POSTINGS:
+                common.add(shingle)
+                continue
+            for k in postings:
                 overlap[k] = overlap.get(k, 0) + 1
-        if any(n / min(len(shingles), len(kept_shingles[k])) >= NEAR_DUPLICATE for k, n in overlap.items()):
+        if any(_near_copy(n, shingles, kept_shingles[k], common) for k, n in overlap.items()):
             continue
         for shingle in shingles:
-            index.setdefault(shingle, []).append(len(kept))
+            postings = index.setdefault(shingle, [])
+            if len(postings) < POSTINGS:
+                postings.append(len(kept))
         kept.append(block)
         kept_shingles.append(shingles)
+        exact.add(words)
     return kept
+
+
+def _near_copy(found: int, shingles: set, earlier: set, common: set) -> bool:
+    """Whether most 5-grams of the shorter of two paragraphs occur in the other (``found`` counted already, ``common`` not)."""
+    needed = NEAR_DUPLICATE * min(len(shingles), len(earlier))
+    if found >= needed:
+        return True
+    if found + len(common) < needed:
+        return False
+    smaller, larger = (common, earlier) if len(common) <= len(earlier) else (earlier, common)
+    return found + sum(1 for shingle in smaller if shingle in larger) >= needed

@@ -40,7 +40,11 @@ if TYPE_CHECKING:  # the pipeline is imported when the library changes, not when
 
 LIBRARY_COLUMNS = (*METADATA_COLUMNS, "content_hash", "kind", "imported_from", "metadata_sources")
 EDITABLE = ("title", "author", "outlet", "date", "url")  # what a user can correct after import
-Progress = Callable[[str, float], None]  # may raise to stop (Cancel): the change is then undone
+Progress = Callable[[str, float], None]  # may raise Cancelled to stop: the change is then undone
+
+
+class Cancelled(Exception):
+    """Raised by a progress callback to stop a change in progress (Cancel, quitting)."""
 
 
 def library_dir() -> Path:

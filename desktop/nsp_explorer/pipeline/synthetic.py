@@ -32,6 +32,7 @@ from ..core.dataset import COLUMNS, OPTIONAL, Dataset
 from ..core.errors import DataFileError
 from ..core.taxonomy import DIMENSIONS, Taxonomy, load_taxonomy
 from .sentences import sentence_spans
+from ..core.file_modes import follow_umask
 
 FIRST = ("Min-jun", "Siti", "Nguyen", "Arif", "Mei", "Joon", "Priya", "Tanvir", "Ha-eun", "Somchai", "Maria", "Daniel", "Aung", "Lina", "Kenji", "Farah")
 LAST = ("Kim", "Lee", "Park", "Rahman", "Tan", "Santos", "Wijaya", "Tran", "Chen", "Choi", "Lim", "Abdullah", "Pham", "Suzuki", "Ng", "Reyes")
@@ -165,6 +166,7 @@ def write_synthetic(
         for stream in streams.values():
             stream.close()
         for name, (_, temp) in staged.items():
+            follow_umask(temp)
             os.replace(temp, out / name)
     except BaseException:
         for stream in streams.values():

@@ -272,6 +272,7 @@ class ChartView(QFrame):
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages name indicators and units from the data: text, never markup
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.stack = QStackedWidget()

@@ -138,7 +138,7 @@ class CitedFigures(ChartView):
             symbol=[self.symbols[a] for a in authors[marker]],
             pen=self.outline_pen,
         )
-        if self.plot.getAxis("left").labelText != unit:
+        if self.plot.getAxis("left").labelText != html.escape(unit):  # the label is kept escaped
             axis_title(self.plot, "left", unit, self.type_scale, self.palette.text)
         first, last, low, high = self.span(figures.key)
         set_range(self.plot, "x", first, last, 0.05)

@@ -9,6 +9,7 @@ most of what stood between a click on the app and its first painted window.
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -161,7 +162,8 @@ class Plot(pg.GraphicsWidget):
         self.vb.invertY(inverted)
 
     def setLabel(self, side: str, text: str, **style) -> None:
-        self.axes[side].setLabel(text, **style)
+        """An axis title, always plain text (pyqtgraph would typeset it as HTML: a unit from the data is no markup)."""
+        self.axes[side].setLabel(html.escape(text), **style)
 
     def setTitle(self, text: str | None, **style) -> None:
         """A line of small text above the plot; None removes it."""
