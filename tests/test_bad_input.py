@@ -786,7 +786,7 @@ def test_export_E2_the_seminar_pack_readme_escapes_the_users_text(qtbot, tmp_pat
     window = MainWindow(load(None, with_library=False), remember=False, scenario_folder=tmp_path / "s")
     qtbot.addWidget(window)
     scenario = Scenario('<img src=x onerror="alert(1)">Week', note="See [this](javascript:alert(2)) and <script>x()</script>")
-    target = seminar_pack(window, tmp_path / "out", scenario.to_json())
+    target = seminar_pack(window, tmp_path / "out", scenario.to_json()).folder
     readme = (target / "README.md").read_text(encoding="utf-8")
     import re
 
@@ -823,7 +823,7 @@ def test_export_E4_files_follow_the_umask(qtbot, tmp_path, taxonomy):
     try:
         window = MainWindow(load(None, with_library=False), remember=False, scenario_folder=tmp_path / "s")
         qtbot.addWidget(window)
-        target = seminar_pack(window, tmp_path / "out", Scenario("Week 1").to_json())
+        target = seminar_pack(window, tmp_path / "out", Scenario("Week 1").to_json()).folder
         store = ScenarioStore.open(tmp_path / "scenarios", taxonomy, [], [])
         store.add(Scenario("Week 1"))
     finally:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.aggregate import passages_for
-from ..core.report import passages_csv, passages_markdown
+from ..core.file_modes import follow_umask
+from ..core.report import markdown_text, passages_csv, passages_markdown
 from ..core.scenario import file_stem, write_json_atomically
 from .context import FigureContext, plural
 from .files import FORMATS, atomically, into_folder, save_figure, temporary_folder_in
@@ -86,7 +87,8 @@ def seminar_pack(context: FigureContext, folder: Path, scenario_json: dict, form
         atomically(temp / "passages.csv", lambda t: Path(t).write_bytes(passages_csv(rows, documents)) > 0)
         atomically(temp / "passages.md", lambda t: Path(t).write_text(passages_markdown(rows, documents, name), encoding="utf-8") > 0)
         write_json_atomically(temp / "scenario.json", scenario_json)
-        readme = [f"# {name}", "", context.subtitle(), "", context.source(), "", scenario_json.get("note") or "", "", *listed]
+        note = scenario_json.get("note") or ""  # the name, note and filters are the user's text: shown, never markup or links
+        readme = [f"# {markdown_text(name)}", "", markdown_text(context.subtitle()), "", markdown_text(context.source()), "", markdown_text(note), "", *listed]
         if result.empty:
             readme.append(f"- not exported, as they show no data under this scenario: {', '.join(result.empty)}")
         readme += [
@@ -95,6 +97,7 @@ def seminar_pack(context: FigureContext, folder: Path, scenario_json: dict, form
             "",
         ]
         atomically(temp / "README.md", lambda t: Path(t).write_text("\n".join(readme), encoding="utf-8") > 0)
+        follow_umask(temp, directory=True)
         temp.rename(target)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core.errors import DataFileError
+from ..core.file_modes import follow_umask
+from ..core.report import png_width_problem
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -42,13 +44,6 @@ def parse_formats(text: str) -> list[str]:
     return list(dict.fromkeys(formats))
 
 
-def _umask() -> int:
-    """The process's file-creation mask (reading it means setting it: put back at once)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def atomically(path: Path, write: Callable[[str], bool]) -> Path:
     """Run ``write(temporary_path)``; rename into place only if it reports success."""
     try:
@@ -60,7 +55,7 @@ def atomically(path: Path, write: Callable[[str], bool]) -> Path:
     try:
         if not write(temp) or os.path.getsize(temp) == 0:
             raise OSError(f"could not write the {path.suffix[1:].upper()} (is the disk full?)")
-        os.chmod(temp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private to the user)
+        follow_umask(temp)  # as an ordinary new file (mkstemp makes it private to the user)
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
@@ -90,6 +85,9 @@ def save_figure(sheet, folder: Path, stem: str, formats) -> list[Path]:
     """The figure of a ``Sheet`` as ``folder/stem.<format>`` for each format, each written atomically."""
     import matplotlib
 
+    problem = png_width_problem(sheet.width_px)  # the one limit on every exported figure (a wider PNG asks for gigabytes)
+    if problem:
+        raise DataFileError(folder, f"not written: {problem}")
     figure = sheet.figure
     metadata = {
         "png": {"Title": sheet.title, "Description": sheet.subtitle, "Source": sheet.source},

@@ -47,7 +47,7 @@ STOP_WORDS = frozenset(
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TERMINAL = re.compile(r"[.!?…。][\"”’')\]]*$")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")  # tried only where a run of its characters starts: linear time
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 # furniture at the edges of a line
@@ -325,7 +325,7 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
     prose = is_prose(text)
     if not words:
         return "date line" if _is_date_line(text) else "no words"
-    if len(words) <= 70 and "@" in text and _EMAIL.search(text):
+    if len(words) <= 70 and "@" in text and EMAIL.search(text):
         return "e-mail (contact or author bio)"
     if _COPYRIGHT.search(text) and len(words) <= 40 and (not prose or re.search(r"©|all rights reserved|^\W*copyright\b", text, re.I)):
         return "copyright"

@@ -19,7 +19,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from .chrome import content_lines, pdf_furniture
+from .chrome import EMAIL as _EMAIL, content_lines, pdf_furniture
 from .dedupe import drop_duplicate_paragraphs
 
 
@@ -86,7 +86,6 @@ _DATELINE = re.compile(
 )
 # Both start only where a run of their characters starts (a look-behind), so a long run is scanned once, not once per character
 _END_MARKER = re.compile(r"(?:^|(?<=\S))\s*(?:\(END\)|\(end\)|-END-|/\.)\s*$")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _CREDIT_LINE = re.compile(r"^\s*(?:reporter|reported by|editor|writer|photo|source link|source|email|e-mail)\s*[:：]?\s*(?:\S.*)?$", re.I)
 _BULLET = re.compile(r"^\s*[•▪■●◦·‣⁃►▶]\s*")
 _FUSED_DATE = re.compile(

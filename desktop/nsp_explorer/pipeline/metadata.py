@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chrome import ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
+from .chrome import EMAIL, ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
 from .dates import FoundDate, find_dates
 
 HEAD, TAIL = 100, 50  # the lines read at a long document's start and end
@@ -107,7 +107,7 @@ _BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),?\s+
 
 
 def _clean_name(text: str) -> str:
-    text = re.sub(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|[\w.+-]+@[\w-]+\.[\w.]+", " ", text)
+    text = re.sub(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>", " ", EMAIL.sub(" ", text))
     text = re.split(r"\s*(?:[|,/]|\s[-–—]\s|\bstaff\b|\bcorrespondent\b|\breporter\b|\bsenior\b|\bassociate\b)", text, maxsplit=1, flags=re.I)[0]
     text = _HONORIFIC.sub("", text.strip())
     return re.sub(r"\s+", " ", text).strip(" .:-")
@@ -122,7 +122,7 @@ def _byline_in(line: str) -> str:
     """The author a byline line names ('By Kim Minji', 'Reporter : Kim Minji', 'Jane Doe (Associate Professor, …)'), or ''."""
     match = _BY.match(line)
     if match:
-        names = re.split(r"\s+(?:and|&)\s+|,\s*(?=[A-Z][\w.'’-]+\s+[A-Z])", re.sub(r"\([^)]*\)|[\w.+-]+@[\w-]+\.[\w.]+", " ", match["names"]))
+        names = re.split(r"\s+(?:and|&)\s+|,\s*(?=[A-Z][\w.'’-]+\s+[A-Z])", re.sub(r"\([^)]*\)", " ", EMAIL.sub(" ", match["names"])))
         cleaned = [_clean_name(n) for n in names]
         cleaned = [n for n in cleaned if _is_name(n)]
         return " and ".join(cleaned)
