@@ -24,6 +24,9 @@ def frames(text, codebook, taxonomy):
         ("The lack of progress worries the members.", {"challenge"}, {"achievement"}),
         ("The plan holds no real opportunities for small firms.", {"challenge"}, {"opportunity"}),
         ("The summit was not a failure.", set(), {"challenge"}),
+        ("Trade with Laos hasn't grown much since then.", {"challenge"}, {"achievement"}),
+        ("The results are far from impressive.", {"challenge"}, {"achievement"}),
+        ("Seoul failed to deliver on its pledges.", {"challenge"}, {"achievement"}),
         # pseudo-negation and contrast: not negated
         ("The policy was not only a success in trade but also in culture.", {"achievement"}, {"challenge"}),
         ("It was not cheap, but the programme has grown steadily.", {"achievement"}, set()),

@@ -60,33 +60,38 @@ def lexicon_codes(text: str, codebook: Codebook) -> list[Code]:
     if not spans:
         return []
     starts = [start for start, _ in spans]
-    per_sentence: list[dict[tuple[str, str], list[tuple[int, int]]]] = [{} for _ in spans]
-    for owner, hits in codebook.matches(text).items():
+    several = len(spans) > 1
+    codes_at: list[dict[tuple[str, str], list[tuple[int, int]]]] = [{} for _ in spans]  # per sentence: code -> spans
+    frames_at: list[dict[str, list[tuple[int, int]]]] = [{} for _ in spans]  # per sentence: frame -> cue spans
+    matched, anchors = codebook.scan(text)
+    for owner, hits in matched.items():
         for hit in hits:
-            per_sentence[max(0, bisect_right(starts, hit[0]) - 1)].setdefault(owner, []).append(hit)
+            at = max(0, bisect_right(starts, hit[0]) - 1) if several else 0
+            if owner[0] == "frame":
+                frames_at[at].setdefault(owner[1], []).append(hit)
+            else:
+                codes_at[at].setdefault(owner, []).append(hit)
     years: list[list[str]] = [[] for _ in spans]
     for position, year in year_mentions(text):
-        years[max(0, bisect_right(starts, position) - 1)].append(year)
+        years[max(0, bisect_right(starts, position) - 1) if several else 0].append(year)
     codes = []
-    for number, ((first, last), found) in enumerate(zip(spans, per_sentence), start=1):
-        frames = {owner[1]: hits for owner, hits in found.items() if owner[0] == "frame"}
+    rank = codebook.rank
+    for number, (first, last) in enumerate(spans, start=1):
+        found = codes_at[number - 1]
+        frames = frames_at[number - 1]
         if frames:
-            sentence = text[first:last]
-            ruled = apply_frame_rules(sentence, {f: [(s - first, e - first) for s, e in hits] for f, hits in frames.items()})
-            found = {owner: hits for owner, hits in found.items() if owner[0] != "frame"}
-            for frame in _FRAMES:
-                if frame in ruled:
-                    found[("frame", frame)] = [(s + first, e + first) for s, e in ruled[frame]]
-        for owner in codebook.codes:
-            hits = found.get(owner)
-            if hits:
-                evidence = tuple(dict.fromkeys(text[s:e] for s, e in hits))  # unique, in order of appearance
-                codes.append(Code(owner[0], owner[1], "lexicon", evidence, number))
-        codes.extend(Code("year", year, "lexicon", (year,), number) for year in dict.fromkeys(years[number - 1]))
+            found.update((("frame", frame), hits) for frame, hits in apply_frame_rules(text, frames, first, last, anchors).items())
+        for owner in sorted(found, key=rank.__getitem__) if len(found) > 1 else found:
+            hits = found[owner]
+            # the words that set it: unique, in order of appearance
+            evidence = (text[hits[0][0] : hits[0][1]],) if len(hits) == 1 else tuple(dict.fromkeys([text[s:e] for s, e in hits]))
+            codes.append(_new_code(Code, (owner[0], owner[1], "lexicon", evidence, number)))
+        if years[number - 1]:
+            codes.extend(_new_code(Code, ("year", year, "lexicon", (year,), number)) for year in dict.fromkeys(years[number - 1]))
     return codes
 
 
-_FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
+_new_code = tuple.__new__  # builds a Code without NamedTuple's keyword handling: most of a build's time is spent making codes
 
 
 PARALLEL_FROM_BYTES = 4_000_000  # below this, starting workers costs more than it saves

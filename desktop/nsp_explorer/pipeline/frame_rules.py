@@ -20,9 +20,14 @@ should and should not fire (tests/test_frame_rules.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import NamedTuple
 
-from .modality import conditional_spans, discourse_spans, is_month, reported_spans
-from .negation import negation_before
+from .modality import (
+    _REACH, CONDITIONAL_ANCHORS, REPORTED_ANCHORS, in_conditional, in_discourse_phrase, in_reported, is_month,
+)
+from .negation import _LOOK_BACK, negation_before
+from .negation import ANCHORS as NEGATION_ANCHORS
 
 Cues = dict[str, list[tuple[int, int]]]  # frame -> spans of its cues in the sentence
 
@@ -37,10 +42,6 @@ _HARM_AFTER = re.compile(
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
@@ -51,11 +52,48 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def apply_frame_rules(sentence: str, cues: Cues) -> Cues:
-    """The frame cues of one sentence after the rules above (frames left without a cue are dropped)."""
-    discourse = discourse_spans(sentence)
-    conditional = conditional_spans(sentence)
-    reported = reported_spans(sentence)
+class Anchors(NamedTuple):
+    """Where a text has words that can open a negation, a conditional or a reported clause (sorted offsets).
+
+    The codebook notes them in its one pass over the words (``Codebook.scan``);
+    a rule runs its pattern only where an anchor stands shortly before the
+    cue, since a pattern run around every cue costs more than the rest of coding.
+    """
+
+    negation: list[int]
+    conditional: list[int]
+    reported: list[int]
+
+
+ANCHOR_WORDS = {"negation": NEGATION_ANCHORS, "conditional": CONDITIONAL_ANCHORS, "reported": REPORTED_ANCHORS}
+
+
+def _near(anchors: list[int], low: int, high: int) -> bool:
+    """Whether an anchor lies in ``low:high``."""
+    i = bisect_left(anchors, low)
+    return i < len(anchors) and anchors[i] < high
+
+
+def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = None, anchors: Anchors | None = None) -> Cues:
+    """The frame cues of the sentence ``text[first:last]`` after the rules; frames left without a cue are dropped.
+
+    Spans are offsets in ``text`` (a passage, or the sentence itself);
+    ``anchors`` (from ``Codebook.scan``) spare the rules their patterns where no anchor is near.
+    Every rule looks only at a few words around the cue it judges.
+    """
+    last = len(text) if last is None else last
+
+    def conditional(start: int) -> bool:
+        return (anchors is None or _near(anchors.conditional, max(first, start - _REACH), start + 1)) and in_conditional(text, start, first)
+
+    def reported(start: int) -> bool:
+        return (anchors is None or _near(anchors.reported, max(first, start - _REACH), start)) and in_reported(text, start, first)
+
+    def negated(start: int) -> tuple[int, int] | None:
+        if anchors is not None and not _near(anchors.negation, max(first, start - _LOOK_BACK), start):
+            return None
+        return negation_before(text, start, first)
+
     challenge_starts = [s for s, _ in cues.get("challenge", ())]
     out: Cues = {}
 
@@ -64,30 +102,29 @@ def apply_frame_rules(sentence: str, cues: Cues) -> Cues:
 
     for frame, spans in cues.items():
         for start, end in spans:
-            if _inside(start, end, discourse):
-                continue
             if frame == "opportunity":
-                word = sentence[start:end].casefold()
-                if word == "may" and is_month(sentence, start, end):
+                word = text[start:end].casefold()
+                if word == "may" and is_month(text, start, end, first):
                     continue
                 if _POSSIBLE.fullmatch(word):
-                    harm = _HARM_AFTER.match(sentence, end)
+                    harm = _HARM_AFTER.match(text, end, last)
                     if harm:
                         keep("challenge", (start, harm.end()))
                         continue
                 if word in _MODALS:
-                    if _inside(start, end, reported):
+                    if in_discourse_phrase(text, start, end, first, last) or reported(start):
                         continue
-                    following = _NEXT_WORDS.match(sentence, end)
+                    following = _NEXT_WORDS.match(text, end, last)
                     reach = following.end() if following else end
-                    if any(end < s < reach for s in challenge_starts) or _HARM_AFTER.match(sentence, end):
+                    if any(end < s < reach for s in challenge_starts) or _HARM_AFTER.match(text, end, last):
                         continue
-            if frame == "recommendation" and (_inside(start, end, reported) or _inside(start, end, conditional)):
-                continue
-            if frame == "achievement" and _inside(start, end, conditional):
+            elif frame == "recommendation":
+                if in_discourse_phrase(text, start, end, first, last) or reported(start) or conditional(start):
+                    continue
+            elif frame == "achievement" and conditional(start):
                 continue
             if frame != "recommendation":
-                trigger = negation_before(sentence, start)
+                trigger = negated(start)
                 if trigger is not None:
                     if frame != "challenge":
                         keep("challenge", (trigger[0], end))

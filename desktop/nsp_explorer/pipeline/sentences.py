@@ -16,8 +16,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        head = text[start : match.start()]
-        if _ABBREVIATION.search(head):
+        # An abbreviation holds no whitespace: its last word is all of the head the pattern needs to see.
+        word = max(text.rfind(" ", start, match.start()), text.rfind("\n", start, match.start()), text.rfind("\t", start, match.start()))
+        if _ABBREVIATION.search(text[max(start, word + 1) : match.start()]):
             continue
         end = match.start()
         while end < match.end() and not text[end].isspace():
