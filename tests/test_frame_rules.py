@@ -117,3 +117,30 @@ def test_agreement_counts_codes_over_units():
 )
 def test_should_as_advice_or_condition(codebook, taxonomy, text, recommendation):
     assert ("recommendation" in frames(text, codebook, taxonomy)) is recommendation
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # not X but Y: a "not" further back still reaches X when a "but" follows
+        ("Seoul treats ASEAN not as a periphery to be exploited, but as a centre of gravity.", set(), {"challenge"}),
+        ("Korea did not sign the accord at the first meeting in Hanoi, since the text was exploited.", {"challenge"}, set()),
+        # counterfactual modal
+        ("The sanctions could have been a heavy burden for the members.", {"challenge"}, {"opportunity"}),
+        # achievement under a modal is not (yet) an achievement
+        ("ASEAN can make a substantial contribution to peace.", {"opportunity"}, {"achievement"}),
+        ("Trade will have doubled by 2030.", set(), {"achievement"}),
+        ("Trade has doubled since 2010.", {"achievement"}, set()),
+        # growth of a harm is not an achievement
+        ("Korea is increasingly facing pressure from both powers.", {"challenge"}, {"achievement"}),
+        ("The initiative increasingly became secondary.", {"challenge"}, {"achievement"}),
+        ("Bilateral trade has grown twelve-fold.", {"achievement"}, set()),
+        # a roadmap of the text itself
+        ("After reviewing this, this article examines the potential of the partnership.", set(), {"opportunity", "achievement"}),
+        ("This partnership has great potential.", {"opportunity"}, set()),
+    ],
+)
+def test_more_frame_rules(codebook, taxonomy, text, present, absent):
+    found = frames(text, codebook, taxonomy)
+    assert present <= found, found
+    assert not (absent & found), found

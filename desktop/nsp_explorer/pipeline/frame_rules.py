@@ -14,7 +14,12 @@ should and should not fire (tests/test_frame_rules.py).
 | negation (``negation``) | a negated achievement or opportunity cue becomes challenge (evidence from the trigger to the cue); a negated challenge cue is cancelled; recommendation is kept ("should not" still advises) | "has not made much progress", "is not substantial", "no problems" | "not only a success", "not cheap, but it has grown" |
 | potential harm | "potential"/"possible"/"likely" before a harm noun is challenge, not opportunity | "potential threats", "possible provocations" | "potential markets" |
 | modal before a harm | a modal followed by a challenge cue or harm noun is not opportunity | "could undermine", "may face risks" | "could become a hub" |
-| contrast (``negation``) | negation stops at but / although / however / yet / while …, so only the negated side flips | "not a threat but a partner" → no challenge | — |
+| contrast (``negation``) | negation stops at but / although / however / yet / while …, so only the negated side flips; in "not X, but Y" a "not" reaches X up to 10 words on | "not a threat but a partner" → no challenge; "not as a periphery to be exploited, but …" → no challenge | "it is not cheap, but it has grown" → achievement |
+| modal inside advice | a modal that is part of a recommendation cue is not opportunity | "it would be wise to …" | "this would help" |
+| counterfactual | a modal followed by "have" + participle is not opportunity | "could have been a burden" | "could help" |
+| achievement under a modal | an achievement cue within 3 words after can/could/may/might/would/will/shall (same clause) is not an achievement | "can make a substantial contribution", "will have grown" | "has grown" |
+| growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun is not an achievement | "increasingly became secondary", "growing strategic dilemma", "increasing pressure" | "trade has grown" |
+| roadmap | a sentence about the text itself ("this article examines …") carries no achievement or opportunity | "After reviewing this, this article examines …" | "This policy has grown …" |
 """
 
 from __future__ import annotations
@@ -37,6 +42,24 @@ _HARM_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,2}?\s+(?:threat|risk|danger|provocation|conflict|crisis|crises|problem|harm|instability|backlash|"
     r"disruption|war|tension|loss|losses|pitfall|downside|escalation|clash|confrontation|attack|retaliation|shock|fallout|"
     r"collapse|violence|abuse|exploitation|obstacle|hurdle|setback|damage)(?:s|es)?(?!\w)",
+    re.IGNORECASE,
+)
+_PERFECT = re.compile(r"\s+(?:not\s+)?have\s+\w+(?:ed|en|wn|ne|un)\b", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"(?<!\w)(?:can|could|may|might|would|will|shall)(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"(?:increas|grow|grew|rose|ris|deepen|expand|bec[oa]m|emerg|surg|jump|climb|soar|doubl|tripl|exponential|steadily|boost)\w*",
+    re.IGNORECASE,
+)
+_HARM_NEAR = re.compile(
+    r"(?<!\w)(?:threat|risk|danger|conflict|crisis|crises|problem|harm|instability|tension|dilemma|pressure|rivalry|"
+    r"competition|assertive|secondary|uncertainty|burden|concern)\w*",
+    re.IGNORECASE,
+)
+_ROADMAP = re.compile(
+    r"(?<!\w)(?:this|the\s+present|the\s+following|the\s+next)\s+(?:article|paper|brief|essay|chapter|section|study|report|piece|analysis)"
+    r"\s+(?:\w+ly\s+|then\s+|first\s+|also\s+|further\s+|next\s+|briefly\s+)?"
+    r"(?:examines|looks|reviews|discusses|describes|explores|analy[sz]es|outlines|begins|proceeds|considers|turns|is\s+organi[sz]ed|"
+    r"is\s+structured|presents|traces|addresses|focuses|surveys|summari[sz]es|concludes|argues|asks)(?!\w)",
     re.IGNORECASE,
 )
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")
@@ -63,9 +86,17 @@ class Anchors(NamedTuple):
     negation: list[int]
     conditional: list[int]
     reported: list[int]
+    modal: list[int]
+    roadmap: list[int]
 
 
-ANCHOR_WORDS = {"negation": NEGATION_ANCHORS, "conditional": CONDITIONAL_ANCHORS, "reported": REPORTED_ANCHORS}
+ANCHOR_WORDS = {
+    "negation": NEGATION_ANCHORS,
+    "conditional": CONDITIONAL_ANCHORS,
+    "reported": REPORTED_ANCHORS,
+    "modal": ("can", "could", "may", "might", "would", "will", "shall"),
+    "roadmap": ("article", "paper", "brief", "essay", "chapter", "section", "study", "report", "piece", "analysis"),
+}
 
 
 def _near(anchors: list[int], low: int, high: int) -> bool:
@@ -89,10 +120,20 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
     def reported(start: int) -> bool:
         return (anchors is None or _near(anchors.reported, max(first, start - _REACH), start)) and in_reported(text, start, first)
 
-    def negated(start: int) -> tuple[int, int] | None:
+    def negated(start: int, end: int) -> tuple[int, int] | None:
         if anchors is not None and not _near(anchors.negation, max(first, start - _LOOK_BACK), start):
             return None
-        return negation_before(text, start, first)
+        return negation_before(text, start, first, end, last)
+
+    def under_modal(start: int) -> bool:
+        low = max(first, start - 40)
+        return (anchors is None or _near(anchors.modal, low, start)) and _MODAL_BEFORE.search(text[low:start]) is not None
+
+    def harm_near(start: int, end: int) -> bool:
+        low, high = max(first, start - 30), min(last, end + 30)
+        return any(low <= s < high and s != start for s in challenge_starts) or _HARM_NEAR.search(text, low, high) is not None
+
+    roadmap = (anchors is None or _near(anchors.roadmap, first, last)) and _ROADMAP.search(text, first, last) is not None
 
     challenge_starts = [s for s, _ in cues.get("challenge", ())]
     out: Cues = {}
@@ -102,6 +143,8 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
 
     for frame, spans in cues.items():
         for start, end in spans:
+            if roadmap and frame in ("opportunity", "achievement"):
+                continue
             if frame == "opportunity":
                 word = text[start:end].casefold()
                 if word == "may" and is_month(text, start, end, first):
@@ -112,19 +155,26 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                         keep("challenge", (start, harm.end()))
                         continue
                 if word in _MODALS:
+                    if any(s <= start and end <= e for s, e in cues.get("recommendation", ())):
+                        continue  # part of advice: "it would be wise to …"
                     if in_discourse_phrase(text, start, end, first, last) or reported(start):
                         continue
                     following = _NEXT_WORDS.match(text, end, last)
                     reach = following.end() if following else end
                     if any(end < s < reach for s in challenge_starts) or _HARM_AFTER.match(text, end, last):
                         continue
+                    if _PERFECT.match(text, end, last):
+                        continue
             elif frame == "recommendation":
                 if in_discourse_phrase(text, start, end, first, last) or reported(start) or conditional(start):
                     continue
-            elif frame == "achievement" and conditional(start):
-                continue
+            elif frame == "achievement":
+                if conditional(start) or under_modal(start):
+                    continue
+                if _CHANGE.match(text, start, end) and harm_near(start, end):
+                    continue
             if frame != "recommendation":
-                trigger = negated(start)
+                trigger = negated(start, end)
                 if trigger is not None:
                     if frame != "challenge":
                         keep("challenge", (trigger[0], end))
