@@ -144,3 +144,22 @@ def test_more_frame_rules(codebook, taxonomy, text, present, absent):
     found = frames(text, codebook, taxonomy)
     assert present <= found, found
     assert not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("Young people watch Korean films because they want to, not because they have to.", set(), {"recommendation"}),
+        ("Seoul does not need to choose between the two powers.", set(), {"recommendation"}),
+        ("Korea should not wait for the next summit.", {"recommendation"}, set()),
+        ("The plan was changed to meet ASEAN's urgent needs to deal with the crisis.", {"challenge"}, {"recommendation"}),
+        ("Seoul needs to act on the crisis.", {"recommendation"}, set()),
+        ("More Korean students can be found studying in Hanoi.", set(), {"opportunity"}),
+        ("Korean firms can help train engineers in Laos.", {"opportunity"}, set()),
+        ("Now it is a time for the government to put forward a workplan.", {"recommendation"}, set()),
+    ],
+)
+def test_obligation_and_existence(codebook, taxonomy, text, present, absent):
+    found = frames(text, codebook, taxonomy)
+    assert present <= found, found
+    assert not (absent & found), found

@@ -16,7 +16,8 @@ should and should not fire (tests/test_frame_rules.py).
 | modal before a harm | a modal followed by a challenge cue or harm noun is not opportunity | "could undermine", "may face risks" | "could become a hub" |
 | contrast (``negation``) | negation stops at but / although / however / yet / while …, so only the negated side flips; in "not X, but Y" a "not" reaches X up to 10 words on | "not a threat but a partner" → no challenge; "not as a periphery to be exploited, but …" → no challenge | "it is not cheap, but it has grown" → achievement |
 | modal inside advice | a modal that is part of a recommendation cue is not opportunity | "it would be wise to …" | "this would help" |
-| counterfactual | a modal followed by "have" + participle is not opportunity | "could have been a burden" | "could help" |
+| counterfactual, existence | a modal followed by "have" + participle, or by "be found / seen / observed …", is not opportunity | "could have been a burden", "students can be found in Seoul" | "could help" |
+| no obligation | a negated "have to / need to" is not advice; "needs to" after a possessive or adjective is the noun | "not because they have to", "ASEAN's urgent needs to deal with …" | "Seoul needs to act", "Korea should not wait" |
 | achievement under a modal | an achievement cue within 3 words after can/could/may/might/would/will/shall (same clause) is not an achievement | "can make a substantial contribution", "will have grown" | "has grown" |
 | growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun is not an achievement | "increasingly became secondary", "growing strategic dilemma", "increasing pressure" | "trade has grown" |
 | roadmap | a sentence about the text itself ("this article examines …") carries no achievement or opportunity | "After reviewing this, this article examines …" | "This policy has grown …" |
@@ -62,6 +63,9 @@ _ROADMAP = re.compile(
     r"is\s+structured|presents|traces|addresses|focuses|surveys|summari[sz]es|concludes|argues|asks)(?!\w)",
     re.IGNORECASE,
 )
+_OBLIGATION = re.compile(r"(?:ha(?:s|ve|d)|needs?)\s+to", re.IGNORECASE)  # not advice when negated: "do not have to"
+_NOUN_NEEDS_BEFORE = re.compile(r"(?:['’]s|\b(?:the|its|their|his|her|our|your|urgent|basic|specific|immediate|pressing|real|own))\s+$", re.IGNORECASE)
+_EXISTENCE_AFTER = re.compile(r"\s+be\s+(?:found|seen|observed|noticed|traced|explained|attributed|heard|felt|witnessed)(?!\w)", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")
 
 
@@ -163,11 +167,16 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                     reach = following.end() if following else end
                     if any(end < s < reach for s in challenge_starts) or _HARM_AFTER.match(text, end, last):
                         continue
-                    if _PERFECT.match(text, end, last):
+                    if _PERFECT.match(text, end, last) or _EXISTENCE_AFTER.match(text, end, last):
                         continue
             elif frame == "recommendation":
                 if in_discourse_phrase(text, start, end, first, last) or reported(start) or conditional(start):
                     continue
+                if _OBLIGATION.fullmatch(text, start, end):
+                    if text[start] in "nN" and _NOUN_NEEDS_BEFORE.search(text[max(first, start - 12) : start]):
+                        continue  # "ASEAN's urgent needs to deal with …": the noun
+                    if negated(start, end) is not None:
+                        continue  # "not because they have to": no obligation, no advice
             elif frame == "achievement":
                 if conditional(start) or under_modal(start):
                     continue

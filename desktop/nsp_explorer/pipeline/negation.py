@@ -12,7 +12,7 @@ not ("not only", "no doubt").
 | trigger | not, n't, cannot, no, never, hardly, barely, scarcely, neither, nor, without, lack(s/ed/ing) of, absence of, little, few, far from, fail(s/ed) to, unable to, no longer, none of, nothing | "has not made much PROGRESS" |
 | pseudo-trigger | not only, not just, not merely, not least, not to mention, no doubt, no matter, if not, not unlike, nothing but, no less, a little, a few | "not only a SUCCESS but …": not negated |
 | contrast | "not … but …": a "not" up to 10 words back negates a cue that a "but" follows | "not as a periphery to be EXPLOITED, but as a centre" |
-| terminator | , ; : ( ) – — and but, however, although, though, yet, while, whereas, which, who, because, despite | "not cheap, but it has GROWN": not negated |
+| terminator | , ; : ( ) – — and but, however, although, though, yet, while, whereas, which, who, because (but "not because …" stays negated), despite | "not cheap, but it has GROWN": not negated |
 
 A library such as negspacy does the same with spaCy's parser and models
 (hundreds of MB, seconds to load); a trigger window of this kind is what NegEx
@@ -39,7 +39,7 @@ _PSEUDO = re.compile(
     re.IGNORECASE,
 )
 _TERMINATOR = re.compile(
-    r"[,;:()\[\]–—]|(?<!\w)(?:and|but|however|although|though|yet|while|whereas|which|who|because|despite|instead)(?!\w)",
+    r"[,;:()\[\]–—]|(?<!\w)(?:and|but|however|although|though|yet|while|whereas|which|who|(?<!not\s)because|despite|instead)(?!\w)",
     re.IGNORECASE,
 )
 ANCHORS = (  # a word that every trigger starts with ("t" as in "n't"): the coder notes where they stand in one pass
