@@ -231,3 +231,16 @@ def test_eval_prints_scores_per_dimension():
     assert result.returncode == 0
     for dimension in ("pillar", "area", "frame", "partner", "alpha"):
         assert dimension in result.stdout
+
+
+def test_agreement_has_heldout_rows_once_the_heldout_sample_exists(project):
+    from nsp_explorer.pipeline.agreement_table import AGREEMENT_COLUMNS
+
+    before = build_dataset(project).tables["agreement.csv"]
+    assert {r[0] for r in before} == {"corpus"}  # no held-out sample yet: no held-out rows
+    shutil.copy(project / "gold" / "heldout3.csv", project / "gold" / "heldout_2026.csv")
+    rows = build_dataset(project).tables["agreement.csv"]
+    heldout = {r[2]: dict(zip(AGREEMENT_COLUMNS, r)) for r in rows if r[0] == "heldout"}
+    assert set(heldout) == {"pillar", "area", "frame", "partner"}
+    assert all(row["level"] == "sentence" and row["units"] == "20" for row in heldout.values())
+    assert 0 < float(heldout["area"]["precision"]) <= 1 and heldout["area"]["alpha"]

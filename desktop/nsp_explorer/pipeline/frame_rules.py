@@ -30,9 +30,9 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from .modality import (
-    _REACH, CONDITIONAL_ANCHORS, REPORTED_ANCHORS, in_conditional, in_discourse_phrase, in_reported, is_month,
+    REACH, CONDITIONAL_ANCHORS, REPORTED_ANCHORS, in_conditional, in_discourse_phrase, in_reported, is_month,
 )
-from .negation import _LOOK_BACK, negation_before
+from .negation import LOOK_BACK, negation_before
 from .negation import ANCHORS as NEGATION_ANCHORS
 
 Cues = dict[str, list[tuple[int, int]]]  # frame -> spans of its cues in the sentence
@@ -119,13 +119,13 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
     last = len(text) if last is None else last
 
     def conditional(start: int) -> bool:
-        return (anchors is None or _near(anchors.conditional, max(first, start - _REACH), start + 1)) and in_conditional(text, start, first)
+        return (anchors is None or _near(anchors.conditional, max(first, start - REACH), start + 1)) and in_conditional(text, start, first)
 
     def reported(start: int) -> bool:
-        return (anchors is None or _near(anchors.reported, max(first, start - _REACH), start)) and in_reported(text, start, first)
+        return (anchors is None or _near(anchors.reported, max(first, start - REACH), start)) and in_reported(text, start, first)
 
     def negated(start: int, end: int) -> tuple[int, int] | None:
-        if anchors is not None and not _near(anchors.negation, max(first, start - _LOOK_BACK), start):
+        if anchors is not None and not _near(anchors.negation, max(first, start - LOOK_BACK), start):
             return None
         return negation_before(text, start, first, end, last)
 

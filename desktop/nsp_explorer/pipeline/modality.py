@@ -45,7 +45,7 @@ _REPORTED = re.compile(
 )
 
 
-_REACH = 160  # characters before a cue in which its clause's conditional or reporting word is looked for
+REACH = 160  # characters before a cue in which its clause's conditional or reporting word is looked for
 
 
 def in_discourse_phrase(text: str, start: int, end: int, first: int = 0, last: int | None = None) -> bool:
@@ -77,7 +77,7 @@ _NUMBER_AFTER = re.compile(r"\s*\d")
 def _in_clause_after(pattern: re.Pattern[str], ends: re.Pattern[str], text: str, start: int, first: int) -> bool:
     """Whether a match of ``pattern`` opens, earlier in the sentence (or at the cue itself), the clause the cue at ``start`` sits in."""
     opener = None
-    for match in pattern.finditer(text, max(first, start - _REACH), start + _OPENER):
+    for match in pattern.finditer(text, max(first, start - REACH), start + _OPENER):
         if match.start() <= start:
             opener = match
     return opener is not None and ends.search(text, opener.end(), start) is None

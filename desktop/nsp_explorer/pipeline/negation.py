@@ -47,7 +47,7 @@ ANCHORS = (  # a word that every trigger starts with ("t" as in "n't"): the code
     "lack*", "absence", "far", "fail*", "unable", "little", "few",
 )
 _WORD = re.compile(r"\w+")
-_LOOK_BACK = 90  # characters before a cue that can hold its trigger (WINDOW words and the trigger)
+LOOK_BACK = 90  # characters before a cue that can hold its trigger (WINDOW words and the trigger)
 
 
 def negation_before(text: str, start: int, first: int = 0, end: int | None = None, last: int | None = None) -> tuple[int, int] | None:
@@ -58,7 +58,7 @@ def negation_before(text: str, start: int, first: int = 0, end: int | None = Non
     when a "but" follows it in the same clause ("not as a periphery to be
     exploited, but as a centre": contrast).
     """
-    origin = max(first, start - _LOOK_BACK)
+    origin = max(first, start - LOOK_BACK)
     clause = origin
     for clause_end in _TERMINATOR.finditer(text, origin, start):
         clause = clause_end.end()
