@@ -66,6 +66,9 @@ class Term:
         return self._pattern
 
 
+# A "re:" pattern that starts with a literal word, then a space, a word boundary or "\w*" ("re:invest\w*\s+…",
+# "re:(?-i:Disaster\s+…)"): it can only match where a word starts with that word (or, before "\w*", begins so).
+_REGEX_HEAD = re.compile(r"re:(?:\(\?-i:)?([A-Za-z]{2,})(\\w\*|\\s|\\b|\[\\s)")
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w]*\*?")
 
 
@@ -89,8 +92,21 @@ class TermIndex:
         prefix: dict[str, dict[tuple, list[str]]] = {}
         self._anywhere: list[Term] = []
         for text, owner, excludes in entries:
+            if text.startswith("re:"):
+                group = (owner, excludes, False)
+                head = _REGEX_HEAD.match(text)
+                if head is None:  # tried everywhere: slow, kept for a pattern with no literal first word
+                    term = Term([text], owner, excludes, plain=False)
+                    term.pattern  # noqa: B018 - a hand-written "re:" term is checked when the codebook loads
+                    self._anywhere.append(term)
+                else:  # tried only where a word starts with its literal first word
+                    word = head.group(1).casefold()
+                    table = prefix if head.group(2) == "\\w*" else exact
+                    table.setdefault(word, {}).setdefault(group, []).append(text)
+                    Term([text], owner, excludes, plain=False).pattern  # noqa: B018 - checked when the codebook loads
+                continue
             words = [w for w in re.split(r"[\s\-–—]+", text.strip()) if w]
-            head = re.match(r"\w+", words[0].casefold()) if not text.startswith("re:") else None
+            head = re.match(r"\w+", words[0].casefold())
             plain = len(words) == 1 and _is_plain_word(text)
             group = (owner, excludes, plain)
             if head is None:
