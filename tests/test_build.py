@@ -244,3 +244,17 @@ def test_agreement_has_heldout_rows_once_the_heldout_sample_exists(project):
     assert set(heldout) == {"pillar", "area", "frame", "partner"}
     assert all(row["level"] == "sentence" and row["units"] == "20" for row in heldout.values())
     assert 0 < float(heldout["area"]["precision"]) <= 1 and heldout["area"]["alpha"]
+
+
+def test_the_corpus_sentence_splits_never_change(data):
+    """Review decisions name sentences by number: the splitter's output on the bundled corpus is fixed."""
+    import csv
+    import hashlib
+    import io
+
+    from nsp_explorer.pipeline.sentences import sentence_spans
+
+    passages = (data / "dataset" / "passages.csv").read_text(encoding="utf-8")
+    spans = [(row["passage_id"], sentence_spans(row["text"])) for row in csv.DictReader(io.StringIO(passages))]
+    assert sum(len(s) for _, s in spans) == 525
+    assert hashlib.sha256(repr(spans).encode()).hexdigest()[:16] == "14bb698a1ede13a2"

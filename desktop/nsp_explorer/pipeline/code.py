@@ -59,21 +59,21 @@ def lexicon_codes(text: str, codebook: Codebook) -> list[Code]:
     spans = sentence_spans(text)
     if not spans:
         return []
-    starts = [start for start, _ in spans]
+    starts = [0] + [start for start, _ in spans[1:]]  # what comes before the first sentence belongs to it
     several = len(spans) > 1
     codes_at: list[dict[tuple[str, str], list[tuple[int, int]]]] = [{} for _ in spans]  # per sentence: code -> spans
     frames_at: list[dict[str, list[tuple[int, int]]]] = [{} for _ in spans]  # per sentence: frame -> cue spans
     matched, anchors = codebook.scan(text)
     for owner, hits in matched.items():
         for hit in hits:
-            at = max(0, bisect_right(starts, hit[0]) - 1) if several else 0
+            at = bisect_right(starts, hit[0]) - 1 if several else 0
             if owner[0] == "frame":
                 frames_at[at].setdefault(owner[1], []).append(hit)
             else:
                 codes_at[at].setdefault(owner, []).append(hit)
     years: list[list[str]] = [[] for _ in spans]
     for position, year in year_mentions(text):
-        years[max(0, bisect_right(starts, position) - 1) if several else 0].append(year)
+        years[bisect_right(starts, position) - 1 if several else 0].append(year)
     codes = []
     rank = codebook.rank
     for number, (first, last) in enumerate(spans, start=1):
@@ -105,9 +105,15 @@ def _code_range(bounds: tuple[int, int]) -> list[list[Code]]:
     Most codes recur ("partner asean", a year): sent back one by one, they
     cost the parent more time to unpickle than the workers saved.
     """
+    import gc
+
     start, stop = bounds
     same: dict[Code, Code] = {}
-    return [[same.setdefault(c, c) for c in lexicon_codes(text, _WORKER_CODEBOOK)] for text in _WORKER_TEXTS[start:stop]]
+    gc.disable()  # a worker makes only acyclic tuples and lists: the cycle collector would walk them for nothing
+    try:
+        return [[same.setdefault(c, c) for c in lexicon_codes(text, _WORKER_CODEBOOK)] for text in _WORKER_TEXTS[start:stop]]
+    finally:
+        gc.enable()
 
 
 def lexicon_codes_of_all(texts: list[str], codebook: Codebook) -> list[list[Code]]:
@@ -117,7 +123,10 @@ def lexicon_codes_of_all(texts: list[str], codebook: Codebook) -> list[list[Code
     thread of a process that can fork and runs no Qt application (a forked
     copy of Qt's threads can deadlock): ``nspx build`` and ``nspx import``,
     never the app. The result is the same as coding one text after another.
+    There, too, the cycle collector pauses while the codes (acyclic tuples) are
+    made and gathered: walking them cost a tenth of the time.
     """
+    import gc
     import multiprocessing
     import os
     import sys
@@ -126,23 +135,26 @@ def lexicon_codes_of_all(texts: list[str], codebook: Codebook) -> list[list[Code
     size = sum(len(t) for t in texts)
     cores = os.cpu_count() or 1
     qt = sys.modules.get("PySide6.QtCore")
-    if (
-        size < PARALLEL_FROM_BYTES
-        or cores < 2
-        or threading.current_thread() is not threading.main_thread()
-        or "fork" not in multiprocessing.get_all_start_methods()
-        or (qt is not None and qt.QCoreApplication.instance() is not None)
-    ):
+    alone = threading.current_thread() is threading.main_thread() and (qt is None or qt.QCoreApplication.instance() is None)
+    if not alone:  # the app: its own thread, its own garbage collection settings
         return [lexicon_codes(text, codebook) for text in texts]
-    global _WORKER_CODEBOOK, _WORKER_TEXTS
-    _WORKER_CODEBOOK, _WORKER_TEXTS = codebook, texts
-    step = max(1, len(texts) // (cores * 8))
-    ranges = [(i, min(i + step, len(texts))) for i in range(0, len(texts), step)]
+    paused = gc.isenabled()
+    gc.disable()
     try:
-        with multiprocessing.get_context("fork").Pool(cores) as pool:
-            return [codes for chunk in pool.map(_code_range, ranges) for codes in chunk]
+        if size < PARALLEL_FROM_BYTES or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [lexicon_codes(text, codebook) for text in texts]
+        global _WORKER_CODEBOOK, _WORKER_TEXTS
+        _WORKER_CODEBOOK, _WORKER_TEXTS = codebook, texts
+        step = max(1, len(texts) // (cores * 8))
+        ranges = [(i, min(i + step, len(texts))) for i in range(0, len(texts), step)]
+        try:
+            with multiprocessing.get_context("fork").Pool(cores) as pool:
+                return [codes for chunk in pool.map(_code_range, ranges) for codes in chunk]
+        finally:
+            _WORKER_CODEBOOK, _WORKER_TEXTS = None, []
     finally:
-        _WORKER_CODEBOOK, _WORKER_TEXTS = None, []
+        if paused:
+            gc.enable()
 
 
 def code_text(text: str, codebook: Codebook, taxonomy: Taxonomy) -> list[Code]:
