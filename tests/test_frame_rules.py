@@ -163,3 +163,20 @@ def test_obligation_and_existence(codebook, taxonomy, text, present, absent):
     found = frames(text, codebook, taxonomy)
     assert present <= found, found
     assert not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("Before discussing ideas, it would be useful to start off by looking at the history of the ties.", set(), {"recommendation"}),
+        ("The combined forces of ASEAN and Korea should not be underestimated.", set(), {"recommendation"}),
+        ("Korea should not ignore the smaller members.", {"recommendation"}, set()),
+        ("The paper concludes with some policy suggestions for the NSP.", set(), {"recommendation"}),
+        ("This section analyses structural limits that have prevented cooperation.", {"challenge"}, set()),
+        ("The government called upon the private sector to produce testing kits.", set(), {"recommendation"}),
+    ],
+)
+def test_text_organisation_and_reports_are_not_advice(codebook, taxonomy, text, present, absent):
+    found = frames(text, codebook, taxonomy)
+    assert present <= found, found
+    assert not (absent & found), found

@@ -20,7 +20,7 @@ should and should not fire (tests/test_frame_rules.py).
 | no obligation | a negated "have to / need to" is not advice; "needs to" after a possessive or adjective is the noun | "not because they have to", "ASEAN's urgent needs to deal with …" | "Seoul needs to act", "Korea should not wait" |
 | achievement under a modal | an achievement cue within 3 words after can/could/may/might/would/will/shall (same clause) is not an achievement | "can make a substantial contribution", "will have grown" | "has grown" |
 | growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun is not an achievement | "increasingly became secondary", "growing strategic dilemma", "increasing pressure" | "trade has grown" |
-| roadmap | a sentence about the text itself ("this article examines …") carries no achievement or opportunity | "After reviewing this, this article examines …" | "This policy has grown …" |
+| roadmap | a sentence about the text itself ("this article examines …", "the paper concludes with policy suggestions") carries no achievement, opportunity or recommendation (it may name a challenge) | "After reviewing this, this article examines …" | "This policy has grown …" |
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ _HARM_NEAR = re.compile(
     re.IGNORECASE,
 )
 _ROADMAP = re.compile(
-    r"(?<!\w)(?:this|the\s+present|the\s+following|the\s+next)\s+(?:article|paper|brief|essay|chapter|section|study|report|piece|analysis)"
+    r"(?<!\w)(?:(?:this|the\s+present|the\s+following|the\s+next)\s+(?:article|paper|brief|essay|chapter|section|study|report|piece|analysis)"
+    r"|the\s+(?:article|paper|brief|essay|chapter|section))"
     r"\s+(?:\w+ly\s+|then\s+|first\s+|also\s+|further\s+|next\s+|briefly\s+)?"
     r"(?:examines|looks|reviews|discusses|describes|explores|analy[sz]es|outlines|begins|proceeds|considers|turns|is\s+organi[sz]ed|"
     r"is\s+structured|presents|traces|addresses|focuses|surveys|summari[sz]es|concludes|argues|asks)(?!\w)",
@@ -147,7 +148,7 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
 
     for frame, spans in cues.items():
         for start, end in spans:
-            if roadmap and frame in ("opportunity", "achievement"):
+            if roadmap and frame != "challenge":
                 continue
             if frame == "opportunity":
                 word = text[start:end].casefold()

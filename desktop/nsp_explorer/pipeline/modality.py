@@ -5,7 +5,7 @@ cue; ``frame_rules`` decides what they do to the frames.
 
 | rule | fires on | does not fire on |
 |---|---|---|
-| discourse phrase | "it should be noted", "it must be said", "needless to say", "one may ask", "one has to start from", "it would arguably be", "it is worth noting", "so to speak" | "Korea should note the risks", "one has to invest more" |
+| discourse phrase | "it should be noted", "it must be said", "needless to say", "one may ask", "one has to start from", "it would arguably be", "it is worth noting", "so to speak", "it would be useful to start by looking at", "should not be underestimated" | "Korea should note the risks", "one has to invest more", "should not be ignored" |
 | month | "in May 2019", "on 12 May", "since May", "May's summit" — a capital May inside a sentence | "Korea may gain" ; "May Korea prosper" (first word) |
 | conditional clause | "if …", "unless …", "should he be elected …", up to the next comma or clause end | the main clause after the comma |
 | reported action | what follows announced / agreed / pledged / promised / vowed / decided / declared / said / stated / committed / urged / called for … up to the end of the clause | the author's own "Korea should …" |
@@ -25,6 +25,8 @@ _DISCOURSE = re.compile(
     r"|it\s+would\s+(?:arguably|perhaps|probably|certainly|surely)\s+be"
     r"|it\s+(?:is|was)\s+worth\s+(?:noting|mentioning|recalling|remembering)|so\s+to\s+speak|as\s+it\s+were|that\s+is\s+to\s+say"
     r"|it\s+goes\s+without\s+saying|to\s+be\s+sure|it\s+has\s+to\s+be\s+(?:said|noted|admitted)"
+    r"|(?:it\s+(?:would|will|may|might)\s+be\s+\w+\s+to\s+)?(?:start|begin)\s+(?:off\s+)?(?:by|with)\s+(?:looking|examining|reviewing|discussing|considering|recalling|a\s+look)"
+    r"|(?:should|must|cannot|can['’]t)\s+(?:not\s+)?be\s+(?:underestimated|overstated|overemphasi[sz]ed|exaggerated)"
     r")(?!\w)",
     re.IGNORECASE,
 )
