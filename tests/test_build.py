@@ -258,3 +258,17 @@ def test_the_corpus_sentence_splits_never_change(data):
     spans = [(row["passage_id"], sentence_spans(row["text"])) for row in csv.DictReader(io.StringIO(passages))]
     assert sum(len(s) for _, s in spans) == 525
     assert hashlib.sha256(repr(spans).encode()).hexdigest()[:16] == "14bb698a1ede13a2"
+
+
+def test_nspx_review_from_gold_writes_the_review_and_checked_files(project):
+    passages = (project / "dataset" / "passages.csv").read_text(encoding="utf-8")
+    first = passages.split("\n")[1].split(",")[0]
+    (project / "gold.csv").write_text(f"sentence_id,frames,areas,partners,note\n{first}.1,challenge,migration,,the first sentence\n", encoding="utf-8")
+    result = nspx("review-from-gold", str(project / "gold.csv"), "--data", str(project))
+    assert result.returncode == 0, result.stderr
+    review = (project / "review.csv").read_text(encoding="utf-8").splitlines()
+    assert review[0] == "unit,dimension,code,action,reason"
+    assert f"{first}.1,area,migration,add,the first sentence" in review
+    assert (project / "checked.csv").read_text(encoding="utf-8").splitlines()[0] == "passage_id,reason"
+    bad = nspx("review-from-gold", str(project / "review.csv"), "--data", str(project))
+    assert bad.returncode == 2 and "sentence_id,frames,areas,partners,note" in bad.stderr
