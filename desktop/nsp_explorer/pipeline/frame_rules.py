@@ -118,6 +118,7 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
     Every rule looks only at a few words around the cue it judges.
     """
     last = len(text) if last is None else last
+    challenge_starts = [s for s, _ in cues.get("challenge", ())]
 
     def conditional(start: int) -> bool:
         return (anchors is None or _near(anchors.conditional, max(first, start - REACH), start + 1)) and in_conditional(text, start, first)
@@ -139,8 +140,6 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
         return any(low <= s < high and s != start for s in challenge_starts) or _HARM_NEAR.search(text, low, high) is not None
 
     roadmap = (anchors is None or _near(anchors.roadmap, first, last)) and _ROADMAP.search(text, first, last) is not None
-
-    challenge_starts = [s for s, _ in cues.get("challenge", ())]
     out: Cues = {}
 
     def keep(frame: str, span: tuple[int, int]) -> None:
