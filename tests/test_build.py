@@ -235,3 +235,44 @@ def test_eval_prints_scores_per_dimension():
     assert result.returncode == 0
     for dimension in ("pillar", "area", "frame", "partner", "alpha"):
         assert dimension in result.stdout
+
+
+def test_agreement_has_heldout_rows_once_the_heldout_sample_exists(project):
+    from nsp_explorer.pipeline.agreement_table import AGREEMENT_COLUMNS
+
+    before = build_dataset(project).tables["agreement.csv"]
+    assert {r[0] for r in before} == {"corpus"}  # no held-out sample yet: no held-out rows
+    shutil.copy(project / "gold" / "heldout3.csv", project / "gold" / "heldout_2026.csv")
+    rows = build_dataset(project).tables["agreement.csv"]
+    heldout = {r[2]: dict(zip(AGREEMENT_COLUMNS, r)) for r in rows if r[0] == "heldout"}
+    assert set(heldout) == {"pillar", "area", "frame", "partner"}
+    assert all(row["level"] == "sentence" and row["units"] == "20" for row in heldout.values())
+    assert 0 < float(heldout["area"]["precision"]) <= 1 and heldout["area"]["alpha"]
+
+
+def test_the_corpus_sentence_splits_never_change(data):
+    """Review decisions name sentences by number: the splitter's output on the bundled corpus is fixed."""
+    import csv
+    import hashlib
+    import io
+
+    from nsp_explorer.pipeline.sentences import sentence_spans
+
+    passages = (data / "dataset" / "passages.csv").read_text(encoding="utf-8")
+    spans = [(row["passage_id"], sentence_spans(row["text"])) for row in csv.DictReader(io.StringIO(passages))]
+    assert sum(len(s) for _, s in spans) == 525
+    assert hashlib.sha256(repr(spans).encode()).hexdigest()[:16] == "14bb698a1ede13a2"
+
+
+def test_nspx_review_from_gold_writes_the_review_and_checked_files(project):
+    passages = (project / "dataset" / "passages.csv").read_text(encoding="utf-8")
+    first = passages.split("\n")[1].split(",")[0]
+    (project / "gold.csv").write_text(f"sentence_id,frames,areas,partners,note\n{first}.1,challenge,migration,,the first sentence\n", encoding="utf-8")
+    result = nspx("review-from-gold", str(project / "gold.csv"), "--data", str(project))
+    assert result.returncode == 0, result.stderr
+    review = (project / "review.csv").read_text(encoding="utf-8").splitlines()
+    assert review[0] == "unit,dimension,code,action,reason"
+    assert f"{first}.1,area,migration,add,the first sentence" in review
+    assert (project / "checked.csv").read_text(encoding="utf-8").splitlines()[0] == "passage_id,reason"
+    bad = nspx("review-from-gold", str(project / "review.csv"), "--data", str(project))
+    assert bad.returncode == 2 and "sentence_id,frames,areas,partners,note" in bad.stderr

@@ -24,6 +24,9 @@ def frames(text, codebook, taxonomy):
         ("The lack of progress worries the members.", {"challenge"}, {"achievement"}),
         ("The plan holds no real opportunities for small firms.", {"challenge"}, {"opportunity"}),
         ("The summit was not a failure.", set(), {"challenge"}),
+        ("Trade with Laos hasn't grown much since then.", {"challenge"}, {"achievement"}),
+        ("The results are far from impressive.", {"challenge"}, {"achievement"}),
+        ("Seoul failed to deliver on its pledges.", {"challenge"}, {"achievement"}),
         # pseudo-negation and contrast: not negated
         ("The policy was not only a success in trade but also in culture.", {"achievement"}, {"challenge"}),
         ("It was not cheap, but the programme has grown steadily.", {"achievement"}, set()),
@@ -114,3 +117,66 @@ def test_agreement_counts_codes_over_units():
 )
 def test_should_as_advice_or_condition(codebook, taxonomy, text, recommendation):
     assert ("recommendation" in frames(text, codebook, taxonomy)) is recommendation
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # not X but Y: a "not" further back still reaches X when a "but" follows
+        ("Seoul treats ASEAN not as a periphery to be exploited, but as a centre of gravity.", set(), {"challenge"}),
+        ("Korea did not sign the accord at the first meeting in Hanoi, since the text was exploited.", {"challenge"}, set()),
+        # counterfactual modal
+        ("The sanctions could have been a heavy burden for the members.", {"challenge"}, {"opportunity"}),
+        # achievement under a modal is not (yet) an achievement
+        ("ASEAN can make a substantial contribution to peace.", {"opportunity"}, {"achievement"}),
+        ("Trade will have doubled by 2030.", set(), {"achievement"}),
+        ("Trade has doubled since 2010.", {"achievement"}, set()),
+        # growth of a harm is not an achievement
+        ("Korea is increasingly facing pressure from both powers.", {"challenge"}, {"achievement"}),
+        ("The initiative increasingly became secondary.", {"challenge"}, {"achievement"}),
+        ("Bilateral trade has grown twelve-fold.", {"achievement"}, set()),
+        # a roadmap of the text itself
+        ("After reviewing this, this article examines the potential of the partnership.", set(), {"opportunity", "achievement"}),
+        ("This partnership has great potential.", {"opportunity"}, set()),
+    ],
+)
+def test_more_frame_rules(codebook, taxonomy, text, present, absent):
+    found = frames(text, codebook, taxonomy)
+    assert present <= found, found
+    assert not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("Young people watch Korean films because they want to, not because they have to.", set(), {"recommendation"}),
+        ("Seoul does not need to choose between the two powers.", set(), {"recommendation"}),
+        ("Korea should not wait for the next summit.", {"recommendation"}, set()),
+        ("The plan was changed to meet ASEAN's urgent needs to deal with the crisis.", {"challenge"}, {"recommendation"}),
+        ("Seoul needs to act on the crisis.", {"recommendation"}, set()),
+        ("More Korean students can be found studying in Hanoi.", set(), {"opportunity"}),
+        ("Korean firms can help train engineers in Laos.", {"opportunity"}, set()),
+        ("Now it is a time for the government to put forward a workplan.", {"recommendation"}, set()),
+    ],
+)
+def test_obligation_and_existence(codebook, taxonomy, text, present, absent):
+    found = frames(text, codebook, taxonomy)
+    assert present <= found, found
+    assert not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("Before discussing ideas, it would be useful to start off by looking at the history of the ties.", set(), {"recommendation"}),
+        ("The combined forces of ASEAN and Korea should not be underestimated.", set(), {"recommendation"}),
+        ("Korea should not ignore the smaller members.", {"recommendation"}, set()),
+        ("The paper concludes with some policy suggestions for the NSP.", set(), {"recommendation"}),
+        ("This section analyses structural limits that have prevented cooperation.", {"challenge"}, set()),
+        ("The government called upon the private sector to produce testing kits.", set(), {"recommendation"}),
+    ],
+)
+def test_text_organisation_and_reports_are_not_advice(codebook, taxonomy, text, present, absent):
+    found = frames(text, codebook, taxonomy)
+    assert present <= found, found
+    assert not (absent & found), found

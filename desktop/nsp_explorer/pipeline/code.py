@@ -61,34 +61,39 @@ def lexicon_codes(text: str, codebook: Codebook) -> list[Code]:
     spans = sentence_spans(text)
     if not spans:
         return []
-    starts = [start for start, _ in spans]
-    per_sentence: list[dict[tuple[str, str], list[tuple[int, int]]]] = [{} for _ in spans]
-    for owner, hits in codebook.matches(text).items():
+    starts = [0] + [start for start, _ in spans[1:]]  # what comes before the first sentence belongs to it
+    several = len(spans) > 1
+    codes_at: list[dict[tuple[str, str], list[tuple[int, int]]]] = [{} for _ in spans]  # per sentence: code -> spans
+    frames_at: list[dict[str, list[tuple[int, int]]]] = [{} for _ in spans]  # per sentence: frame -> cue spans
+    matched, anchors = codebook.scan(text)
+    for owner, hits in matched.items():
         for hit in hits:
-            per_sentence[max(0, bisect_right(starts, hit[0]) - 1)].setdefault(owner, []).append(hit)
+            at = bisect_right(starts, hit[0]) - 1 if several else 0
+            if owner[0] == "frame":
+                frames_at[at].setdefault(owner[1], []).append(hit)
+            else:
+                codes_at[at].setdefault(owner, []).append(hit)
     years: list[list[str]] = [[] for _ in spans]
     for position, year in year_mentions(text):
-        years[max(0, bisect_right(starts, position) - 1)].append(year)
+        years[bisect_right(starts, position) - 1 if several else 0].append(year)
     codes = []
-    for number, ((first, last), found) in enumerate(zip(spans, per_sentence), start=1):
-        frames = {owner[1]: hits for owner, hits in found.items() if owner[0] == "frame"}
+    rank = codebook.rank
+    for number, (first, last) in enumerate(spans, start=1):
+        found = codes_at[number - 1]
+        frames = frames_at[number - 1]
         if frames:
-            sentence = text[first:last]
-            ruled = apply_frame_rules(sentence, {f: [(s - first, e - first) for s, e in hits] for f, hits in frames.items()})
-            found = {owner: hits for owner, hits in found.items() if owner[0] != "frame"}
-            for frame in _FRAMES:
-                if frame in ruled:
-                    found[("frame", frame)] = [(s + first, e + first) for s, e in ruled[frame]]
-        for owner in codebook.codes:
-            hits = found.get(owner)
-            if hits:
-                evidence = tuple(dict.fromkeys(text[s:e] for s, e in hits))  # unique, in order of appearance
-                codes.append(Code(owner[0], owner[1], "lexicon", evidence, number))
-        codes.extend(Code("year", year, "lexicon", (year,), number) for year in dict.fromkeys(years[number - 1]))
+            found.update((("frame", frame), hits) for frame, hits in apply_frame_rules(text, frames, first, last, anchors).items())
+        for owner in sorted(found, key=rank.__getitem__) if len(found) > 1 else found:
+            hits = found[owner]
+            # the words that set it: unique, in order of appearance
+            evidence = (text[hits[0][0] : hits[0][1]],) if len(hits) == 1 else tuple(dict.fromkeys([text[s:e] for s, e in hits]))
+            codes.append(_new_code(Code, (owner[0], owner[1], "lexicon", evidence, number)))
+        if years[number - 1]:
+            codes.extend(_new_code(Code, ("year", year, "lexicon", (year,), number)) for year in dict.fromkeys(years[number - 1]))
     return codes
 
 
-_FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
+_new_code = tuple.__new__  # builds a Code without NamedTuple's keyword handling: most of a build's time is spent making codes
 
 
 PARALLEL_FROM_BYTES = 4_000_000  # below this, starting workers costs more than it saves
@@ -102,9 +107,24 @@ def _code_range(bounds: tuple[int, int]) -> list[list[Code]]:
     Most codes recur ("partner asean", a year): sent back one by one, they
     cost the parent more time to unpickle than the workers saved.
     """
+    import gc
+
     start, stop = bounds
     same: dict[Code, Code] = {}
-    return [[same.setdefault(c, c) for c in lexicon_codes(text, _WORKER_CODEBOOK)] for text in _WORKER_TEXTS[start:stop]]
+    gc.disable()  # a worker makes only acyclic tuples and lists: the cycle collector would walk them for nothing
+    try:
+        return [[same.setdefault(c, c) for c in lexicon_codes(text, _WORKER_CODEBOOK)] for text in _WORKER_TEXTS[start:stop]]
+    finally:
+        gc.enable()
+
+
+def _one_after_another(texts: list[str], codebook: Codebook, between: Callable[[float], None] | None) -> list[list[Code]]:
+    coded = []
+    for n, text in enumerate(texts):
+        if between is not None and n % 256 == 0:
+            between(n / len(texts))  # may raise to stop (Cancel)
+        coded.append(lexicon_codes(text, codebook))
+    return coded
 
 
 def lexicon_codes_of_all(texts: list[str], codebook: Codebook, between: Callable[[float], None] | None = None) -> list[list[Code]]:
@@ -116,7 +136,10 @@ def lexicon_codes_of_all(texts: list[str], codebook: Codebook, between: Callable
     never the app. The result is the same as coding one text after another.
     Coded one after another, ``between(fraction done)`` is called every few
     hundred texts (it may raise to stop: Cancel in the app).
+    There, too, the cycle collector pauses while the codes (acyclic tuples) are
+    made and gathered: walking them cost a tenth of the time.
     """
+    import gc
     import multiprocessing
     import os
     import sys
@@ -125,28 +148,26 @@ def lexicon_codes_of_all(texts: list[str], codebook: Codebook, between: Callable
     size = sum(len(t) for t in texts)
     cores = os.cpu_count() or 1
     qt = sys.modules.get("PySide6.QtCore")
-    if (
-        size < PARALLEL_FROM_BYTES
-        or cores < 2
-        or threading.current_thread() is not threading.main_thread()
-        or "fork" not in multiprocessing.get_all_start_methods()
-        or (qt is not None and qt.QCoreApplication.instance() is not None)
-    ):
-        coded = []
-        for n, text in enumerate(texts):
-            if between is not None and n % 256 == 0:
-                between(n / len(texts))
-            coded.append(lexicon_codes(text, codebook))
-        return coded
-    global _WORKER_CODEBOOK, _WORKER_TEXTS
-    _WORKER_CODEBOOK, _WORKER_TEXTS = codebook, texts
-    step = max(1, len(texts) // (cores * 8))
-    ranges = [(i, min(i + step, len(texts))) for i in range(0, len(texts), step)]
+    alone = threading.current_thread() is threading.main_thread() and (qt is None or qt.QCoreApplication.instance() is None)
+    if not alone:  # the app: its own thread, its own garbage collection settings
+        return _one_after_another(texts, codebook, between)
+    paused = gc.isenabled()
+    gc.disable()
     try:
-        with multiprocessing.get_context("fork").Pool(cores) as pool:
-            return [codes for chunk in pool.map(_code_range, ranges) for codes in chunk]
+        if size < PARALLEL_FROM_BYTES or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return _one_after_another(texts, codebook, between)
+        global _WORKER_CODEBOOK, _WORKER_TEXTS
+        _WORKER_CODEBOOK, _WORKER_TEXTS = codebook, texts
+        step = max(1, len(texts) // (cores * 8))
+        ranges = [(i, min(i + step, len(texts))) for i in range(0, len(texts), step)]
+        try:
+            with multiprocessing.get_context("fork").Pool(cores) as pool:
+                return [codes for chunk in pool.map(_code_range, ranges) for codes in chunk]
+        finally:
+            _WORKER_CODEBOOK, _WORKER_TEXTS = None, []
     finally:
-        _WORKER_CODEBOOK, _WORKER_TEXTS = None, []
+        if paused:
+            gc.enable()
 
 
 def code_text(text: str, codebook: Codebook, taxonomy: Taxonomy) -> list[Code]:

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..core.errors import DataFileError
 from ..core.taxonomy import Taxonomy
+from .frame_rules import ANCHOR_WORDS, Anchors
 from .sources import read_toml
 
 _SEPARATOR = r"[\s\-–—‐]*"
@@ -64,6 +66,9 @@ class Term:
         return self._pattern
 
 
+# A "re:" pattern that starts with a literal word, then a space, a word boundary or "\w*" ("re:invest\w*\s+…",
+# "re:(?-i:Disaster\s+…)"): it can only match where a word starts with that word (or, before "\w*", begins so).
+_REGEX_HEAD = re.compile(r"re:(?:\(\?-i:)?([A-Za-z]{2,})(\\w\*|\\s|\\b|\[\\s)")
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w]*\*?")
 
 
@@ -87,8 +92,21 @@ class TermIndex:
         prefix: dict[str, dict[tuple, list[str]]] = {}
         self._anywhere: list[Term] = []
         for text, owner, excludes in entries:
+            if text.startswith("re:"):
+                group = (owner, excludes, False)
+                head = _REGEX_HEAD.match(text)
+                if head is None:  # tried everywhere: slow, kept for a pattern with no literal first word
+                    term = Term([text], owner, excludes, plain=False)
+                    term.pattern  # noqa: B018 - a hand-written "re:" term is checked when the codebook loads
+                    self._anywhere.append(term)
+                else:  # tried only where a word starts with its literal first word
+                    word = head.group(1).casefold()
+                    table = prefix if head.group(2) == "\\w*" else exact
+                    table.setdefault(word, {}).setdefault(group, []).append(text)
+                    Term([text], owner, excludes, plain=False).pattern  # noqa: B018 - checked when the codebook loads
+                continue
             words = [w for w in re.split(r"[\s\-–—]+", text.strip()) if w]
-            head = re.match(r"\w+", words[0].casefold()) if not text.startswith("re:") else None
+            head = re.match(r"\w+", words[0].casefold())
             plain = len(words) == 1 and _is_plain_word(text)
             group = (owner, excludes, plain)
             if head is None:
@@ -161,6 +179,7 @@ class TermIndex:
 _TOKEN = re.compile(r"\w+")
 _CACHE_WORDS = 200_000
 _LABEL = ("label", "")
+_ANCHOR = "anchor"  # owner of the frame rules' anchor words
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -173,6 +192,11 @@ class Codebook:
     codes: tuple[tuple[str, str], ...]  # (dimension, code) in taxonomy order
     index: TermIndex
 
+    @cached_property
+    def rank(self) -> dict[tuple[str, str], int]:
+        """Each code's place in taxonomy order."""
+        return {owner: i for i, owner in enumerate(self.codes)}
+
     def matches(self, text: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """Spans of every code's terms in a text, after exclusions and label vetoes.
 
@@ -180,7 +204,12 @@ class Codebook:
         (for pillars) a pillar name used as a label. Overlapping matches of one
         code keep the earliest, longest one.
         """
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[dict[tuple[str, str], list[tuple[int, int]]], Anchors]:
+        """``matches`` and, from the same pass over the words, where the frame rules' anchor words stand."""
         hits = self.index.find(text)
+        anchors: dict[str, list[int]] = {kind: [] for kind in ANCHOR_WORDS}
         vetoes: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for start, end, term in hits:
             if term.excludes:
@@ -190,6 +219,9 @@ class Codebook:
         for start, end, term in sorted(hits, key=lambda hit: (hit[0], hit[0] - hit[1])):
             owner = term.owner
             if term.excludes:
+                continue
+            if owner[0] == _ANCHOR:
+                anchors[owner[1]].append(start)
                 continue
             vetoed = vetoes.get(owner)
             if vetoed and _overlaps(start, end, vetoed):
@@ -201,7 +233,7 @@ class Codebook:
                 found[owner] = [(start, end)]
             elif kept[-1][1] <= start:  # hits come in text order: only the last kept one can overlap
                 kept.append((start, end))
-        return {owner: found[owner] for owner in self.codes if owner in found}
+        return {owner: found[owner] for owner in self.codes if owner in found}, Anchors(**anchors)
 
 
 def _string_list(path: Path, where: str, value: object) -> list[str]:
@@ -246,6 +278,7 @@ def load_codebook(path: Path, taxonomy: Taxonomy, overlay: Path | None = None) -
             codes.append((dimension, code))
             entries += [(t, (dimension, code), False) for t in _string_list(path, f"{where} terms", entry.get("terms"))]
             entries += [(t, (dimension, code), True) for t in _string_list(path, f"{where} exclude", entry.get("exclude", []))]
+    entries += [(word, (_ANCHOR, kind), False) for kind, words in ANCHOR_WORDS.items() for word in words]
     labels = raw.get("label_exclusions", {})
     entries += [(t, _LABEL, True) for t in _string_list(path, "[label_exclusions] terms", labels.get("terms", []))]
     try:

@@ -32,6 +32,8 @@ def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
             rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DataFileError(path, f"cannot be read: {exc}") from None
+    if rows and not {"doc_id", "sentence"} <= set(rows[0]):
+        raise DataFileError(path, "must have the columns doc_id,sentence,pillar,area,frame,partner")
     gold = []
     for line, row in enumerate(rows, start=2):
         codes = {}

@@ -14,15 +14,26 @@ should and should not fire (tests/test_frame_rules.py).
 | negation (``negation``) | a negated achievement or opportunity cue becomes challenge (evidence from the trigger to the cue); a negated challenge cue is cancelled; recommendation is kept ("should not" still advises) | "has not made much progress", "is not substantial", "no problems" | "not only a success", "not cheap, but it has grown" |
 | potential harm | "potential"/"possible"/"likely" before a harm noun is challenge, not opportunity | "potential threats", "possible provocations" | "potential markets" |
 | modal before a harm | a modal followed by a challenge cue or harm noun is not opportunity | "could undermine", "may face risks" | "could become a hub" |
-| contrast (``negation``) | negation stops at but / although / however / yet / while …, so only the negated side flips | "not a threat but a partner" → no challenge | — |
+| contrast (``negation``) | negation stops at but / although / however / yet / while …, so only the negated side flips; in "not X, but Y" a "not" reaches X up to 10 words on | "not a threat but a partner" → no challenge; "not as a periphery to be exploited, but …" → no challenge | "it is not cheap, but it has grown" → achievement |
+| modal inside advice | a modal that is part of a recommendation cue is not opportunity | "it would be wise to …" | "this would help" |
+| counterfactual, existence | a modal followed by "have" + participle, or by "be found / seen / observed …", is not opportunity | "could have been a burden", "students can be found in Seoul" | "could help" |
+| no obligation | a negated "have to / need to" is not advice; "needs to" after a possessive or adjective is the noun | "not because they have to", "ASEAN's urgent needs to deal with …" | "Seoul needs to act", "Korea should not wait" |
+| achievement under a modal | an achievement cue within 3 words after can/could/may/might/would/will/shall (same clause) is not an achievement | "can make a substantial contribution", "will have grown" | "has grown" |
+| growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun is not an achievement | "increasingly became secondary", "growing strategic dilemma", "increasing pressure" | "trade has grown" |
+| roadmap | a sentence about the text itself ("this article examines …", "the paper concludes with policy suggestions") carries no achievement, opportunity or recommendation (it may name a challenge) | "After reviewing this, this article examines …" | "This policy has grown …" |
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import NamedTuple
 
-from .modality import conditional_spans, discourse_spans, is_month, reported_spans
-from .negation import negation_before
+from .modality import (
+    REACH, CONDITIONAL_ANCHORS, REPORTED_ANCHORS, in_conditional, in_discourse_phrase, in_reported, is_month,
+)
+from .negation import LOOK_BACK, negation_before
+from .negation import ANCHORS as NEGATION_ANCHORS
 
 Cues = dict[str, list[tuple[int, int]]]  # frame -> spans of its cues in the sentence
 
@@ -34,11 +45,29 @@ _HARM_AFTER = re.compile(
     r"collapse|violence|abuse|exploitation|obstacle|hurdle|setback|damage)(?:s|es)?(?!\w)",
     re.IGNORECASE,
 )
+_PERFECT = re.compile(r"\s+(?:not\s+)?have\s+\w+(?:ed|en|wn|ne|un)\b", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"(?<!\w)(?:can|could|may|might|would|will|shall)(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"(?:increas|grow|grew|rose|ris|deepen|expand|bec[oa]m|emerg|surg|jump|climb|soar|doubl|tripl|exponential|steadily|boost)\w*",
+    re.IGNORECASE,
+)
+_HARM_NEAR = re.compile(
+    r"(?<!\w)(?:threat|risk|danger|conflict|crisis|crises|problem|harm|instability|tension|dilemma|pressure|rivalry|"
+    r"competition|assertive|secondary|uncertainty|burden|concern)\w*",
+    re.IGNORECASE,
+)
+_ROADMAP = re.compile(
+    r"(?<!\w)(?:(?:this|the\s+present|the\s+following|the\s+next)\s+(?:article|paper|brief|essay|chapter|section|study|report|piece|analysis)"
+    r"|the\s+(?:article|paper|brief|essay|chapter|section))"
+    r"\s+(?:\w+ly\s+|then\s+|first\s+|also\s+|further\s+|next\s+|briefly\s+)?"
+    r"(?:examines|looks|reviews|discusses|describes|explores|analy[sz]es|outlines|begins|proceeds|considers|turns|is\s+organi[sz]ed|"
+    r"is\s+structured|presents|traces|addresses|focuses|surveys|summari[sz]es|concludes|argues|asks)(?!\w)",
+    re.IGNORECASE,
+)
+_OBLIGATION = re.compile(r"(?:ha(?:s|ve|d)|needs?)\s+to", re.IGNORECASE)  # not advice when negated: "do not have to"
+_NOUN_NEEDS_BEFORE = re.compile(r"(?:['’]s|\b(?:the|its|their|his|her|our|your|urgent|basic|specific|immediate|pressing|real|own))\s+$", re.IGNORECASE)
+_EXISTENCE_AFTER = re.compile(r"\s+be\s+(?:found|seen|observed|noticed|traced|explained|attributed|heard|felt|witnessed)(?!\w)", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")
-
-
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -51,12 +80,66 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def apply_frame_rules(sentence: str, cues: Cues) -> Cues:
-    """The frame cues of one sentence after the rules above (frames left without a cue are dropped)."""
-    discourse = discourse_spans(sentence)
-    conditional = conditional_spans(sentence)
-    reported = reported_spans(sentence)
+class Anchors(NamedTuple):
+    """Where a text has words that can open a negation, a conditional or a reported clause (sorted offsets).
+
+    The codebook notes them in its one pass over the words (``Codebook.scan``);
+    a rule runs its pattern only where an anchor stands shortly before the
+    cue, since a pattern run around every cue costs more than the rest of coding.
+    """
+
+    negation: list[int]
+    conditional: list[int]
+    reported: list[int]
+    modal: list[int]
+    roadmap: list[int]
+
+
+ANCHOR_WORDS = {
+    "negation": NEGATION_ANCHORS,
+    "conditional": CONDITIONAL_ANCHORS,
+    "reported": REPORTED_ANCHORS,
+    "modal": ("can", "could", "may", "might", "would", "will", "shall"),
+    "roadmap": ("article", "paper", "brief", "essay", "chapter", "section", "study", "report", "piece", "analysis"),
+}
+
+
+def _near(anchors: list[int], low: int, high: int) -> bool:
+    """Whether an anchor lies in ``low:high``."""
+    i = bisect_left(anchors, low)
+    return i < len(anchors) and anchors[i] < high
+
+
+def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = None, anchors: Anchors | None = None) -> Cues:
+    """The frame cues of the sentence ``text[first:last]`` after the rules; frames left without a cue are dropped.
+
+    Spans are offsets in ``text`` (a passage, or the sentence itself);
+    ``anchors`` (from ``Codebook.scan``) spare the rules their patterns where no anchor is near.
+    Every rule looks only at a few words around the cue it judges.
+    """
+    last = len(text) if last is None else last
     challenge_starts = [s for s, _ in cues.get("challenge", ())]
+
+    def conditional(start: int) -> bool:
+        return (anchors is None or _near(anchors.conditional, max(first, start - REACH), start + 1)) and in_conditional(text, start, first)
+
+    def reported(start: int) -> bool:
+        return (anchors is None or _near(anchors.reported, max(first, start - REACH), start)) and in_reported(text, start, first)
+
+    def negated(start: int, end: int) -> tuple[int, int] | None:
+        if anchors is not None and not _near(anchors.negation, max(first, start - LOOK_BACK), start):
+            return None
+        return negation_before(text, start, first, end, last)
+
+    def under_modal(start: int) -> bool:
+        low = max(first, start - 40)
+        return (anchors is None or _near(anchors.modal, low, start)) and _MODAL_BEFORE.search(text[low:start]) is not None
+
+    def harm_near(start: int, end: int) -> bool:
+        low, high = max(first, start - 30), min(last, end + 30)
+        return any(low <= s < high and s != start for s in challenge_starts) or _HARM_NEAR.search(text, low, high) is not None
+
+    roadmap = (anchors is None or _near(anchors.roadmap, first, last)) and _ROADMAP.search(text, first, last) is not None
     out: Cues = {}
 
     def keep(frame: str, span: tuple[int, int]) -> None:
@@ -64,30 +147,43 @@ def apply_frame_rules(sentence: str, cues: Cues) -> Cues:
 
     for frame, spans in cues.items():
         for start, end in spans:
-            if _inside(start, end, discourse):
+            if roadmap and frame != "challenge":
                 continue
             if frame == "opportunity":
-                word = sentence[start:end].casefold()
-                if word == "may" and is_month(sentence, start, end):
+                word = text[start:end].casefold()
+                if word == "may" and is_month(text, start, end, first):
                     continue
                 if _POSSIBLE.fullmatch(word):
-                    harm = _HARM_AFTER.match(sentence, end)
+                    harm = _HARM_AFTER.match(text, end, last)
                     if harm:
                         keep("challenge", (start, harm.end()))
                         continue
                 if word in _MODALS:
-                    if _inside(start, end, reported):
+                    if any(s <= start and end <= e for s, e in cues.get("recommendation", ())):
+                        continue  # part of advice: "it would be wise to …"
+                    if in_discourse_phrase(text, start, end, first, last) or reported(start):
                         continue
-                    following = _NEXT_WORDS.match(sentence, end)
+                    following = _NEXT_WORDS.match(text, end, last)
                     reach = following.end() if following else end
-                    if any(end < s < reach for s in challenge_starts) or _HARM_AFTER.match(sentence, end):
+                    if any(end < s < reach for s in challenge_starts) or _HARM_AFTER.match(text, end, last):
                         continue
-            if frame == "recommendation" and (_inside(start, end, reported) or _inside(start, end, conditional)):
-                continue
-            if frame == "achievement" and _inside(start, end, conditional):
-                continue
+                    if _PERFECT.match(text, end, last) or _EXISTENCE_AFTER.match(text, end, last):
+                        continue
+            elif frame == "recommendation":
+                if in_discourse_phrase(text, start, end, first, last) or reported(start) or conditional(start):
+                    continue
+                if _OBLIGATION.fullmatch(text, start, end):
+                    if text[start] in "nN" and _NOUN_NEEDS_BEFORE.search(text[max(first, start - 12) : start]):
+                        continue  # "ASEAN's urgent needs to deal with …": the noun
+                    if negated(start, end) is not None:
+                        continue  # "not because they have to": no obligation, no advice
+            elif frame == "achievement":
+                if conditional(start) or under_modal(start):
+                    continue
+                if _CHANGE.match(text, start, end) and harm_near(start, end):
+                    continue
             if frame != "recommendation":
-                trigger = negation_before(sentence, start)
+                trigger = negated(start, end)
                 if trigger is not None:
                     if frame != "challenge":
                         keep("challenge", (trigger[0], end))

@@ -413,7 +413,13 @@ def combined(bundled: BuiltDataset, library: BuiltDataset | None) -> BuiltDatase
     from .build import BuiltDataset
 
 
-    """The bundled corpus and the user's library as one dataset (bundled first)."""
+    """The bundled corpus and the user's library as one dataset (bundled first).
+
+    The agreement figures stay those of the bundled corpus: they describe the
+    coder against its reviewed coding, which a library does not have.
+    """
     if library is None:
         return bundled
-    return BuiltDataset({name: bundled.tables[name] + library.tables[name] for name in bundled.tables})
+    return BuiltDataset(
+        {name: bundled.tables[name] + (library.tables[name] if name != "agreement.csv" else []) for name in bundled.tables}
+    )

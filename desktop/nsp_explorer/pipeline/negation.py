@@ -11,7 +11,8 @@ not ("not only", "no doubt").
 |---|---|---|
 | trigger | not, n't, cannot, no, never, hardly, barely, scarcely, neither, nor, without, lack(s/ed/ing) of, absence of, little, few, far from, fail(s/ed) to, unable to, no longer, none of, nothing | "has not made much PROGRESS" |
 | pseudo-trigger | not only, not just, not merely, not least, not to mention, no doubt, no matter, if not, not unlike, nothing but, no less, a little, a few | "not only a SUCCESS but …": not negated |
-| terminator | , ; : ( ) – — and but, however, although, though, yet, while, whereas, which, who, because, despite | "not cheap, but it has GROWN": not negated |
+| contrast | "not … but …": a "not" up to 10 words back negates a cue that a "but" follows | "not as a periphery to be EXPLOITED, but as a centre" |
+| terminator | , ; : ( ) – — and but, however, although, though, yet, while, whereas, which, who, because (but "not because …" stays negated), despite | "not cheap, but it has GROWN": not negated |
 
 A library such as negspacy does the same with spaCy's parser and models
 (hundreds of MB, seconds to load); a trigger window of this kind is what NegEx
@@ -38,30 +39,48 @@ _PSEUDO = re.compile(
     re.IGNORECASE,
 )
 _TERMINATOR = re.compile(
-    r"[,;:()\[\]–—]|(?<!\w)(?:and|but|however|although|though|yet|while|whereas|which|who|because|despite|instead)(?!\w)",
+    r"[,;:()\[\]–—]|(?<!\w)(?:and|but|however|although|though|yet|while|whereas|which|who|(?<!not\s)because|despite|instead)(?!\w)",
     re.IGNORECASE,
 )
+ANCHORS = (  # a word that every trigger starts with ("t" as in "n't"): the coder notes where they stand in one pass
+    "not", "no", "none", "nothing", "nor", "cannot", "t", "never", "hardly", "barely", "scarcely", "neither", "without",
+    "lack*", "absence", "far", "fail*", "unable", "little", "few",
+)
 _WORD = re.compile(r"\w+")
-_LOOK_BACK = 90  # characters before a cue that can hold its trigger (WINDOW words and the trigger)
+LOOK_BACK = 90  # characters before a cue that can hold its trigger (WINDOW words and the trigger)
 
 
-def negation_before(sentence: str, start: int) -> tuple[int, int] | None:
-    """The span of the trigger that negates the cue starting at ``start``, or None.
+def negation_before(text: str, start: int, first: int = 0, end: int | None = None, last: int | None = None) -> tuple[int, int] | None:
+    """The span of the trigger that negates the cue at ``start:end``, or None.
 
-    ``sentence`` is the text the cue sits in; ``start`` its offset there.
+    The cue's sentence is ``text[first:last]``: a trigger before it does not
+    count. A "not" farther back than ``WINDOW`` words still negates the cue
+    when a "but" follows it in the same clause ("not as a periphery to be
+    exploited, but as a centre": contrast).
     """
-    origin = max(0, start - _LOOK_BACK)
-    window = sentence[origin:start]
-    ends = [m.end() for m in _TERMINATOR.finditer(window)]
-    clause = ends[-1] if ends else 0
-    pseudo = [m.span() for m in _PSEUDO.finditer(window, clause)]
+    origin = max(first, start - LOOK_BACK)
+    clause = origin
+    for clause_end in _TERMINATOR.finditer(text, origin, start):
+        clause = clause_end.end()
     found = None
-    for match in _TRIGGER.finditer(window, clause):
-        if any(s <= match.start() < e for s, e in pseudo):
-            continue
-        found = match
+    for found in _TRIGGER.finditer(text, clause, start):
+        pass
     if found is None:
         return None
-    if len(_WORD.findall(window, found.end())) > WINDOW:
+    if any(s <= found.start() < e for s, e in (m.span() for m in _PSEUDO.finditer(text, clause, start))):
         return None
-    return origin + found.start(), origin + found.end()
+    between = len(_WORD.findall(text, found.end(), start))
+    if between > WINDOW:
+        contrast = (
+            between <= CONTRAST_WINDOW
+            and end is not None
+            and found.group().casefold() in ("not", "n't", "n’t", "never")
+            and _BUT_AFTER.match(text, end, len(text) if last is None else last)
+        )
+        if not contrast:
+            return None
+    return found.span()
+
+
+CONTRAST_WINDOW = 10  # words between "not" and a cue that a following "but" puts in its scope
+_BUT_AFTER = re.compile(r"[^.;:()\[\]–—]{0,80}?,?\s+but(?!\w)", re.IGNORECASE)

@@ -15,9 +15,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence; the spans cover the text's words exactly."""
     spans = []
     start = 0
+    other_spaces = "\n" in text or "\t" in text  # passages have single spaces: one search finds a word's start
     for match in _BOUNDARY.finditer(text):
-        head = text[start : match.start()]
-        if _ABBREVIATION.search(head):
+        # An abbreviation holds no whitespace: its last word is all of the head the pattern needs to see.
+        word = text.rfind(" ", start, match.start())
+        if other_spaces:
+            word = max(word, text.rfind("\n", start, match.start()), text.rfind("\t", start, match.start()))
+        if _ABBREVIATION.search(text[max(start, word + 1) : match.start()]):
             continue
         end = match.start()
         while end < match.end() and not text[end].isspace():
