@@ -308,30 +308,27 @@ def _rank(column: pd.Series) -> np.ndarray:
     return rank[column.cat.codes.to_numpy()]
 
 
-def _fact_keys(facts: pd.DataFrame) -> tuple[list[tuple[str, str]], np.ndarray]:
-    """Every (indicator, unit) cited, sorted, and each fact's number in that list (hashing, not a Python loop per fact)."""
-    indicators, indicator_names = pd.factorize(facts["indicator"])
-    units, unit_names = pd.factorize(facts["unit"])
-    width = max(1, len(unit_names))
-    present, inverse = np.unique(indicators.astype(np.int64) * width + units, return_inverse=True)
-    pairs = [(str(indicator_names[c // width]), str(unit_names[c % width])) for c in present]
+def _pair_keys(first: pd.Series, second: pd.Series) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """Every (first, second) pair present, sorted, and each row's number in that list (hashing, not a Python loop per row)."""
+    firsts, first_names = pd.factorize(first)
+    seconds, second_names = pd.factorize(second)
+    width = max(1, len(second_names))
+    present, inverse = np.unique(firsts.astype(np.int64) * width + seconds, return_inverse=True)
+    pairs = [(str(first_names[p // width]), str(second_names[p % width])) for p in present]
     order = sorted(range(len(pairs)), key=pairs.__getitem__)
     rank = np.empty(len(order), dtype=np.int32)
     rank[order] = np.arange(len(order))
     return [pairs[i] for i in order], rank[inverse.reshape(-1)] if len(pairs) else np.zeros(0, dtype=np.int32)
+
+
+def _fact_keys(facts: pd.DataFrame) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """Every (indicator, unit) cited, sorted, and each fact's number in that list."""
+    return _pair_keys(facts["indicator"], facts["unit"])
 
 
 def _code_keys(codes: pd.DataFrame) -> tuple[list[tuple[str, str]], np.ndarray]:
-    """Every (dimension, code) present, sorted, and each row's number in that list (hashing, not a Python loop per row)."""
-    dimensions, dimension_names = pd.factorize(codes["dimension"])
-    values, value_names = pd.factorize(codes["code"])
-    width = max(1, len(value_names))
-    present, inverse = np.unique(dimensions.astype(np.int64) * width + values, return_inverse=True)
-    pairs = [(str(dimension_names[p // width]), str(value_names[p % width])) for p in present]
-    order = sorted(range(len(pairs)), key=pairs.__getitem__)
-    rank = np.empty(len(order), dtype=np.int32)
-    rank[order] = np.arange(len(order))
-    return [pairs[i] for i in order], rank[inverse.reshape(-1)] if len(pairs) else np.zeros(0, dtype=np.int32)
+    """Every (dimension, code) present, sorted, and each row's number in that list."""
+    return _pair_keys(codes["dimension"], codes["code"])
 
 
 def code_passages(dataset: Dataset, taxonomy: Taxonomy) -> CodedPassages:
