@@ -158,7 +158,7 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                     if harm:
                         keep("challenge", (start, harm.end()))
                         continue
-                if word in _MODALS:
+                if word in _MODALS or word.split(None, 1)[0] == "will":  # a modal, or a future benefit ("will help")
                     if any(s <= start and end <= e for s, e in cues.get("recommendation", ())):
                         continue  # part of advice: "it would be wise to …"
                     if in_discourse_phrase(text, start, end, first, last) or reported(start):
@@ -189,4 +189,6 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                         keep("challenge", (trigger[0], end))
                     continue
             keep(frame, (start, end))
+    if "recommendation" in out:
+        out.pop("achievement", None)  # advice: its positive words describe the goal ("build stronger ties", "formulate effective measures")
     return {frame: _merged(spans) for frame, spans in out.items()}

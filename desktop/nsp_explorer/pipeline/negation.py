@@ -28,7 +28,7 @@ WINDOW = 4  # words between a trigger and the cue it negates (NegEx uses 5 token
 _TRIGGER = re.compile(
     r"(?<![\w'’])(?:"
     r"not|cannot|no|never|hardly|barely|scarcely|neither|nor|without|none\s+of|nothing|no\s+longer"
-    r"|lack(?:s|ed|ing)?(?:\s+of)?|absence\s+of|far\s+from|fail(?:s|ed|ing)?\s+to|unable\s+to"
+    r"|lack(?:s|ed|ing)?(?:\s+of)?|absence\s+of|far\s+from|fail(?:s|ed|ing)?\s+to|unable\s+to|prevent(?:s|ed|ing)?|hinder(?:s|ed|ing)?"
     r"|(?<!\ba\s)(?<!\ba\s\s)little|(?<!\ba\s)(?<!\bquite\sa\s)few"
     r")(?![\w'’])|n['’]t(?!\w)",
     re.IGNORECASE,
@@ -44,7 +44,7 @@ _TERMINATOR = re.compile(
 )
 ANCHORS = (  # a word that every trigger starts with ("t" as in "n't"): the coder notes where they stand in one pass
     "not", "no", "none", "nothing", "nor", "cannot", "t", "never", "hardly", "barely", "scarcely", "neither", "without",
-    "lack*", "absence", "far", "fail*", "unable", "little", "few",
+    "lack*", "absence", "far", "fail*", "unable", "little", "few", "prevent*", "hinder*",
 )
 _WORD = re.compile(r"\w+")
 LOOK_BACK = 90  # characters before a cue that can hold its trigger (WINDOW words and the trigger)
