@@ -20,6 +20,8 @@ should and should not fire (tests/test_frame_rules.py).
 | no obligation | a negated "have to / need to" is not advice; "needs to" after a possessive or adjective is the noun | "not because they have to", "ASEAN's urgent needs to deal with …" | "Seoul needs to act", "Korea should not wait" |
 | achievement under a modal | an achievement cue within 3 words after can/could/may/might/would/will/shall (same clause) is not an achievement | "can make a substantial contribution", "will have grown" | "has grown" |
 | growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun is not an achievement | "increasingly became secondary", "growing strategic dilemma", "increasing pressure" | "trade has grown" |
+| advice sets the goal | a sentence that keeps a recommendation cue carries no achievement: its positive words describe what should be reached | "Seoul should formulate effective measures", "Korea needs to build a strong presence" | "Trade has doubled since 2010" |
+| future benefit | "will" + a benefit verb (help, boost, enable …) is opportunity and is read as a modal: not in a reported plan, not before a harm | "The fund will help small firms" | "The ministry announced that the fund will help …", "tariffs will harm exporters" |
 | roadmap | a sentence about the text itself ("this article examines …", "the paper concludes with policy suggestions") carries no achievement, opportunity or recommendation (it may name a challenge) | "After reviewing this, this article examines …" | "This policy has grown …" |
 """
 

@@ -9,7 +9,7 @@ not ("not only", "no doubt").
 
 | kind | words | example (cue in capitals) |
 |---|---|---|
-| trigger | not, n't, cannot, no, never, hardly, barely, scarcely, neither, nor, without, lack(s/ed/ing) of, absence of, little, few, far from, fail(s/ed) to, unable to, no longer, none of, nothing | "has not made much PROGRESS" |
+| trigger | not, n't, cannot, no, never, hardly, barely, scarcely, neither, nor, without, lack(s/ed/ing) of, absence of, little, few, far from, fail(s/ed) to, unable to, no longer, none of, nothing, prevent(s/ed), hinder(s/ed) | "has not made much PROGRESS", "prevents EFFECTIVE cooperation" |
 | pseudo-trigger | not only, not just, not merely, not least, not to mention, no doubt, no matter, if not, not unlike, nothing but, no less, a little, a few | "not only a SUCCESS but …": not negated |
 | contrast | "not … but …": a "not" up to 10 words back negates a cue that a "but" follows | "not as a periphery to be EXPLOITED, but as a centre" |
 | terminator | , ; : ( ) – — and but, however, although, though, yet, while, whereas, which, who, because (but "not because …" stays negated), despite | "not cheap, but it has GROWN": not negated |
