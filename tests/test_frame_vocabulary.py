@@ -53,6 +53,13 @@ def codes(text, codebook, taxonomy, dimension):
         ("A clearer strategy for digital trade is needed.", {"recommendation"}, set()),
         ("Joint patrols could also be established in the Malacca Strait.", {"recommendation"}, set()),
         ("The committee was established in 2018.", set(), {"recommendation"}),
+        # erode / undermine / weaken negate a positive cue; a harm verb is not a benefit
+        ("Rising wages erode the country's advantage.", {"challenge"}, {"opportunity"}),
+        ("Korea's share of the market has shrunk.", {"challenge"}, set()),
+        ("Seoul would be wise to consult its partners early.", {"recommendation"}, {"opportunity"}),
+        ("Korean firms are urged to look beyond Vietnam.", {"recommendation"}, set()),
+        ("Fast-growing cities need cheaper transport.", set(), {"achievement"}),
+        ("Thousands now study at secondary schools.", set(), {"challenge"}),
     ],
 )
 def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
@@ -69,6 +76,11 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         ("Human trafficking networks recruit workers for fishing boats.", {"human_rights", "migration"}, set()),
         ("Korea joined the ASEAN Defence Ministers' Meeting-Plus in 2010.", {"regional_architecture"}, {"strategic_security"}),
         ("Korea's defence exports to the region are growing.", {"strategic_security"}, set()),
+        ("KOICA funds vocational schools in Laos.", {"development"}, set()),
+        ("Demand for foreign caregivers keeps rising.", {"migration"}, set()),
+        ("Korean turbine makers see a market in offshore wind.", {"investment", "green_growth"}, set()),
+        ("Strict labour rules deter small businesses from entering.", set(), {"strategic_security"}),
+        ("Missiles and artillery deter an attack.", {"strategic_security"}, set()),
     ],
 )
 def test_area_vocabulary(codebook, taxonomy, text, present, absent):
