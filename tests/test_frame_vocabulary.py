@@ -59,6 +59,12 @@ def codes(text, codebook, taxonomy, dimension):
         ("Seoul would be wise to consult its partners early.", {"recommendation"}, {"opportunity"}),
         ("Korean firms are urged to look beyond Vietnam.", {"recommendation"}, set()),
         ("Fast-growing cities need cheaper transport.", set(), {"achievement"}),
+        # "active" as a predicate reports; before a noun it only describes ("an active role")
+        ("Korean firms have been very active in the Mekong region.", {"achievement"}, set()),
+        ("Seoul wants ASEAN to play an active role on the Peninsula.", set(), {"achievement"}),
+        # room to manoeuvre is autonomy, not an opportunity
+        ("Small states seek more room for manoeuvre between the powers.", set(), {"opportunity"}),
+        ("Vietnam is emerging as a hub for electronics.", {"achievement"}, {"opportunity"}),
         ("Thousands now study at secondary schools.", set(), {"challenge"}),
     ],
 )
