@@ -47,6 +47,11 @@ def codes(text, codebook, taxonomy, dimension):
         ("Korea has resettled only a handful of refugees.", {"challenge"}, set()),
         ("Investment has slowed as labour costs rise.", {"challenge"}, set()),
         ("There is still a lot more to be done in this field.", {"challenge"}, set()),
+        # a negated result or interest named as a whole phrase (a cue that holds its own "not")
+        ("Closer economic ties did not translate into political support.", {"challenge"}, set()),
+        ("The ASEAN link is not widely known among Korean voters.", {"challenge"}, set()),
+        ("Seoul was not inclined to spend much on the idea.", {"challenge"}, set()),
+        ("The programme is widely known across the region.", set(), {"challenge"}),
         ("The summit was held without any delay.", set(), {"challenge"}),
         # recommendation: advice in general words, the author as speaker
         ("Closer coordination holds the key to a stable region.", {"recommendation"}, set()),
