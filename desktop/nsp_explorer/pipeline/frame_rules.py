@@ -20,6 +20,8 @@ should and should not fire (tests/test_frame_rules.py).
 | no obligation | a negated "have to / need to" is not advice; "needs to" after a possessive or adjective is the noun | "not because they have to", "ASEAN's urgent needs to deal with …" | "Seoul needs to act", "Korea should not wait" |
 | achievement under a modal | an achievement cue within 3 words after can/could/may/might/would/will/shall (same clause) is not an achievement | "can make a substantial contribution", "will have grown" | "has grown" |
 | growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun is not an achievement | "increasingly became secondary", "growing strategic dilemma", "increasing pressure" | "trade has grown" |
+| advice sets the goal | a sentence that keeps a recommendation cue carries no achievement: its positive words describe what should be reached | "Seoul should formulate effective measures", "Korea needs to build a strong presence" | "Trade has doubled since 2010" |
+| future benefit | "will" + a benefit verb (help, boost, enable …) is opportunity and is read as a modal: not in a reported plan, not before a harm | "The fund will help small firms" | "The ministry announced that the fund will help …", "tariffs will harm exporters" |
 | roadmap | a sentence about the text itself ("this article examines …", "the paper concludes with policy suggestions") carries no achievement, opportunity or recommendation (it may name a challenge) | "After reviewing this, this article examines …" | "This policy has grown …" |
 """
 
@@ -158,7 +160,7 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                     if harm:
                         keep("challenge", (start, harm.end()))
                         continue
-                if word in _MODALS:
+                if word in _MODALS or word.split(None, 1)[0] == "will":  # a modal, or a future benefit ("will help")
                     if any(s <= start and end <= e for s, e in cues.get("recommendation", ())):
                         continue  # part of advice: "it would be wise to …"
                     if in_discourse_phrase(text, start, end, first, last) or reported(start):
@@ -189,4 +191,6 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                         keep("challenge", (trigger[0], end))
                     continue
             keep(frame, (start, end))
+    if "recommendation" in out:
+        out.pop("achievement", None)  # advice: its positive words describe the goal ("build stronger ties", "formulate effective measures")
     return {frame: _merged(spans) for frame, spans in out.items()}

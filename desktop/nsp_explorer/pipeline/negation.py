@@ -9,7 +9,7 @@ not ("not only", "no doubt").
 
 | kind | words | example (cue in capitals) |
 |---|---|---|
-| trigger | not, n't, cannot, no, never, hardly, barely, scarcely, neither, nor, without, lack(s/ed/ing) of, absence of, little, few, far from, fail(s/ed) to, unable to, no longer, none of, nothing | "has not made much PROGRESS" |
+| trigger | not, n't, cannot, no, never, hardly, barely, scarcely, neither, nor, without, lack(s/ed/ing) of, absence of, little, few, far from, fail(s/ed) to, unable to, no longer, none of, nothing, prevent(s/ed), hinder(s/ed), erode(s/d), undermine(s/d), weaken(s/ed) | "has not made much PROGRESS", "prevents EFFECTIVE cooperation", "erode the country's ADVANTAGE" |
 | pseudo-trigger | not only, not just, not merely, not least, not to mention, no doubt, no matter, if not, not unlike, nothing but, no less, a little, a few | "not only a SUCCESS but …": not negated |
 | contrast | "not … but …": a "not" up to 10 words back negates a cue that a "but" follows | "not as a periphery to be EXPLOITED, but as a centre" |
 | terminator | , ; : ( ) – — and but, however, although, though, yet, while, whereas, which, who, because (but "not because …" stays negated), despite | "not cheap, but it has GROWN": not negated |
@@ -28,7 +28,7 @@ WINDOW = 4  # words between a trigger and the cue it negates (NegEx uses 5 token
 _TRIGGER = re.compile(
     r"(?<![\w'’])(?:"
     r"not|cannot|no|never|hardly|barely|scarcely|neither|nor|without|none\s+of|nothing|no\s+longer"
-    r"|lack(?:s|ed|ing)?(?:\s+of)?|absence\s+of|far\s+from|fail(?:s|ed|ing)?\s+to|unable\s+to"
+    r"|lack(?:s|ed|ing)?(?:\s+of)?|absence\s+of|far\s+from|fail(?:s|ed|ing)?\s+to|unable\s+to|prevent(?:s|ed|ing)?|hinder(?:s|ed|ing)?|erod(?:e|es|ed|ing)|undermin(?:e|es|ed|ing)|weaken(?:s|ed|ing)?"
     r"|(?<!\ba\s)(?<!\ba\s\s)little|(?<!\ba\s)(?<!\bquite\sa\s)few"
     r")(?![\w'’])|n['’]t(?!\w)",
     re.IGNORECASE,
@@ -44,7 +44,7 @@ _TERMINATOR = re.compile(
 )
 ANCHORS = (  # a word that every trigger starts with ("t" as in "n't"): the coder notes where they stand in one pass
     "not", "no", "none", "nothing", "nor", "cannot", "t", "never", "hardly", "barely", "scarcely", "neither", "without",
-    "lack*", "absence", "far", "fail*", "unable", "little", "few",
+    "lack*", "absence", "far", "fail*", "unable", "little", "few", "prevent*", "hinder*", "erod*", "undermin*", "weaken*",
 )
 _WORD = re.compile(r"\w+")
 LOOK_BACK = 90  # characters before a cue that can hold its trigger (WINDOW words and the trigger)

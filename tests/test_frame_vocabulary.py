@@ -1,0 +1,100 @@
+"""The general frame and area vocabulary: each cue family and rule with sentences that should and should not fire.
+
+The sentences are written for these tests (none is from the corpus): a cue family is general
+vocabulary (growth, delivery, room, gaps, advice), so it must fire on new policy prose and stay
+quiet where the rules say the word is not the author's frame.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nsp_explorer.pipeline.code import code_text
+
+
+def codes(text, codebook, taxonomy, dimension):
+    return {c.code for c in code_text(text, codebook, taxonomy) if c.dimension == dimension}
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # achievement: growth, strength and delivery in general words
+        ("Cooperation on vaccines has been remarkably effective.", {"achievement"}, set()),
+        ("Korean dramas are hugely popular among Thai viewers.", {"achievement"}, set()),
+        ("Korea donated medical equipment to Laos last year.", {"achievement"}, set()),
+        ("Bilateral trade totaled 80 billion dollars in 2023.", {"achievement"}, set()),
+        ("Seoul's grants have helped build rural schools in Cambodia.", {"achievement"}, set()),
+        ("The embassy organised a film week for the first time.", {"achievement"}, set()),
+        # … negated, it is a challenge; under advice, a goal
+        ("The coordination of the ministries was not effective.", {"challenge"}, {"achievement"}),
+        ("Rivalry between the powers prevents effective cooperation.", {"challenge"}, {"achievement"}),
+        ("Seoul should formulate effective measures for the region.", {"recommendation"}, {"achievement"}),
+        ("Korea needs to build a strong presence in the Mekong.", {"recommendation"}, {"achievement"}),
+        # opportunity: room, position, fit, a future benefit
+        ("There is room to expand cooperation on batteries.", {"opportunity"}, set()),
+        ("Korean firms are well placed to supply smart-city services.", {"opportunity"}, set()),
+        ("The two economies are highly complementary.", {"opportunity"}, set()),
+        ("The new fund will help small firms enter the market.", {"opportunity"}, set()),
+        # … but a reported plan is not the author's hope, and a harm is not a benefit
+        ("The ministry announced that the fund will help small firms.", set(), {"opportunity"}),
+        ("The new tariffs will harm exporters.", {"challenge"}, {"opportunity"}),
+        # challenge: gaps, delays, obstacles, reluctance, dependence
+        ("The project has been delayed by disputes over costs.", {"challenge"}, set()),
+        ("Member states remain cautious about defence cooperation.", {"challenge"}, set()),
+        ("Korea's aid to the region remains limited.", {"challenge"}, set()),
+        ("Non-tariff barriers still hamper exports of farm goods.", {"challenge"}, set()),
+        ("Korea has resettled only a handful of refugees.", {"challenge"}, set()),
+        ("Investment has slowed as labour costs rise.", {"challenge"}, set()),
+        ("There is still a lot more to be done in this field.", {"challenge"}, set()),
+        # a negated result or interest named as a whole phrase (a cue that holds its own "not")
+        ("Closer economic ties did not translate into political support.", {"challenge"}, set()),
+        ("The ASEAN link is not widely known among Korean voters.", {"challenge"}, set()),
+        ("Seoul was not inclined to spend much on the idea.", {"challenge"}, set()),
+        ("The programme is widely known across the region.", set(), {"challenge"}),
+        ("The summit was held without any delay.", set(), {"challenge"}),
+        # recommendation: advice in general words, the author as speaker
+        ("Closer coordination holds the key to a stable region.", {"recommendation"}, set()),
+        ("A clearer strategy for digital trade is needed.", {"recommendation"}, set()),
+        ("Joint patrols could also be established in the Malacca Strait.", {"recommendation"}, set()),
+        ("The committee was established in 2018.", set(), {"recommendation"}),
+        # erode / undermine / weaken negate a positive cue; a harm verb is not a benefit
+        ("Rising wages erode the country's advantage.", {"challenge"}, {"opportunity"}),
+        ("Korea's share of the market has shrunk.", {"challenge"}, set()),
+        ("Seoul would be wise to consult its partners early.", {"recommendation"}, {"opportunity"}),
+        ("Korean firms are urged to look beyond Vietnam.", {"recommendation"}, set()),
+        ("Fast-growing cities need cheaper transport.", set(), {"achievement"}),
+        # "active" as a predicate reports; before a noun it only describes ("an active role")
+        ("Korean firms have been very active in the Mekong region.", {"achievement"}, set()),
+        ("Seoul wants ASEAN to play an active role on the Peninsula.", set(), {"achievement"}),
+        # room to manoeuvre is autonomy, not an opportunity
+        ("Small states seek more room for manoeuvre between the powers.", set(), {"opportunity"}),
+        ("Vietnam is emerging as a hub for electronics.", {"achievement"}, {"opportunity"}),
+        ("Thousands now study at secondary schools.", set(), {"challenge"}),
+    ],
+)
+def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
+    found = codes(text, codebook, taxonomy, "frame")
+    assert present <= found, found
+    assert not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        ("Economic relations between the two sides have deepened.", {"trade", "investment"}, set()),
+        ("The lack of trust among communities feeds prejudice.", {"human_rights"}, set()),
+        ("Human trafficking networks recruit workers for fishing boats.", {"human_rights", "migration"}, set()),
+        ("Korea joined the ASEAN Defence Ministers' Meeting-Plus in 2010.", {"regional_architecture"}, {"strategic_security"}),
+        ("Korea's defence exports to the region are growing.", {"strategic_security"}, set()),
+        ("KOICA funds vocational schools in Laos.", {"development"}, set()),
+        ("Demand for foreign caregivers keeps rising.", {"migration"}, set()),
+        ("Korean turbine makers see a market in offshore wind.", {"investment", "green_growth"}, set()),
+        ("Strict labour rules deter small businesses from entering.", set(), {"strategic_security"}),
+        ("Missiles and artillery deter an attack.", {"strategic_security"}, set()),
+    ],
+)
+def test_area_vocabulary(codebook, taxonomy, text, present, absent):
+    found = codes(text, codebook, taxonomy, "area")
+    assert present <= found, found
+    assert not (absent & found), found
