@@ -210,8 +210,8 @@ def test_the_comparison_figure_aligns_rows_and_scales_and_explains_no_shared_aut
     early = FigureContext(coded, ExplorerState(FilterSpec(years={2017, 2019})), "Up to 2019")
     late = FigureContext(coded, ExplorerState(FilterSpec(years={2020, 2021, 2025})), "After 2019")
     result = write_comparison(early, late, tmp_path, ["png", "svg"], 1920)
-    assert sorted(p.name for p in result.written) == ["comparison.png", "comparison.svg"]
-    assert Image.open(tmp_path / "comparison.png").size == (1920, 1080)
+    assert sorted(p.name for p in result.written) == ["comparison-framing.png", "comparison-framing.svg", "comparison.png", "comparison.svg"]
+    assert Image.open(tmp_path / "comparison.png").size == Image.open(tmp_path / "comparison-framing.png").size == (1920, 1080)
     from nsp_explorer.figures.compare import _Comparison
 
     sheet = draw(_Comparison(early, late), early, "slide-16x9", 1920)
@@ -222,6 +222,27 @@ def test_the_comparison_figure_aligns_rows_and_scales_and_explains_no_shared_aut
     assert [t.get_text() for t in a.get_xticklabels()] == [t.get_text() for t in b.get_xticklabels()]
     assert [t.get_text().replace("\n", " ") for t in d.get_xticklabels()] == ["All authors"]
     assert any("share no author" in t for t in sheet.texts())
+
+
+def test_the_framing_comparison_puts_a_and_b_on_the_same_rows_and_columns(coded):
+    from nsp_explorer.figures.compare import _FramingComparison
+
+    early = FigureContext(coded, ExplorerState(FilterSpec(years={2017, 2019})), "Up to 2019")
+    late = FigureContext(coded, ExplorerState(FilterSpec(years={2020, 2021, 2025})), "After 2019")
+    sheet = draw(_FramingComparison(early, late), early, "slide-16x9", 1920)
+    a, b = sheet.figure.axes[:2]
+    renderer = sheet.figure.canvas.get_renderer()
+    box_a, box_b = a.get_window_extent(renderer), b.get_window_extent(renderer)
+    assert abs(box_a.width - box_b.width) < 1 and abs(box_a.y0 - box_b.y0) < 1 and abs(box_a.height - box_b.height) < 1
+    names = [t.get_text().replace("\n", " ") for t in a.get_xticklabels()]
+    assert names == [t.get_text().replace("\n", " ") for t in b.get_xticklabels()]
+    assert names == ["Fabrian 2017", "Lee 2019", "Mokhter 2020", "Choe 2021", "Beşer 2025"]  # the authors of either side, on both
+    assert len(a.get_yticklabels()) == len(b.get_yticks()) > 0 and not any(t.get_text() for t in b.get_yticklabels())
+    title_a, title_b = a.get_title(), b.get_title()
+    assert title_a.startswith("A: Up to 2019") and title_b.startswith("B: After 2019")
+    counts_a = {t.get_text() for t in a.texts} - {"–"}
+    counts_b = {t.get_text() for t in b.texts} - {"–"}
+    assert counts_a and counts_b and counts_a != counts_b  # each side its own sentences
 
 
 def test_the_app_starts_without_matplotlib(tmp_path):

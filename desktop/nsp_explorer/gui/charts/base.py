@@ -265,8 +265,7 @@ class ChartView(QFrame):
         self.controls = QHBoxLayout()
         self.controls.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
+        top.addWidget(heading, 1)  # the room beside the controls: a wrapped label given only its hint would break after each word
         top.addLayout(self.controls)
 
         self.graphics = pg.GraphicsLayoutWidget()
