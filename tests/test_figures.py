@@ -280,9 +280,32 @@ def test_nspx_export_pack_gives_every_view_at_the_width_in_every_format(tmp_path
 
 
 def test_twelve_authors_get_twelve_different_marks():
-    from nsp_explorer.colours import author_colour_hex, author_symbol
+    from nsp_explorer.colours import assign_slots, slot_style
 
-    authors = [f"Author {i}" for i in range(12)]
-    marks = {(author_colour_hex(authors, a), author_symbol(authors, a)) for a in authors}
+    authors = [f"Author {i:02d}" for i in range(12)]
+    slots = assign_slots(authors, {})
+    marks = {slot_style(slots[a]) for a in authors}
     assert len(marks) == 12
-    assert [author_symbol(authors, a) for a in authors[:6]] == ["o", "s", "t", "d", "star", "+"]  # the first six as before
+    assert [slot_style(slots[a])[1] for a in authors[:6]] == ["o", "s", "t", "d", "star", "+"]  # the first six as before
+
+
+def test_an_author_keeps_the_apps_colour_and_marker_in_figures_after_an_import_adds_authors(coded, tmp_path, monkeypatch):
+    from matplotlib.colors import to_hex
+
+    from nsp_explorer.gui.palette import author_styles
+    from nsp_explorer.gui.settings import read_settings
+
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    author_styles(coded.authors[2:])  # the app saw these authors first; an import then added the first two
+    app = author_styles(coded.authors)
+    context = FigureContext(coded, author_slots=read_settings()["author_styles"])
+    sheet = draw(VIEWS[[v.stem for v in VIEWS].index("cited-figures")], context, "slide-16x9", 1600)
+    ax = sheet.figure.axes[0]
+    facts = coded.facts.iloc[__import__("nsp_explorer.core.aggregate", fromlist=["x"]).cited_figures(coded, context.mask, None).shown]
+    drawn = [coded.authors[i] for i in sorted(facts["author_index"].unique())]
+    colours = [to_hex(c.get_facecolor()[0]).upper() for c in ax.collections]
+    assert len(colours) == len(drawn) >= 2
+    assert colours == [app.colour(a).name().upper() for a in drawn]  # the figure's marks are the window's
+    assert any(app.slots[a] != i for i, a in enumerate(coded.authors))  # not simply the dataset's order
+    for author in coded.authors:
+        assert context.author_style(author) == (app.colour(author).name().upper(), app.symbol(author))
