@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import html
 
 import shiboken6
@@ -31,7 +30,7 @@ from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
 from ..core.report import MAX_PNG_WIDTH
 from ..core.filters import ExplorerState
-from ..core.report import caption, passages_csv, passages_markdown, view_description
+from ..core.report import passages_csv, passages_markdown
 from ..core.errors import DataFileError
 from ..core.scenario import Scenario, ScenarioStore
 from .breadcrumb import Breadcrumb
@@ -544,12 +543,6 @@ class MainWindow(QMainWindow):
 
     def selected_passages(self):
         return passages_for(self.coded, self.state.state.mask(self.coded))
-
-    def caption_text(self) -> str:
-        state = self.state.state
-        description = view_description(state.filters, state.selection, state.search, self.coded.taxonomy)
-        count = int(state.mask(self.coded).sum())
-        return caption(self.scenario_name, description, self.coded.version, datetime.date.today().isoformat(), count)
 
     def _focus_search(self) -> None:
         self.passage_list.search.setFocus()
