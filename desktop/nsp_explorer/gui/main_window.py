@@ -39,6 +39,7 @@ from .charts.cited_figures import CitedFigures
 from .charts.base import TICK_POINTS
 from .charts.framing_matrix import FramingMatrix
 from .charts.framing_view import FramingView
+from .charts.shared_rows import SharedRows
 from .compare import CompareWindow
 from .export import FORMATS, atomically, export_chart, export_views, seminar_pack
 from .filter_panel import FilterPanel
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         places = {self.framing: (0, 0, 2, 2), self.matrix: (0, 2, 2, 2), self.partners: (0, 4, 2, 2),
                   self.pillars: (2, 0, 1, 1), self.frames: (2, 1, 1, 1), self.timeline: (2, 2, 1, 2), self.figures: (2, 4, 1, 2)}
         self.places = places
+        # the attention chart stands right of the framing view on the same rows: one set of area labels for both
+        self.shared_rows = SharedRows(self.framing, self.matrix, lambda: not self.one_view, self)
         for chart, (row, col, rows, cols) in places.items():
             grid.addWidget(chart, row, col, rows, cols)
         for col in range(6):

@@ -221,7 +221,9 @@ def fit_label_width(axis, room: float | None = None) -> None:
     """
     labels = getattr(axis, "category_labels", None)
     metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
-    if labels:
+    if labels and getattr(axis, "labels_beside", False):  # the chart beside it names these rows (shared_rows.py)
+        axis.setWidth(4)
+    elif labels:
         room = getattr(axis, "label_room", None) if room is None else room
         widest = max(metrics.horizontalAdvance(label) for label in labels)
         if room is not None and widest > room:
