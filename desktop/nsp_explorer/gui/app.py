@@ -194,6 +194,7 @@ def _start(argv: list[str] | None) -> int:
             return 1
         finally:
             window.close()
+            dispose(window)
         return 0
     window.show()
     if args.high_contrast:
@@ -203,7 +204,19 @@ def _start(argv: list[str] | None) -> int:
         window.set_one_view(True)
     if args.seminar:
         window.toggle_seminar_mode()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        dispose(window)
+
+
+def dispose(window) -> None:
+    """Destroy the window while Python still runs: left to the interpreter's exit, its charts' Python parts can go
+    before their Qt parts, which may still lay themselves out once as they are destroyed (a crash on exit)."""
+    from shiboken6 import Shiboken
+
+    if Shiboken.isValid(window):
+        Shiboken.delete(window)
 
 
 if __name__ == "__main__":

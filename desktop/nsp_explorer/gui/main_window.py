@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
                   self.pillars: (2, 0, 1, 1), self.frames: (2, 1, 1, 1), self.timeline: (2, 2, 1, 2), self.figures: (2, 4, 1, 2)}
         self.places = places
         # the attention chart stands right of the framing view on the same rows: one set of area labels for both
-        self.shared_rows = SharedRows(self.framing, self.matrix, lambda: not self.one_view, self)
+        self.shared_rows = SharedRows(self.framing, self.matrix, lambda: not self.one_view)
         for chart, (row, col, rows, cols) in places.items():
             grid.addWidget(chart, row, col, rows, cols)
         for col in range(6):
@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
             self._apply_app_style()
         for chart in self.charts:
             chart.set_type_scale(self.type_scale)
+        self.shared_rows.follow()  # headings of another height move the plots below them
 
     def toggle_high_contrast(self) -> None:
         on = self.contrast_action.isChecked()
@@ -364,6 +365,7 @@ class MainWindow(QMainWindow):
         self.one_view = on
         self.one_view_action.setChecked(on)
         self.update_banner()
+        self.shared_rows.follow()
 
     def _put_back(self, chart) -> None:
         row, col, rows, cols = self.places[chart]
@@ -388,6 +390,7 @@ class MainWindow(QMainWindow):
             new.show()
         self.view_index = index
         self.update_banner()
+        self.shared_rows.follow()
 
     # -- the user's library ------------------------------------------------------------------
 

@@ -12,39 +12,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtCore import QPoint, QTimer
 
 from .base import ChartView, fit_label_width
-
-WATCHED = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
-
 
 def show_row_labels(chart: ChartView, on: bool) -> None:
     """The chart's row labels, or none (a chart beside it names the rows; the tooltips still do)."""
     axis = chart.plot.getAxis("left")
     if getattr(axis, "labels_beside", False) != (not on):
         axis.labels_beside = not on
-        axis.setStyle(showValues=on)
         fit_label_width(axis)
 
 
-class SharedRows(QObject):
+class SharedRows:
     """Keeps ``right``'s rows level with ``left``'s while ``beside()`` says the two stand side by side."""
 
-    def __init__(self, left: ChartView, right: ChartView, beside: Callable[[], bool], parent=None):
-        super().__init__(parent)
+    def __init__(self, left: ChartView, right: ChartView, beside: Callable[[], bool]):
         self.left, self.right, self.beside = left, right, beside
-        self.timer = QTimer(self)  # once the layout has settled
+        self.timer = QTimer(right)  # once the layout has settled
         self.timer.setSingleShot(True)
         self.timer.setInterval(0)
         self.timer.timeout.connect(self.line_up)
         for chart in (left, right):
-            chart.graphics.installEventFilter(self)  # it moves when the heading above it wraps or grows
+            chart.resized.connect(self.timer.start)
+            chart.state.changed.connect(self.timer.start)  # either may turn to a message, or back
 
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() in WATCHED:
-            self.timer.start()
-        return False
+    def follow(self) -> None:
+        """Line the rows up again once the layout has settled (after a change of type size or of the views shown)."""
+        self.timer.start()
 
     def active(self) -> bool:
         charts = (self.left, self.right)
