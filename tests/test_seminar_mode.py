@@ -149,13 +149,16 @@ def test_the_attention_chart_beside_the_framing_view_shares_its_rows_and_its_lab
         (top_f, bottom_f), (top_a, bottom_a) = rows_box(window, framing), rows_box(window, attention)
         return abs(top_f - top_a) <= 1 and abs(bottom_f - bottom_a) <= 1
 
+    def named(axis) -> bool:
+        return all(text for _, text in axis._tickLevels[0]) and axis.width() > 60
+
     qtbot.waitUntil(level, timeout=2000)  # the same areas at the same heights: one set of labels reads across both
-    assert not left.style["showValues"] and left.width() < 10
-    assert framing.plot.getAxis("left").style["showValues"] and framing.plot.getAxis("left").width() > 60
+    assert not any(text for _, text in left._tickLevels[0]) and left.width() < 20
+    assert named(framing.plot.getAxis("left"))
     window.toggle_seminar_mode()  # larger type: taller headings, and still level
     qtbot.waitUntil(level, timeout=2000)
     window.set_one_view(True)
     window.show_view(window.charts.index(attention))  # alone, the attention chart names its rows again
-    qtbot.waitUntil(lambda: left.style["showValues"] and left.width() > 60, timeout=2000)
+    qtbot.waitUntil(lambda: named(left), timeout=2000)
     window.set_one_view(False)
-    qtbot.waitUntil(lambda: not left.style["showValues"] and level(), timeout=2000)
+    qtbot.waitUntil(lambda: not named(left) and level(), timeout=2000)
