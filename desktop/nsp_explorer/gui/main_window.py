@@ -465,6 +465,11 @@ class MainWindow(QMainWindow):
         MainWindow.latest = fresh  # a Python reference keeps it alive once the old window closes
         fresh.show()
         fresh.statusBar().showMessage("Your library was updated.", 8000)
+        dialog = getattr(self, "import_dialog", None)
+        if dialog is not None and dialog.isVisible():  # its report (what could not be imported) stays to be read
+            dialog.setParent(fresh, dialog.windowFlags())  # not deleted with this window
+            fresh.import_dialog = dialog
+            dialog.show()
         self.remember = False  # the new window saves the layout
         self.close()
         # Qt deletes the old window at the next turn of the event loop. Left to Python's garbage
