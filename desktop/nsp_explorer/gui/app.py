@@ -185,6 +185,7 @@ def _start(argv: list[str] | None) -> int:
     if args.startup_probe:
         print(f"{startup_probe(window, app):.0f}")
         window.close()
+        dispose(window)
         return 0
     if args.self_test:
         try:
@@ -207,7 +208,8 @@ def _start(argv: list[str] | None) -> int:
     try:
         return app.exec()
     finally:
-        dispose(window)
+        for shown in {window, MainWindow.latest} - {None}:  # the first window, and the one an import reopened
+            dispose(shown)
 
 
 def dispose(window) -> None:
