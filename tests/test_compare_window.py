@@ -102,3 +102,21 @@ def test_esc_closes_the_comparison_and_export_is_in_view(compare, qtbot):
     assert button.width() >= button.sizeHint().width()  # not cut off
     qtbot.keyClick(compare, Qt.Key.Key_Escape)
     assert not compare.isVisible()
+
+
+def test_the_framing_views_of_a_and_b_line_up_and_show_each_scenarios_frames(compare, coded, qtbot):
+    from nsp_explorer.core.framing import framing_mix
+
+    compare.choose(2, 0)  # Challenges vs Peace up to 2019
+    qtbot.wait(20)
+    a, b = compare.framings
+    (top_a, bottom_a), (top_b, bottom_b) = view_rect(compare, a), view_rect(compare, b)
+    assert abs(top_a.y() - top_b.y()) <= 1 and abs(bottom_a.y() - bottom_b.y()) <= 1  # the same rows at the same heights
+    assert abs(a.width() - b.width()) <= 2
+    rows = [[text for _, text in chart.plot.getAxis("left")._tickLevels[0]] for chart in (a, b)]
+    assert rows[0] == rows[1] and len(rows[0]) == len(a.areas) and all(rows[0])  # both sides name their rows
+    expected_a = framing_mix(coded, FilterSpec(frames={"challenge"})).to_numpy()
+    expected_b = framing_mix(coded, UP_TO_2019).to_numpy()
+    assert (a.counts.transpose(1, 0, 2).reshape(expected_a.shape) == expected_a).all()
+    assert (b.counts.transpose(1, 0, 2).reshape(expected_b.shape) == expected_b).all()
+    assert not (a.counts == b.counts).all()

@@ -210,8 +210,8 @@ def test_the_comparison_figure_aligns_rows_and_scales_and_explains_no_shared_aut
     early = FigureContext(coded, ExplorerState(FilterSpec(years={2017, 2019})), "Up to 2019")
     late = FigureContext(coded, ExplorerState(FilterSpec(years={2020, 2021, 2025})), "After 2019")
     result = write_comparison(early, late, tmp_path, ["png", "svg"], 1920)
-    assert sorted(p.name for p in result.written) == ["comparison.png", "comparison.svg"]
-    assert Image.open(tmp_path / "comparison.png").size == (1920, 1080)
+    assert sorted(p.name for p in result.written) == ["comparison-framing.png", "comparison-framing.svg", "comparison.png", "comparison.svg"]
+    assert Image.open(tmp_path / "comparison.png").size == Image.open(tmp_path / "comparison-framing.png").size == (1920, 1080)
     from nsp_explorer.figures.compare import _Comparison
 
     sheet = draw(_Comparison(early, late), early, "slide-16x9", 1920)
@@ -222,6 +222,27 @@ def test_the_comparison_figure_aligns_rows_and_scales_and_explains_no_shared_aut
     assert [t.get_text() for t in a.get_xticklabels()] == [t.get_text() for t in b.get_xticklabels()]
     assert [t.get_text().replace("\n", " ") for t in d.get_xticklabels()] == ["All authors"]
     assert any("share no author" in t for t in sheet.texts())
+
+
+def test_the_framing_comparison_puts_a_and_b_on_the_same_rows_and_columns(coded):
+    from nsp_explorer.figures.compare import _FramingComparison
+
+    early = FigureContext(coded, ExplorerState(FilterSpec(years={2017, 2019})), "Up to 2019")
+    late = FigureContext(coded, ExplorerState(FilterSpec(years={2020, 2021, 2025})), "After 2019")
+    sheet = draw(_FramingComparison(early, late), early, "slide-16x9", 1920)
+    a, b = sheet.figure.axes[:2]
+    renderer = sheet.figure.canvas.get_renderer()
+    box_a, box_b = a.get_window_extent(renderer), b.get_window_extent(renderer)
+    assert abs(box_a.width - box_b.width) < 1 and abs(box_a.y0 - box_b.y0) < 1 and abs(box_a.height - box_b.height) < 1
+    names = [t.get_text().replace("\n", " ") for t in a.get_xticklabels()]
+    assert names == [t.get_text().replace("\n", " ") for t in b.get_xticklabels()]
+    assert names == ["Fabrian 2017", "Lee 2019", "Mokhter 2020", "Choe 2021", "Beşer 2025"]  # the authors of either side, on both
+    assert len(a.get_yticklabels()) == len(b.get_yticks()) > 0 and not any(t.get_text() for t in b.get_yticklabels())
+    title_a, title_b = a.get_title(), b.get_title()
+    assert title_a.startswith("A: Up to 2019") and title_b.startswith("B: After 2019")
+    counts_a = {t.get_text() for t in a.texts} - {"–"}
+    counts_b = {t.get_text() for t in b.texts} - {"–"}
+    assert counts_a and counts_b and counts_a != counts_b  # each side its own sentences
 
 
 def test_the_app_starts_without_matplotlib(tmp_path):
@@ -259,9 +280,32 @@ def test_nspx_export_pack_gives_every_view_at_the_width_in_every_format(tmp_path
 
 
 def test_twelve_authors_get_twelve_different_marks():
-    from nsp_explorer.colours import author_colour_hex, author_symbol
+    from nsp_explorer.colours import assign_slots, slot_style
 
-    authors = [f"Author {i}" for i in range(12)]
-    marks = {(author_colour_hex(authors, a), author_symbol(authors, a)) for a in authors}
+    authors = [f"Author {i:02d}" for i in range(12)]
+    slots = assign_slots(authors, {})
+    marks = {slot_style(slots[a]) for a in authors}
     assert len(marks) == 12
-    assert [author_symbol(authors, a) for a in authors[:6]] == ["o", "s", "t", "d", "star", "+"]  # the first six as before
+    assert [slot_style(slots[a])[1] for a in authors[:6]] == ["o", "s", "t", "d", "star", "+"]  # the first six as before
+
+
+def test_an_author_keeps_the_apps_colour_and_marker_in_figures_after_an_import_adds_authors(coded, tmp_path, monkeypatch):
+    from matplotlib.colors import to_hex
+
+    from nsp_explorer.gui.palette import author_styles
+    from nsp_explorer.gui.settings import read_settings
+
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    author_styles(coded.authors[2:])  # the app saw these authors first; an import then added the first two
+    app = author_styles(coded.authors)
+    context = FigureContext(coded, author_slots=read_settings()["author_styles"])
+    sheet = draw(VIEWS[[v.stem for v in VIEWS].index("cited-figures")], context, "slide-16x9", 1600)
+    ax = sheet.figure.axes[0]
+    facts = coded.facts.iloc[__import__("nsp_explorer.core.aggregate", fromlist=["x"]).cited_figures(coded, context.mask, None).shown]
+    drawn = [coded.authors[i] for i in sorted(facts["author_index"].unique())]
+    colours = [to_hex(c.get_facecolor()[0]).upper() for c in ax.collections]
+    assert len(colours) == len(drawn) >= 2
+    assert colours == [app.colour(a).name().upper() for a in drawn]  # the figure's marks are the window's
+    assert any(app.slots[a] != i for i, a in enumerate(coded.authors))  # not simply the dataset's order
+    for author in coded.authors:
+        assert context.author_style(author) == (app.colour(author).name().upper(), app.symbol(author))

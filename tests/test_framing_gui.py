@@ -14,7 +14,7 @@ from nsp_explorer.core.dataset import load_dataset
 from nsp_explorer.core.filters import FilterSpec
 from nsp_explorer.core.framing import framing_mix
 from nsp_explorer.gui.charts.framing_matrix import FramingMatrix
-from nsp_explorer.gui.charts.framing_view import FramingView
+from nsp_explorer.gui.charts.framing_view import BAR_WIDTH, FramingView
 from nsp_explorer.gui.main_window import MainWindow
 from nsp_explorer.gui.passages import ReadingPane
 from nsp_explorer.gui.state import FilterState
@@ -46,13 +46,13 @@ def test_the_framing_view_draws_framing_mix_and_flags_thin_cells(views, coded):
     mix = framing_mix(coded, state.state)
     trade, ann = framing.areas.index("trade"), framing.authors.index("Ann Author")
     assert framing.counts[trade, ann].tolist() == mix.loc[("Ann Author", "trade")].tolist() == [3, 1, 0, 0, 1]
-    assert framing.cell_labels.texts[trade * len(framing.authors) + ann] == "n=3"  # fewer than 5 sentences: flagged
+    assert framing.cell_labels.texts[trade * len(framing.authors) + ann] == "3*"  # fewer than 5 sentences: flagged
     cells = list(zip(*np.nonzero(framing.counts[:, :, 0])))  # bars are drawn for the cells with sentences; here all are thin
     assert all(len(framing.segments[f].opts["width"]) == 0 for f in framing.segments)  # so none is drawn at full colour
     cell = cells.index((trade, ann))
     widths = {f: float(framing.faded_segments[f].opts["width"][cell]) for f in ("achievement", "opportunity", "challenge", "recommendation")}
-    assert widths == {"achievement": 0.25, "opportunity": 0.0, "challenge": 0.0, "recommendation": 0.25}  # half and half of a 0.5 bar
-    assert framing.faded_segments["none"].opts["width"][cells.index((framing.areas.index("culture"), ann))] == 0.5  # no frame: grey
+    assert widths == {"achievement": BAR_WIDTH / 2, "opportunity": 0.0, "challenge": 0.0, "recommendation": BAR_WIDTH / 2}  # half and half of the bar
+    assert framing.faded_segments["none"].opts["width"][cells.index((framing.areas.index("culture"), ann))] == BAR_WIDTH  # no frame: grey
 
 
 def test_clicking_a_framing_cell_narrows_every_view_and_lists_its_sentences(views, qtbot, coded):

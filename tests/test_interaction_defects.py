@@ -17,7 +17,7 @@ from nsp_explorer.core.filters import FilterSpec
 from nsp_explorer.core.scenario import Scenario, ScenarioStore
 from nsp_explorer.core.wording import counted
 from nsp_explorer.gui.main_window import MainWindow
-from nsp_explorer.gui.palette import STYLES, assign_slots, slot_style
+from nsp_explorer.colours import STYLES, assign_slots, slot_style
 
 
 @pytest.fixture

@@ -155,9 +155,13 @@ def test_comparison_shows_both_on_the_same_scales_and_their_difference(qtbot, co
     assert np.allclose(compare.difference.values, 100 * (a - b), equal_nan=True)  # percentage points, as its colour bar
     assert all(m.measure_name == "share" and not m.measure.isEnabled() for m in compare.matrices)
     written = compare.export_to(tmp_path / "comparison", ["png", "svg"], 1600)  # a figure drawn from the two scenarios' data
-    assert [p.name for p in written] == ["comparison.png", "comparison.svg"] and QImage(str(written[0])).width() == 1600
+    names = [p.name for p in written]
+    assert names == ["comparison.png", "comparison.svg", "comparison-framing.png", "comparison-framing.svg"]
+    assert QImage(str(written[0])).width() == QImage(str(written[2])).width() == 1600
     svg = written[1].read_text(encoding="utf-8")
     assert "<title>Attention by area: Challenges vs Achievements</title>" in svg and "<image" not in svg
+    svg = written[3].read_text(encoding="utf-8")
+    assert "<title>Framing: Challenges vs Achievements</title>" in svg and "<image" not in svg
 
 
 def test_png_has_the_requested_size_and_is_not_blank(qtbot, coded, dirs, tmp_path):

@@ -131,3 +131,34 @@ def test_one_view_at_a_time_steps_like_slides(window, qtbot):
     window.toggle_seminar_mode()  # back to the grid, every chart in its place
     assert window.chart_pages.currentWidget() is window.chart_scroll
     assert all(window.chart_grid.inner.layout().indexOf(chart) >= 0 for chart in window.charts)
+
+
+def rows_box(window, chart) -> tuple[int, int]:
+    """The top and bottom of a chart's rows, in the window's coordinates."""
+    rect = chart.plot.vb.sceneBoundingRect()
+    top = chart.graphics.mapTo(window, chart.graphics.mapFromScene(rect.topLeft())).y()
+    bottom = chart.graphics.mapTo(window, chart.graphics.mapFromScene(rect.bottomLeft())).y()
+    return top, bottom
+
+
+def test_the_attention_chart_beside_the_framing_view_shares_its_rows_and_its_labels(window, qtbot):
+    framing, attention = window.framing, window.matrix
+    left = attention.plot.getAxis("left")
+
+    def level() -> bool:
+        (top_f, bottom_f), (top_a, bottom_a) = rows_box(window, framing), rows_box(window, attention)
+        return abs(top_f - top_a) <= 1 and abs(bottom_f - bottom_a) <= 1
+
+    def named(axis) -> bool:
+        return all(text for _, text in axis._tickLevels[0]) and axis.width() > 60
+
+    qtbot.waitUntil(level, timeout=2000)  # the same areas at the same heights: one set of labels reads across both
+    assert not any(text for _, text in left._tickLevels[0]) and left.width() < 20
+    assert named(framing.plot.getAxis("left"))
+    window.toggle_seminar_mode()  # larger type: taller headings, and still level
+    qtbot.waitUntil(level, timeout=2000)
+    window.set_one_view(True)
+    window.show_view(window.charts.index(attention))  # alone, the attention chart names its rows again
+    qtbot.waitUntil(lambda: named(left), timeout=2000)
+    window.set_one_view(False)
+    qtbot.waitUntil(lambda: not named(left) and level(), timeout=2000)

@@ -85,6 +85,7 @@ def _export(args: argparse.Namespace) -> int:
     from .figures.files import parse_formats
     from .figures.media import MEDIA
     from .gui.app import load
+    from .gui.settings import read_settings
 
     try:
         formats = parse_formats(args.format)
@@ -96,7 +97,9 @@ def _export(args: argparse.Namespace) -> int:
     loaded = read_scenario_file(Path(args.scenario), _known_values(coded.taxonomy, coded.authors, coded.years))
     for ignored in loaded.ignored:
         print(f"nspx: warning: {args.scenario}: ignored unknown ID {ignored}", file=sys.stderr)
-    context = FigureContext.of_scenario(coded, loaded.scenario)
+    settings = read_settings()  # read only: the authors' styles the app saved, so figures mark authors as the app does
+    saved = settings.get("author_styles") if settings else None
+    context = FigureContext.of_scenario(coded, loaded.scenario, saved if isinstance(saved, dict) else None)
     started = time.perf_counter()
     out = Path(args.out)
     width = args.width or MEDIA[args.medium].default_width

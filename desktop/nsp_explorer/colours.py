@@ -16,11 +16,42 @@ PARTNER_COLOUR = "#555555"
 HEATMAP = "cividis"  # perceptually uniform and colour-blind safe
 
 
-def author_colour_hex(authors: list[str], author: str) -> str:
-    return AUTHOR_COLOURS[authors.index(author) % len(AUTHOR_COLOURS)]
+STYLES = len(AUTHOR_COLOURS) * 2  # twelve authors told apart: six colours, each with two symbols
 
 
-def author_symbol(authors: list[str], author: str) -> str:
-    """The marker of an author; from the seventh author on, colours repeat with the next marker, so no two look alike."""
-    i = authors.index(author)
-    return AUTHOR_SYMBOLS[(i + i // len(AUTHOR_COLOURS)) % len(AUTHOR_SYMBOLS)]
+def slot_style(slot: int) -> tuple[str, str]:
+    """Colour and symbol of an author style; the twelve (colour, symbol) pairs all differ."""
+    colours = len(AUTHOR_COLOURS)
+    return AUTHOR_COLOURS[slot % colours], AUTHOR_SYMBOLS[(slot + (slot // colours) % 2) % len(AUTHOR_SYMBOLS)]
+
+
+def assign_slots(authors: list[str], saved: dict) -> dict[str, int]:
+    """Each author's style: the one given before if any, else the first free one (new authors by name).
+
+    An author keeps a style for good, so an import that adds authors, or
+    sorts them in another order, never changes anyone's colour or symbol.
+    When every style is taken, a newcomer takes one of an author not in this
+    dataset; beyond twelve authors at once, styles repeat. The app saves the
+    result in its settings (gui/palette.py); exported figures use the same.
+    """
+    slots = {a: s for a, s in saved.items() if isinstance(a, str) and type(s) is int and 0 <= s < STYLES}
+    used: dict[int, str] = {}  # style -> the present author who has it
+    for author in authors:
+        slot = slots.get(author)
+        if slot is not None and slot not in used:
+            used[slot] = author
+        else:
+            slots.pop(author, None)  # two present authors never share a style
+    overflow = 0
+    for author in sorted(set(authors) - set(used.values())):
+        taken = set(slots.values())
+        free = [s for s in range(STYLES) if s not in taken] or [s for s in range(STYLES) if s not in used]
+        if free:
+            slot = free[0]
+            for absent in [a for a, s in slots.items() if s == slot]:
+                del slots[absent]
+            used[slot] = author
+        else:
+            slot, overflow = overflow % STYLES, overflow + 1
+        slots[author] = slot
+    return slots

@@ -72,7 +72,7 @@ def measure(folder: Path | None, toggles: int, runs: int) -> dict:
 
     from PySide6.QtWidgets import QApplication
 
-    from ..gui.app import settle
+    from ..gui.app import dispose, settle
     from ..gui.export import figure_context
     from ..figures.export import write_views
     from ..gui.main_window import MainWindow
@@ -108,6 +108,7 @@ def measure(folder: Path | None, toggles: int, runs: int) -> dict:
             write_views(figure_context(window), Path(scratch) / f"figure-{n}", ["png"], stems=["attention-heatmap"])
             result["export"].append(_ms(started))
         window.close()
+        dispose(window)  # while Python still runs (gui/app.py says why)
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 

@@ -62,12 +62,6 @@ def view_description(filters: FilterSpec, selection: FilterSpec, search: str, ta
     return "; ".join(parts) if parts else "all passages"
 
 
-def caption(name: str, description: str, dataset_version: str, date: str, passages: int) -> str:
-    """One line that makes a slide explain itself."""
-    title = name or "Current view"
-    return f"NSP Explorer · {title} · {description} · {counted(passages, 'passage')} · dataset {dataset_version} · {date}"
-
-
 def citation(row) -> str:
     url = f" {row['url']}" if row.get("url") else ""
     published = f", {row['published']}" if row.get("published") else ""

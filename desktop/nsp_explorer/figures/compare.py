@@ -1,4 +1,5 @@
-"""Scenario A vs B as one figure: both attention heatmaps on the same rows, columns and scale, and A − B.
+"""Scenario A vs B as figures: both attention heatmaps on the same rows, columns and scale, and A − B;
+and both framing views on the same rows and columns.
 
 Rows are the areas either scenario speaks of, columns the authors either holds,
 plus "All authors" (every selected passage together), so two scenarios that
@@ -119,17 +120,64 @@ class _Comparison:
         return sheet
 
 
+class _FramingComparison:
+    """A's and B's framing views side by side: the same areas down and authors across (those either side holds)."""
+
+    title = "Framing comparison"
+    stem = "comparison-framing"
+
+    def __init__(self, a: FigureContext, b: FigureContext):
+        self.a, self.b = a, b
+
+    def draw(self, _context, medium: Medium, width: int | None):
+        from ..core.framing import framing_mix
+        from .draw import wrap_label
+        from .framing import author_ticks, cell_font, draw_cells, frame_keys, present
+        from .sheet import INK, Sheet
+
+        a, b = self.a, self.b
+        coded = a.coded
+        mixes = [framing_mix(coded, side.state) for side in (a, b)]
+        held = [present(mix, coded) for mix in mixes]
+        either = {x for _, authors, _ in held for x in authors}
+        authors = [x for x in coded.authors if x in either] + sorted(either - set(coded.authors))
+        either = {x for _, _, areas in held for x in areas}
+        areas = [x for x in coded.taxonomy.ids("area") if x in either]
+        if not areas:
+            return None
+        name_a, name_b = a.scenario or "A", b.scenario or "B"
+        subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
+        source = f"NSP Explorer · dataset {coded.version} · A: {plural(a.passages, 'passage')}, B: {plural(b.passages, 'passage')} · {a.date}"
+        note = "Each cell: the frames of that author's sentences on the area (bar) and how many sentences (number); – none on that side."
+        sheet = Sheet(medium, width, f"Framing: {name_a} vs {name_b}", subtitle, source, frame_keys(coded), body_in=0.22 * len(areas) + 1.0, note=note)
+        axes = sheet.axes(1, 2)[0]
+        body_w, body_h = sheet.body_in
+        labels = [wrap_label(coded.taxonomy.label("area", x), medium) for x in areas]
+        cell_w = (body_w - sheet.text_width_in(labels, medium.text_pt) - 0.06 * body_w) / (2 * len(authors))
+        cell_h = (body_h - 4 * medium.text_pt / 72) / len(areas)
+        size = cell_font(medium, cell_w, cell_h)
+        for ax, (cells, _, _), side, name, context in zip(axes, held, "AB", (name_a, name_b), (a, b)):
+            draw_cells(ax, cells, authors, areas, size, medium)
+            ax.set_yticks(range(len(areas)), labels if side == "A" else [])
+            author_ticks(ax, sheet, authors, coded, cell_w, min(size / 0.8, medium.text_pt))
+            ax.set_title(f"{side}: {name}\n{plural(context.passages, 'passage')}", fontsize=medium.text_pt, color=INK, loc="center")
+        return sheet
+
+
 def write_comparison(a: FigureContext, b: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
-    """``comparison.<format>`` in ``folder``, or nothing (said in ``empty``) when neither scenario shows a passage."""
-    figure = _Comparison(a, b)
+    """``comparison.<format>`` (attention) and ``comparison-framing.<format>`` in ``folder``; a figure with no data
+    (neither scenario shows a passage, or a dataset without sentence codes) is left out and named in ``empty``."""
     result = Exported(folder=folder)
 
     def build(temp: Path) -> list[Path]:
-        sheet = draw(figure, a, medium, width)
-        if sheet is None:
-            result.empty.append(figure.title)
-            return []
-        return save_figure(sheet, temp, figure.stem, formats)
+        paths = []
+        for figure in (_Comparison(a, b), _FramingComparison(a, b)):
+            sheet = draw(figure, a, medium, width)
+            if sheet is None:
+                result.empty.append(figure.title)
+            else:
+                paths += save_figure(sheet, temp, figure.stem, formats)
+        return paths
 
     result.written = into_folder(folder, build)
     return result

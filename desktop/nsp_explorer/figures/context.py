@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..colours import assign_slots, slot_style
 from ..core.coded import CodedPassages
 from ..core.filters import NO_YEAR, NOTHING, ExplorerState, FilterSpec
 from ..core.scenario import Scenario
@@ -30,7 +31,12 @@ def year_ranges(years) -> str:
 
 @dataclass
 class FigureContext:
-    """A view's state for a figure: ``scenario`` names it in the subtitle; ``date`` is the source line's."""
+    """A view's state for a figure: ``scenario`` names it in the subtitle; ``date`` is the source line's.
+
+    ``author_slots`` are the authors' styles as saved in the app's settings,
+    so a figure marks each author as the app does; authors not in it get the
+    styles a fresh profile would give them.
+    """
 
     coded: CodedPassages
     state: ExplorerState = field(default_factory=ExplorerState)
@@ -38,10 +44,16 @@ class FigureContext:
     measure: str = "share"  # the attention heatmap: "share" or "count"
     indicator: tuple[str, str] | None = None  # the cited figures shown
     date: str = field(default_factory=lambda: datetime.date.today().isoformat())
+    author_slots: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def of_scenario(cls, coded: CodedPassages, scenario: Scenario) -> FigureContext:
-        return cls(coded, ExplorerState(scenario.filters, scenario.selection, scenario.search), scenario.name, scenario.measure, scenario.indicator)
+    def of_scenario(cls, coded: CodedPassages, scenario: Scenario, author_slots: dict[str, int] | None = None) -> FigureContext:
+        state = ExplorerState(scenario.filters, scenario.selection, scenario.search)
+        return cls(coded, state, scenario.name, scenario.measure, scenario.indicator, author_slots=dict(author_slots or {}))
+
+    def author_style(self, author: str) -> tuple[str, str]:
+        """An author's colour (hex) and marker name, the same as in the app."""
+        return slot_style(assign_slots(self.coded.authors, self.author_slots)[author])
 
     @property
     def mask(self) -> np.ndarray:

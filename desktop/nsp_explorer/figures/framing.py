@@ -21,32 +21,38 @@ FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 FEW = 5
 
 
-def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, width: int | None):
-    """The Sheet of the framing view, or None when no author has a sentence on any area."""
-    from matplotlib.colors import to_rgb
-    from matplotlib.patches import Rectangle
-
-    from .draw import style_axes, wrap_label
-    from .sheet import GREY, INK, Key, Sheet
-
-    coded = context.coded
+def present(mix: pd.DataFrame, coded) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The cells that rest on sentences, and the authors (dataset order) and areas (taxonomy order) they hold."""
     held = mix[mix["sentences"] > 0]
-    if held.empty:
-        return None
     present_authors = set(held.index.get_level_values(0))
     present_areas = set(held.index.get_level_values(1))
     authors = [a for a in coded.authors if a in present_authors] + sorted(present_authors - set(coded.authors))
     areas = [a for a in coded.taxonomy.ids("area") if a in present_areas]
+    return held, authors, areas
+
+
+def frame_keys(coded) -> list:
+    from .sheet import Key
+
     keys = [Key(coded.taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAMES]
     keys.append(Key(f"* fewer than {FEW} sentences (pale)", "#DDDDDD"))
-    sheet = Sheet(medium, width, "Framing: how each author frames each area", context.subtitle(), context.source(), keys, body_in=0.22 * len(areas) + 0.8)
-    (ax,), = sheet.axes()
+    return keys
+
+
+def cell_font(medium: Medium, cell_w: float, cell_h: float) -> float:
+    """The type size of the counts for cells of this size (inches)."""
+    return max(5.0, min(medium.text_pt * 0.8, cell_h * 72 * 0.55, cell_w * 72 * 0.3 / 2.4))
+
+
+def draw_cells(ax, held: pd.DataFrame, authors: list[str], areas: list[str], size: float, medium: Medium) -> None:
+    """One stacked frame bar and its sentence count per (author, area) cell of ``held``; "–" where there is none."""
+    from matplotlib.colors import to_rgb
+    from matplotlib.patches import Rectangle
+
+    from .draw import style_axes
+    from .sheet import GREY, INK
+
     style_axes(ax, medium)
-    body_w, body_h = sheet.body_in
-    labels = [wrap_label(coded.taxonomy.label("area", a), medium) for a in areas]
-    cell_w = (body_w - sheet.text_width_in(labels, medium.text_pt)) / len(authors)
-    cell_h = (body_h - 3 * medium.text_pt / 72) / len(areas)
-    size = max(5.0, min(medium.text_pt * 0.8, cell_h * 72 * 0.55, cell_w * 72 * 0.3 / 2.4))
     bar_w, bar_h = 0.68, 0.62
     for r, area in enumerate(areas):
         for c, author in enumerate(authors):
@@ -74,9 +80,32 @@ def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, widt
     for side in ax.spines.values():
         side.set_visible(False)
     ax.tick_params(length=0)
-    ax.set_yticks(range(len(areas)), labels)
+
+
+def author_ticks(ax, sheet, authors: list[str], coded, cell_w: float, size: float) -> None:
+    """Family name over year where the columns have room for it, else the names turned upright."""
     names = [short_name(a, coded.first_years) for a in authors]
-    upright = sheet.text_width_in([n.replace(" ", "\n") for n in names], medium.text_pt) <= 0.95 * cell_w
-    ax.set_xticks(range(len(authors)), [n.replace(" ", "\n") for n in names] if upright else names, rotation=0 if upright else 90)
+    upright = sheet.text_width_in([n.replace(" ", "\n") for n in names], size) <= 0.95 * cell_w
+    ax.set_xticks(range(len(authors)), [n.replace(" ", "\n") for n in names] if upright else names, rotation=0 if upright else 90, fontsize=size)
+
+
+def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, width: int | None):
+    """The Sheet of the framing view, or None when no author has a sentence on any area."""
+    from .draw import wrap_label
+    from .sheet import Sheet
+
+    coded = context.coded
+    held, authors, areas = present(mix, coded)
+    if held.empty:
+        return None
+    sheet = Sheet(medium, width, "Framing: how each author frames each area", context.subtitle(), context.source(), frame_keys(coded), body_in=0.22 * len(areas) + 0.8)
+    (ax,), = sheet.axes()
+    body_w, body_h = sheet.body_in
+    labels = [wrap_label(coded.taxonomy.label("area", a), medium) for a in areas]
+    cell_w = (body_w - sheet.text_width_in(labels, medium.text_pt)) / len(authors)
+    cell_h = (body_h - 3 * medium.text_pt / 72) / len(areas)
+    draw_cells(ax, held, authors, areas, cell_font(medium, cell_w, cell_h), medium)
+    ax.set_yticks(range(len(areas)), labels)
+    author_ticks(ax, sheet, authors, coded, cell_w, medium.text_pt)
     ax.set_xlabel("Author (first publication year) · bars: share of each frame · number: sentences")
     return sheet

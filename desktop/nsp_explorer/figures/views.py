@@ -16,7 +16,7 @@ from matplotlib import colormaps
 from matplotlib.cm import ScalarMappable
 from matplotlib.colors import Normalize
 
-from ..colours import FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS, author_colour_hex, author_symbol
+from ..colours import FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS
 from ..core import aggregate
 from ..core.names import short_name
 from .context import FigureContext, plural
@@ -221,7 +221,8 @@ def cited_figures(context: FigureContext, medium: Medium, width: int | None) -> 
     facts = coded.facts.iloc[chosen.shown]
     points = facts.drop_duplicates(["author_index", "year_number", "value"])
     authors = [coded.authors[i] for i in sorted(points["author_index"].unique())]
-    keys = [Key(_author_label(context, a), author_colour_hex(coded.authors, a), MARKERS[author_symbol(coded.authors, a)]) for a in authors]
+    styles = {a: context.author_style(a) for a in authors}  # (colour, marker) as the app shows them
+    keys = [Key(_author_label(context, a), styles[a][0], MARKERS[styles[a][1]]) for a in authors]
     indicator, unit = chosen.key
     title = f"Cited figures: {indicator.replace('_', ' ')} ({unit})"
     sheet = Sheet(medium, width, title, context.subtitle(), context.source(), keys, body_in=1.9)
@@ -230,8 +231,8 @@ def cited_figures(context: FigureContext, medium: Medium, width: int | None) -> 
     size = (0.8 * medium.text_pt) ** 2
     for author in authors:
         mine = points[points["author"] == author]
-        ax.scatter(mine["year_number"], mine["value"], s=size, marker=MARKERS[author_symbol(coded.authors, author)],
-                   color=author_colour_hex(coded.authors, author), edgecolors=INK, linewidths=0.5, zorder=3, clip_on=False)
+        ax.scatter(mine["year_number"], mine["value"], s=size, marker=MARKERS[styles[author][1]],
+                   color=styles[author][0], edgecolors=INK, linewidths=0.5, zorder=3, clip_on=False)
     years = points["year_number"].to_numpy()
     ax.set_xlim(years.min() - 1, years.max() + 1)
     whole_numbers(ax.xaxis)

@@ -185,6 +185,7 @@ def _start(argv: list[str] | None) -> int:
     if args.startup_probe:
         print(f"{startup_probe(window, app):.0f}")
         window.close()
+        dispose(window)
         return 0
     if args.self_test:
         try:
@@ -194,6 +195,7 @@ def _start(argv: list[str] | None) -> int:
             return 1
         finally:
             window.close()
+            dispose(window)
         return 0
     window.show()
     if args.high_contrast:
@@ -203,7 +205,20 @@ def _start(argv: list[str] | None) -> int:
         window.set_one_view(True)
     if args.seminar:
         window.toggle_seminar_mode()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        for shown in {window, MainWindow.latest} - {None}:  # the first window, and the one an import reopened
+            dispose(shown)
+
+
+def dispose(window) -> None:
+    """Destroy the window while Python still runs: left to the interpreter's exit, its charts' Python parts can go
+    before their Qt parts, which may still lay themselves out once as they are destroyed (a crash on exit)."""
+    from shiboken6 import Shiboken
+
+    if Shiboken.isValid(window):
+        Shiboken.delete(window)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from ..core.aggregate import frame_matrix, passages_per_author
 from ..core.errors import DataFileError
@@ -18,6 +18,7 @@ from ..core.wording import counted
 from .charts.bars import FrameMix, PillarProfile
 from .charts.base import CellLabels, ChartView, Target, label_axis, short_name, style_plot
 from .charts.framing_matrix import FramingMatrix
+from .charts.framing_view import FramingView
 from .charts.plot import ColourScale
 from .palette import ink_on
 from .screen import fit_within_screen
@@ -32,6 +33,7 @@ POINTS = 100  # the difference is in percentage points, on the colour bar as in 
 # A view is a widget made from the dataset and one side's FilterState; adding one here adds it to both sides.
 SIDE_VIEWS = [
     ("matrix", FramingMatrix, 5),
+    ("framing", FramingView, 5),  # all authors and areas on both sides: its rows and columns line up across A and B
     ("profiles", lambda coded, state: SideBySide(PillarProfile(coded, state), FrameMix(coded, state)), 2),
 ]
 
@@ -212,9 +214,11 @@ class CompareWindow(QWidget):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.views = {name: tuple(make(coded, state) for state in self.states) for name, make, _ in SIDE_VIEWS}
         self.matrices = self.views["matrix"]
+        self.framings = self.views["framing"]
         self.profiles = tuple(pair.views[0] for pair in self.views["profiles"])
         for matrix, side in zip(self.matrices, "AB"):
             matrix.measure.setEnabled(False)  # both sides show shares on the same 0–1 scale
+            matrix.measure.hide()  # (said in the caption): the title has the chart's width
             matrix.setToolTip(f"Scenario {side}")
         self.difference = DifferenceMatrix(coded, *self.states)
         self.heatmaps = (*self.matrices, self.difference)
@@ -226,7 +230,7 @@ class CompareWindow(QWidget):
             for view in views:
                 for chart in getattr(view, "views", (view,)):
                     if chart not in self.heatmaps:
-                        fixed_lines(chart.caption_label, 3)
+                        fixed_lines(chart.caption_label, 4 if chart in self.framings else 3)  # the framing's colour key may wrap
                     chart.fit_minimum_height()
         for label in self.labels:
             fixed_lines(label, 2)
@@ -270,14 +274,26 @@ class CompareWindow(QWidget):
         pair.addWidget(QLabel("− B's"))
         pair.addWidget(self.pair_pickers[1], 1)
         grid.addLayout(pair, 1, 2)
+        # the charts scroll below the choices when the screen is too low for every row at a readable size
+        charts = QWidget()
+        rows = QGridLayout(charts)
+        rows.setContentsMargins(0, 0, 0, 0)
         for n, (name, _, stretch) in enumerate(SIDE_VIEWS):  # rows of the same view line up across the sides
             for column in range(2):
-                grid.addWidget(self.views[name][column], 2 + n, column)
-            grid.setRowStretch(2 + n, stretch)
-        grid.addWidget(self.difference, 2, 2)
-        for column in range(3):  # equal widths: equal values give equal bars and cells
-            grid.setColumnStretch(column, 1)
-            grid.setColumnMinimumWidth(column, 200)
+                rows.addWidget(self.views[name][column], n, column)
+            rows.setRowStretch(n, stretch)
+        rows.addWidget(self.difference, 0, 2)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(charts)
+        grid.addWidget(self.scroll, 2, 0, 1, 3)
+        grid.setRowStretch(2, 1)
+        for layout in (grid, rows):
+            for column in range(3):  # equal widths: equal values give equal bars and cells
+                layout.setColumnStretch(column, 1)
+                layout.setColumnMinimumWidth(column, 200)
         self.resize(1600, 1000)
         fit_within_screen(self)
         if len(store.scenarios) > 1:
@@ -324,6 +340,12 @@ class CompareWindow(QWidget):
 
     def align_heatmaps(self) -> None:
         """The same height under the three heatmaps (their column labels may stand upright on one side only)."""
+        for heatmap in (*self.heatmaps, *self.framings):
+            # a chart resized inside the scrolling area while its stack showed a message can keep the size it had
+            # before (pyqtgraph takes its scene's size from resize events): give it the size it has
+            graphics = heatmap.graphics
+            if graphics.range.size().toSize() != graphics.size():
+                graphics.setRange(QRectF(0, 0, graphics.width(), graphics.height()), padding=0, disableAutoPixel=False)
         axes = [h.plot.getAxis("bottom") for h in self.heatmaps]
         for axis in axes:
             axis.floor = 0

@@ -20,7 +20,10 @@ __all__ = ["FORMATS", "atomically", "export_chart", "export_comparison", "export
 
 def figure_context(window) -> FigureContext:
     """What the main window shows, for a figure."""
-    return FigureContext(window.coded, window.state.state, window.scenario_name, window.matrix.measure_name, window.figures.current_indicator())
+    from .palette import author_styles
+
+    slots = author_styles(window.coded.authors).slots  # the styles the window shows, from the settings
+    return FigureContext(window.coded, window.state.state, window.scenario_name, window.matrix.measure_name, window.figures.current_indicator(), author_slots=slots)
 
 
 def export_views(window, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
@@ -47,5 +50,8 @@ def export_comparison(compare, folder: Path, formats=FORMATS, width: int | None 
     chosen = [compare.store.scenarios[p.currentIndex()] for p in compare.pickers if 0 <= p.currentIndex() < len(compare.store.scenarios)]
     if len(chosen) != 2:
         return Exported(folder=folder, empty=["Comparison"])
-    a, b = (FigureContext.of_scenario(compare.coded, s) for s in chosen)
+    from .palette import author_styles
+
+    slots = author_styles(compare.coded.authors).slots
+    a, b = (FigureContext.of_scenario(compare.coded, s, slots) for s in chosen)
     return write_comparison(a, b, folder, formats, width, medium)

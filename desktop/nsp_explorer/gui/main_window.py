@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import html
 
 import shiboken6
@@ -31,7 +30,7 @@ from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
 from ..core.report import MAX_PNG_WIDTH
 from ..core.filters import ExplorerState
-from ..core.report import caption, passages_csv, passages_markdown, view_description
+from ..core.report import passages_csv, passages_markdown
 from ..core.errors import DataFileError
 from ..core.scenario import Scenario, ScenarioStore
 from .breadcrumb import Breadcrumb
@@ -40,6 +39,7 @@ from .charts.cited_figures import CitedFigures
 from .charts.base import TICK_POINTS
 from .charts.framing_matrix import FramingMatrix
 from .charts.framing_view import FramingView
+from .charts.shared_rows import SharedRows
 from .compare import CompareWindow
 from .export import FORMATS, atomically, export_chart, export_views, seminar_pack
 from .filter_panel import FilterPanel
@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         places = {self.framing: (0, 0, 2, 2), self.matrix: (0, 2, 2, 2), self.partners: (0, 4, 2, 2),
                   self.pillars: (2, 0, 1, 1), self.frames: (2, 1, 1, 1), self.timeline: (2, 2, 1, 2), self.figures: (2, 4, 1, 2)}
         self.places = places
+        # the attention chart stands right of the framing view on the same rows: one set of area labels for both
+        self.shared_rows = SharedRows(self.framing, self.matrix, lambda: not self.one_view)
         for chart, (row, col, rows, cols) in places.items():
             grid.addWidget(chart, row, col, rows, cols)
         for col in range(6):
@@ -313,6 +315,7 @@ class MainWindow(QMainWindow):
             self._apply_app_style()
         for chart in self.charts:
             chart.set_type_scale(self.type_scale)
+        self.shared_rows.follow()  # headings of another height move the plots below them
 
     def toggle_high_contrast(self) -> None:
         on = self.contrast_action.isChecked()
@@ -362,6 +365,7 @@ class MainWindow(QMainWindow):
         self.one_view = on
         self.one_view_action.setChecked(on)
         self.update_banner()
+        self.shared_rows.follow()
 
     def _put_back(self, chart) -> None:
         row, col, rows, cols = self.places[chart]
@@ -386,6 +390,7 @@ class MainWindow(QMainWindow):
             new.show()
         self.view_index = index
         self.update_banner()
+        self.shared_rows.follow()
 
     # -- the user's library ------------------------------------------------------------------
 
@@ -460,6 +465,11 @@ class MainWindow(QMainWindow):
         MainWindow.latest = fresh  # a Python reference keeps it alive once the old window closes
         fresh.show()
         fresh.statusBar().showMessage("Your library was updated.", 8000)
+        dialog = getattr(self, "import_dialog", None)
+        if dialog is not None and dialog.isVisible():  # its report (what could not be imported) stays to be read
+            dialog.setParent(fresh, dialog.windowFlags())  # not deleted with this window
+            fresh.import_dialog = dialog
+            dialog.show()
         self.remember = False  # the new window saves the layout
         self.close()
         # Qt deletes the old window at the next turn of the event loop. Left to Python's garbage
@@ -544,12 +554,6 @@ class MainWindow(QMainWindow):
 
     def selected_passages(self):
         return passages_for(self.coded, self.state.state.mask(self.coded))
-
-    def caption_text(self) -> str:
-        state = self.state.state
-        description = view_description(state.filters, state.selection, state.search, self.coded.taxonomy)
-        count = int(state.mask(self.coded).sum())
-        return caption(self.scenario_name, description, self.coded.version, datetime.date.today().isoformat(), count)
 
     def _focus_search(self) -> None:
         self.passage_list.search.setFocus()

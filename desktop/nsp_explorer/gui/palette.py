@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from ..colours import AUTHOR_COLOURS, AUTHOR_SYMBOLS, FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS
+from ..colours import AUTHOR_COLOURS, AUTHOR_SYMBOLS, FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS, assign_slots, slot_style
 
-__all__ = ["AUTHOR_COLOURS", "AUTHOR_SYMBOLS", "FRAME_COLOURS", "HEATMAP", "PARTNER_COLOUR", "PILLAR_COLOURS", "author_colour", "author_symbol", "code_colour"]
+__all__ = ["AUTHOR_COLOURS", "AUTHOR_SYMBOLS", "FRAME_COLOURS", "HEATMAP", "PARTNER_COLOUR", "PILLAR_COLOURS", "assign_slots", "author_styles", "code_colour", "slot_style"]
 
 
 @dataclass(frozen=True)
@@ -68,46 +68,6 @@ def ink_on(colour_map: pg.ColorMap, fraction: float) -> str:
     return "#111111" if light > 0.5 else "#FFFFFF"
 
 
-STYLES = len(AUTHOR_COLOURS) * 2  # twelve authors told apart: six colours, each with two symbols
-
-
-def slot_style(slot: int) -> tuple[str, str]:
-    """Colour and symbol of an author style; the twelve (colour, symbol) pairs all differ."""
-    colours = len(AUTHOR_COLOURS)
-    return AUTHOR_COLOURS[slot % colours], AUTHOR_SYMBOLS[(slot + (slot // colours) % 2) % len(AUTHOR_SYMBOLS)]
-
-
-def assign_slots(authors: list[str], saved: dict) -> dict[str, int]:
-    """Each author's style: the one given before if any, else the first free one (new authors by name).
-
-    An author keeps a style for good, so an import that adds authors, or
-    sorts them in another order, never changes anyone's colour or symbol.
-    When every style is taken, a newcomer takes one of an author not in this
-    dataset; beyond twelve authors at once, styles repeat.
-    """
-    slots = {a: s for a, s in saved.items() if isinstance(a, str) and type(s) is int and 0 <= s < STYLES}
-    used: dict[int, str] = {}  # style -> the present author who has it
-    for author in authors:
-        slot = slots.get(author)
-        if slot is not None and slot not in used:
-            used[slot] = author
-        else:
-            slots.pop(author, None)  # two present authors never share a style
-    overflow = 0
-    for author in sorted(set(authors) - set(used.values())):
-        taken = set(slots.values())
-        free = [s for s in range(STYLES) if s not in taken] or [s for s in range(STYLES) if s not in used]
-        if free:
-            slot = free[0]
-            for absent in [a for a, s in slots.items() if s == slot]:
-                del slots[absent]
-            used[slot] = author
-        else:
-            slot, overflow = overflow % STYLES, overflow + 1
-        slots[author] = slot
-    return slots
-
-
 class AuthorStyles:
     """The colour and marker of every author, the same in every view and from one run to the next."""
 
@@ -135,14 +95,6 @@ def author_styles(authors: list[str]) -> AuthorStyles:
         except OSError:
             pass  # the styles hold for this run; the next one tries to remember them again
     return AuthorStyles(slots)
-
-
-def author_colour(authors: list[str], author: str) -> QColor:
-    return author_styles(authors).colour(author)
-
-
-def author_symbol(authors: list[str], author: str) -> str:
-    return author_styles(authors).symbol(author)
 
 
 def code_colour(dimension: str, code: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QTransform
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
@@ -221,7 +221,12 @@ def fit_label_width(axis, room: float | None = None) -> None:
     """
     labels = getattr(axis, "category_labels", None)
     metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
-    if labels:
+    if labels and getattr(axis, "labels_beside", False):  # the chart beside it names these rows (shared_rows.py)
+        if getattr(axis, "_shown_labels", None) != []:
+            axis._shown_labels = []
+            axis.setTicks([[(i, "") for i in range(len(labels))]])
+        axis.setWidth(metrics.horizontalAdvance("M"))
+    elif labels:
         room = getattr(axis, "label_room", None) if room is None else room
         widest = max(metrics.horizontalAdvance(label) for label in labels)
         if room is not None and widest > room:
@@ -241,6 +246,7 @@ def fit_label_width(axis, room: float | None = None) -> None:
 
 
 class ChartView(QFrame):
+    resized = Signal()  # (a chart lined up with this one follows)
     title = ""
     caption = ""  # one line under the title: what the numbers are
     label_room = 0.4  # the share of the chart's width its row labels may take before they are cut short
@@ -265,8 +271,7 @@ class ChartView(QFrame):
         self.controls = QHBoxLayout()
         self.controls.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
+        top.addWidget(heading, 1)  # the room beside the controls: a wrapped label given only its hint would break after each word
         top.addLayout(self.controls)
 
         self.graphics = pg.GraphicsLayoutWidget()
@@ -329,6 +334,7 @@ class ChartView(QFrame):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.resized.emit()
         if event.oldSize().width() != event.size().width():
             self.updateGeometry()  # the caption may wrap to another number of lines
             for plot in self.plots:  # row labels take at most two fifths of a narrow chart

@@ -3,8 +3,8 @@
 Authors across, areas down, as in the attention chart beside it. A cell is a
 bar split in the four frames' colours in proportion to how often each frame is
 set in the author's sentences on the area, with the number of those sentences
-beside it; a cell resting on fewer than ``FEW_SENTENCES`` is faded and says
-``n=…``. The chart draws any table ``framing_mix`` returns (``show_mix``), so
+beside it; a cell resting on fewer than ``FEW_SENTENCES`` is faded and its
+count starred (``3*``, as in the exported figure: short enough for a narrow cell). The chart draws any table ``framing_mix`` returns (``show_mix``), so
 another window can embed it with its own numbers.
 """
 
@@ -22,8 +22,8 @@ from .bars import colour_key
 from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
 from .plot import Bars
 
-BAR_LEFT, BAR_WIDTH, BAR_HEIGHT = -0.46, 0.5, 0.62  # a cell spans -0.5 … 0.5 around its author; the count sits right of the bar
-COUNT_AT = 0.27  # the count's centre: room for it from the bar's end (0.04) to the cell's (0.5)
+BAR_LEFT, BAR_WIDTH, BAR_HEIGHT = -0.46, 0.44, 0.62  # a cell spans -0.5 … 0.5 around its author; the count sits right of the bar
+COUNT_AT = 0.25  # the count's centre: room for it from just after the bar's end (-0.02) to the cell's (0.5)
 NO_FRAME = "#D9D9D9"  # sentences on the area that carry no frame
 
 
@@ -42,7 +42,7 @@ class FramingView(ChartView):
         self.areas = list(taxonomy.ids("area"))
         self.authors = coded.authors
         self.caption_label.setText(
-            f"Frames in each author's sentences on each area; the number is how many sentences (faded: fewer than {FEW_SENTENCES}).<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAME_COLUMNS] + [("no frame", "#B0B0B0")])
+            f"Frames in each author's sentences on each area; the number is how many sentences (* and faded: fewer than {FEW_SENTENCES}).<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAME_COLUMNS] + [("no frame", "#B0B0B0")])
         )
         self.plot = self.add_plot(0, categories=("bottom",))
         style_plot(self.plot, bottom="Author (publication year)")
@@ -100,7 +100,7 @@ class FramingView(ChartView):
         texts = [""] * (len(self.areas) * len(self.authors))
         colours = ["#111111"] * len(texts)
         for r, c, n, f in zip(rows.tolist(), columns.tolist(), sentences.tolist(), few.tolist()):
-            texts[r * len(self.authors) + c] = f"n={n}" if f else str(n)
+            texts[r * len(self.authors) + c] = f"{n}*" if f else str(n)
             colours[r * len(self.authors) + c] = "#777777" if f else "#111111"
         self.cell_labels.set_labels(texts, colours)
         self.set_targets(self.plot, lambda: self._cell_targets(counts))
