@@ -16,8 +16,8 @@ import numpy as np
 from ..core import aggregate
 from ..core.names import short_name
 from .context import FigureContext, plural
-from .export import Exported, draw
-from .files import FORMATS, into_folder, save_figure
+from .export import Exported, write_figures
+from .files import FORMATS
 from .media import DEFAULT_MEDIUM, Medium
 
 FEW = 3  # a difference resting on fewer passages than this, on either side, is marked with *
@@ -167,17 +167,4 @@ class _FramingComparison:
 def write_comparison(a: FigureContext, b: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
     """``comparison.<format>`` (attention) and ``comparison-framing.<format>`` in ``folder``; a figure with no data
     (neither scenario shows a passage, or a dataset without sentence codes) is left out and named in ``empty``."""
-    result = Exported(folder=folder)
-
-    def build(temp: Path) -> list[Path]:
-        paths = []
-        for figure in (_Comparison(a, b), _FramingComparison(a, b)):
-            sheet = draw(figure, a, medium, width)
-            if sheet is None:
-                result.empty.append(figure.title)
-            else:
-                paths += save_figure(sheet, temp, figure.stem, formats)
-        return paths
-
-    result.written = into_folder(folder, build)
-    return result
+    return write_figures((_Comparison(a, b), _FramingComparison(a, b)), a, folder, formats, width, medium)

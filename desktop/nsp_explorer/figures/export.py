@@ -46,22 +46,28 @@ def _views(stems=None):
     return [v for v in VIEWS if stems is None or v.stem in stems]
 
 
-def write_views(context: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM, stems=None) -> Exported:
-    """The views (all, or those named in ``stems``) as ``<stem>.<format>`` in ``folder``; nothing is written if one fails."""
+def write_figures(figures, context: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
+    """Each figure (a ``stem``, a ``title`` and a ``draw``) as ``<stem>.<format>`` in ``folder``, all or nothing;
+    a figure with no data is left out and named in ``empty``."""
     result = Exported(folder=folder)
 
     def build(temp: Path) -> list[Path]:
         paths = []
-        for view in _views(stems):
-            sheet = draw(view, context, medium, width)
+        for figure in figures:
+            sheet = draw(figure, context, medium, width)
             if sheet is None:
-                result.empty.append(view.title)
+                result.empty.append(figure.title)
             else:
-                paths += save_figure(sheet, temp, view.stem, formats)
+                paths += save_figure(sheet, temp, figure.stem, formats)
         return paths
 
     result.written = into_folder(folder, build)
     return result
+
+
+def write_views(context: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM, stems=None) -> Exported:
+    """The views (all, or those named in ``stems``) as ``<stem>.<format>`` in ``folder``; nothing is written if one fails."""
+    return write_figures(_views(stems), context, folder, formats, width, medium)
 
 
 def seminar_pack(context: FigureContext, folder: Path, scenario_json: dict, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
