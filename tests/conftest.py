@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from nsp_explorer.core.coded import code_passages
+from nsp_explorer.core.dataset import load_dataset
 from nsp_explorer.core.taxonomy import load_taxonomy
 from nsp_explorer.paths import data_dir
 from nsp_explorer.pipeline.codebook import load_codebook
@@ -72,3 +74,17 @@ def codes(data) -> list[dict[str, str]]:
 @pytest.fixture(scope="session")
 def facts(data) -> list[dict[str, str]]:
     return read_rows(data / "dataset" / "facts.csv")
+
+
+@pytest.fixture
+def coded(data, taxonomy):
+    """The bundled dataset as the app holds it (a test module may narrow the scope with its own)."""
+    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
+
+
+@pytest.fixture
+def dirs(tmp_path, monkeypatch):
+    """A fresh settings and data folder for the app under test."""
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path

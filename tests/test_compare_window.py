@@ -7,8 +7,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nsp_explorer.core.aggregate import frame_matrix
-from nsp_explorer.core.coded import code_passages
-from nsp_explorer.core.dataset import load_dataset
 from nsp_explorer.core.filters import FilterSpec
 from nsp_explorer.core.scenario import Scenario, ScenarioStore
 from nsp_explorer.gui.charts.bars import FrameMix
@@ -16,11 +14,6 @@ from nsp_explorer.gui.compare import POINTS, POOLED, CompareWindow
 
 UP_TO_2019 = FilterSpec(pillars={"peace"}, years={2017, 2019})
 AFTER_2019 = FilterSpec(pillars={"peace"}, years={2020, 2021, 2025})
-
-
-@pytest.fixture
-def coded(data, taxonomy):
-    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
 
 
 @pytest.fixture

@@ -38,11 +38,6 @@ def open_window(qtbot, coded, remember=False) -> MainWindow:
 
 
 @pytest.fixture
-def coded(data, taxonomy):
-    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
-
-
-@pytest.fixture
 def window(qtbot, coded, config):
     return open_window(qtbot, coded)
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -18,18 +17,6 @@ from nsp_explorer.core.scenario import Scenario, ScenarioStore
 from nsp_explorer.core.wording import counted
 from nsp_explorer.gui.main_window import MainWindow
 from nsp_explorer.colours import STYLES, assign_slots, slot_style
-
-
-@pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path
-
-
-@pytest.fixture
-def coded(data, taxonomy):
-    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
 
 
 def open_window(qtbot, coded, size=(1600, 1000), scenarios=None) -> MainWindow:

@@ -13,8 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from nsp_explorer.core.aggregate import frame_matrix
-from nsp_explorer.core.coded import code_passages
-from nsp_explorer.core.dataset import load_dataset
 from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.core.filters import FilterSpec
 from nsp_explorer.core.report import neutralise, passages_csv, passages_markdown
@@ -25,20 +23,8 @@ from nsp_explorer.gui.main_window import MainWindow
 
 
 @pytest.fixture
-def coded(data, taxonomy):
-    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
-
-
-@pytest.fixture
 def known(coded):
     return _known_values(coded.taxonomy, coded.authors, coded.years)
-
-
-@pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path
 
 
 def open_window(qtbot, coded, remember=True) -> MainWindow:

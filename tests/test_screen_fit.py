@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
@@ -15,18 +14,6 @@ from nsp_explorer.gui.charts.framing_matrix import FramingMatrix
 from nsp_explorer.gui.main_window import MainWindow
 from nsp_explorer.gui.state import FilterState
 from nsp_explorer.pipeline.synthetic import write_synthetic
-
-
-@pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path
-
-
-@pytest.fixture
-def coded(data, taxonomy):
-    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
 
 
 def inside(window) -> bool:

@@ -7,19 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from nsp_explorer.core.coded import code_passages
-from nsp_explorer.core.dataset import load_dataset
 from nsp_explorer.core.filters import FilterSpec
 from nsp_explorer.core.scenario import Scenario, ScenarioStore
 from nsp_explorer.gui.charts.base import TICK_POINTS
 from nsp_explorer.gui.main_window import MainWindow
 
 NOTE = "Week 3: who frames security as a challenge?"
-
-
-@pytest.fixture
-def coded(data, taxonomy):
-    return code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
 
 
 @pytest.fixture
