@@ -7,7 +7,7 @@ Rows: ``sample,level,dimension,units,precision,recall,f1,alpha``.
   sentence (``level=sentence``) and every passage (``level=passage``, the
   union of its sentences' codes and any passage-wide decision).
 - ``heldout``: the automatic coder against the hand-coded sample
-  ``gold/heldout_2026.csv`` under the data folder, sentence by sentence; no
+  ``gold/heldout_2026b.csv`` under the data folder, sentence by sentence; no
   rows while that file does not exist.
 """
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .codebook import Codebook
 
 AGREEMENT_COLUMNS = ("sample", "level", "dimension", "units", "precision", "recall", "f1", "alpha")
-HELDOUT = Path("gold") / "heldout_2026.csv"
+HELDOUT = Path("gold") / "heldout_2026b.csv"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 

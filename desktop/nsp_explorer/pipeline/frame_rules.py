@@ -19,7 +19,7 @@ should and should not fire (tests/test_frame_rules.py).
 | counterfactual, existence | a modal followed by "have" + participle, or by "be found / seen / observed …", is not opportunity | "could have been a burden", "students can be found in Seoul" | "could help" |
 | no obligation | a negated "have to / need to" is not advice; "needs to" after a possessive or adjective is the noun | "not because they have to", "ASEAN's urgent needs to deal with …" | "Seoul needs to act", "Korea should not wait" |
 | achievement under a modal | an achievement cue within 3 words after can/could/may/might/would/will/shall (same clause) is not an achievement | "can make a substantial contribution", "will have grown" | "has grown" |
-| growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun is not an achievement | "increasingly became secondary", "growing strategic dilemma", "increasing pressure" | "trade has grown" |
+| growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun (a dilemma, a deficit, debt, cases, deaths …) is not an achievement | "increasingly became secondary", "growing strategic dilemma", "increasing pressure", "the trade deficit increased", "confirmed cases increased" | "trade has grown" |
 | advice sets the goal | a sentence that keeps a recommendation cue carries no achievement: its positive words describe what should be reached | "Seoul should formulate effective measures", "Korea needs to build a strong presence" | "Trade has doubled since 2010" |
 | future benefit | "will" + a benefit verb (help, boost, enable …) is opportunity and is read as a modal: not in a reported plan, not before a harm | "The fund will help small firms" | "The ministry announced that the fund will help …", "tariffs will harm exporters" |
 | roadmap | a sentence about the text itself ("this article examines …", "the paper concludes with policy suggestions") carries no achievement, opportunity or recommendation (it may name a challenge) | "After reviewing this, this article examines …" | "This policy has grown …" |
@@ -50,12 +50,12 @@ _HARM_AFTER = re.compile(
 _PERFECT = re.compile(r"\s+(?:not\s+)?have\s+\w+(?:ed|en|wn|ne|un)\b", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"(?<!\w)(?:can|could|may|might|would|will|shall)(?:\s+[\w-]+){0,3}\s+$", re.IGNORECASE)
 _CHANGE = re.compile(
-    r"(?:increas|grow|grew|rose|ris|deepen|expand|bec[oa]m|emerg|surg|jump|climb|soar|doubl|tripl|exponential|steadily|boost)\w*",
+    r"(?:(?:has|have|had|is|are|was|were|been)\s+)?(?:increas|grow|grew|rose|ris|deepen|expand|bec[oa]m|emerg|surg|jump|climb|soar|doubl|tripl|exponential|steadily|boost|intensif|widen|broaden)\w*",
     re.IGNORECASE,
 )
 _HARM_NEAR = re.compile(
     r"(?<!\w)(?:threat|risk|danger|conflict|crisis|crises|problem|harm|instability|tension|dilemma|pressure|rivalry|"
-    r"competition|assertive|secondary|uncertainty|burden|concern)\w*",
+    r"competition|assertive|secondary|uncertainty|burden|concern|cases|deaths|infection|deficit|debt|unemployment|inflation|casualt)\w*",
     re.IGNORECASE,
 )
 _ROADMAP = re.compile(
