@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .dataset import read_text_csv
 from .errors import DataFileError
 
 AGREEMENT_FILE = "agreement.csv"
@@ -29,15 +30,7 @@ def load_agreement(path: Path) -> pd.DataFrame | None:
     path = Path(path)
     if not path.is_file():
         return None
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except UnicodeDecodeError:
-        raise DataFileError(path, "is not UTF-8 text") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as exc:
-        raise DataFileError(path, f"cannot be read as CSV: {str(exc).strip() or 'empty file'}") from None
-    missing = [c for c in COLUMNS if c not in raw.columns]
-    if missing:
-        raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}")
+    raw = read_text_csv(path, COLUMNS)
     for column, allowed in (("sample", SAMPLES), ("level", LEVELS), ("dimension", DIMENSIONS)):
         bad = ~raw[column].isin(allowed)
         if bad.any():

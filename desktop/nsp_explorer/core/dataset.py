@@ -51,6 +51,20 @@ class Dataset:
     folder: Path
 
 
+def read_text_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+    """A UTF-8 CSV with every cell as text (empty, never NaN); a ``DataFileError`` naming the file if it cannot be read or lacks one of ``columns``."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError(path, "is not UTF-8 text") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as exc:
+        raise DataFileError(path, f"cannot be read as CSV: {str(exc).strip() or 'empty file'}") from None
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}")
+    return frame
+
+
 def read_table(folder: Path, name: str) -> pd.DataFrame:
     """One of the four CSVs, its contract columns only, with empty keys and a cut-off end named."""
     path = folder / name
@@ -59,15 +73,7 @@ def read_table(folder: Path, name: str) -> pd.DataFrame:
     size = path.stat().st_size
     if size > MAX_DATASET_BYTES:
         raise DataFileError(path, f"is too large ({size / 1024**3:.1f} GB; at most {MAX_DATASET_BYTES / 1024**3:.0f} GB per file)")
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except UnicodeDecodeError:
-        raise DataFileError(path, "is not UTF-8 text") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as exc:
-        raise DataFileError(path, f"cannot be read as CSV: {str(exc).strip() or 'empty file'}") from None
-    missing = [c for c in COLUMNS[name] if c not in frame.columns]
-    if missing:
-        raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}")
+    frame = read_text_csv(path, COLUMNS[name])
     frame = frame[list(COLUMNS[name]) + [c for c in OPTIONAL.get(name, ()) if c in frame.columns]]
     for column in OPTIONAL.get(name, ()):
         if column not in frame.columns:
