@@ -12,13 +12,12 @@ the quote stay as the text has them.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.errors import DataFileError
 from .facts import Fact
-from .sources import read_text_file
+from .sources import decision_rows
 
 FACTS_REVIEW_COLUMNS = ("fact", "field", "was", "value", "reason")
 FIELDS = ("unit", "value", "year", "partner", "indicator", "qualifier")
@@ -36,18 +35,8 @@ class FactCorrection:
 
 def load_facts_review(path: Path) -> list[FactCorrection]:
     """Read and check the corrections; a missing file means none."""
-    if not path.exists():
-        return []
-    rows = list(csv.reader(read_text_file(path).splitlines()))
-    if not rows or tuple(c.strip() for c in rows[0]) != FACTS_REVIEW_COLUMNS:
-        raise DataFileError(path, f"must start with the header {','.join(FACTS_REVIEW_COLUMNS)}")
     corrections = []
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(FACTS_REVIEW_COLUMNS):
-            raise DataFileError(path, f"line {line}: expected {len(FACTS_REVIEW_COLUMNS)} fields, found {len(row)}")
-        fact, field, was, value, reason = (cell.strip() for cell in row)
+    for line, (fact, field, was, value, reason) in decision_rows(path, FACTS_REVIEW_COLUMNS):
         if field not in FIELDS:
             raise DataFileError(path, f"line {line}: field {field!r} is not one of {', '.join(FIELDS)}")
         if not reason:

@@ -11,7 +11,6 @@ read as passage-wide decisions.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 from ..core.errors import DataFileError
 from ..core.taxonomy import DIMENSIONS, Taxonomy
 from .code import Code, with_derived_pillars
-from .sources import read_text_file
+from .sources import decision_rows
 
 REVIEW_COLUMNS = ("unit", "dimension", "code", "action", "reason")
 _OLD_COLUMNS = ("passage_id", "dimension", "code", "action", "reason")  # before decisions could name a sentence
@@ -44,18 +43,8 @@ class Decision:
 
 def load_review(path: Path, taxonomy: Taxonomy) -> list[Decision]:
     """Read and check the review file; a missing file means no decisions."""
-    if not path.exists():
-        return []
-    rows = list(csv.reader(read_text_file(path).splitlines()))
-    if not rows or tuple(c.strip() for c in rows[0]) not in (REVIEW_COLUMNS, _OLD_COLUMNS):
-        raise DataFileError(path, f"must start with the header {','.join(REVIEW_COLUMNS)}")
     decisions = []
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(REVIEW_COLUMNS):
-            raise DataFileError(path, f"line {line}: expected {len(REVIEW_COLUMNS)} fields, found {len(row)}")
-        unit, dimension, code, action, reason = (cell.strip() for cell in row)
+    for line, (unit, dimension, code, action, reason) in decision_rows(path, REVIEW_COLUMNS, (_OLD_COLUMNS,)):
         sentence = _SENTENCE_UNIT.fullmatch(unit)
         passage_id, number = (sentence.group(1), int(sentence.group(2))) if sentence else (unit, 0)
         if sentence and number < 1:

@@ -54,6 +54,28 @@ def checked_size(path: Path, max_bytes: int) -> int:
     return size
 
 
+def decision_rows(path: Path, columns: tuple[str, ...], also_accepted: tuple[tuple[str, ...], ...] = ()) -> list[tuple[int, list[str]]]:
+    """(line number, stripped cells) of every non-blank row of a reviewed-decisions CSV whose header is ``columns``.
+
+    A header in ``also_accepted`` (an older layout) is read too; a missing file
+    has no rows; a wrong header or a row of the wrong length is a DataFileError
+    naming the file and the line.
+    """
+    if not path.exists():
+        return []
+    rows = list(csv.reader(read_text_file(path).splitlines()))
+    if not rows or tuple(c.strip() for c in rows[0]) not in (columns, *also_accepted):
+        raise DataFileError(path, f"must start with the header {','.join(columns)}")
+    found = []
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(columns):
+            raise DataFileError(path, f"line {line}: expected {len(columns)} fields, found {len(row)}")
+        found.append((line, [cell.strip() for cell in row]))
+    return found
+
+
 def read_text_file(path: Path, max_bytes: int | None = None) -> str:
     """The text of a UTF-8 file, or a DataFileError saying why it cannot be used."""
     checked_size(path, MAX_SOURCE_BYTES if max_bytes is None else max_bytes)
