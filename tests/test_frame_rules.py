@@ -138,6 +138,12 @@ def test_should_as_advice_or_condition(codebook, taxonomy, text, recommendation)
         # a roadmap of the text itself
         ("After reviewing this, this article examines the potential of the partnership.", set(), {"opportunity", "achievement"}),
         ("This partnership has great potential.", {"opportunity"}, set()),
+        # a forward phrase is read as a modal: not before a decline or a harm
+        ("Bilateral trade is expected to double by 2030.", {"opportunity"}, set()),
+        ("Exports to the region are expected to decline next year.", {"challenge"}, {"opportunity"}),
+        ("The trade deficit is expected to widen further.", {"challenge"}, {"opportunity"}),
+        ("Security risks in the strait could increase.", {"challenge"}, {"opportunity"}),
+        ("Trade with Vietnam could increase sharply.", {"opportunity"}, set()),
     ],
 )
 def test_more_frame_rules(codebook, taxonomy, text, present, absent):

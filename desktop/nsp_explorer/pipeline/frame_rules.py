@@ -22,6 +22,8 @@ should and should not fire (tests/test_frame_rules.py).
 | growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun (a dilemma, a deficit, debt, cases, deaths …) is not an achievement | "increasingly became secondary", "growing strategic dilemma", "increasing pressure", "the trade deficit increased", "confirmed cases increased" | "trade has grown" |
 | advice sets the goal | a sentence that keeps a recommendation cue carries no achievement: its positive words describe what should be reached | "Seoul should formulate effective measures", "Korea needs to build a strong presence" | "Trade has doubled since 2010" |
 | future benefit | "will" + a benefit verb (help, boost, enable …) is opportunity and is read as a modal: not in a reported plan, not before a harm | "The fund will help small firms" | "The ministry announced that the fund will help …", "tariffs will harm exporters" |
+| forward phrase | a cue that leads into a verb ("expected to", "on track to", "promises to", "stands to") is read as a modal too: not in a reported plan, not before a harm or a decline | "Trade is expected to double" | "Exports are expected to decline" |
+| growth of a harm ahead | a modal or forward phrase followed by a change verb, next to a harm, is not opportunity | "the deficit is expected to widen", "risks could increase" | "trade could increase" |
 | roadmap | a sentence about the text itself ("this article examines …", "the paper concludes with policy suggestions") carries no achievement, opportunity or recommendation (it may name a challenge) | "After reviewing this, this article examines …" | "This policy has grown …" |
 """
 
@@ -53,6 +55,7 @@ _CHANGE = re.compile(
     r"(?:(?:has|have|had|is|are|was|were|been)\s+)?(?:increas|grow|grew|rose|ris|deepen|expand|bec[oa]m|emerg|surg|jump|climb|soar|doubl|tripl|exponential|steadily|boost|intensif|widen|broaden)\w*",
     re.IGNORECASE,
 )
+_CHANGE_NEXT = re.compile(r"\s+(?:\w+ly\s+)?(?:be\s+|have\s+|further\s+)?" + _CHANGE.pattern, re.IGNORECASE)
 _HARM_NEAR = re.compile(
     r"(?<!\w)(?:threat|risk|danger|conflict|crisis|crises|problem|harm|instability|tension|dilemma|pressure|rivalry|"
     r"competition|assertive|secondary|uncertainty|burden|concern|cases|deaths|infection|deficit|debt|unemployment|inflation|casualt)\w*",
@@ -70,6 +73,11 @@ _OBLIGATION = re.compile(r"(?:ha(?:s|ve|d)|needs?)\s+to", re.IGNORECASE)  # not 
 _NOUN_NEEDS_BEFORE = re.compile(r"(?:['’]s|\b(?:the|its|their|his|her|our|your|urgent|basic|specific|immediate|pressing|real|own))\s+$", re.IGNORECASE)
 _EXISTENCE_AFTER = re.compile(r"\s+be\s+(?:found|seen|observed|noticed|traced|explained|attributed|heard|felt|witnessed)(?!\w)", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")
+
+
+def _looks_ahead(cue: str) -> bool:
+    """Whether an opportunity cue speaks of what may come: a modal, "will" + a benefit verb, or a phrase that leads into a verb ("expected to", "on track to")."""
+    return cue in _MODALS or cue.split(None, 1)[0] == "will" or cue.endswith(" to")
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -160,7 +168,7 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                     if harm:
                         keep("challenge", (start, harm.end()))
                         continue
-                if word in _MODALS or word.split(None, 1)[0] == "will":  # a modal, or a future benefit ("will help")
+                if _looks_ahead(word):
                     if any(s <= start and end <= e for s, e in cues.get("recommendation", ())):
                         continue  # part of advice: "it would be wise to …"
                     if in_discourse_phrase(text, start, end, first, last) or reported(start):
@@ -169,6 +177,8 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                     reach = following.end() if following else end
                     if any(end < s < reach for s in challenge_starts) or _HARM_AFTER.match(text, end, last):
                         continue
+                    if _CHANGE_NEXT.match(text, end, last) and harm_near(start, end):
+                        continue  # a harm that may grow: "the deficit is expected to widen", "risks could increase"
                     if _PERFECT.match(text, end, last) or _EXISTENCE_AFTER.match(text, end, last):
                         continue
             elif frame == "recommendation":
