@@ -138,6 +138,11 @@ def test_should_as_advice_or_condition(codebook, taxonomy, text, recommendation)
         # a roadmap of the text itself
         ("After reviewing this, this article examines the potential of the partnership.", set(), {"opportunity", "achievement"}),
         ("This partnership has great potential.", {"opportunity"}, set()),
+        # a question asserts no frame but a challenge
+        ("What would ASEAN countries expect from such a strategy?", set(), {"opportunity"}),
+        ("How can the partnership achieve real progress?", set(), {"achievement", "opportunity"}),
+        ("Why have the talks stalled since 2019?", {"challenge"}, set()),
+        ("ASEAN countries would benefit from such a strategy.", {"opportunity"}, set()),
         # a forward phrase is read as a modal: not before a decline or a harm
         ("Bilateral trade is expected to double by 2030.", {"opportunity"}, set()),
         ("Exports to the region are expected to decline next year.", {"challenge"}, {"opportunity"}),

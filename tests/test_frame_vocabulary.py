@@ -26,6 +26,9 @@ def codes(text, codebook, taxonomy, dimension):
         ("Bilateral trade totaled 80 billion dollars in 2023.", {"achievement"}, set()),
         ("Seoul's grants have helped build rural schools in Cambodia.", {"achievement"}, set()),
         ("The embassy organised a film week for the first time.", {"achievement"}, set()),
+        # holding or hosting an event is plain reporting
+        ("The forum was held in Kuala Lumpur on Tuesday.", set(), {"achievement"}),
+        ("Seoul hosted the meeting of foreign ministers.", set(), {"achievement"}),
         # … negated, it is a challenge; under advice, a goal
         ("The coordination of the ministries was not effective.", {"challenge"}, {"achievement"}),
         ("Rivalry between the powers prevents effective cooperation.", {"challenge"}, {"achievement"}),
@@ -112,6 +115,20 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         ("Korean turbine makers see a market in offshore wind.", {"investment", "green_growth"}, set()),
         ("Strict labour rules deter small businesses from entering.", set(), {"strategic_security"}),
         ("Missiles and artillery deter an attack.", {"strategic_security"}, set()),
+        # a ministry named as the source of a statement is not diplomacy; talks, visits and anniversaries of relations are
+        ("Exports of chips rose by a tenth, the ministry said on Monday.", {"trade"}, {"diplomatic_institutions"}),
+        ("The two presidents held talks in Jakarta on the fleet deal.", {"diplomatic_institutions"}, set()),
+        ("The year marks the 40th anniversary of diplomatic relations between Seoul and Hanoi.", {"diplomatic_institutions"}, set()),
+        # the business or security environment is not the natural one; an electric car plant is industry, not climate
+        ("The business environment in Malaysia remains open to foreign firms.", set(), {"green_growth"}),
+        ("Protecting the marine environment is a shared goal of the coastal states.", {"green_growth"}, set()),
+        ("Hyundai opened a plant for electric vehicles near Jakarta.", set(), {"green_growth"}),
+        # one named company is plain reporting; companies as a group investing abroad are the topic
+        ("The ferry was built by a company in Busan.", set(), {"investment"}),
+        ("Korean companies poured money into Vietnamese factories.", {"investment"}, set()),
+        # a defence show is not culture; military training is not education
+        ("The defence exhibition drew buyers from twelve navies.", set(), {"culture"}),
+        ("The navies held joint training near Subic Bay.", set(), {"education"}),
     ],
 )
 def test_area_vocabulary(codebook, taxonomy, text, present, absent):

@@ -24,6 +24,7 @@ should and should not fire (tests/test_frame_rules.py).
 | future benefit | "will" + a benefit verb (help, boost, enable …) is opportunity and is read as a modal: not in a reported plan, not before a harm | "The fund will help small firms" | "The ministry announced that the fund will help …", "tariffs will harm exporters" |
 | forward phrase | a cue that leads into a verb ("expected to", "on track to", "promises to", "stands to") is read as a modal too: not in a reported plan, not before a harm or a decline | "Trade is expected to double" | "Exports are expected to decline" |
 | growth of a harm ahead | a modal or forward phrase followed by a change verb, next to a harm, is not opportunity | "the deficit is expected to widen", "risks could increase" | "trade could increase" |
+| question | a direct question asserts no achievement, opportunity or recommendation (it may name a challenge) | "What would ASEAN expect from such a strategy?", "How can the pillar be strengthened?" | "Why has the agreement not been used?" → challenge |
 | roadmap | a sentence about the text itself ("this article examines …", "the paper concludes with policy suggestions") carries no achievement, opportunity or recommendation (it may name a challenge) | "After reviewing this, this article examines …" | "This policy has grown …" |
 """
 
@@ -72,6 +73,7 @@ _ROADMAP = re.compile(
 _OBLIGATION = re.compile(r"(?:ha(?:s|ve|d)|needs?)\s+to", re.IGNORECASE)  # not advice when negated: "do not have to"
 _NOUN_NEEDS_BEFORE = re.compile(r"(?:['’]s|\b(?:the|its|their|his|her|our|your|urgent|basic|specific|immediate|pressing|real|own))\s+$", re.IGNORECASE)
 _EXISTENCE_AFTER = re.compile(r"\s+be\s+(?:found|seen|observed|noticed|traced|explained|attributed|heard|felt|witnessed)(?!\w)", re.IGNORECASE)
+_CLOSING = " \t\r\n\"'”’)]"  # what may follow a sentence's final mark
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")
 
 
@@ -150,6 +152,7 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
         return any(low <= s < high and s != start for s in challenge_starts) or _HARM_NEAR.search(text, low, high) is not None
 
     roadmap = (anchors is None or _near(anchors.roadmap, first, last)) and _ROADMAP.search(text, first, last) is not None
+    question = text[first:last].rstrip(_CLOSING).endswith("?")
     out: Cues = {}
 
     def keep(frame: str, span: tuple[int, int]) -> None:
@@ -157,7 +160,7 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
 
     for frame, spans in cues.items():
         for start, end in spans:
-            if roadmap and frame != "challenge":
+            if (roadmap or question) and frame != "challenge":
                 continue
             if frame == "opportunity":
                 word = text[start:end].casefold()
