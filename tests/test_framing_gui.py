@@ -74,6 +74,18 @@ def test_clicking_a_framing_cell_narrows_every_view_and_lists_its_sentences(view
     assert "Codes checked by a reader" in reading.browser.toPlainText()
 
 
+def test_a_listed_sentence_opens_its_review(qtbot, coded, tmp_path):
+    window = MainWindow(coded, remember=False, scenario_folder=tmp_path / "scenarios")
+    qtbot.addWidget(window)
+    window.state.narrow("FramingView", authors={"Ann Author"}, areas={"trade"})
+    assert "review:ann-2019:1.3" in window.reading.browser.toHtml()  # each listed sentence has its review link
+    window.reading._anchor_clicked(type("Url", (), {"toString": lambda self: "review:ann-2019:1.3"})())
+    dialog = window.review_dialog
+    assert dialog.passage_id == "ann-2019:1" and dialog.where.currentData() == 3
+    assert "Korea should expand trade and investment." in dialog.shown.text() and "Recommendation" in dialog.shown.text()
+    dialog.reject()
+
+
 def test_a_machine_coded_document_says_so(views, coded):
     state, _, _, reading = views
     state.set_focus("bo-2021:1")

@@ -252,6 +252,23 @@ def test_user_decisions_hold_for_bundled_and_imported_passages(tmp_path, library
         library.decide("nobody:1", "area", "trade", "add", "x", data, known)
 
 
+def test_a_decision_on_one_sentence_changes_that_sentence_only(library, data):
+    """The Korean Peninsula is coded in sentences 1, 2 and 5 of the Lee brief's first paragraph."""
+    known = {"lee-2019-asan:1"}
+    library.decide("lee-2019-asan:1", "area", "korean_peninsula", "remove", "sentence 2 names the peninsula as a place", data, known, sentence=2)
+    library.decide("lee-2019-asan:1", "frame", "challenge", "add", "sentence 3 names a gap", data, known, sentence=3)
+    review = (library.folder / "review.csv").read_text(encoding="utf-8")
+    assert "lee-2019-asan:1.2,area,korean_peninsula,remove," in review and "lee-2019-asan:1.3,frame,challenge,add," in review
+    rows = [list(r[:5]) for r in library.bundled(data).tables["codes.csv"]]
+    peninsula = {r[1] for r in rows if r[0] == "lee-2019-asan:1" and r[3] == "korean_peninsula"}
+    assert peninsula == {"1", "5"}  # the other sentences keep it
+    assert ["lee-2019-asan:1", "3", "frame", "challenge", "reviewed"] in rows
+    before = review
+    with pytest.raises(DataFileError, match="sentences, not 40"):  # the passage has no sentence 40: nothing is written
+        library.decide("lee-2019-asan:1", "frame", "challenge", "add", "a slip", data, known, sentence=40)
+    assert (library.folder / "review.csv").read_text(encoding="utf-8") == before
+
+
 def test_a_user_term_recodes_the_library_and_leaves_the_codebook(tmp_path, library, data):
     before = (data / "codebook.toml").read_bytes()
     (tmp_path / "a.txt").write_text("Seoul pledged to fund mangrove restoration with Hanoi over the next decade of cooperation.", encoding="utf-8")

@@ -132,6 +132,30 @@ def test_reviewing_a_passage_in_the_viewer_is_kept_and_shown(qtbot, user_dirs):
     assert "korean_peninsula" in (data_dir() / "dataset" / "codes.csv").read_text(encoding="utf-8")  # bundled files untouched
 
 
+def test_reviewing_one_sentence_shows_it_and_changes_only_it(qtbot, user_dirs):
+    window = open_window(qtbot)
+    window.state.set_focus("lee-2019-asan:1")
+    dialog = window.review_passage("lee-2019-asan:1", 2)
+    assert dialog.where.currentData() == 2
+    sentence = dialog.sentences[1]
+    assert sentence.split()[0] in dialog.shown.text() and "Korean Peninsula" in dialog.shown.text()  # the words and their codes now
+    dialog.action.setCurrentIndex(dialog.action.findData("remove"))
+    dialog.dimension.setCurrentIndex(dialog.dimension.findData("area"))
+    assert [dialog.code.itemData(i) for i in range(dialog.code.count())] == ["korean_peninsula"]  # only what sentence 2 has
+    dialog.where.setCurrentIndex(dialog.where.findData(4))
+    assert dialog.code.count() == 0  # sentence 4 has no area to remove
+    dialog.where.setCurrentIndex(dialog.where.findData(2))
+    dialog.code.setCurrentIndex(dialog.code.findData("korean_peninsula"))
+    dialog.reason.setText("the peninsula is named as a place here")
+    before = current_window()
+    dialog.save()
+    qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)
+    fresh = keep(current_window())
+    row = fresh.coded.row_of("lee-2019-asan:1")
+    where = {n for n, d, c, _, _ in fresh.coded.codes.in_sentences(row) if c == "korean_peninsula"}
+    assert where == {1, 5}
+
+
 def test_the_codebook_shows_what_fired_and_takes_your_terms(qtbot, user_dirs, page):
     Library(library_dir()).import_file(page, data_dir(), set())
     window = open_window(qtbot)

@@ -1,4 +1,4 @@
-"""Dialogs over the user's library: review a passage's codes, the codebook, your documents and their details.
+"""Dialogs over the user's library: review the codes of a sentence or a passage, the codebook, your documents and their details.
 
 Every change goes through the library (a transaction, then a rebuild) and the
 window reopens on the new dataset; the bundled files are never changed.
@@ -6,7 +6,7 @@ window reopens on the new dataset; the bundled files are never changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QProgressBar,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import DataFileError
 from ..paths import data_dir
 from ..pipeline.library import Library, library_dir, parse_sources
+from ..pipeline.sentences import sentence_spans
 from ..pipeline.sources import read_toml
 from .charts.base import plain_tip
 
@@ -93,13 +94,30 @@ def off_the_ui_thread(dialog, work, problem: QLabel) -> None:
 
 
 class ReviewDialog(QDialog):
-    """Add or remove one code on the focused passage, with a reason."""
+    """Add or remove one code on one sentence of the focused passage, or on the whole passage, with a reason.
 
-    def __init__(self, window, passage_id: str, parent=None):
+    The chosen sentence is shown with the codes it has now, so the reader
+    decides with the text in view; "remove" offers only codes it has.
+    """
+
+    def __init__(self, window, passage_id: str, sentence: int = 0, parent=None):
         super().__init__(parent or window)
         self.window_, self.passage_id = window, passage_id
         self.setWindowTitle(f"Review the codes of {passage_id}")
-        taxonomy = window.coded.taxonomy
+        coded = window.coded
+        taxonomy = coded.taxonomy
+        self.row = coded.row_of(passage_id)
+        text = coded.text(self.row) if self.row is not None else ""
+        self.sentences = [text[start:end] for start, end in sentence_spans(text)]
+        self.where = QComboBox()
+        self.where.addItem("The whole passage", 0)
+        for number, words in enumerate(self.sentences, start=1):
+            self.where.addItem(f"Sentence {number}: {_clipped(words)}", number)
+        self.where.setCurrentIndex(max(0, self.where.findData(sentence)))
+        self.shown = QLabel()
+        self.shown.setTextFormat(Qt.TextFormat.PlainText)  # the passage's own words: never read as markup
+        self.shown.setWordWrap(True)
+        self.shown.setStyleSheet("background: #F4F4F4; padding: 6px;")
         self.action = QComboBox()
         self.action.addItem("Add a code", "add")
         self.action.addItem("Remove a code", "remove")
@@ -111,10 +129,12 @@ class ReviewDialog(QDialog):
         self.reason.setPlaceholderText("Why (kept with the decision; required)")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.dimension.currentIndexChanged.connect(self._codes)
-        self.action.currentIndexChanged.connect(self._codes)
         self.taxonomy = taxonomy
+        for box in (self.where, self.dimension, self.action):
+            box.currentIndexChanged.connect(self._codes)
         form = QFormLayout()
+        form.addRow("Where:", self.where)
+        form.addRow("", self.shown)
         form.addRow("Decision:", self.action)
         form.addRow("Dimension:", self.dimension)
         form.addRow("Code:", self.code)
@@ -126,14 +146,26 @@ class ReviewDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(620)
         self._codes()
+
+    def codes_now(self) -> list[tuple[str, str, str]]:
+        """(dimension, code, source) on the chosen sentence, or on the passage as a whole."""
+        if self.row is None:
+            return []
+        number = self.where.currentData()
+        if not number:
+            return [(d, c, source) for d, c, source, _ in self.window_.coded.codes_of(self.row)]
+        return [(d, c, source) for n, d, c, source, _ in self.window_.coded.codes.in_sentences(self.row) if n == number]
 
     def _codes(self, *_):
         dimension = self.dimension.currentData()
-        coded = self.window_.coded
-        row = coded.row_of(self.passage_id)
-        present = {code for d, code, _, _ in (coded.codes_of(row) if row is not None else []) if d == dimension}
+        now = self.codes_now()
+        number = self.where.currentData()
+        words = self.sentences[number - 1] if number else " ".join(self.sentences)
+        listed = "; ".join(f"{d.capitalize()}: {self.taxonomy.label(d, c)}{' ✓' if source == 'reviewed' else ''}" for d, c, source in now) or "no code"
+        self.shown.setText(f"{_clipped(words, 600)}\n\nCodes now — {listed}")
+        present = {c for d, c, _ in now if d == dimension}
         self.code.clear()
         for code in self.taxonomy.ids(dimension):
             if (code in present) == (self.action.currentData() == "remove"):
@@ -143,9 +175,15 @@ class ReviewDialog(QDialog):
         if not self.reason.text().strip() or self.code.currentData() is None:
             self.problem.setText("Choose a code and give a reason.")
             return
-        known = {self.passage_id} if self.window_.coded.row_of(self.passage_id) is not None else set()
+        known = {self.passage_id} if self.row is not None else set()
         decision = (self.passage_id, self.dimension.currentData(), self.code.currentData(), self.action.currentData(), self.reason.text())
-        off_the_ui_thread(self, lambda: Library(library_dir()).decide(*decision, data_dir(), known), self.problem)
+        sentence = self.where.currentData()
+        off_the_ui_thread(self, lambda: Library(library_dir()).decide(*decision, data_dir(), known, sentence=sentence), self.problem)
+
+
+def _clipped(words: str, most: int = 90) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= most else words[: most - 1].rstrip() + "…"
 
 
 class CodebookDialog(QDialog):

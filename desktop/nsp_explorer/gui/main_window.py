@@ -415,11 +415,13 @@ class MainWindow(QMainWindow):
         self.documents_dialog.show()
         return self.documents_dialog
 
-    def review_passage(self):
+    def review_passage(self, passage_id: str = "", sentence: int = 0):
+        """The review dialog on a passage (the one being read, by default), open at one of its sentences (0: the whole passage)."""
         from .library_dialogs import ReviewDialog
 
-        if self.reading.passage_id:
-            self.review_dialog = ReviewDialog(self, self.reading.passage_id)
+        passage_id = passage_id or self.reading.passage_id
+        if passage_id:
+            self.review_dialog = ReviewDialog(self, passage_id, sentence)
             self.review_dialog.show()
             return self.review_dialog
         return None

@@ -369,7 +369,7 @@ class ReadingPane(QWidget):
         parts = [
             f"<p style='margin:0'><b>{e(author)}</b> on <b>{e(taxonomy.label('area', area))}</b>: {len(listed):,} sentence{'s' if len(listed) != 1 else ''}</p>",
             f"<p style='margin:0 0 6px 0; color:#555555; font-size:8.5pt'>The words that set each frame are highlighted: {key}. "
-            "Click a paragraph's name to read it whole.</p>",
+            "Click a paragraph's name to read it whole, or <i>review…</i> to correct a sentence's codes.</p>",
         ]
         if not listed:
             parts.append("<p style='color:#555555'>No sentence of this author speaks of this area under the current filters.</p>")
@@ -388,7 +388,8 @@ class ReadingPane(QWidget):
             ) or "<span style='color:#777777'>no frame</span>"
             parts.append(
                 f"<p style='margin:8px 0 0 0'><a href='passage:{e(passage_id)}'>{e(str(titles.get(meta['doc_id'], meta['doc_id'])))}, "
-                f"¶{meta['position']}, sentence {number}</a> &nbsp;{frames}</p>"
+                f"¶{meta['position']}, sentence {number}</a> &nbsp;{frames} &nbsp;"
+                f"<a href='review:{e(passage_id)}.{number}' style='font-size:8.5pt'>review…</a></p>"
                 f"<p style='margin:2px 0 0 0; line-height:140%'>{self.highlighted(sentence, entries)}</p>"
             )
         if len(listed) > MOST_SENTENCES:
@@ -397,6 +398,12 @@ class ReadingPane(QWidget):
 
     def _anchor_clicked(self, url) -> None:
         target = url.toString()
+        if target.startswith("review:"):  # a sentence's codes, to add or remove one with a reason
+            passage_id, _, number = target.removeprefix("review:").rpartition(".")
+            review = getattr(self.window(), "review_passage", None)
+            if review is not None and number.isdigit():
+                review(passage_id, int(number))
+            return
         if target.startswith("passage:"):
             passage_id = target.removeprefix("passage:")
             self.state.set_focus(passage_id, source="ReadingPane")

@@ -132,22 +132,30 @@ class Library:
 
         return build_dataset(data_dir, user_review=self.review_path)
 
-    def decide(self, passage_id: str, dimension: str, code: str, action: str, reason: str, data_dir: Path, known_passages: set[str]) -> None:
-        """Add or remove one code on one passage (every sentence of it), with a reason; kept through every re-coding.
+    def decide(
+        self, passage_id: str, dimension: str, code: str, action: str, reason: str, data_dir: Path, known_passages: set[str], sentence: int = 0
+    ) -> None:
+        """Add or remove one code on one sentence of a passage (``sentence`` ≥ 1) or on the whole passage (0), with a reason.
 
-        A review file written before decisions could name a sentence gets the current header.
+        The decision is kept through every re-coding; a later decision on the
+        same unit and code replaces it. A sentence the passage does not have
+        fails the rebuild, and the library stays as it was. A review file
+        written before decisions could name a sentence gets the current header.
         """
-        from .review import REVIEW_COLUMNS
+        from .review import REVIEW_COLUMNS, sentence_id
 
         if passage_id not in known_passages:
             raise DataFileError(self.review_path, f"cannot take a decision about {passage_id!r}: no such passage")
         if action not in ("add", "remove") or not reason.strip():
             raise DataFileError(self.review_path, "a decision is add or remove, with a reason")
+        if sentence < 0:
+            raise DataFileError(self.review_path, f"sentence {sentence} of {passage_id!r}: sentences are numbered from 1")
+        unit = sentence_id(passage_id, sentence) if sentence else passage_id
 
         def record(staging: Path) -> None:
             path = staging / "review.csv"
             rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))[1:] if path.exists() else []
-            rows = [list(REVIEW_COLUMNS)] + [r for r in rows if r[:3] != [passage_id, dimension, code]] + [[passage_id, dimension, code, action, reason.strip()]]
+            rows = [list(REVIEW_COLUMNS)] + [r for r in rows if r[:3] != [unit, dimension, code]] + [[unit, dimension, code, action, reason.strip()]]
             buffer = io.StringIO()
             csv.writer(buffer, lineterminator="\n").writerows(rows)
             path.write_text(buffer.getvalue(), encoding="utf-8")
