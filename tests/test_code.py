@@ -159,3 +159,24 @@ print(forks)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['fork']"  # the workers did run
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # a footnote mark after the full stop ends the sentence with it
+        ("Exports doubled between 2010 and 2020.[3] Imports grew more slowly.", 2),
+        ("Ties were strained in the 1970s.[ii] Today they are close.", 2),
+        # titles, company suffixes and reference abbreviations do not end a sentence
+        ("The pact was signed by Adm. Rhea Santos for the coast guard.", 1),
+        ("Hanwha Ocean Co. (HO) won the frigate order in 2024.", 1),
+        ("Remittances rose sharply (see Fig. 2). Most came from Korea.", 2),
+        ("Brides are framed as a national project (Park, 2019, p. 7). The law followed.", 2),
+    ],
+)
+def test_sentence_boundaries_of_real_prose(text, sentences):
+    from nsp_explorer.pipeline.sentences import sentence_spans
+
+    spans = sentence_spans(text)
+    assert len(spans) == sentences, [text[a:b] for a, b in spans]
+    assert text[spans[-1][0] : spans[-1][1]] == text[spans[-1][0] :].rstrip()  # the last sentence runs to the end

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# A sentence ends at . ! ? with its closing quotes or brackets and any footnote marks ("2015.[1]", ".[i]").
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"”’)\]]|\[\w{1,4}\])*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Nos|Vol|vs|etc|e\.g|i\.e|cf|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Gen|Sen|Rep)"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Nos|Vol|vs|etc|e\.g|i\.e|cf|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Gen|Sen|Rep"
+    r"|Adm|Lt|Col|Capt|Maj|Sgt|Cmdr|Amb|Hon|Rev|Co|Corp|Inc|Ltd|Fig|Figs|p|pp|para|ch|Ch|Sec)"
     r"|\b[A-Z](?:\.[A-Z])*)\.$"
 )
 
