@@ -184,7 +184,14 @@ def test_obligation_and_existence(codebook, taxonomy, text, present, absent):
         ("Korea should not ignore the smaller members.", {"recommendation"}, set()),
         ("The paper concludes with some policy suggestions for the NSP.", set(), {"recommendation"}),
         ("This section analyses structural limits that have prevented cooperation.", {"challenge"}, set()),
-        ("The government called upon the private sector to produce testing kits.", set(), {"recommendation"}),
+        # a plan a party reports is not advice; a party's call on another prescribes what it should do
+        ("The ministers agreed that they should meet again in Hanoi.", set(), {"recommendation"}),
+        ("The defence minister called on ASEAN members to back the talks.", {"recommendation"}, set()),
+        # a reported benefit is still a benefit; a reported plan is not
+        ("Officials said the new route could boost tourism to Da Nang.", {"opportunity"}, set()),
+        ("Officials said they would hold a second round of talks in May.", set(), {"opportunity"}),
+        ("Exporters were urged by the trade association to diversify their markets.", {"recommendation"}, set()),
+        ("She advised returning workers to renew their permits at the immigration office.", {"recommendation"}, set()),
     ],
 )
 def test_text_organisation_and_reports_are_not_advice(codebook, taxonomy, text, present, absent):

@@ -26,6 +26,13 @@ def codes(text, codebook, taxonomy, dimension):
         ("Bilateral trade totaled 80 billion dollars in 2023.", {"achievement"}, set()),
         ("Seoul's grants have helped build rural schools in Cambodia.", {"achievement"}, set()),
         ("The embassy organised a film week for the first time.", {"achievement"}, set()),
+        # challenge: harms, abuses and neglect in general words; a harm that grows is a challenge
+        ("Payments for the jet project are overdue.", {"challenge"}, set()),
+        ("Thousands fled across the border after the crackdown.", {"challenge"}, set()),
+        ("The joint survey was put on hold last spring.", {"challenge"}, set()),
+        ("Climate has received little attention in the policy.", {"challenge"}, set()),
+        ("Confirmed infections have increased in Jakarta.", {"challenge"}, {"achievement"}),
+        ("Rural poverty is the focus of the new aid programme.", set(), {"challenge"}),
         # holding or hosting an event is plain reporting
         ("The forum was held in Kuala Lumpur on Tuesday.", set(), {"achievement"}),
         ("Seoul hosted the meeting of foreign ministers.", set(), {"achievement"}),
@@ -126,6 +133,10 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         # one named company is plain reporting; companies as a group investing abroad are the topic
         ("The ferry was built by a company in Busan.", set(), {"investment"}),
         ("Korean companies poured money into Vietnamese factories.", {"investment"}, set()),
+        # violence against protesters and dissidents is a rights topic; guest-worker schemes and repatriation are migration
+        ("Soldiers fired on pro-democracy protesters in Mandalay.", {"human_rights"}, set()),
+        ("About 3,000 Cambodians work in Korea under the EPS each year.", {"migration"}, set()),
+        ("The exodus of villagers across the border continued.", {"migration"}, set()),
         # a defence show is not culture; military training is not education
         ("The defence exhibition drew buyers from twelve navies.", set(), {"culture"}),
         ("The navies held joint training near Subic Bay.", set(), {"education"}),

@@ -10,6 +10,7 @@ should and should not fire (tests/test_frame_rules.py).
 | discourse phrase (``modality``) | drops any frame cue inside it | "It should be noted that …", "One may ask whether …" | "Seoul should fund …" |
 | month May (``modality``) | drops "may" as opportunity | "in May 2019", "the May summit" | "Korea may gain" |
 | reported action (``modality``) | drops recommendation cues and modal opportunity cues (would, could, may, might, can) in what a reporting verb reports | "The government announced it would …", "Leaders agreed they should …" | "Korea should …", "This would boost trade" |
+| a call on a party | a call itself ("urged …", "called on … to", "advised …") is advice even when reported: it prescribes what a party should do | "The minister called on ASEAN to back the talks", "Firms were urged to diversify" | "Leaders agreed they should …" (a plan) |
 | conditional (``modality``) | drops achievement and recommendation cues inside an "if"/"unless"/"should he …" clause | "If trade grew, …", "should he be voted into power" | the main clause: "If talks stall, Seoul should …" |
 | negation (``negation``) | a negated achievement or opportunity cue becomes challenge (evidence from the trigger to the cue); a negated challenge cue is cancelled; recommendation is kept ("should not" still advises) | "has not made much progress", "is not substantial", "no problems" | "not only a success", "not cheap, but it has grown" |
 | potential harm | "potential"/"possible"/"likely" before a harm noun is challenge, not opportunity | "potential threats", "possible provocations" | "potential markets" |
@@ -19,8 +20,9 @@ should and should not fire (tests/test_frame_rules.py).
 | counterfactual, existence | a modal followed by "have" + participle, or by "be found / seen / observed …", is not opportunity | "could have been a burden", "students can be found in Seoul" | "could help" |
 | no obligation | a negated "have to / need to" is not advice; "needs to" after a possessive or adjective is the noun | "not because they have to", "ASEAN's urgent needs to deal with …" | "Seoul needs to act", "Korea should not wait" |
 | achievement under a modal | an achievement cue within 3 words after can/could/may/might/would/will/shall (same clause) is not an achievement | "can make a substantial contribution", "will have grown" | "has grown" |
-| growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun (a dilemma, a deficit, debt, cases, deaths …) is not an achievement | "increasingly became secondary", "growing strategic dilemma", "increasing pressure", "the trade deficit increased", "confirmed cases increased" | "trade has grown" |
+| growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun (a dilemma, a deficit, debt, cases, deaths …) is not an achievement but a challenge | "increasingly became secondary", "growing strategic dilemma", "increasing pressure", "the trade deficit increased", "confirmed cases increased" | "trade has grown" |
 | advice sets the goal | a sentence that keeps a recommendation cue carries no achievement: its positive words describe what should be reached | "Seoul should formulate effective measures", "Korea needs to build a strong presence" | "Trade has doubled since 2010" |
+| reported benefit | a modal followed by a benefit verb (help, boost, enhance …) stays opportunity inside a report: an expected benefit, not a plan | "Officials said the deal could boost trade" | "Officials said they would hold talks" |
 | future benefit | "will" + a benefit verb (help, boost, enable …) is opportunity and is read as a modal: not in a reported plan, not before a harm | "The fund will help small firms" | "The ministry announced that the fund will help …", "tariffs will harm exporters" |
 | forward phrase | a cue that leads into a verb ("expected to", "on track to", "promises to", "stands to") is read as a modal too: not in a reported plan, not before a harm or a decline | "Trade is expected to double" | "Exports are expected to decline" |
 | growth of a harm ahead | a modal or forward phrase followed by a change verb, next to a harm, is not opportunity | "the deficit is expected to widen", "risks could increase" | "trade could increase" |
@@ -70,6 +72,11 @@ _ROADMAP = re.compile(
     r"is\s+structured|presents|traces|addresses|focuses|surveys|summari[sz]es|concludes|argues|asks)(?!\w)",
     re.IGNORECASE,
 )
+_BENEFIT_NEXT = re.compile(
+    r"(?:\s+(?:\w+ly|also|further|greatly|significantly)){0,2}\s+(?:help|boost|increase|enhance|promote|strengthen|benefit|create|open|expand|improve|contribute|enable|facilitate|deepen|bring|spur|drive|accelerate|support)\w*",
+    re.IGNORECASE,
+)
+_CALL = re.compile(r"(?:urg|call|advis|press|pitch|appeal)\w*", re.IGNORECASE)
 _OBLIGATION = re.compile(r"(?:ha(?:s|ve|d)|needs?)\s+to", re.IGNORECASE)  # not advice when negated: "do not have to"
 _NOUN_NEEDS_BEFORE = re.compile(r"(?:['’]s|\b(?:the|its|their|his|her|our|your|urgent|basic|specific|immediate|pressing|real|own))\s+$", re.IGNORECASE)
 _EXISTENCE_AFTER = re.compile(r"\s+be\s+(?:found|seen|observed|noticed|traced|explained|attributed|heard|felt|witnessed)(?!\w)", re.IGNORECASE)
@@ -174,8 +181,10 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                 if _looks_ahead(word):
                     if any(s <= start and end <= e for s, e in cues.get("recommendation", ())):
                         continue  # part of advice: "it would be wise to …"
-                    if in_discourse_phrase(text, start, end, first, last) or reported(start):
+                    if in_discourse_phrase(text, start, end, first, last):
                         continue
+                    if reported(start) and not _BENEFIT_NEXT.match(text, end, last):
+                        continue  # a reported plan; a reported benefit ("said the deal would boost trade") stays
                     following = _NEXT_WORDS.match(text, end, last)
                     reach = following.end() if following else end
                     if any(end < s < reach for s in challenge_starts) or _HARM_AFTER.match(text, end, last):
@@ -185,7 +194,8 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                     if _PERFECT.match(text, end, last) or _EXISTENCE_AFTER.match(text, end, last):
                         continue
             elif frame == "recommendation":
-                if in_discourse_phrase(text, start, end, first, last) or reported(start) or conditional(start):
+                call = _CALL.match(text, start, end) is not None  # a party's call on another is advice, reported or not
+                if in_discourse_phrase(text, start, end, first, last) or (not call and reported(start)) or conditional(start):
                     continue
                 if _OBLIGATION.fullmatch(text, start, end):
                     if text[start] in "nN" and _NOUN_NEEDS_BEFORE.search(text[max(first, start - 12) : start]):
@@ -196,6 +206,7 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                 if conditional(start) or under_modal(start):
                     continue
                 if _CHANGE.match(text, start, end) and harm_near(start, end):
+                    keep("challenge", (start, end))  # a harm that grows: "confirmed cases have increased"
                     continue
             if frame != "recommendation":
                 trigger = negated(start, end)
