@@ -26,7 +26,7 @@ should and should not fire (tests/test_frame_rules.py).
 | future benefit | "will" + a benefit verb (help, boost, enable …) is opportunity and is read as a modal: not in a reported plan, not before a harm | "The fund will help small firms" | "The ministry announced that the fund will help …", "tariffs will harm exporters" |
 | forward phrase | a cue that leads into a verb ("expected to", "on track to", "promises to", "stands to") is read as a modal too: not in a reported plan, not before a harm or a decline | "Trade is expected to double" | "Exports are expected to decline" |
 | growth of a harm ahead | a modal or forward phrase followed by a change verb, next to a harm, is not opportunity | "the deficit is expected to widen", "risks could increase" | "trade could increase" |
-| question | a direct question asserts no achievement, opportunity or recommendation (it may name a challenge) | "What would ASEAN expect from such a strategy?", "How can the pillar be strengthened?" | "Why has the agreement not been used?" → challenge |
+| question | a direct question asserts no achievement, opportunity or recommendation (it may name a challenge) | "What would ASEAN expect from such a strategy?", "How can the pillar be strengthened?" | "Why have the talks stalled?" → challenge |
 | roadmap | a sentence about the text itself ("this article examines …", "the paper concludes with policy suggestions") carries no achievement, opportunity or recommendation (it may name a challenge) | "After reviewing this, this article examines …" | "This policy has grown …" |
 """
 
@@ -76,7 +76,10 @@ _BENEFIT_NEXT = re.compile(
     r"(?:\s+(?:\w+ly|also|further|greatly|significantly)){0,2}\s+(?:help|boost|increase|enhance|promote|strengthen|benefit|create|open|expand|improve|contribute|enable|facilitate|deepen|bring|spur|drive|accelerate|support)\w*",
     re.IGNORECASE,
 )
-_CALL = re.compile(r"(?:urg|call|advis|press|pitch|appeal)\w*", re.IGNORECASE)
+_CALL = re.compile(
+    r"(?:urg(?:e|es|ed|ing)|calls?|called|calling|advis(?:e|es|ed|ing)|press(?:es|ed)?|pitch(?:es|ed)?|appeal(?:s|ed)?)(?!\w)",
+    re.IGNORECASE,
+)  # the verb of a call on a party: "urged …", "called on/for …", "advised …", "pressed for …"
 _OBLIGATION = re.compile(r"(?:ha(?:s|ve|d)|needs?)\s+to", re.IGNORECASE)  # not advice when negated: "do not have to"
 _NOUN_NEEDS_BEFORE = re.compile(r"(?:['’]s|\b(?:the|its|their|his|her|our|your|urgent|basic|specific|immediate|pressing|real|own))\s+$", re.IGNORECASE)
 _EXISTENCE_AFTER = re.compile(r"\s+be\s+(?:found|seen|observed|noticed|traced|explained|attributed|heard|felt|witnessed)(?!\w)", re.IGNORECASE)
