@@ -309,3 +309,19 @@ def test_an_author_keeps_the_apps_colour_and_marker_in_figures_after_an_import_a
     assert any(app.slots[a] != i for i, a in enumerate(coded.authors))  # not simply the dataset's order
     for author in coded.authors:
         assert context.author_style(author) == (app.colour(author).name().upper(), app.symbol(author))
+
+
+def test_a_figure_names_the_authors_whose_codes_no_reader_checked(coded, taxonomy):
+    """The bundled articles are all reviewed; the fixture's second document is machine-coded."""
+    assert "machine" not in FigureContext(coded).source()
+    mixed = code_passages(load_dataset(Path(__file__).parent / "fixtures" / "sentences", taxonomy), taxonomy)
+    context = FigureContext(mixed)
+    assert context.source().endswith("† coded by the machine alone, not checked by a reader: Writer 2021")
+    assert context.author_label("Bo Writer") == "Writer 2021 †" and context.author_label("Ann Author") == "Author 2019"
+    only_ann = FigureContext(mixed, ExplorerState(FilterSpec(authors={"Ann Author"})))
+    assert "machine" not in only_ann.source()  # only the authors a figure shows are named
+    from nsp_explorer.core.framing import framing_mix
+
+    sheet = framing_view(framing_mix(mixed, context.state), context, MEDIA["slide-16x9"], 1920)
+    ticks = [t.get_text() for ax in sheet.figure.axes for t in ax.get_xticklabels()]
+    assert any(t.endswith("†") and "Writer" in t for t in ticks) and not any("Author" in t and "†" in t for t in ticks)

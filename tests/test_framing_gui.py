@@ -86,6 +86,13 @@ def test_a_listed_sentence_opens_its_review(qtbot, coded, tmp_path):
     dialog.reject()
 
 
+def test_the_framing_view_marks_an_author_no_reader_checked(views, coded):
+    _, framing, _, _ = views
+    labels = dict(zip(framing.authors, framing.plot.getAxis("bottom").labels))
+    assert labels["Bo Writer"].endswith("†") and "†" not in labels["Ann Author"]  # Bo's document is machine-coded
+    assert "† coded by the machine alone" in framing.caption_label.text()
+
+
 def test_a_machine_coded_document_says_so(views, coded):
     state, _, _, reading = views
     state.set_focus("bo-2021:1")

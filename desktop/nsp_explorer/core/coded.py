@@ -246,6 +246,15 @@ class CodedPassages:
             mask = self._mask_cache[key] = compute()
         return mask
 
+    def machine_coded_authors(self) -> frozenset[str]:
+        """Authors with a document whose codes no reader checked (``coding`` is ``machine``): their frames are a first pass."""
+        found = self._lookup.get("machine")
+        if found is None:
+            documents = self.documents
+            machine = documents["coding"] == "machine" if "coding" in documents.columns else pd.Series(False, index=documents.index)
+            found = self._lookup["machine"] = frozenset(str(a) for a in documents.loc[machine, "author"])
+        return found
+
     def text(self, row: int) -> str:
         return self.texts[row]
 

@@ -18,6 +18,24 @@ def family_name(author: str) -> str:
     return words[0] if words[0] in FAMILY_NAME_FIRST else words[-1]
 
 
+MACHINE_MARK = "†"  # beside an author whose codes no reader checked: figures and the Framing view explain it
+
+
+def name_over_year(label: str) -> str:
+    """'Fabrian 2017' -> 'Fabrian\\n2017' (family name over year, for narrow columns); a mark stays with the year ('Kim\\n2024 †')."""
+    mark = f" {MACHINE_MARK}"
+    lines = label.removesuffix(mark).rsplit(" ", 1)
+    if label.endswith(mark):
+        lines[-1] += mark
+    return "\n".join(lines)
+
+
+def marked_name(author: str, first_years: dict[str, int] | None, machine: frozenset[str]) -> str:
+    """``short_name``, with MACHINE_MARK when the author is one of ``machine`` (codes no reader checked)."""
+    name = short_name(author, first_years)
+    return f"{name} {MACHINE_MARK}" if author in machine else name
+
+
 def short_name(author: str, first_years: dict[str, int] | None = None) -> str:
     """'Dira Fabrian' -> 'Fabrian 2017'; 'Lee Jaehyon' -> 'Lee 2019' (family name, first publication year)."""
     family = family_name(author)

@@ -10,6 +10,7 @@ import numpy as np
 from ..colours import assign_slots, slot_style
 from ..core.coded import CodedPassages
 from ..core.filters import NO_YEAR, NOTHING, ExplorerState, FilterSpec
+from ..core.names import MACHINE_MARK, marked_name, short_name
 from ..core.scenario import Scenario
 
 
@@ -92,5 +93,22 @@ class FigureContext:
     def subtitle(self) -> str:
         return " · ".join(p for p in (self.scenario, self.filters_in_short()) if p)
 
+    def machine_coded(self) -> list[str]:
+        """The shown authors whose codes are the machine's alone (a document no reader checked), in dataset order."""
+        machine = self.coded.machine_coded_authors()
+        if not machine:
+            return []
+        shown = set(self.coded.passages["author"].to_numpy()[self.mask].tolist())
+        return [a for a in self.coded.authors if a in machine and a in shown]
+
+    def author_label(self, author: str) -> str:
+        """'Fabrian 2017'; with a dagger when the author's codes are the machine's alone (the source line says so)."""
+        return marked_name(author, self.coded.first_years, self.coded.machine_coded_authors())
+
     def source(self) -> str:
-        return f"NSP Explorer · dataset {self.coded.version} · {plural(self.passages, 'passage')} · {self.date}"
+        line = f"NSP Explorer · dataset {self.coded.version} · {plural(self.passages, 'passage')} · {self.date}"
+        machine = self.machine_coded()
+        if machine:
+            names = ", ".join(short_name(a, self.coded.first_years) for a in machine[:3]) + (f" and {len(machine) - 3} more" if len(machine) > 3 else "")
+            line += f" · {MACHINE_MARK} coded by the machine alone, not checked by a reader: {names}"
+        return line

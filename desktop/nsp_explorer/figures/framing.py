@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..colours import FRAME_COLOURS
-from ..core.names import short_name
+from ..core.names import marked_name, name_over_year
 from .context import FigureContext
 from .media import Medium
 
@@ -84,9 +84,10 @@ def draw_cells(ax, held: pd.DataFrame, authors: list[str], areas: list[str], siz
 
 def author_ticks(ax, sheet, authors: list[str], coded, cell_w: float, size: float) -> None:
     """Family name over year where the columns have room for it, else the names turned upright."""
-    names = [short_name(a, coded.first_years) for a in authors]
-    upright = sheet.text_width_in([n.replace(" ", "\n") for n in names], size) <= 0.95 * cell_w
-    ax.set_xticks(range(len(authors)), [n.replace(" ", "\n") for n in names] if upright else names, rotation=0 if upright else 90, fontsize=size)
+    names = [marked_name(a, coded.first_years, coded.machine_coded_authors()) for a in authors]
+    stacked = [name_over_year(n) for n in names]
+    upright = sheet.text_width_in(stacked, size) <= 0.95 * cell_w
+    ax.set_xticks(range(len(authors)), stacked if upright else names, rotation=0 if upright else 90, fontsize=size)
 
 
 def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, width: int | None):

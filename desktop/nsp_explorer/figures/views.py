@@ -18,7 +18,6 @@ from matplotlib.colors import Normalize
 
 from ..colours import FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS
 from ..core import aggregate
-from ..core.names import short_name
 from .context import FigureContext, plural
 from .draw import MARKERS, cell_grid, fitting_size, shrink_to_cells, style_axes, whole_numbers, wrap_label
 from .media import Medium
@@ -38,7 +37,7 @@ def _percent(value: float) -> str:
 
 
 def _author_label(context: FigureContext, author: str) -> str:
-    return short_name(author, context.coded.first_years)
+    return context.author_label(author)
 
 
 # -- attention heatmap ------------------------------------------------------------------------

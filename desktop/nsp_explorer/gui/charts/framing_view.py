@@ -17,9 +17,10 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, framing_mix
+from ...core.names import MACHINE_MARK, marked_name, name_over_year
 from ..palette import FRAME_COLOURS
 from .bars import colour_key
-from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
+from .base import CellLabels, ChartView, Target, label_axis, percent, style_plot
 from .plot import Bars
 
 BAR_LEFT, BAR_WIDTH, BAR_HEIGHT = -0.46, 0.44, 0.62  # a cell spans -0.5 … 0.5 around its author; the count sits right of the bar
@@ -41,15 +42,18 @@ class FramingView(ChartView):
         taxonomy = coded.taxonomy
         self.areas = list(taxonomy.ids("area"))
         self.authors = coded.authors
+        machine = coded.machine_coded_authors()
         self.caption_label.setText(
-            f"Frames in each author's sentences on each area; the number is how many sentences (* and faded: fewer than {FEW_SENTENCES}).<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAME_COLUMNS] + [("no frame", "#B0B0B0")])
+            f"Frames in each author's sentences on each area; the number is how many sentences (* and faded: fewer than {FEW_SENTENCES})."
+            + (f" {MACHINE_MARK} coded by the machine alone, not checked by a reader." if machine & set(coded.authors) else "")
+            + "<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAME_COLUMNS] + [("no frame", "#B0B0B0")])
         )
         self.plot = self.add_plot(0, categories=("bottom",))
         style_plot(self.plot, bottom="Author (publication year)")
         self.plot.invertY(True)
         label_axis(self.plot, "left", [taxonomy.label("area", a) for a in self.areas])
         # family name over year; upright when the columns are too narrow for them (up to twelve authors)
-        self.plot.getAxis("bottom").set_labels(["\n".join(short_name(a, coded).rsplit(" ", 1)) for a in self.authors])
+        self.plot.getAxis("bottom").set_labels([name_over_year(marked_name(a, coded.first_years, machine)) for a in self.authors])
         self.plot.setXRange(-0.5, len(self.authors) - 0.5, padding=0)
         self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
         colours = {f: FRAME_COLOURS[f] for f in FRAME_COLUMNS} | {"none": NO_FRAME}
