@@ -316,7 +316,7 @@ def test_a_figure_names_the_authors_whose_codes_no_reader_checked(coded, taxonom
     assert "machine" not in FigureContext(coded).source()
     mixed = code_passages(load_dataset(Path(__file__).parent / "fixtures" / "sentences", taxonomy), taxonomy)
     context = FigureContext(mixed)
-    assert context.source().endswith("† coded by the machine alone, not checked by a reader: Writer 2021")
+    assert context.source().endswith("† coded by the machine, not checked by a reader: Writer 2021")
     assert context.author_label("Bo Writer") == "Writer 2021 †" and context.author_label("Ann Author") == "Author 2019"
     only_ann = FigureContext(mixed, ExplorerState(FilterSpec(authors={"Ann Author"})))
     assert "machine" not in only_ann.source()  # only the authors a figure shows are named
@@ -325,3 +325,19 @@ def test_a_figure_names_the_authors_whose_codes_no_reader_checked(coded, taxonom
     sheet = framing_view(framing_mix(mixed, context.state), context, MEDIA["slide-16x9"], 1920)
     ticks = [t.get_text() for ax in sheet.figure.axes for t in ax.get_xticklabels()]
     assert any(t.endswith("†") and "Writer" in t for t in ticks) and not any("Author" in t and "†" in t for t in ticks)
+
+
+def test_the_mark_follows_the_passages_shown_and_reaches_comparisons(taxonomy, tmp_path):
+    """One author with a reviewed and a machine-coded document: marked only while the machine-coded one is shown."""
+    from nsp_explorer.figures.context import comparison_source
+
+    folder = tmp_path / "dataset"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "sentences", folder)
+    documents = folder / "documents.csv"
+    documents.write_text(documents.read_text(encoding="utf-8").replace("Bo Writer", "Ann Author"), encoding="utf-8")
+    mixed = code_passages(load_dataset(folder, taxonomy), taxonomy)
+    everything = FigureContext(mixed)
+    assert everything.author_label("Ann Author").endswith("†") and "Author 2019" in everything.source()
+    reviewed_only = FigureContext(mixed, ExplorerState(FilterSpec(years={2019})))
+    assert reviewed_only.author_label("Ann Author") == "Author 2019" and "machine" not in reviewed_only.source()
+    assert "† coded by the machine, not checked by a reader: Author 2019" in comparison_source(reviewed_only, everything)

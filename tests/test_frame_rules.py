@@ -187,11 +187,23 @@ def test_obligation_and_existence(codebook, taxonomy, text, present, absent):
         # a plan a party reports is not advice; a party's call on another prescribes what it should do
         ("The ministers agreed that they should meet again in Hanoi.", set(), {"recommendation"}),
         ("The defence minister called on ASEAN members to back the talks.", {"recommendation"}, set()),
+        # the harm must be what grows or is expected to grow
+        ("In many cases, trade has grown.", {"achievement"}, {"challenge"}),
+        ("Korea's competitiveness has increased against Chinese competition.", set(), {"challenge"}),
+        ("Tourism is expected to grow as concerns fade.", {"opportunity"}, set()),
+        # a question keeps its closing footnote mark; a noun of room is not a modal
+        ("Could Korea gain from the deal?[2]", set(), {"opportunity"}),
+        ("Officials said there is room to cooperate further.", {"opportunity"}, set()),
+        ("Officials said they would increase the budget next year.", set(), {"opportunity"}),
         # a reported benefit is still a benefit; a reported plan is not
         ("Officials said the new route could boost tourism to Da Nang.", {"opportunity"}, set()),
         ("Officials said they would hold a second round of talks in May.", set(), {"opportunity"}),
         ("Exporters were urged by the trade association to diversify their markets.", {"recommendation"}, set()),
         ("She advised returning workers to renew their permits at the immigration office.", {"recommendation"}, set()),
+        # … but a call paid on someone is a visit, and "advised" in its other senses is no advice
+        ("President Moon called on the Sultan of Brunei during his visit.", set(), {"recommendation"}),
+        ("The plan was ill-advised.", set(), {"recommendation"}),
+        ("The ministry advised that the fund had been spent.", set(), {"recommendation"}),
     ],
 )
 def test_text_organisation_and_reports_are_not_advice(codebook, taxonomy, text, present, absent):

@@ -46,8 +46,9 @@ def codes(text, codebook, taxonomy, dimension):
         ("Korean firms are well placed to supply smart-city services.", {"opportunity"}, set()),
         ("The two economies are highly complementary.", {"opportunity"}, set()),
         ("The new fund will help small firms enter the market.", {"opportunity"}, set()),
-        # … but a reported plan is not the author's hope, and a harm is not a benefit
-        ("The ministry announced that the fund will help small firms.", set(), {"opportunity"}),
+        # … a reported benefit is still a benefit, but a reported plan is not the author's hope, and a harm is not a benefit
+        ("The ministry announced that the fund will help small firms.", {"opportunity"}, set()),
+        ("The ministry announced that it will help organise the summit.", set(), {"opportunity"}),
         ("The new tariffs will harm exporters.", {"challenge"}, {"opportunity"}),
         # challenge: gaps, delays, obstacles, reluctance, dependence
         ("The project has been delayed by disputes over costs.", {"challenge"}, set()),

@@ -84,13 +84,19 @@ def test_a_listed_sentence_opens_its_review(qtbot, coded, tmp_path):
     assert dialog.passage_id == "ann-2019:1" and dialog.where.currentData() == 3
     assert "Korea should expand trade and investment." in dialog.shown.text() and "Recommendation" in dialog.shown.text()
     dialog.reject()
+    stale = window.review_passage("ann-2019:1", 9)  # a sentence the passage does not have: said, not silently the whole passage
+    assert stale.where.currentData() == 0 and "has 3 sentences, not 9" in stale.problem.text()
+    stale.reject()
+    window.review_dialog = None
+    window.reading._anchor_clicked(type("Url", (), {"toString": lambda self: "review:7"})())  # no passage named: nothing opens
+    assert window.review_dialog is None
 
 
 def test_the_framing_view_marks_an_author_no_reader_checked(views, coded):
     _, framing, _, _ = views
     labels = dict(zip(framing.authors, framing.plot.getAxis("bottom").labels))
     assert labels["Bo Writer"].endswith("†") and "†" not in labels["Ann Author"]  # Bo's document is machine-coded
-    assert "† coded by the machine alone" in framing.caption_label.text()
+    assert "† has documents coded by the machine, not checked by a reader" in framing.caption_label.text()
 
 
 def test_a_machine_coded_document_says_so(views, coded):

@@ -269,6 +269,14 @@ def test_a_decision_on_one_sentence_changes_that_sentence_only(library, data):
     assert (library.folder / "review.csv").read_text(encoding="utf-8") == before
 
 
+def test_a_decision_on_a_sentence_overrides_one_on_its_passage(library, data):
+    known = {"lee-2019-asan:1"}
+    library.decide("lee-2019-asan:1", "area", "korean_peninsula", "remove", "the paragraph is about the policy", data, known)
+    library.decide("lee-2019-asan:1", "area", "korean_peninsula", "add", "sentence 2 is about the peninsula's economic map", data, known, sentence=2)
+    rows = [list(r[:5]) for r in library.bundled(data).tables["codes.csv"]]
+    assert [r[1:5] for r in rows if r[0] == "lee-2019-asan:1" and r[3] == "korean_peninsula"] == [["2", "area", "korean_peninsula", "reviewed"]]
+
+
 def test_a_user_term_recodes_the_library_and_leaves_the_codebook(tmp_path, library, data):
     before = (data / "codebook.toml").read_bytes()
     (tmp_path / "a.txt").write_text("Seoul pledged to fund mangrove restoration with Hanoi over the next decade of cooperation.", encoding="utf-8")

@@ -247,7 +247,8 @@ class CodedPassages:
         return mask
 
     def machine_coded_authors(self) -> frozenset[str]:
-        """Authors with a document whose codes no reader checked (``coding`` is ``machine``): their frames are a first pass."""
+        """Authors with a document whose codes no reader checked (``coding`` is ``machine``) anywhere in the dataset (the Framing view
+        marks them; a figure marks only the authors whose *shown* passages are machine-coded, ``figures.context``)."""
         found = self._lookup.get("machine")
         if found is None:
             documents = self.documents

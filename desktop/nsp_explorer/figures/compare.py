@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from ..core import aggregate
-from ..core.names import short_name
-from .context import FigureContext, plural
+from ..core.names import marked_name
+from .context import FigureContext, comparison_source, machine_coded_among, plural
 from .export import Exported, write_figures
 from .files import FORMATS
 from .media import DEFAULT_MEDIUM, Medium
@@ -69,10 +69,11 @@ class _Comparison:
         points = 100 * (share_a[:, both] - share_b[:, both])
         finite = np.abs(points[np.isfinite(points)])
         limit = next((s for s in (5, 10, 20, 25, 50, 75, 100) if finite.size and finite.max() <= s), 100)
-        columns = [short_name(x, coded.first_years) for x in authors] + [ALL]
+        marked = frozenset(machine_coded_among(coded, union))
+        columns = [marked_name(x, coded.first_years, marked) for x in authors] + [ALL]
         name_a, name_b = a.scenario or "A", b.scenario or "B"
         subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
-        source = f"NSP Explorer · dataset {coded.version} · A: {plural(a.passages, 'passage')}, B: {plural(b.passages, 'passage')} · {a.date}"
+        source = comparison_source(a, b)
         note = f"Each column: share of that author's passages on each area; – no passages. A − B: authors on both sides; * fewer than {FEW} passages on one side."
         if len(both) == 1:
             note = "A and B share no author: their difference is shown for all authors together. " + note
@@ -147,7 +148,7 @@ class _FramingComparison:
             return None
         name_a, name_b = a.scenario or "A", b.scenario or "B"
         subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
-        source = f"NSP Explorer · dataset {coded.version} · A: {plural(a.passages, 'passage')}, B: {plural(b.passages, 'passage')} · {a.date}"
+        source = comparison_source(a, b)
         note = "Each cell: the frames of that author's sentences on the area (bar) and how many sentences (number); – none on that side."
         sheet = Sheet(medium, width, f"Framing: {name_a} vs {name_b}", subtitle, source, frame_keys(coded), body_in=0.22 * len(areas) + 1.0, note=note)
         axes = sheet.axes(1, 2)[0]
@@ -156,10 +157,11 @@ class _FramingComparison:
         cell_w = (body_w - sheet.text_width_in(labels, medium.text_pt) - 0.06 * body_w) / (2 * len(authors))
         cell_h = (body_h - 4 * medium.text_pt / 72) / len(areas)
         size = cell_font(medium, cell_w, cell_h)
+        machine = frozenset(machine_coded_among(coded, a.mask | b.mask))
         for ax, (cells, _, _), side, name, context in zip(axes, held, "AB", (name_a, name_b), (a, b)):
             draw_cells(ax, cells, authors, areas, size, medium)
             ax.set_yticks(range(len(areas)), labels if side == "A" else [])
-            author_ticks(ax, sheet, authors, coded, cell_w, min(size / 0.8, medium.text_pt))
+            author_ticks(ax, sheet, authors, coded, cell_w, min(size / 0.8, medium.text_pt), machine)
             ax.set_title(f"{side}: {name}\n{plural(context.passages, 'passage')}", fontsize=medium.text_pt, color=INK, loc="center")
         return sheet
 

@@ -94,21 +94,39 @@ class FigureContext:
         return " · ".join(p for p in (self.scenario, self.filters_in_short()) if p)
 
     def machine_coded(self) -> list[str]:
-        """The shown authors whose codes are the machine's alone (a document no reader checked), in dataset order."""
-        machine = self.coded.machine_coded_authors()
-        if not machine:
-            return []
-        shown = set(self.coded.passages["author"].to_numpy()[self.mask].tolist())
-        return [a for a in self.coded.authors if a in machine and a in shown]
+        """The authors with shown passages from a document no reader checked (coded by the machine), in dataset order."""
+        return machine_coded_among(self.coded, self.mask)
 
     def author_label(self, author: str) -> str:
-        """'Fabrian 2017'; with a dagger when the author's codes are the machine's alone (the source line says so)."""
-        return marked_name(author, self.coded.first_years, self.coded.machine_coded_authors())
+        """'Fabrian 2017'; with a dagger when some of the author's shown passages are machine-coded (the source line says so)."""
+        return marked_name(author, self.coded.first_years, frozenset(self.machine_coded()))
 
     def source(self) -> str:
-        line = f"NSP Explorer · dataset {self.coded.version} · {plural(self.passages, 'passage')} · {self.date}"
-        machine = self.machine_coded()
-        if machine:
-            names = ", ".join(short_name(a, self.coded.first_years) for a in machine[:3]) + (f" and {len(machine) - 3} more" if len(machine) > 3 else "")
-            line += f" · {MACHINE_MARK} coded by the machine alone, not checked by a reader: {names}"
-        return line
+        return f"NSP Explorer · dataset {self.coded.version} · {plural(self.passages, 'passage')} · {self.date}" + machine_note(self.coded, self.machine_coded())
+
+
+def machine_coded_among(coded: CodedPassages, mask: np.ndarray) -> list[str]:
+    """The authors of the passages in ``mask`` whose document no reader checked (``coding`` is ``machine``), in dataset order."""
+    documents = coded.documents
+    if "coding" not in documents.columns:
+        return []
+    machine = documents.loc[documents["coding"] == "machine", "doc_id"].astype(str).tolist()
+    if not machine:
+        return []
+    shown = mask & coded.passages["doc_id"].astype(str).isin(machine).to_numpy()
+    authors = set(coded.passages["author"].to_numpy()[shown].tolist())
+    return [a for a in coded.authors if a in authors]
+
+
+def machine_note(coded: CodedPassages, authors: list[str]) -> str:
+    """' · † coded by the machine, not checked by a reader: Kim 2024' for a figure's source line, or '' when none."""
+    if not authors:
+        return ""
+    names = ", ".join(short_name(a, coded.first_years) for a in authors[:3]) + (f" and {len(authors) - 3} more" if len(authors) > 3 else "")
+    return f" · {MACHINE_MARK} coded by the machine, not checked by a reader: {names}"
+
+
+def comparison_source(a: FigureContext, b: FigureContext) -> str:
+    """The source line of a figure comparing two views of one dataset."""
+    machine = machine_coded_among(a.coded, a.mask | b.mask)
+    return f"NSP Explorer · dataset {a.coded.version} · A: {plural(a.passages, 'passage')}, B: {plural(b.passages, 'passage')} · {a.date}" + machine_note(a.coded, machine)

@@ -82,9 +82,9 @@ def draw_cells(ax, held: pd.DataFrame, authors: list[str], areas: list[str], siz
     ax.tick_params(length=0)
 
 
-def author_ticks(ax, sheet, authors: list[str], coded, cell_w: float, size: float) -> None:
-    """Family name over year where the columns have room for it, else the names turned upright."""
-    names = [marked_name(a, coded.first_years, coded.machine_coded_authors()) for a in authors]
+def author_ticks(ax, sheet, authors: list[str], coded, cell_w: float, size: float, machine: frozenset[str] = frozenset()) -> None:
+    """Family name over year where the columns have room for it, else the names turned upright; ``machine`` authors marked."""
+    names = [marked_name(a, coded.first_years, machine) for a in authors]
     stacked = [name_over_year(n) for n in names]
     upright = sheet.text_width_in(stacked, size) <= 0.95 * cell_w
     ax.set_xticks(range(len(authors)), stacked if upright else names, rotation=0 if upright else 90, fontsize=size)
@@ -107,6 +107,6 @@ def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, widt
     cell_h = (body_h - 3 * medium.text_pt / 72) / len(areas)
     draw_cells(ax, held, authors, areas, cell_font(medium, cell_w, cell_h), medium)
     ax.set_yticks(range(len(areas)), labels)
-    author_ticks(ax, sheet, authors, coded, cell_w, medium.text_pt)
+    author_ticks(ax, sheet, authors, coded, cell_w, medium.text_pt, frozenset(context.machine_coded()))
     ax.set_xlabel("Author (first publication year) · bars: share of each frame · number: sentences")
     return sheet

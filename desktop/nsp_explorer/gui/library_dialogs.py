@@ -148,6 +148,8 @@ class ReviewDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(620)
         self._codes()
+        if sentence and self.where.currentData() != sentence:  # a link to a sentence the passage does not have (any more)
+            self.problem.setText(f"This passage has {len(self.sentences)} sentences, not {sentence}: choose where the decision goes.")
 
     def codes_now(self) -> list[tuple[str, str, str]]:
         """(dimension, code, source) on the chosen sentence, or on the passage as a whole."""

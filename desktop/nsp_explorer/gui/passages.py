@@ -401,7 +401,7 @@ class ReadingPane(QWidget):
         if target.startswith("review:"):  # a sentence's codes, to add or remove one with a reason
             passage_id, _, number = target.removeprefix("review:").rpartition(".")
             review = getattr(self.window(), "review_passage", None)
-            if review is not None and number.isdigit():
+            if review is not None and passage_id and number.isdigit():
                 review(passage_id, int(number))
             return
         if target.startswith("passage:"):

@@ -20,12 +20,12 @@ should and should not fire (tests/test_frame_rules.py).
 | counterfactual, existence | a modal followed by "have" + participle, or by "be found / seen / observed …", is not opportunity | "could have been a burden", "students can be found in Seoul" | "could help" |
 | no obligation | a negated "have to / need to" is not advice; "needs to" after a possessive or adjective is the noun | "not because they have to", "ASEAN's urgent needs to deal with …" | "Seoul needs to act", "Korea should not wait" |
 | achievement under a modal | an achievement cue within 3 words after can/could/may/might/would/will/shall (same clause) is not an achievement | "can make a substantial contribution", "will have grown" | "has grown" |
-| growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun (a dilemma, a deficit, debt, cases, deaths …) is not an achievement but a challenge | "increasingly became secondary", "growing strategic dilemma", "increasing pressure", "the trade deficit increased", "confirmed cases increased" | "trade has grown" |
+| growth of a harm | a change cue (grow, increase, become, deepen, expand …) next to a challenge cue or harm noun (a dilemma, a deficit, debt, cases, deaths …) is not an achievement; when the harm is what grows (the noun just before or after the change) it is a challenge | "increasingly became secondary", "growing strategic dilemma", "increasing pressure", "the trade deficit increased", "confirmed cases increased" | "trade has grown" |
 | advice sets the goal | a sentence that keeps a recommendation cue carries no achievement: its positive words describe what should be reached | "Seoul should formulate effective measures", "Korea needs to build a strong presence" | "Trade has doubled since 2010" |
-| reported benefit | a modal followed by a benefit verb (help, boost, enhance …) stays opportunity inside a report: an expected benefit, not a plan | "Officials said the deal could boost trade" | "Officials said they would hold talks" |
-| future benefit | "will" + a benefit verb (help, boost, enable …) is opportunity and is read as a modal: not in a reported plan, not before a harm | "The fund will help small firms" | "The ministry announced that the fund will help …", "tariffs will harm exporters" |
+| reported benefit | a modal followed by a benefit verb (help, boost, enhance …) stays opportunity inside a report: an expected benefit, not a plan — unless its subject is the speaker | "Officials said the deal could boost trade" | "Officials said they would hold talks", "… said they would help organise the summit" |
+| future benefit | "will" + a benefit verb (help, boost, enable …) is opportunity and is read as a modal: a reported benefit stays, a reported plan of the speaker does not; not before a harm | "The fund will help small firms", "The ministry announced that the fund will help …" | "The ministry announced that it will help organise …", "tariffs will harm exporters" |
 | forward phrase | a cue that leads into a verb ("expected to", "on track to", "promises to", "stands to") is read as a modal too: not in a reported plan, not before a harm or a decline | "Trade is expected to double" | "Exports are expected to decline" |
-| growth of a harm ahead | a modal or forward phrase followed by a change verb, next to a harm, is not opportunity | "the deficit is expected to widen", "risks could increase" | "trade could increase" |
+| growth of a harm ahead | a modal or forward phrase whose subject is a harm, followed by a change verb, is not opportunity | "the deficit is expected to widen", "risks in the strait could increase" | "trade could increase", "tourism is expected to grow as concerns fade" |
 | question | a direct question asserts no achievement, opportunity or recommendation (it may name a challenge) | "What would ASEAN expect from such a strategy?", "How can the pillar be strengthened?" | "Why have the talks stalled?" → challenge |
 | roadmap | a sentence about the text itself ("this article examines …", "the paper concludes with policy suggestions") carries no achievement, opportunity or recommendation (it may name a challenge) | "After reviewing this, this article examines …" | "This policy has grown …" |
 """
@@ -59,10 +59,18 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_NEXT = re.compile(r"\s+(?:\w+ly\s+)?(?:be\s+|have\s+|further\s+)?" + _CHANGE.pattern, re.IGNORECASE)
-_HARM_NEAR = re.compile(
-    r"(?<!\w)(?:threat|risk|danger|conflict|crisis|crises|problem|harm|instability|tension|dilemma|pressure|rivalry|"
-    r"competition|assertive|secondary|uncertainty|burden|concern|cases|deaths|infection|deficit|debt|unemployment|inflation|casualt)\w*",
+_HARM_WORDS = (
+    r"(?:threat|risk|danger|conflict|crisis|crises|problem|harm|instability|tension|dilemma|pressure|rivalry|"
+    r"competition|assertive|secondary|uncertainty|burden|concern|cases|deaths|infection|deficit|debt|unemployment|inflation|casualt|"
+    r"violence|polari[sz]|division|extremis|protectionis)\w*"
+)
+_HARM_SUBJECT = re.compile(  # a harm noun right before the change: "cases have", "the deficit is expected to", "risks could"
+    r"(?<!\w)" + _HARM_WORDS + r"(?:\s+(?:in|of|on|at|from|across|over|with)(?:\s+[\w-]+){1,3})?"  # "risks in the strait"
+    r"(?:\s+(?:has|have|had|is|are|was|were|been|also|further|continued?|continues|to|sharply|steadily|rapidly))*\s+$",
     re.IGNORECASE,
+)
+_HARM_OBJECT = re.compile(  # right after, not behind a preposition: "growing tension", "increasingly facing contradicting pressures"
+    r"(?:\s+(?!(?:against|with|from|to|despite|amid|over|in|on|at|by|for|of)\b)[\w-]+){0,2}\s+" + _HARM_WORDS, re.IGNORECASE
 )
 _ROADMAP = re.compile(
     r"(?<!\w)(?:(?:this|the\s+present|the\s+following|the\s+next)\s+(?:article|paper|brief|essay|chapter|section|study|report|piece|analysis)"
@@ -72,10 +80,10 @@ _ROADMAP = re.compile(
     r"is\s+structured|presents|traces|addresses|focuses|surveys|summari[sz]es|concludes|argues|asks)(?!\w)",
     re.IGNORECASE,
 )
-_BENEFIT_NEXT = re.compile(
-    r"(?:\s+(?:\w+ly|also|further|greatly|significantly)){0,2}\s+(?:help|boost|increase|enhance|promote|strengthen|benefit|create|open|expand|improve|contribute|enable|facilitate|deepen|bring|spur|drive|accelerate|support)\w*",
-    re.IGNORECASE,
-)
+_BENEFIT = r"(?:help|boost|enhance|promote|strengthen|benefit|improve|contribute|enable|facilitate|deepen|spur)\w*"
+_BENEFIT_NEXT = re.compile(r"(?:\s+(?:\w+ly|also|further|greatly|significantly)){0,2}\s+" + _BENEFIT, re.IGNORECASE)
+_WILL_BENEFIT = re.compile(r"will\s+" + _BENEFIT, re.IGNORECASE)
+_SPEAKER_BEFORE = re.compile(r"(?<!\w)(?:they|we|it|he|she|I)\s+$", re.IGNORECASE)  # "said they would help organise …": their own plan
 _CALL = re.compile(
     r"(?:urg(?:e|es|ed|ing)|calls?|called|calling|advis(?:e|es|ed|ing)|press(?:es|ed)?|pitch(?:es|ed)?|appeal(?:s|ed)?)(?!\w)",
     re.IGNORECASE,
@@ -83,13 +91,16 @@ _CALL = re.compile(
 _OBLIGATION = re.compile(r"(?:ha(?:s|ve|d)|needs?)\s+to", re.IGNORECASE)  # not advice when negated: "do not have to"
 _NOUN_NEEDS_BEFORE = re.compile(r"(?:['’]s|\b(?:the|its|their|his|her|our|your|urgent|basic|specific|immediate|pressing|real|own))\s+$", re.IGNORECASE)
 _EXISTENCE_AFTER = re.compile(r"\s+be\s+(?:found|seen|observed|noticed|traced|explained|attributed|heard|felt|witnessed)(?!\w)", re.IGNORECASE)
-_CLOSING = " \t\r\n\"'”’)]"  # what may follow a sentence's final mark
+_QUESTION_END = re.compile(r"\?[\"'”’)\]]*(?:\[\w{1,4}\])*\s*$")  # a question mark, its closing quotes and footnote marks
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")
 
 
+_FORWARD = frozenset({"expected to", "on track to", "promises to", "stands to", "is set to", "set to"})  # phrases that lead into a verb
+
+
 def _looks_ahead(cue: str) -> bool:
-    """Whether an opportunity cue speaks of what may come: a modal, "will" + a benefit verb, or a phrase that leads into a verb ("expected to", "on track to")."""
-    return cue in _MODALS or cue.split(None, 1)[0] == "will" or cue.endswith(" to")
+    """Whether an opportunity cue speaks of what may come: a modal, "will" + a benefit verb, or a forward phrase ("expected to")."""
+    return cue in _MODALS or cue.split(None, 1)[0] == "will" or cue in _FORWARD
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -157,12 +168,18 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
         low = max(first, start - 40)
         return (anchors is None or _near(anchors.modal, low, start)) and _MODAL_BEFORE.search(text[low:start]) is not None
 
-    def harm_near(start: int, end: int) -> bool:
-        low, high = max(first, start - 30), min(last, end + 30)
-        return any(low <= s < high and s != start for s in challenge_starts) or _HARM_NEAR.search(text, low, high) is not None
+    def harm_grows(start: int, end: int) -> bool:
+        """Whether the harm is what changes: a harm noun just before the cue ("the deficit has increased", "risks could
+        increase") or just after it ("growing tension", "increasingly facing pressure")."""
+        return _HARM_SUBJECT.search(text, max(first, start - 40), start) is not None or _HARM_OBJECT.match(text, end, last) is not None
+
+    def reported_benefit(start: int, end: int, word: str) -> bool:
+        """A modal + benefit verb whose subject is not the speaker: "said the deal could boost trade" (not "said they would help …")."""
+        benefit = _BENEFIT_NEXT.match(text, end, last) is not None or _WILL_BENEFIT.fullmatch(word) is not None
+        return benefit and _SPEAKER_BEFORE.search(text, max(first, start - 12), start) is None
 
     roadmap = (anchors is None or _near(anchors.roadmap, first, last)) and _ROADMAP.search(text, first, last) is not None
-    question = text[first:last].rstrip(_CLOSING).endswith("?")
+    question = _QUESTION_END.search(text, first, last) is not None
     out: Cues = {}
 
     def keep(frame: str, span: tuple[int, int]) -> None:
@@ -186,13 +203,13 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
                         continue  # part of advice: "it would be wise to …"
                     if in_discourse_phrase(text, start, end, first, last):
                         continue
-                    if reported(start) and not _BENEFIT_NEXT.match(text, end, last):
+                    if reported(start) and not reported_benefit(start, end, word):
                         continue  # a reported plan; a reported benefit ("said the deal would boost trade") stays
                     following = _NEXT_WORDS.match(text, end, last)
                     reach = following.end() if following else end
                     if any(end < s < reach for s in challenge_starts) or _HARM_AFTER.match(text, end, last):
                         continue
-                    if _CHANGE_NEXT.match(text, end, last) and harm_near(start, end):
+                    if _CHANGE_NEXT.match(text, end, last) and _HARM_SUBJECT.search(text, max(first, start - 40), start):
                         continue  # a harm that may grow: "the deficit is expected to widen", "risks could increase"
                     if _PERFECT.match(text, end, last) or _EXISTENCE_AFTER.match(text, end, last):
                         continue
@@ -208,7 +225,7 @@ def apply_frame_rules(text: str, cues: Cues, first: int = 0, last: int | None = 
             elif frame == "achievement":
                 if conditional(start) or under_modal(start):
                     continue
-                if _CHANGE.match(text, start, end) and harm_near(start, end):
+                if _CHANGE.match(text, start, end) and harm_grows(start, end):
                     keep("challenge", (start, end))  # a harm that grows: "confirmed cases have increased"
                     continue
             if frame != "recommendation":

@@ -3,7 +3,8 @@
 Each row adds or removes one code on one unit and says why. The unit is a
 sentence (``<passage_id>.<n>``, n as numbered by ``sentence_spans``) or a
 whole passage (``<passage_id>``: the code goes for every sentence of it, or
-is added to the passage as a whole). The built codes.csv then holds the added
+is added to the passage as a whole); for one sentence, a decision on the sentence
+overrides one on the whole passage. The built codes.csv then holds the added
 code with source ``reviewed`` or lacks the removed one; the generated CSVs
 are never edited by hand. A file with the older header ``passage_id,…`` is
 read as passage-wide decisions.
@@ -94,8 +95,8 @@ def apply_review(
         added = []
         for d in mine:
             key = (d.sentence, d.dimension, d.code)
-            if d.action != "add" or key in removed or (0, d.dimension, d.code) in removed or key in present:
-                continue
+            if d.action != "add" or key in removed or key in present:
+                continue  # a decision on a sentence overrides one on the whole passage for that sentence
             if d.sentence == 0 and (d.dimension, d.code) in anywhere:
                 continue  # the passage has it already
             present.add(key)
