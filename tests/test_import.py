@@ -277,6 +277,24 @@ def test_a_decision_on_a_sentence_overrides_one_on_its_passage(library, data):
     assert [r[1:5] for r in rows if r[0] == "lee-2019-asan:1" and r[3] == "korean_peninsula"] == [["2", "area", "korean_peninsula", "reviewed"]]
 
 
+def test_a_library_built_by_an_earlier_coder_is_coded_again(tmp_path, library, data):
+    """An upgrade brings a new codebook: the library's imported documents must not keep the old one's codes."""
+    (tmp_path / "a.txt").write_text("Seoul will fund mangrove restoration with Hanoi over the next decade of cooperation.", encoding="utf-8")
+    library.import_file(tmp_path / "a.txt", data, set())
+    assert library.is_current(data)
+    upgraded = tmp_path / "upgraded-app-data"
+    shutil.copytree(data, upgraded, ignore=shutil.ignore_patterns("corpus"))
+    (upgraded / "corpus").symlink_to(data / "corpus")
+    codebook = upgraded / "codebook.toml"
+    codebook.write_text(codebook.read_text(encoding="utf-8").replace("[areas.green_growth]\nterms = [", '[areas.green_growth]\nterms = [\n  "mangrove*",'), encoding="utf-8")
+    assert not library.is_current(upgraded)  # built by the earlier codebook
+    assert ",area,green_growth," not in (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
+    library.recode(upgraded)
+    assert library.is_current(upgraded) and not library.is_current(data)
+    assert ",area,green_growth,lexicon,mangrove" in (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
+    assert len(library.documents()) == 1  # the document itself is kept
+
+
 def test_a_user_term_recodes_the_library_and_leaves_the_codebook(tmp_path, library, data):
     before = (data / "codebook.toml").read_bytes()
     (tmp_path / "a.txt").write_text("Seoul pledged to fund mangrove restoration with Hanoi over the next decade of cooperation.", encoding="utf-8")

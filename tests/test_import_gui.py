@@ -156,6 +156,23 @@ def test_reviewing_one_sentence_shows_it_and_changes_only_it(qtbot, user_dirs):
     assert where == {1, 5}
 
 
+def test_a_library_from_an_earlier_version_is_coded_again_when_the_app_opens(qtbot, user_dirs, page):
+    library = Library(library_dir())
+    library.import_file(page, data_dir(), set())
+    stamp = library.folder / "built-with.txt"
+    stamp.unlink()  # as an earlier version left it
+    window = open_window(qtbot)
+    assert stamp.is_file() and library.is_current(data_dir()) and not LIBRARY_PROBLEMS
+    assert "kim-2024-korea" in set(window.coded.documents["doc_id"])
+    # a decision the new coding cannot apply: the library is shown as it was, and the user is told
+    review = library.folder / "review.csv"
+    review.write_text("unit,dimension,code,action,reason\nlee-2019-asan:1.40,frame,challenge,add,a sentence that is gone\n", encoding="utf-8")
+    stamp.unlink()
+    again = open_window(qtbot)
+    assert LIBRARY_PROBLEMS and "could not be coded again" in LIBRARY_PROBLEMS[0] and "sentences, not 40" in LIBRARY_PROBLEMS[0]
+    assert "kim-2024-korea" in set(again.coded.documents["doc_id"]) and not stamp.exists()
+
+
 def test_the_codebook_shows_what_fired_and_takes_your_terms(qtbot, user_dirs, page):
     Library(library_dir()).import_file(page, data_dir(), set())
     window = open_window(qtbot)

@@ -61,6 +61,11 @@ def load(folder: Path | None, with_library: bool = True):
 
     try:
         library = Library(library_dir())
+        if not library.is_current(data_dir()):
+            try:  # built by an earlier version: code it again with this one's coder, or say why not
+                library.recode(data_dir())
+            except DataFileError as error:
+                LIBRARY_PROBLEMS.append(f"Your library was coded by an earlier version of the app and could not be coded again ({error}); it is shown as it was.")
         with reading(library.folder):  # an import in another process moves its files in before or after, never during
             bundled = library.folder / "bundled" if (library.folder / "bundled").is_dir() else dataset_dir()  # with the user's decisions
             if not library.documents():

@@ -43,6 +43,27 @@ EDITABLE = ("title", "author", "outlet", "date", "url")  # what a user can corre
 Progress = Callable[[str, float], None]  # may raise Cancelled to stop: the change is then undone
 
 
+BUILT_WITH = "built-with.txt"  # the fingerprint of the app's coding inputs the library's datasets were built from
+_CODING_INPUTS = (
+    "codebook.toml", "taxonomy.json", "review.csv", "checked.csv", "facts.toml", "facts_review.csv",
+    "dataset/documents.csv", "dataset/passages.csv", "dataset/codes.csv", "dataset/facts.csv",
+)
+
+
+def coding_fingerprint(data_dir: Path) -> str:
+    """What a library's datasets depend on in the app: its version and its bundled coding files (codebook, taxonomy,
+    reviewed decisions, the bundled dataset). A new version of the app changes it, and the library is coded again."""
+    import hashlib
+
+    from .. import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    for name in _CODING_INPUTS:
+        path = data_dir / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
+    return digest.hexdigest()[:16]
+
+
 class Cancelled(Exception):
     """Raised by a progress callback to stop a change in progress (Cancel, quitting)."""
 
@@ -109,6 +130,26 @@ class Library:
     @property
     def overlay_path(self) -> Path:
         return self.folder / "codebook-overlay.toml"
+
+    def is_current(self, data_dir: Path) -> bool:
+        """Whether the library's datasets were built from this app's coder and bundled data (an upgrade makes them stale).
+
+        A library with nothing built (no documents, no decisions) is current.
+        """
+        with reading(self.folder):
+            if not (self.folder / "bundled").is_dir() and not (self.folder / "dataset").is_dir():
+                return True
+            stamp = self.folder / BUILT_WITH
+            return stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == coding_fingerprint(data_dir)
+
+    def recode(self, data_dir: Path, progress: Progress | None = None) -> None:
+        """Build the library's datasets again with this app's coder and bundled data; documents, terms and decisions are kept.
+
+        A transaction like every change: if a decision no longer fits (a sentence the new splitter numbers otherwise),
+        the library stays as it was and the DataFileError says why.
+        """
+        with self.transaction(data_dir, self.folder, "re-coding", progress):
+            pass
 
     def build(self, data_dir: Path, folder: Path | None = None, progress: Progress | None = None) -> BuiltDataset | None:
         """The library's dataset (None while it holds no document): its own documents, the user's terms and decisions."""
@@ -376,6 +417,7 @@ class Library:
             shutil.rmtree(staging / "dataset", ignore_errors=True)
         # the bundled corpus with the user's decisions about its passages, for the app to show
         write_dataset(build_dataset(data_dir, progress=progress, user_review=staging / "review.csv"), staging / "bundled")
+        (staging / BUILT_WITH).write_text(coding_fingerprint(data_dir) + "\n", encoding="utf-8")
 
     def _changes(self, staging: Path) -> tuple[list[str], list[str]]:
         """The files of the staging copy (to move in) and the library's files it no longer has (to delete)."""
