@@ -46,6 +46,7 @@ class FigureContext:
     indicator: tuple[str, str] | None = None  # the cited figures shown
     date: str = field(default_factory=lambda: datetime.date.today().isoformat())
     author_slots: dict[str, int] = field(default_factory=dict)
+    _machine_coded: tuple[ExplorerState, list[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def of_scenario(cls, coded: CodedPassages, scenario: Scenario, author_slots: dict[str, int] | None = None) -> FigureContext:
@@ -95,7 +96,10 @@ class FigureContext:
 
     def machine_coded(self) -> list[str]:
         """The authors with shown passages from a document no reader checked (coded by the machine), in dataset order."""
-        return machine_coded_among(self.coded, self.mask)
+        known = self._machine_coded
+        if known is None or known[0] != self.state:  # once per state: every author label asks
+            known = self._machine_coded = (self.state, machine_coded_among(self.coded, self.mask))
+        return known[1]
 
     def author_label(self, author: str) -> str:
         """'Fabrian 2017'; with a dagger when some of the author's shown passages are machine-coded (the source line says so)."""
@@ -113,8 +117,10 @@ def machine_coded_among(coded: CodedPassages, mask: np.ndarray) -> list[str]:
     machine = documents.loc[documents["coding"] == "machine", "doc_id"].astype(str).tolist()
     if not machine:
         return []
-    shown = mask & coded.passages["doc_id"].astype(str).isin(machine).to_numpy()
-    authors = set(coded.passages["author"].to_numpy()[shown].tolist())
+    doc = coded.passages["doc_id"]  # categorical: test the categories, then index by code (no string per passage)
+    shown = mask & np.asarray(doc.cat.categories.isin(machine))[doc.cat.codes.to_numpy()]
+    author = coded.passages["author"]
+    authors = set(author.cat.categories[np.unique(author.cat.codes.to_numpy()[shown])])
     return [a for a in coded.authors if a in authors]
 
 
