@@ -246,15 +246,21 @@ class CodedPassages:
             mask = self._mask_cache[key] = compute()
         return mask
 
-    def machine_coded_authors(self) -> frozenset[str]:
-        """Authors with a document whose codes no reader checked (``coding`` is ``machine``) anywhere in the dataset (the Framing view
-        marks them; a figure marks only the authors whose *shown* passages are machine-coded, ``figures.context``)."""
-        found = self._lookup.get("machine")
-        if found is None:
+    def machine_coded_authors(self, mask: np.ndarray | None = None) -> list[str]:
+        """The authors (dataset order) with passages — those in ``mask``, or any — from a document no reader checked
+        (``coding`` is ``machine``): the Framing view marks them, and a figure the authors it shows."""
+        machine = self._lookup.get("machine")
+        if machine is None:  # each passage: from a machine-coded document? (by the categorical codes: no string per passage)
             documents = self.documents
-            machine = documents["coding"] == "machine" if "coding" in documents.columns else pd.Series(False, index=documents.index)
-            found = self._lookup["machine"] = frozenset(str(a) for a in documents.loc[machine, "author"])
-        return found
+            doc = self.passages["doc_id"]
+            unchecked = documents.loc[documents["coding"] == "machine", "doc_id"].astype(str)
+            machine = self._lookup["machine"] = np.asarray(doc.cat.categories.isin(unchecked))[doc.cat.codes.to_numpy()]
+        shown = machine if mask is None else machine & mask
+        if not shown.any():
+            return []
+        author = self.passages["author"]
+        found = set(author.cat.categories[np.unique(author.cat.codes.to_numpy()[shown])])
+        return [a for a in self.authors if a in found]
 
     def text(self, row: int) -> str:
         return self.texts[row]

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..core import aggregate
 from ..core.names import marked_name
-from .context import FigureContext, comparison_source, machine_coded_among, plural
+from .context import FigureContext, comparison_source, plural
 from .export import Exported, write_figures
 from .files import FORMATS
 from .media import DEFAULT_MEDIUM, Medium
@@ -69,7 +69,7 @@ class _Comparison:
         points = 100 * (share_a[:, both] - share_b[:, both])
         finite = np.abs(points[np.isfinite(points)])
         limit = next((s for s in (5, 10, 20, 25, 50, 75, 100) if finite.size and finite.max() <= s), 100)
-        marked = frozenset(machine_coded_among(coded, union))
+        marked = frozenset(coded.machine_coded_authors(union))
         columns = [marked_name(x, coded.first_years, marked) for x in authors] + [ALL]
         name_a, name_b = a.scenario or "A", b.scenario or "B"
         subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
@@ -157,7 +157,7 @@ class _FramingComparison:
         cell_w = (body_w - sheet.text_width_in(labels, medium.text_pt) - 0.06 * body_w) / (2 * len(authors))
         cell_h = (body_h - 4 * medium.text_pt / 72) / len(areas)
         size = cell_font(medium, cell_w, cell_h)
-        machine = frozenset(machine_coded_among(coded, a.mask | b.mask))
+        machine = frozenset(coded.machine_coded_authors(a.mask | b.mask))
         for ax, (cells, _, _), side, name, context in zip(axes, held, "AB", (name_a, name_b), (a, b)):
             draw_cells(ax, cells, authors, areas, size, medium)
             ax.set_yticks(range(len(areas)), labels if side == "A" else [])

@@ -98,7 +98,7 @@ class FigureContext:
         """The authors with shown passages from a document no reader checked (coded by the machine), in dataset order."""
         known = self._machine_coded
         if known is None or known[0] != self.state:  # once per state: every author label asks
-            known = self._machine_coded = (self.state, machine_coded_among(self.coded, self.mask))
+            known = self._machine_coded = (self.state, self.coded.machine_coded_authors(self.mask))
         return known[1]
 
     def author_label(self, author: str) -> str:
@@ -107,21 +107,6 @@ class FigureContext:
 
     def source(self) -> str:
         return f"NSP Explorer · dataset {self.coded.version} · {plural(self.passages, 'passage')} · {self.date}" + machine_note(self.coded, self.machine_coded())
-
-
-def machine_coded_among(coded: CodedPassages, mask: np.ndarray) -> list[str]:
-    """The authors of the passages in ``mask`` whose document no reader checked (``coding`` is ``machine``), in dataset order."""
-    documents = coded.documents
-    if "coding" not in documents.columns:
-        return []
-    machine = documents.loc[documents["coding"] == "machine", "doc_id"].astype(str).tolist()
-    if not machine:
-        return []
-    doc = coded.passages["doc_id"]  # categorical: test the categories, then index by code (no string per passage)
-    shown = mask & np.asarray(doc.cat.categories.isin(machine))[doc.cat.codes.to_numpy()]
-    author = coded.passages["author"]
-    authors = set(author.cat.categories[np.unique(author.cat.codes.to_numpy()[shown])])
-    return [a for a in coded.authors if a in authors]
 
 
 def machine_note(coded: CodedPassages, authors: list[str]) -> str:
@@ -134,5 +119,5 @@ def machine_note(coded: CodedPassages, authors: list[str]) -> str:
 
 def comparison_source(a: FigureContext, b: FigureContext) -> str:
     """The source line of a figure comparing two views of one dataset."""
-    machine = machine_coded_among(a.coded, a.mask | b.mask)
+    machine = a.coded.machine_coded_authors(a.mask | b.mask)
     return f"NSP Explorer · dataset {a.coded.version} · A: {plural(a.passages, 'passage')}, B: {plural(b.passages, 'passage')} · {a.date}" + machine_note(a.coded, machine)

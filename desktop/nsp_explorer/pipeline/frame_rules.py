@@ -40,6 +40,7 @@ from .modality import (
     REACH, CONDITIONAL_ANCHORS, REPORTED_ANCHORS, in_conditional, in_discourse_phrase, in_reported, is_month,
 )
 from .negation import LOOK_BACK, negation_before
+from .sentences import FOOTNOTE_MARK
 from .negation import ANCHORS as NEGATION_ANCHORS
 
 Cues = dict[str, list[tuple[int, int]]]  # frame -> spans of its cues in the sentence
@@ -91,11 +92,11 @@ _CALL = re.compile(
 _OBLIGATION = re.compile(r"(?:ha(?:s|ve|d)|needs?)\s+to", re.IGNORECASE)  # not advice when negated: "do not have to"
 _NOUN_NEEDS_BEFORE = re.compile(r"(?:['’]s|\b(?:the|its|their|his|her|our|your|urgent|basic|specific|immediate|pressing|real|own))\s+$", re.IGNORECASE)
 _EXISTENCE_AFTER = re.compile(r"\s+be\s+(?:found|seen|observed|noticed|traced|explained|attributed|heard|felt|witnessed)(?!\w)", re.IGNORECASE)
-_QUESTION_END = re.compile(r"\?[\"'”’)\]]*(?:\[\w{1,4}\])*\s*$")  # a question mark, its closing quotes and footnote marks
+_QUESTION_END = re.compile(r"\?[\"'”’)\]]*(?:" + FOOTNOTE_MARK + r")*\s*$")  # a question mark, its closing quotes and footnote marks
 _NEXT_WORDS = re.compile(r"(?:\s+[\w'’-]+){1,2}")
 
 
-_FORWARD = frozenset({"expected to", "on track to", "promises to", "stands to", "is set to", "set to"})  # phrases that lead into a verb
+_FORWARD = frozenset({"expected to", "on track to", "promises to", "stands to"})  # the codebook's opportunity phrases that lead into a verb
 
 
 def _looks_ahead(cue: str) -> bool:

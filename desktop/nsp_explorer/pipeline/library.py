@@ -44,20 +44,19 @@ Progress = Callable[[str, float], None]  # may raise Cancelled to stop: the chan
 
 
 BUILT_WITH = "built-with.txt"  # the fingerprint of the app's coding inputs the library's datasets were built from
-_CODING_INPUTS = (
-    "codebook.toml", "taxonomy.json", "review.csv", "checked.csv", "facts.toml", "facts_review.csv",
-    "dataset/documents.csv", "dataset/passages.csv", "dataset/codes.csv", "dataset/facts.csv",
-)
+_CODING_INPUTS = ("codebook.toml", "taxonomy.json", "review.csv", "checked.csv", "facts.toml", "facts_review.csv")
 
 
 def coding_fingerprint(data_dir: Path) -> str:
-    """What a library's datasets depend on in the app: its version and its bundled coding files (codebook, taxonomy,
-    reviewed decisions, the bundled dataset). A new version of the app changes it, and the library is coded again."""
+    """What a library's datasets depend on in the app: its version, its bundled coding files (codebook, taxonomy,
+    reviewed decisions) and the bundled dataset's version (which a new coder changes). A new version of the app
+    changes it, and the library is coded again."""
     import hashlib
 
     from .. import __version__
+    from ..core.dataset import file_hashes, version_of
 
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(__version__.encode() + b"\0" + version_of(file_hashes(data_dir / "dataset")).encode())
     for name in _CODING_INPUTS:
         path = data_dir / name
         digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+FOOTNOTE_MARK = r"\[\w{1,4}\]"  # "[1]", "[ii]" after a sentence's final mark
 # A sentence ends at . ! ? with its closing quotes or brackets and any footnote marks ("2015.[1]", ".[i]").
-_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"”’)\]]|\[\w{1,4}\])*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"”’)\]]|" + FOOTNOTE_MARK + r")*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Nos|Vol|vs|etc|e\.g|i\.e|cf|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Gen|Sen|Rep"
     r"|Adm|Lt|Col|Capt|Maj|Sgt|Cmdr|Amb|Hon|Rev|Co|Corp|Inc|Ltd|Fig|Figs|p|pp|para|ch|Ch|Sec)"

@@ -42,10 +42,10 @@ class FramingView(ChartView):
         taxonomy = coded.taxonomy
         self.areas = list(taxonomy.ids("area"))
         self.authors = coded.authors
-        machine = coded.machine_coded_authors()
+        machine = frozenset(coded.machine_coded_authors())
         self.caption_label.setText(
             f"Frames in each author's sentences on each area; the number is how many sentences (* and faded: fewer than {FEW_SENTENCES})."
-            + (f" {MACHINE_MARK} has documents coded by the machine, not checked by a reader." if machine & set(coded.authors) else "")
+            + (f" {MACHINE_MARK} has documents coded by the machine, not checked by a reader." if machine else "")
             + "<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAME_COLUMNS] + [("no frame", "#B0B0B0")])
         )
         self.plot = self.add_plot(0, categories=("bottom",))
