@@ -182,7 +182,7 @@ def test_review_from_gold_turns_the_machine_codes_into_the_gold(project):
     for passage in coding.passages:
         if passage.doc_id != first.doc_id:
             continue
-        for n in range(1, coding.sentences[passage.passage_id] + 1):
+        for n in range(1, len(coding.sentences[passage.passage_id]) + 1):
             codes = {d: sorted({c.code for c in coding.machine[passage.passage_id] if c.sentence == n and c.dimension == d})
                      for d in ("frame", "area", "partner")}
             if n == 1:
@@ -272,8 +272,8 @@ def test_nspx_review_from_gold_writes_the_review_and_checked_files(project):
     result = nspx("review-from-gold", str(project / "gold.csv"), "--data", str(project))
     assert result.returncode == 0, result.stderr
     review = (project / "review.csv").read_text(encoding="utf-8").splitlines()
-    assert review[0] == "unit,dimension,code,action,reason"
-    assert f"{first}.1,area,migration,add,the first sentence" in review
+    assert review[0] == "unit,dimension,code,action,reason,words"
+    assert any(line.startswith(f"{first}.1,area,migration,add,the first sentence,") and len(line) > 80 for line in review)  # with its words
     assert (project / "checked.csv").read_text(encoding="utf-8").splitlines()[0] == "passage_id,reason"
     bad = nspx("review-from-gold", str(project / "review.csv"), "--data", str(project))
     assert bad.returncode == 2 and "sentence_id,frames,areas,partners,note" in bad.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 from pathlib import Path
@@ -42,6 +43,11 @@ CHROME = ["tracking pixel", "Home", "subscribe", "pose for a photo", "Reporter",
 @pytest.fixture
 def library(tmp_path) -> Library:
     return Library(tmp_path / "library")
+
+
+def passage_texts(*datasets: Path) -> dict[str, str]:
+    """Passage ID -> text, as the app shows them (what a decision is taken on)."""
+    return {row["passage_id"]: row["text"] for folder in datasets for row in csv.DictReader(open(folder / "passages.csv", encoding="utf-8"))}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -239,7 +245,7 @@ def test_user_decisions_hold_for_bundled_and_imported_passages(tmp_path, library
     page = tmp_path / "news.html"
     page.write_text(CHROME_HTML.format(*ARTICLE), encoding="utf-8")
     doc_id = library.import_file(page, data, set())
-    known = {f"{doc_id}:{n}" for n in (1, 2, 3)} | {"lee-2019-asan:1"}
+    known = passage_texts(library.folder / "dataset", data / "dataset")
     library.decide("lee-2019-asan:1", "area", "korean_peninsula", "remove", "about the policy, not the peninsula", data, known)
     library.decide(f"{doc_id}:3", "frame", "recommendation", "add", "critics imply a fix", data, known)
     bundled = library.bundled(data).tables["codes.csv"]
@@ -254,7 +260,7 @@ def test_user_decisions_hold_for_bundled_and_imported_passages(tmp_path, library
 
 def test_a_decision_on_one_sentence_changes_that_sentence_only(library, data):
     """The Korean Peninsula is coded in sentences 1, 2 and 5 of the Lee brief's first paragraph."""
-    known = {"lee-2019-asan:1"}
+    known = passage_texts(data / "dataset")
     library.decide("lee-2019-asan:1", "area", "korean_peninsula", "remove", "sentence 2 names the peninsula as a place", data, known, sentence=2)
     library.decide("lee-2019-asan:1", "frame", "challenge", "add", "sentence 3 names a gap", data, known, sentence=3)
     review = (library.folder / "review.csv").read_text(encoding="utf-8")
@@ -270,11 +276,44 @@ def test_a_decision_on_one_sentence_changes_that_sentence_only(library, data):
 
 
 def test_a_decision_on_a_sentence_overrides_one_on_its_passage(library, data):
-    known = {"lee-2019-asan:1"}
+    known = passage_texts(data / "dataset")
     library.decide("lee-2019-asan:1", "area", "korean_peninsula", "remove", "the paragraph is about the policy", data, known)
     library.decide("lee-2019-asan:1", "area", "korean_peninsula", "add", "sentence 2 is about the peninsula's economic map", data, known, sentence=2)
     rows = [list(r[:5]) for r in library.bundled(data).tables["codes.csv"]]
     assert [r[1:5] for r in rows if r[0] == "lee-2019-asan:1" and r[3] == "korean_peninsula"] == [["2", "area", "korean_peninsula", "reviewed"]]
+
+
+def test_a_decision_follows_its_words_when_the_sentences_are_numbered_anew(library, data):
+    """A later splitter may number a document's sentences otherwise: a decision stays with the sentence it was taken on."""
+    texts = passage_texts(data / "dataset")
+    library.decide("lee-2019-asan:1", "frame", "recommendation", "add", "NSP aims read as advice", data, texts, sentence=4)
+    review = library.review_path.read_text(encoding="utf-8")
+    assert "The NSP, meanwhile, focuses on countries to Korea’s south in Southeast Asia and India." in review  # the words kept
+    renumbered = review.replace("lee-2019-asan:1.4,", "lee-2019-asan:1.6,")  # as if the splitter now found two more sentences before it
+    library.review_path.write_text(renumbered, encoding="utf-8")
+    rows = [list(r[:5]) for r in library.bundled(data).tables["codes.csv"]]
+    assert ["lee-2019-asan:1", "4", "frame", "recommendation", "reviewed"] in rows  # on the sentence that reads those words
+    assert ["lee-2019-asan:1", "6", "frame", "recommendation", "reviewed"] not in rows
+
+
+def test_a_decision_whose_words_are_gone_is_refused_not_moved(library, data):
+    texts = passage_texts(data / "dataset")
+    library.decide("lee-2019-asan:1", "frame", "challenge", "add", "a gap", data, texts, sentence=3)
+    gone = library.review_path.read_text(encoding="utf-8").replace("The NNP intends", "The plan intends")
+    library.review_path.write_text(gone, encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"line 2: the text this decision is about \(“The plan intends.*is no longer in lee-2019-asan"):
+        library.bundled(data)
+
+
+def test_a_review_file_of_the_earlier_layout_still_applies(library, data):
+    library.folder.mkdir(parents=True, exist_ok=True)
+    library.review_path.write_text(
+        "unit,dimension,code,action,reason\nlee-2019-asan:1.3,frame,challenge,add,an earlier decision\n", encoding="utf-8"
+    )
+    assert ["lee-2019-asan:1", "3", "frame", "challenge", "reviewed"] in [list(r[:5]) for r in library.bundled(data).tables["codes.csv"]]
+    library.decide("lee-2019-asan:1", "frame", "challenge", "add", "sentence 4 too", data, passage_texts(data / "dataset"), sentence=4)
+    lines = library.review_path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "unit,dimension,code,action,reason,words" and lines[1] == "lee-2019-asan:1.3,frame,challenge,add,an earlier decision,"
 
 
 def test_a_library_built_by_an_earlier_coder_is_coded_again(tmp_path, library, data):

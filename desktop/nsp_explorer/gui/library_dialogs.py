@@ -107,8 +107,8 @@ class ReviewDialog(QDialog):
         coded = window.coded
         taxonomy = coded.taxonomy
         self.row = coded.row_of(passage_id)
-        text = coded.text(self.row) if self.row is not None else ""
-        self.sentences = [text[start:end] for start, end in sentence_spans(text)]
+        self.text = coded.text(self.row) if self.row is not None else ""
+        self.sentences = [self.text[start:end] for start, end in sentence_spans(self.text)]
         self.where = QComboBox()
         self.where.addItem("The whole passage", 0)
         for number, words in enumerate(self.sentences, start=1):
@@ -177,7 +177,7 @@ class ReviewDialog(QDialog):
         if not self.reason.text().strip() or self.code.currentData() is None:
             self.problem.setText("Choose a code and give a reason.")
             return
-        known = {self.passage_id} if self.row is not None else set()
+        known = {self.passage_id: self.text} if self.row is not None else {}
         decision = (self.passage_id, self.dimension.currentData(), self.code.currentData(), self.action.currentData(), self.reason.text())
         sentence = self.where.currentData()
         off_the_ui_thread(self, lambda: Library(library_dir()).decide(*decision, data_dir(), known, sentence=sentence), self.problem)

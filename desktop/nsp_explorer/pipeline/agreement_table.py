@@ -37,7 +37,7 @@ def corpus_codings(coding: CorpusCoding, level: str) -> dict[str, tuple[dict, di
         truth: dict = {}
         for passage in coding.passages:
             pid = passage.passage_id
-            units = [pid] if level == "passage" else [(pid, n) for n in range(1, coding.sentences[pid] + 1)]
+            units = [pid] if level == "passage" else [(pid, n) for n in range(1, len(coding.sentences[pid]) + 1)]
             for unit in units:
                 machine[unit], truth[unit] = set(), set()
             for target, codes in ((machine, coding.machine[pid]), (truth, coding.final[pid])):

@@ -58,7 +58,7 @@ class CorpusCoding:
 
     documents: list[SourceDocument]
     passages: list[Passage]
-    sentences: dict[str, int]  # passage_id -> number of sentences
+    sentences: dict[str, list[str]]  # passage_id -> the words of its sentences, in order
     machine: dict[str, list[Code]]  # passage_id -> the automatic coder's codes (no review), with derived pillars
     final: dict[str, list[Code]]  # passage_id -> codes after review
     checked: frozenset[str]  # passages a human checked in full
@@ -112,7 +112,7 @@ def code_corpus(
     report("coding passages", 0.5)
     coded = lexicon_codes_of_all([p.text for p in passages], codebook, lambda done: report("coding passages", 0.5 + 0.3 * done))
     lexicon = dict(zip((p.passage_id for p in passages), coded))
-    sentences = {p.passage_id: len(sentence_spans(p.text)) for p in passages}
+    sentences = {p.passage_id: [p.text[start:end] for start, end in sentence_spans(p.text)] for p in passages}
     where = review_path if user_review is None else user_review
     machine = apply_review(lexicon, [], taxonomy, where, sentences)
     final = apply_review(lexicon, decisions, taxonomy, where, sentences) if decisions else machine

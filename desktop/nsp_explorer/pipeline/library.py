@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -173,16 +173,19 @@ class Library:
         return build_dataset(data_dir, user_review=self.review_path)
 
     def decide(
-        self, passage_id: str, dimension: str, code: str, action: str, reason: str, data_dir: Path, known_passages: set[str], sentence: int = 0
+        self, passage_id: str, dimension: str, code: str, action: str, reason: str, data_dir: Path, known_passages: Mapping[str, str], sentence: int = 0
     ) -> None:
         """Add or remove one code on one sentence of a passage (``sentence`` ≥ 1) or on the whole passage (0), with a reason.
 
-        The decision is kept through every re-coding; a later decision on the
-        same unit and code replaces it. A sentence the passage does not have
-        fails the rebuild, and the library stays as it was. A review file
-        written before decisions could name a sentence gets the current header.
+        ``known_passages`` maps each passage ID the user can see to its text. The
+        decision keeps the words of its unit, so a re-coding that numbers the
+        sentences otherwise moves it with them; a later decision on the same
+        unit and code replaces it. A sentence the passage does not have fails
+        the rebuild, and the library stays as it was. A review file in an older
+        layout gets the current header.
         """
-        from .review import REVIEW_COLUMNS, sentence_id
+        from .review import REVIEW_COLUMNS, same_words, sentence_id
+        from .sentences import sentence_spans
 
         if passage_id not in known_passages:
             raise DataFileError(self.review_path, f"cannot take a decision about {passage_id!r}: no such passage")
@@ -191,11 +194,17 @@ class Library:
         if sentence < 0:
             raise DataFileError(self.review_path, f"sentence {sentence} of {passage_id!r}: sentences are numbered from 1")
         unit = sentence_id(passage_id, sentence) if sentence else passage_id
+        text = known_passages[passage_id]
+        sentences = [text[start:end] for start, end in sentence_spans(text)]
+        if sentence > len(sentences):
+            raise DataFileError(self.review_path, f"passage {passage_id!r} has {len(sentences)} sentences, not {sentence} (the library is unchanged)")
+        words = same_words(sentences[sentence - 1] if sentence else " ".join(sentences))
 
         def record(staging: Path) -> None:
             path = staging / "review.csv"
             rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))[1:] if path.exists() else []
-            rows = [list(REVIEW_COLUMNS)] + [r for r in rows if r[:3] != [unit, dimension, code]] + [[unit, dimension, code, action, reason.strip()]]
+            earlier = [r + [""] * (len(REVIEW_COLUMNS) - len(r)) for r in rows if r[:3] != [unit, dimension, code]]
+            rows = [list(REVIEW_COLUMNS), *earlier, [unit, dimension, code, action, reason.strip(), words]]
             buffer = io.StringIO()
             csv.writer(buffer, lineterminator="\n").writerows(rows)
             path.write_text(buffer.getvalue(), encoding="utf-8")

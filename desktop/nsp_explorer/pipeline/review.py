@@ -7,13 +7,20 @@ is added to the passage as a whole); for one sentence, a decision on the sentenc
 overrides one on the whole passage. The built codes.csv then holds the added
 code with source ``reviewed`` or lacks the removed one; the generated CSVs
 are never edited by hand. A file with the older header ``passage_id,…`` is
-read as passage-wide decisions.
+read as passage-wide decisions, one without ``words`` as decisions unchecked
+against the text.
+
+``words`` holds the unit's text as it read when the decision was taken. A
+sentence is found by its number; when a later splitter or cleaner numbers the
+document otherwise, the decision follows its words to where they are now (in
+the same document), and a decision whose words are gone fails the build
+instead of landing on another sentence.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.errors import DataFileError
@@ -21,8 +28,11 @@ from ..core.taxonomy import DIMENSIONS, Taxonomy
 from .code import Code, with_derived_pillars
 from .sources import decision_rows
 
-REVIEW_COLUMNS = ("unit", "dimension", "code", "action", "reason")
-_OLD_COLUMNS = ("passage_id", "dimension", "code", "action", "reason")  # before decisions could name a sentence
+REVIEW_COLUMNS = ("unit", "dimension", "code", "action", "reason", "words")
+_OLDER_COLUMNS = (
+    ("unit", "dimension", "code", "action", "reason"),  # before decisions kept their words
+    ("passage_id", "dimension", "code", "action", "reason"),  # before decisions could name a sentence
+)
 _SENTENCE_UNIT = re.compile(r"(.+:\d+)\.(\d+)")
 
 
@@ -40,12 +50,13 @@ class Decision:
     action: str  # add | remove
     reason: str
     line: int
+    words: str = ""  # the unit's text when the decision was taken; empty if unrecorded
 
 
 def load_review(path: Path, taxonomy: Taxonomy) -> list[Decision]:
     """Read and check the review file; a missing file means no decisions."""
     decisions = []
-    for line, (unit, dimension, code, action, reason) in decision_rows(path, REVIEW_COLUMNS, (_OLD_COLUMNS,)):
+    for line, (unit, dimension, code, action, reason, *words) in decision_rows(path, REVIEW_COLUMNS, _OLDER_COLUMNS):
         sentence = _SENTENCE_UNIT.fullmatch(unit)
         passage_id, number = (sentence.group(1), int(sentence.group(2))) if sentence else (unit, 0)
         if sentence and number < 1:
@@ -58,26 +69,62 @@ def load_review(path: Path, taxonomy: Taxonomy) -> list[Decision]:
             raise DataFileError(path, f"line {line}: action must be add or remove, not {action!r}")
         if not reason:
             raise DataFileError(path, f"line {line}: every decision needs a reason")
-        decisions.append(Decision(passage_id, number, dimension, code, action, reason, line))
+        decisions.append(Decision(passage_id, number, dimension, code, action, reason, line, same_words("".join(words))))
     return decisions
 
 
+def same_words(text: str) -> str:
+    """Text as compared for anchoring: runs of white space as one space."""
+    return " ".join(text.split())
+
+
+def _anchored(decision: Decision, sentences: dict[str, list[str]], path: Path) -> Decision:
+    """The decision on the unit that reads its words now: its own unit if unchanged, else the one place in its document that does."""
+    passage = sentences.get(decision.passage_id)
+    if passage is None and not decision.words:
+        raise DataFileError(path, f"line {decision.line}: passage {decision.passage_id!r} is not in the dataset")
+    if not decision.words:
+        return decision
+    if passage is not None and decision.sentence <= len(passage):
+        now = passage[decision.sentence - 1] if decision.sentence else " ".join(passage)
+        if same_words(now) == decision.words:
+            return decision
+    document = decision.passage_id.rsplit(":", 1)[0]
+    places = [
+        (passage_id, number)
+        for passage_id, parts in sentences.items()
+        if passage_id.rsplit(":", 1)[0] == document
+        for number, words in ([(0, " ".join(parts))] if not decision.sentence else enumerate(parts, start=1))
+        if same_words(words) == decision.words
+    ]
+    if len(places) != 1:
+        where = "is no longer in" if not places else f"is in {len(places)} places of"
+        raise DataFileError(
+            path,
+            f"line {decision.line}: the text this decision is about (“{decision.words[:80]}”) {where} {document}; "
+            "the document is divided differently now: take the decision again",
+        )
+    passage_id, number = places[0]
+    return replace(decision, passage_id=passage_id, sentence=number)
+
+
 def apply_review(
-    lexicon: dict[str, list[Code]], decisions: list[Decision], taxonomy: Taxonomy, path: Path, sentences: dict[str, int]
+    lexicon: dict[str, list[Code]], decisions: list[Decision], taxonomy: Taxonomy, path: Path, sentences: dict[str, list[str]]
 ) -> dict[str, list[Code]]:
     """Lexicon codes per passage -> final codes per passage, with derived pillars.
 
-    ``sentences`` gives the number of sentences of every passage, to check
-    the units the decisions name.
+    ``sentences`` gives the sentences of every passage, to find and check the
+    units the decisions name.
     """
     by_passage: dict[str, list[Decision]] = {}
     for decision in decisions:
+        decision = _anchored(decision, sentences, path)
         if decision.passage_id not in lexicon:
             raise DataFileError(path, f"line {decision.line}: passage {decision.passage_id!r} is not in the dataset")
-        if decision.sentence > sentences[decision.passage_id]:
+        if decision.sentence > len(sentences[decision.passage_id]):
             raise DataFileError(
                 path,
-                f"line {decision.line}: passage {decision.passage_id!r} has {sentences[decision.passage_id]} sentences, not {decision.sentence}",
+                f"line {decision.line}: passage {decision.passage_id!r} has {len(sentences[decision.passage_id])} sentences, not {decision.sentence}",
             )
         by_passage.setdefault(decision.passage_id, []).append(decision)
     final = {}

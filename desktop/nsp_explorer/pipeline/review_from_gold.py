@@ -29,7 +29,7 @@ from pathlib import Path
 from ..core.errors import DataFileError
 from .build import code_corpus
 from .checked import CHECKED_COLUMNS
-from .review import REVIEW_COLUMNS, load_review, sentence_id
+from .review import REVIEW_COLUMNS, load_review, same_words, sentence_id
 from .sources import read_text_file
 
 GOLD_COLUMNS = ("sentence_id", "frames", "areas", "partners", "note")
@@ -71,33 +71,32 @@ def review_rows(data_dir: Path, gold_path: Path) -> tuple[list[list[str]], list[
     taxonomy = coding.taxonomy
     gold = load_gold_sentences(gold_path, taxonomy)
     for passage_id, number in gold:
-        count = coding.sentences.get(passage_id)
-        if count is None or not 1 <= number <= count:
+        if not 1 <= number <= len(coding.sentences.get(passage_id, ())):
             raise DataFileError(gold_path, f"{sentence_id(passage_id, number)} is not a sentence of the corpus")
     default_reason = f"adjudicated human coding ({gold_path.name})"
     decisions: list[list[str]] = []
     for passage in coding.passages:
         pid = passage.passage_id
-        for number in range(1, coding.sentences[pid] + 1):
+        for number, words in enumerate(coding.sentences[pid], start=1):
             if (pid, number) not in gold:
                 continue
             wanted, note = gold[(pid, number)]
             reason = note or default_reason
-            unit = sentence_id(pid, number)
+            unit, words = sentence_id(pid, number), same_words(words)
             mine = [c for c in coding.machine[pid] if c.sentence == number]
             for dimension in ("area", "frame", "partner"):
                 have = {c.code for c in mine if c.dimension == dimension}
                 order = taxonomy.ids(dimension)
-                decisions += [[unit, dimension, code, "remove", reason] for code in order if code in have - wanted[dimension]]
-                decisions += [[unit, dimension, code, "add", reason] for code in order if code in wanted[dimension] - have]
+                decisions += [[unit, dimension, code, "remove", reason, words] for code in order if code in have - wanted[dimension]]
+                decisions += [[unit, dimension, code, "add", reason, words] for code in order if code in wanted[dimension] - have]
             supported = {taxonomy.pillar_of(area) for area in wanted["area"]}
             for code in mine:
                 if code.dimension == "pillar" and code.source == "lexicon" and code.code not in supported:
-                    decisions.append([unit, "pillar", code.code, "remove", f"no area of this sentence is in the {code.code} pillar ({reason})"])
-    covered = {p.passage_id for p in coding.passages if all((p.passage_id, n) in gold for n in range(1, coding.sentences[p.passage_id] + 1))}
+                    decisions.append([unit, "pillar", code.code, "remove", f"no area of this sentence is in the {code.code} pillar ({reason})", words])
+    covered = {p.passage_id for p in coding.passages if all((p.passage_id, n) in gold for n in range(1, len(coding.sentences[p.passage_id]) + 1))}
     gold_units = {sentence_id(pid, n) for pid, n in gold}
     kept = [
-        [sentence_id(d.passage_id, d.sentence) if d.sentence else d.passage_id, d.dimension, d.code, d.action, d.reason]
+        [sentence_id(d.passage_id, d.sentence) if d.sentence else d.passage_id, d.dimension, d.code, d.action, d.reason, d.words]
         for d in load_review(data_dir / "review.csv", taxonomy)
         if not (d.sentence and sentence_id(d.passage_id, d.sentence) in gold_units) and not (not d.sentence and d.passage_id in covered)
     ]

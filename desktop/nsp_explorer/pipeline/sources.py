@@ -64,14 +64,15 @@ def decision_rows(path: Path, columns: tuple[str, ...], also_accepted: tuple[tup
     if not path.exists():
         return []
     rows = list(csv.reader(read_text_file(path).splitlines()))
-    if not rows or tuple(c.strip() for c in rows[0]) not in (columns, *also_accepted):
+    header = tuple(c.strip() for c in rows[0]) if rows else ()
+    if header not in (columns, *also_accepted):
         raise DataFileError(path, f"must start with the header {','.join(columns)}")
     found = []
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(columns):
-            raise DataFileError(path, f"line {line}: expected {len(columns)} fields, found {len(row)}")
+        if len(row) != len(header):
+            raise DataFileError(path, f"line {line}: expected {len(header)} fields, found {len(row)}")
         found.append((line, [cell.strip() for cell in row]))
     return found
 
