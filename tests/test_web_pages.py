@@ -68,7 +68,12 @@ def test_real_sentences_are_kept_whatever_surrounds_them():
     "line, reason",
     [
         ("Photo by Kim Minji", "photo caption or credit"),
-        ("2024-11-25 10:31 Leaders pose before the summit (Yonhap)", "date fused to a caption or label"),
+        ("2024-11-25 10:31 Leaders pose before the summit", "date fused to a caption or label"),
+        ("2024-11-25 10:31 Leaders pose before the summit (Yonhap)", "photo caption or credit"),
+        ("President Yoon Suk Yeol (Yonhap)", "photo caption or credit"),
+        ("The leaders pose for photos (2nd from L) in Busan", "photo caption or credit"),
+        ("A photo from a previous ASEAN-ROK summit meeting.", "photo caption or credit"),
+        ("Shoppers in District 7 of HCM City —VNA/VNS Photo Minh Anh", "photo caption or credit"),
         ("Home > News > Diplomacy", "menu or breadcrumb"),
         ("Home News Politics Economy Society World", "menu or breadcrumb"),
         ("[Opinion]", "bracketed label"),
@@ -145,6 +150,52 @@ def test_a_date_inside_the_article_is_not_its_date():
 def test_the_updated_date_is_not_the_published_date():
     text = "Korea, ASEAN open a joint centre\nUpdated : Dec. 2, 2024 - 09:00 Published : Nov. 29, 2024 - 18:00\nKorea and ASEAN opened a joint centre for digital skills in Jakarta on Friday, officials said."
     assert metadata_from_text(text).date.value == "2024-11-29"
+
+
+def test_a_standfirst_under_the_headline_is_not_the_title():
+    text = (
+        "The Seoul Ledger\n\nKorea widens its bet on Mekong ports\n\n"
+        "Financing package for three harbours signals a deeper push into mainland Southeast Asia, officials say\n\n"
+        "By Park Ji-won\nPublished : Mar. 4, 2025 - 10:12\n"
+        "Korea will lend USD 600 million to upgrade three river ports in Cambodia and Laos, the finance ministry said on Tuesday.\n"
+        "The loans are the largest the country has made to the Mekong basin."
+    )
+    found = metadata_from_text(text)
+    assert found.title.value == "Korea widens its bet on Mekong ports"
+    assert found.author.value == "Park Ji-won" and found.date.value == "2025-03-04"
+
+
+def test_a_byline_below_a_caption_or_a_page_note_is_found():
+    text = (
+        "Search\nThe archive covers articles published after 2012.\nTop stories\n"
+        "Thai and Korean coast guards hold first joint drill\n"
+        "09:15 June 3, 2024\nBy Lee Soo-min\n"
+        "BANGKOK, June 3 (Yonhap) -- The coast guards of Thailand and South Korea held their first joint search-and-rescue drill in the Gulf of Thailand on Monday.\n"
+        "Some 200 personnel and six vessels took part, the agency said."
+    )
+    found = metadata_from_text(text)
+    assert found.title.value == "Thai and Korean coast guards hold first joint drill"
+    assert found.author.value == "Lee Soo-min"
+
+
+def test_a_name_whose_part_is_a_function_word_is_still_a_name():
+    text = "Korean aid reaches Lao schools\nBy Kim He-jin\nKorea has funded 40 new classrooms in rural Laos since 2020, the embassy said on Friday."
+    assert metadata_from_text(text).author.value == "Kim He-jin"
+
+
+def test_the_headline_after_a_fused_date_is_the_title():
+    text = " date 2023-05-17 Vietnam, Korea sign deal on skilled-worker visas\nVietnam and South Korea on Wednesday signed an agreement that doubles the quota of skilled-worker visas.\nThe quota will rise to 12,000 a year."
+    found = metadata_from_text(text)
+    assert found.title.value == "Vietnam, Korea sign deal on skilled-worker visas" and found.date.value == "2023-05-17"
+
+
+def test_a_menu_label_beside_the_headline_is_not_an_author():
+    text = (
+        "Korea and Indonesia open a battery research centre\nRecent Stories\nAsia | Business | Technology | Opinion\n"
+        "Korea and Indonesia opened a joint battery research centre in Bandung on Thursday, the two governments said.\n"
+        "The centre will train 300 engineers a year."
+    )
+    assert metadata_from_text(text).author is None
 
 
 # --------------------------------------------------------- import and library
@@ -327,6 +378,8 @@ def test_a_web_page_printed_to_pdf_loses_its_print_headers_and_keeps_its_text():
         "Korea strengthened copyright protection for K-pop in ASEAN markets last year.",
         "Korean firms are filling vacancies in the labour market with workers from Vietnam.",
         "The photo exhibition in Hanoi drew more than 5,000 visitors in its first week.",
+        "A photo of the two leaders shaking hands in Busan was printed by every newspaper in the region the next morning.",
+        "Reuters and AP reported the deal first, citing officials in Seoul (Yonhap said the same hours later).",
         "November 25, 2024 marks the 35th anniversary of ASEAN-Korea dialogue relations.",
         "On 25 November 2024 Korea and ASEAN opened a joint centre for digital skills.",
         "The New Southern Policy Plus is a continuation and upgrade of the New Southern Policy, with seven new initiatives.",

@@ -17,6 +17,8 @@ from .chrome import EMAIL, ROLE_WORDS, STOP_WORDS, classify, in_other_script, is
 from .dates import FoundDate, find_dates
 
 HEAD, TAIL = 100, 50  # the lines read at a long document's start and end
+STANDFIRST = 12  # words: a line at least this long under a headline is its standfirst, not a second headline
+SHORT_NOTE = 12  # words: a first "prose" line this short is a note on the page, not the article's opening
 
 @dataclass(frozen=True)
 class Found:
@@ -103,6 +105,7 @@ _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|b
 _BY = re.compile(
     r"^\s*(?:by|written by|posted by|words by|authors?|reporter|reported by|columnist|contributor)\s*[:：]?\s+(?P<names>.+?)\s*$", re.I
 )
+_LINK_ROW = re.compile(r"\s[|›»>·•]\s")
 _BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),?\s+(?:is|was|serves as)\s+(?:a|an|the|currently|also|senior|associate|assistant)\b")
 
 
@@ -110,12 +113,17 @@ def _clean_name(text: str) -> str:
     text = re.sub(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>", " ", EMAIL.sub(" ", text))
     text = re.split(r"\s*(?:[|,/]|\s[-–—]\s|\bstaff\b|\bcorrespondent\b|\breporter\b|\bsenior\b|\bassociate\b)", text, maxsplit=1, flags=re.I)[0]
     text = _HONORIFIC.sub("", text.strip())
-    return re.sub(r"\s+", " ", text).strip(" .:-")
+    return re.sub(r"\s+", " ", text).strip(" .:-*†‡")  # footnote marks after a name ("Seksan Anantasirikiat*")
 
 
 def _is_name(text: str) -> bool:
+    """Two to five capitalised words, none of them a function word ("Choi He-suk" is a name: "He-suk" is one word)."""
     words = words_of(text)
-    return bool(_NAME.match(text)) and 2 <= len(words) <= 5 and not any(w.lower() in STOP_WORDS for w in words if w not in ("de", "van", "von", "al", "da", "di", "le"))
+    return (
+        bool(_NAME.match(text))
+        and 2 <= len(words) <= 5
+        and not any(w.lower().strip(".'’") in STOP_WORDS for w in text.split() if w not in ("de", "van", "von", "al", "da", "di", "le"))
+    )
 
 
 def _byline_in(line: str) -> str:
@@ -134,8 +142,8 @@ def _byline_in(line: str) -> str:
     return ""
 
 
-def _author(lines: list[str], verdicts, title_index: int | None, first_prose: int, last_prose: int) -> Found | None:
-    head = range(0, min(len(lines), first_prose + 1))
+def _author(lines: list[str], verdicts, title_index: int | None, head_end: int, first_prose: int, last_prose: int) -> Found | None:
+    head = range(0, min(len(lines), head_end + 1))
     for i in head:
         name = _byline_in(verdicts[i].text or lines[i])
         if name and not is_prose(verdicts[i].text):
@@ -143,7 +151,9 @@ def _author(lines: list[str], verdicts, title_index: int | None, first_prose: in
     # a bare name next to the headline or the date line
     if title_index is not None:
         for i in (title_index + 1, title_index + 2):
-            if 0 <= i < first_prose and _is_name(_clean_name(verdicts[i].text)) and not in_other_script(verdicts[i].text, "latin"):
+            # "Recent Features" above a row of section links ("The Koreas | Diplomacy | Politics") is a menu's label
+            in_menu = i + 1 < len(lines) and (menu_like(lines[i + 1]) or len(_LINK_ROW.findall(lines[i + 1])) >= 2)
+            if 0 <= i < first_prose and _is_name(_clean_name(verdicts[i].text)) and not in_other_script(verdicts[i].text, "latin") and not in_menu:
                 return Found(_clean_name(verdicts[i].text), _where(i, lines[i]) + " (the name beside the headline)")
     # a byline or a bio after the text
     for i in range(last_prose + 1, len(lines)):
@@ -160,15 +170,18 @@ def _author(lines: list[str], verdicts, title_index: int | None, first_prose: in
 # -------------------------------------------------------------------- titles
 
 
-def _title(lines: list[str], verdicts, first_prose: int, outlet: str) -> tuple[int, Found] | None:
+def _title(lines: list[str], verdicts, head_end: int, outlet: str) -> tuple[int, Found] | None:
     best: tuple[float, int] | None = None
     markers = {
-        i for i, v in enumerate(verdicts[: first_prose + 1]) if v.chrome in ("date line", "byline", "byline with role") or _byline_in(v.text or lines[i])
+        i for i, v in enumerate(verdicts[: head_end + 1]) if v.chrome in ("date line", "byline", "byline with role") or _byline_in(v.text or lines[i])
     }
-    for i in range(first_prose):
+    candidates: dict[int, int] = {}  # line -> its number of words
+    for i in range(head_end):
         verdict = verdicts[i]
         text = verdict.text
-        if not text or (verdict.chrome and verdict.chrome not in ("short line outside the text", "repeated line", "repeated headline") and not menu_like(text)):
+        fused = verdict.chrome == "date fused to a caption or label"  # " date 2019-11-20 S. Korea to …": the headline after its date
+        allowed = ("short line outside the text", "repeated line", "repeated headline")
+        if not text or (verdict.chrome and verdict.chrome not in allowed and not fused and not menu_like(text)):
             continue  # a title-case headline with no function word looks like a menu row: it stays a candidate, scored down
         words = words_of(text)
         if not is_heading_shaped(text.rstrip("."), 18, 160) or len(words) < 3 or _byline_in(text) or _is_name(text):
@@ -177,7 +190,12 @@ def _title(lines: list[str], verdicts, first_prose: int, outlet: str) -> tuple[i
             continue
         if outlet and text.casefold() == outlet.casefold():
             continue
-        score = len(words) + (6 if markers & {i + 1, i + 2, i - 1} else 0) - (12 if menu_like(text) else 0)
+        candidates[i] = len(words)
+        above = next((j for j in (i - 1, i - 2) if j in candidates), None)
+        longer = len(words) >= STANDFIRST or (text.endswith(".") and len(words) > candidates.get(above, len(words)))
+        if longer and above is not None and (above == i - 1 or above + 1 in markers) and candidates[above] >= 4:
+            continue  # a long line, or a longer sentence, right under a headline (or under its date or byline) is the standfirst
+        score = len(words) + (6 if fused or markers & {i + 1, i + 2, i - 1} else 0) - (12 if menu_like(text) else 0)
         if best is None or score > best[0]:
             best = (score, i)
     if best is None:
@@ -239,12 +257,17 @@ def metadata_from_text(text: str) -> TextMetadata:
     prose = [i for i, v in enumerate(verdicts) if v.is_content and is_prose(v.text)]
     first_prose = prose[0] if prose else len(lines)
     last_prose = prose[-1] if prose else len(lines) - 1
+    # The page's head ends where the article does start. A standfirst, a photo caption or a note
+    # ("The search is limited to …") can read as prose above the headline or the byline, so a
+    # byline is looked for up to the second prose line, and a headline too when the first is short.
+    second_prose = prose[1] if len(prose) > 1 else len(lines)
+    short_first = first_prose < len(lines) and len(words_of(verdicts[first_prose].text)) <= SHORT_NOTE
     outlet = _outlet(lines, verdicts, first_prose)
-    titled = _title(lines, verdicts, first_prose, outlet.value if outlet else "")
+    titled = _title(lines, verdicts, second_prose if short_first else first_prose, outlet.value if outlet else "")
     title_index, title = titled if titled else (None, None)
     return TextMetadata(
         title=title,
-        author=_author(lines, verdicts, title_index, first_prose, last_prose),
+        author=_author(lines, verdicts, title_index, second_prose, first_prose, last_prose),
         date=_date(lines, verdicts, first_prose, last_prose),
         outlet=outlet,
     )
