@@ -62,7 +62,7 @@ def _eval(args: argparse.Namespace) -> int:
         gold = load_gold(path, taxonomy)
         kind = "held out" if path.name == HELDOUT.name else "development sample"
         title = f"Automatic coder against {path.name} ({kind}), {len(gold)} hand-coded sentences"
-        reports.append(format_report(evaluate(gold, codebook, taxonomy), title, detail=args.detail))
+        reports.append(format_report(evaluate(gold, codebook, taxonomy, coding.model), title, detail=args.detail))
     print("\n\n".join(reports))
     return 0
 

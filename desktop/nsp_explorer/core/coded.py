@@ -23,14 +23,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .dataset import UNKNOWN_YEAR, Dataset
+from .dataset import SOURCES, UNKNOWN_YEAR, Dataset
 from .taxonomy import Taxonomy
 from .texts import TextColumn
 
 CODED_DIMENSIONS = ("pillar", "area", "frame", "partner")
 FACT_NOTES = ("qualifier", "country", "check", "note")  # what a cited figure carries besides its number (few distinct values each)
-SOURCES = ("lexicon", "derived", "reviewed")
-_SOURCE_RANK = {"derived": 0, "lexicon": 1, "reviewed": 2}  # what a code set in several sentences is listed as
+_SOURCE_RANK = {"derived": 0, "model": 1, "lexicon": 2, "reviewed": 3}  # what a code set in several sentences is listed as
 _DIMENSION_ORDER = {d: i for i, d in enumerate(("pillar", "area", "frame", "partner", "year"))}
 
 

@@ -346,7 +346,7 @@ class ReadingPane(QWidget):
             chips = []
             for code, source in chosen:
                 label = taxonomy.label(dimension, code) if dimension != "year" else code
-                note = {"derived": " (from area)", "reviewed": " ✓ added by a reader"}.get(source, "")
+                note = {"derived": " (from area)", "reviewed": " ✓ added by a reader", "model": " (sentence model)"}.get(source, "")
                 chips.append(f"<span style='background-color:{self._colour(dimension, code)}'>&nbsp;{html.escape(label)}{note}&nbsp;</span>")
             groups.append(f"<b>{title}:</b> " + " ".join(chips))
         return "<br>".join(groups) if groups else "<i>No codes on this passage.</i>"
@@ -368,7 +368,8 @@ class ReadingPane(QWidget):
         )
         parts = [
             f"<p style='margin:0'><b>{e(author)}</b> on <b>{e(taxonomy.label('area', area))}</b>: {len(listed):,} sentence{'s' if len(listed) != 1 else ''}</p>",
-            f"<p style='margin:0 0 6px 0; color:#555555; font-size:8.5pt'>The words that set each frame are highlighted: {key}. "
+            f"<p style='margin:0 0 6px 0; color:#555555; font-size:8.5pt'>The words that set each frame are highlighted: {key}; "
+            "a frame marked * was read by the sentence model from the whole sentence, with no single words. "
             "Click a paragraph's name to read it whole, or <i>review…</i> to correct a sentence's codes.</p>",
         ]
         if not listed:
@@ -383,7 +384,7 @@ class ReadingPane(QWidget):
             sentence = text[slice(*spans[number - 1])] if number <= len(spans) else text
             frames = " ".join(
                 f"<span style='background-color:{_tint(FRAME_COLOURS.get(c, '#BBBBBB'))}'>&nbsp;{e(taxonomy.label('frame', c))}"
-                f"{' ✓' if s == 'reviewed' else ''}&nbsp;</span>"
+                f"{' ✓' if s == 'reviewed' else ' *' if s == 'model' else ''}&nbsp;</span>"
                 for d, c, s, _ in entries
             ) or "<span style='color:#777777'>no frame</span>"
             parts.append(

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..core.taxonomy import Taxonomy
     from .build import CorpusCoding
     from .codebook import Codebook
+    from .frame_model import FrameModel
 
 AGREEMENT_COLUMNS = ("sample", "level", "dimension", "units", "precision", "recall", "f1", "alpha")
 HELDOUT = Path("gold") / "heldout_2026b.csv"
@@ -58,11 +59,11 @@ def corpus_agreement(coding: CorpusCoding, level: str) -> dict[str, Agreement]:
     }
 
 
-def heldout_agreement(data_dir: Path, codebook: Codebook, taxonomy: Taxonomy) -> dict[str, Agreement]:
+def heldout_agreement(data_dir: Path, codebook: Codebook, taxonomy: Taxonomy, model: FrameModel) -> dict[str, Agreement]:
     path = data_dir / HELDOUT
     if not path.exists():
         return {}
-    return {dimension: scores[0] for dimension, scores in evaluate(load_gold(path, taxonomy), codebook, taxonomy).items()}
+    return {dimension: scores[0] for dimension, scores in evaluate(load_gold(path, taxonomy), codebook, taxonomy, model).items()}
 
 
 def _row(sample: str, level: str, dimension: str, score: Agreement) -> tuple[str, ...]:
@@ -73,7 +74,7 @@ def agreement_rows(coding: CorpusCoding, data_dir: Path, codebook: Codebook, tax
     rows = []
     for level in ("sentence", "passage"):
         rows += [_row("corpus", level, d, score) for d, score in corpus_agreement(coding, level).items()]
-    rows += [_row("heldout", "sentence", d, score) for d, score in heldout_agreement(data_dir, codebook, taxonomy).items()]
+    rows += [_row("heldout", "sentence", d, score) for d, score in heldout_agreement(data_dir, codebook, taxonomy, coding.model).items()]
     return rows
 
 

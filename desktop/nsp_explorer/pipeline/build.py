@@ -23,6 +23,7 @@ from .clean import clean_document
 from .agreement_table import AGREEMENT_COLUMNS, agreement_rows
 from .checked import load_checked
 from .code import Code, lexicon_codes_of_all
+from .frame_model import FrameModel, load_frame_model, weighed_codes
 from .codebook import Codebook, load_codebook
 from .facts import facts_in_passage, facts_in_table, load_fact_rules, unit_checks
 from .facts_review import apply_facts_review, load_facts_review
@@ -64,6 +65,7 @@ class CorpusCoding:
     checked: frozenset[str]  # passages a human checked in full
     taxonomy: Taxonomy
     codebook: Codebook
+    model: FrameModel  # the sentence model that weighed the rules' frames
 
 
 def _code_order(taxonomy: Taxonomy) -> Callable[[Code], tuple[int, int, int, str]]:
@@ -110,13 +112,16 @@ def code_corpus(
         passages.extend(segment(document.doc_id, blocks))
 
     report("coding passages", 0.5)
-    coded = lexicon_codes_of_all([p.text for p in passages], codebook, lambda done: report("coding passages", 0.5 + 0.3 * done))
+    texts = [p.text for p in passages]
+    coded = lexicon_codes_of_all(texts, codebook, lambda done: report("coding passages", 0.5 + 0.1 * done))
+    model = load_frame_model(data_dir / "models")
+    coded = weighed_codes(texts, coded, model, lambda done: report("weighing frames with the sentence model", 0.6 + 0.2 * done))
     lexicon = dict(zip((p.passage_id for p in passages), coded))
     sentences = {p.passage_id: [p.text[start:end] for start, end in sentence_spans(p.text)] for p in passages}
     where = review_path if user_review is None else user_review
     machine = apply_review(lexicon, [], taxonomy, where, sentences)
     final = apply_review(lexicon, decisions, taxonomy, where, sentences) if decisions else machine
-    return CorpusCoding(documents, passages, sentences, machine, final, checked, taxonomy, codebook)
+    return CorpusCoding(documents, passages, sentences, machine, final, checked, taxonomy, codebook, model)
 
 
 def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: object) -> BuiltDataset:

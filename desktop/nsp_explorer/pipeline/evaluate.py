@@ -14,6 +14,7 @@ from ..core.errors import DataFileError
 from ..core.taxonomy import Taxonomy
 from .agreement import Agreement, agreement, figure, per_code
 from .code import code_text
+from .frame_model import FrameModel, weighed_codes
 from .codebook import Codebook
 
 EVALUATED = ("pillar", "area", "frame", "partner")
@@ -47,19 +48,20 @@ def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
     return gold
 
 
-def machine_coding(sentences: list[str], codebook: Codebook, taxonomy: Taxonomy) -> dict[str, dict[int, frozenset[str]]]:
+def machine_coding(sentences: list[str], codebook: Codebook, taxonomy: Taxonomy, model: FrameModel) -> dict[str, dict[int, frozenset[str]]]:
     """The automatic coder's codes of each sentence (all of its sentences, if the splitter finds several), per dimension."""
     found: dict[str, dict[int, set[str]]] = {d: {i: set() for i in range(len(sentences))} for d in EVALUATED}
-    for i, text in enumerate(sentences):
-        for code in code_text(text, codebook, taxonomy):
+    coded = weighed_codes(sentences, [code_text(text, codebook, taxonomy) for text in sentences], model)
+    for i, codes in enumerate(coded):
+        for code in codes:
             if code.dimension in found:
                 found[code.dimension][i].add(code.code)
     return {d: {i: frozenset(v) for i, v in units.items()} for d, units in found.items()}
 
 
-def evaluate(gold: list[GoldSentence], codebook: Codebook, taxonomy: Taxonomy) -> dict[str, tuple[Agreement, dict[str, Agreement]]]:
+def evaluate(gold: list[GoldSentence], codebook: Codebook, taxonomy: Taxonomy, model: FrameModel) -> dict[str, tuple[Agreement, dict[str, Agreement]]]:
     """Per dimension: the coder's agreement with the hand coding, and each code's."""
-    machine = machine_coding([g.sentence for g in gold], codebook, taxonomy)
+    machine = machine_coding([g.sentence for g in gold], codebook, taxonomy, model)
     result = {}
     for dimension in EVALUATED:
         truth = {i: g.codes[dimension] for i, g in enumerate(gold)}

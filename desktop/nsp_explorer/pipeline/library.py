@@ -44,7 +44,7 @@ Progress = Callable[[str, float], None]  # may raise Cancelled to stop: the chan
 
 
 BUILT_WITH = "built-with.txt"  # the fingerprint of the app's coding inputs the library's datasets were built from
-_CODING_INPUTS = ("codebook.toml", "taxonomy.json", "review.csv", "checked.csv", "facts.toml", "facts_review.csv")
+_CODING_INPUTS = ("codebook.toml", "taxonomy.json", "review.csv", "checked.csv", "facts.toml", "facts_review.csv", "models/frames.json")
 
 
 def coding_fingerprint(data_dir: Path) -> str:

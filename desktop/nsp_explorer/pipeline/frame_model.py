@@ -1,0 +1,164 @@
+"""The sentence model: how likely each frame is in a sentence, read from the whole sentence.
+
+The codebook and the frame rules see words and their near context; readers
+also see tone and what a sentence is for. A small transformer (all-MiniLM-L6-v2,
+Apache-2.0: 6 layers, 384 wide) fine-tuned on the project's hand-coded
+sentences gives, per sentence, the probability that a reader codes each frame.
+``weigh_frames`` uses it in two ways only: a frame the rules set is dropped when
+the model finds it very unlikely, and a frame the rules missed is added when the
+model is very sure; every other frame is the rules' own, with its words.
+
+The forward pass is written with numpy (already a dependency through pandas),
+so the app needs no deep-learning library: the weights are a NumPy archive
+read without pickle. See data/models/README.md for how the model was trained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..core.errors import DataFileError
+from .code import Code
+from .sentences import sentence_spans
+from .wordpiece import WordPiece
+
+FRAMES = ("achievement", "opportunity", "challenge", "recommendation")  # the order of the model's outputs
+DROP_BELOW = 0.1  # a rules frame the model gives less than this is dropped
+ADD_FROM = 0.8  # a frame the model gives at least this is added where the rules have none
+MOST_TOKENS = 96  # as trained
+_LAYERS = 6
+_HEADS = 12
+_BATCH = 32
+
+
+def _is_dense(name: str) -> bool:
+    return name.endswith(".weight") and (name.startswith("head.") or "dense" in name or ".self." in name)
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + 1e-12) * weight + bias
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """GELU in its tanh form (Hendrycks & Gimpel 2016): within 1e-3 of the exact one, and a third of its cost here."""
+    return 0.5 * x * (1.0 + np.tanh(np.float32(0.7978845608) * (x + np.float32(0.044715) * x * x * x)))
+
+
+class FrameModel:
+    def __init__(self, folder: Path):
+        folder = Path(folder)
+        weights = folder / "frames.npz"
+        try:
+            with np.load(weights, allow_pickle=False) as archive:
+                # dense layers kept transposed and contiguous: x @ W.T as one matrix product
+                self.w = {
+                    name: np.ascontiguousarray(archive[name].astype(np.float32).T if _is_dense(name) else archive[name].astype(np.float32))
+                    for name in archive.files
+                }
+        except FileNotFoundError:
+            raise DataFileError(weights, "is missing: the sentence model cannot run") from None
+        except (OSError, ValueError) as exc:
+            raise DataFileError(weights, f"cannot be read as the sentence model ({exc})") from None
+        self.tokenizer = WordPiece(folder / "vocab.txt")
+        self._known: dict[str, np.ndarray] = {}  # sentence -> probabilities: a rebuild asks again for the same sentences
+
+    def probabilities(self, sentences: list[str], between: Callable[[float], None] | None = None) -> np.ndarray:
+        """One row per sentence: the probability of each of ``FRAMES``."""
+        new = list(dict.fromkeys(s for s in sentences if s not in self._known))
+        encoded = [self.tokenizer.encode(s, MOST_TOKENS) for s in new]
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))  # batches of like length pad little
+        for start in range(0, len(order), _BATCH):
+            if between is not None:
+                between(start / len(order))  # may raise to stop (Cancel)
+            chosen = order[start : start + _BATCH]
+            for i, row in zip(chosen, self._forward([encoded[i] for i in chosen])):
+                self._known[new[i]] = row
+        return np.array([self._known[s] for s in sentences], dtype=np.float32).reshape(len(sentences), len(FRAMES))
+
+    def _forward(self, batch: list[list[int]]) -> np.ndarray:
+        w = self.w
+        width = max(len(ids) for ids in batch)
+        ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.float32)
+        for row, tokens in enumerate(batch):
+            ids[row, : len(tokens)] = tokens
+            mask[row, : len(tokens)] = 1.0
+        x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:width] + w["embeddings.token_type_embeddings.weight"][0]
+        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+        hidden = x.shape[-1]
+        size = hidden // _HEADS
+        blocked = (1.0 - mask)[:, None, None, :] * np.float32(-1e9)
+        for n in range(_LAYERS):
+            p = f"encoder.layer.{n}."
+
+            def dense(name: str, v: np.ndarray) -> np.ndarray:
+                weight = w[p + name + ".weight"]
+                return (v.reshape(-1, v.shape[-1]) @ weight + w[p + name + ".bias"]).reshape(*v.shape[:-1], weight.shape[1])
+
+            def heads(v: np.ndarray) -> np.ndarray:
+                return v.reshape(len(batch), width, _HEADS, size).transpose(0, 2, 1, 3)
+
+            q, k, v = (heads(dense(f"attention.self.{name}", x)) for name in ("query", "key", "value"))
+            scores = q @ k.transpose(0, 1, 3, 2) / np.float32(np.sqrt(size)) + blocked
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            scores /= scores.sum(-1, keepdims=True)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(len(batch), width, hidden)
+            x = _layer_norm(x + dense("attention.output.dense", context), w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
+            x = _layer_norm(x + dense("output.dense", _gelu(dense("intermediate.dense", x))), w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
+        pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+        logits = pooled @ w["head.weight"] + w["head.bias"]
+        return 1.0 / (1.0 + np.exp(-logits))
+
+
+def weigh_frames(codes: list[Code], probabilities: np.ndarray) -> list[Code]:
+    """A text's rules codes with the model's view of each sentence's frames (row n-1 for sentence n).
+
+    Drops a rules frame the model gives less than ``DROP_BELOW``; adds, with
+    source ``model`` and no words, a frame it gives at least ``ADD_FROM`` that
+    the rules did not set. Probabilities are rounded to four places first, so
+    the last bits of a machine's arithmetic cannot tip a code.
+    """
+    rounded = np.round(probabilities.astype(np.float64), 4)
+    kept = [
+        c for c in codes if c.dimension != "frame" or not c.sentence or rounded[c.sentence - 1, FRAMES.index(c.code)] >= DROP_BELOW
+    ]
+    present = {(c.sentence, c.code) for c in codes if c.dimension == "frame"}
+    added = [
+        Code("frame", frame, "model", (), n)
+        for n in range(1, len(rounded) + 1)
+        for j, frame in enumerate(FRAMES)
+        if rounded[n - 1, j] >= ADD_FROM and (n, frame) not in present
+    ]
+    return kept + added  # the build puts each passage's codes in order
+
+
+@lru_cache(maxsize=2)
+def _loaded(folder: Path, stamp: tuple[int, int]) -> FrameModel:
+    return FrameModel(folder)
+
+
+def load_frame_model(folder: Path) -> FrameModel:
+    """The model in ``folder`` (data/models), read once per process while its file is unchanged."""
+    folder = Path(folder).resolve()
+    try:
+        status = (folder / "frames.npz").stat()
+    except FileNotFoundError:
+        raise DataFileError(folder / "frames.npz", "is missing: the sentence model cannot run") from None
+    return _loaded(folder, (status.st_mtime_ns, status.st_size))
+
+
+def weighed_codes(texts: list[str], coded: list[list[Code]], model: FrameModel, between: Callable[[float], None] | None = None) -> list[list[Code]]:
+    """Every text's rules codes, weighed sentence by sentence with the model (``weigh_frames``)."""
+    sentences = [[text[start:end] for start, end in sentence_spans(text)] for text in texts]
+    probabilities = model.probabilities([s for parts in sentences for s in parts], between)
+    weighed, at = [], 0
+    for codes, parts in zip(coded, sentences):
+        weighed.append(weigh_frames(codes, probabilities[at : at + len(parts)]))
+        at += len(parts)
+    return weighed

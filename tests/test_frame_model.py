@@ -1,0 +1,117 @@
+"""The sentence model that weighs the frame rules (pipeline/frame_model.py, data/models/README.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import numpy as np
+import pytest
+
+from nsp_explorer.core.errors import DataFileError
+from nsp_explorer.pipeline.code import Code, code_text
+from nsp_explorer.pipeline.codebook import load_codebook
+from nsp_explorer.pipeline.frame_model import FRAMES, FrameModel, load_frame_model, weigh_frames, weighed_codes
+from nsp_explorer.pipeline.wordpiece import WordPiece
+
+
+@pytest.fixture(scope="module")
+def model(data):
+    return load_frame_model(data / "models")
+
+
+@pytest.fixture(scope="module")
+def codebook(data, taxonomy):
+    return load_codebook(data / "codebook.toml", taxonomy)
+
+
+def frames_of(text, codebook, taxonomy, model) -> dict[str, str]:
+    """frame -> source, for a one-sentence text, as the build codes it."""
+    (codes,) = weighed_codes([text], [code_text(text, codebook, taxonomy)], model)
+    return {c.code: c.source for c in codes if c.dimension == "frame"}
+
+
+@pytest.mark.parametrize(
+    "sentence, frame",
+    [
+        ("Korean dramas now top the streaming charts in the Philippines.", "achievement"),
+        ("Piracy in the Malacca Strait endangers Korean shipping.", "challenge"),
+        ("Smog from forest fires chokes the region every dry season.", "challenge"),
+    ],
+)
+def test_a_frame_no_cue_word_names_is_added_by_the_model(sentence, frame, codebook, taxonomy, model):
+    assert frame not in {c.code for c in code_text(sentence, codebook, taxonomy) if c.dimension == "frame"}  # the rules miss it
+    assert frames_of(sentence, codebook, taxonomy, model)[frame] == "model"
+
+
+@pytest.mark.parametrize(
+    "sentence, frame",
+    [
+        ("The festival, titled 'New Opportunities', drew crowds in Hanoi.", "opportunity"),  # a title's word, not a prospect
+        ("Korea has potential to grow its presence in the region, critics say, but progress has been slow.", "achievement"),
+    ],
+)
+def test_a_cue_word_the_sentence_does_not_mean_is_dropped(sentence, frame, codebook, taxonomy, model):
+    assert frame in {c.code for c in code_text(sentence, codebook, taxonomy) if c.dimension == "frame"}  # the rules fire
+    assert frame not in frames_of(sentence, codebook, taxonomy, model)
+
+
+def test_frames_the_model_agrees_with_keep_their_words(codebook, taxonomy, model):
+    (codes,) = weighed_codes(["Seoul should expand scholarships for young ASEAN civil servants."], [code_text("Seoul should expand scholarships for young ASEAN civil servants.", codebook, taxonomy)], model)
+    (advice,) = [c for c in codes if c.dimension == "frame"]
+    assert advice.code == "recommendation" and advice.source == "lexicon" and advice.evidence == ("should",)
+
+
+def test_weighing_drops_below_one_tenth_adds_from_eight_tenths_and_keeps_the_rest():
+    codes = [
+        Code("frame", "achievement", "lexicon", ("progress",), 1),
+        Code("frame", "opportunity", "lexicon", ("could",), 1),
+        Code("area", "trade", "lexicon", ("trade",), 1),
+        Code("frame", "challenge", "lexicon", ("risk",), 2),
+    ]
+    probabilities = np.array([[0.09994, 0.1, 0.8, 0.79994], [0.5, 0.0, 0.02, 0.0]], dtype=np.float32)
+    weighed = weigh_frames(codes, probabilities)
+    kept = {(c.sentence, c.code, c.source) for c in weighed}
+    assert (1, "achievement", "lexicon") not in kept  # 0.09994 rounds to 0.0999: below 0.1
+    assert (1, "opportunity", "lexicon") in kept and (1, "trade", "lexicon") in kept
+    assert (1, "challenge", "model") in kept and (1, "recommendation", "model") not in kept  # 0.79994 rounds to 0.7999
+    assert (2, "challenge", "lexicon") not in kept and not any(c.sentence == 2 and c.source == "model" for c in weighed)
+    assert [c.evidence for c in weighed if c.source == "model"] == [()]
+
+
+def test_a_sentence_reads_the_same_alone_and_in_a_batch_of_longer_ones(data):
+    fresh = FrameModel(data / "models")  # nothing remembered
+    short = "Trade grew."
+    alone = fresh.probabilities([short])[0]
+    again = FrameModel(data / "models")
+    batch = again.probabilities([short, "Korea and ASEAN " * 20 + "signed a long agreement on many matters of common concern."])
+    assert np.allclose(alone, batch[0], atol=1e-5)  # padding is masked out
+
+
+def test_the_tokenizer_is_berts_uncased_wordpiece(data):
+    pieces = WordPiece(data / "models" / "vocab.txt")
+    words = {n: w for w, n in pieces.ids.items()}
+    decode = lambda text: [words[n] for n in pieces.encode(text, 96)]  # noqa: E731
+    assert decode("Korea's exports grew.") == ["[CLS]", "korea", "'", "s", "exports", "grew", ".", "[SEP]"]
+    assert decode("Việt Nam") == ["[CLS]", "viet", "nam", "[SEP]"]  # lower case, no accents
+    assert decode("中国") == ["[CLS]", "中", "国", "[SEP]"]  # each CJK character a word
+    assert decode("Nguyễn Phú Trọng") == ["[CLS]", "nguyen", "ph", "##u", "tr", "##ong", "[SEP]"]  # pieces inside a word
+    assert decode("x" * 101) == ["[CLS]", "[UNK]", "[SEP]"]
+    assert len(pieces.encode("word " * 500, 96)) == 96 and pieces.encode("word " * 500, 96)[-1] == pieces.last
+
+
+def test_the_model_file_is_the_one_its_description_names(data):
+    """frames.json is what the library's fingerprint reads: it must change whenever the weights do."""
+    about = json.loads((data / "models" / "frames.json").read_text(encoding="utf-8"))
+    assert about["sha256"] == hashlib.sha256((data / "models" / "frames.npz").read_bytes()).hexdigest()
+    assert about["frames"] == list(FRAMES)
+    assert not any(name.startswith("heldout_2026b") for name in about["trained_on"])  # the held-out sample stays held out
+
+
+def test_a_damaged_model_file_is_named(tmp_path, data):
+    (tmp_path / "frames.npz").write_bytes(b"not an archive")
+    (tmp_path / "vocab.txt").write_text((data / "models" / "vocab.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="frames.npz"):
+        FrameModel(tmp_path)
+    with pytest.raises(DataFileError, match="is missing"):
+        load_frame_model(tmp_path / "nowhere")
