@@ -10,6 +10,7 @@ from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.pipeline.code import code_text, years_in
 from nsp_explorer.pipeline.codebook import load_codebook
 from nsp_explorer.pipeline.evaluate import evaluate, load_gold
+from nsp_explorer.pipeline.frame_model import load_frame_model
 
 from .conftest import GOLD
 
@@ -71,10 +72,17 @@ def test_every_passage_coded_year_is_in_its_text(codes, passages):
                 assert word in text[row["passage_id"]], (row["passage_id"], word)
 
 
-def test_coding_quality_meets_the_bar(codebook, taxonomy):
+@pytest.fixture(scope="module")
+def model(data):
+    return load_frame_model(data / "models")
+
+
+def test_coding_quality_meets_the_bar(codebook, taxonomy, model):
+    """sentences.csv: 64 sentences of the five articles, an early development sample: the codebook was tuned on them and
+    the sentence model trained on them, so this is a floor against regressions, not a measure of quality."""
     gold = load_gold(GOLD / "sentences.csv", taxonomy)
     assert len(gold) >= 50 and len({g.doc_id for g in gold}) == 5
-    scores = {dimension: score for dimension, (score, _) in evaluate(gold, codebook, taxonomy).items()}
+    scores = {dimension: score for dimension, (score, _) in evaluate(gold, codebook, taxonomy, model).items()}
     assert scores["pillar"].f1 >= 0.85
     assert scores["partner"].f1 >= 0.85
     assert scores["area"].f1 >= 0.85
@@ -112,14 +120,16 @@ def test_a_broken_codebook_is_reported_by_name(tmp_path, data, taxonomy, edit, p
     assert error.value.path == path and problem in error.value.problem
 
 
-def test_coding_holds_up_on_sentences_from_outside_the_corpus(codebook, taxonomy):
-    """heldout3.csv: 20 sentences written and hand-coded after the codebook was tuned,
-    never used to tune it. A floor against coding that only fits the five documents."""
-    scores = {dimension: score for dimension, (score, _) in evaluate(load_gold(GOLD / "heldout3.csv", taxonomy), codebook, taxonomy).items()}
+def test_coding_holds_up_on_sentences_from_outside_the_corpus(codebook, taxonomy, model):
+    """heldout3.csv: 20 sentences written and hand-coded after the codebook was tuned, never used to tune it (the
+    sentence model was trained on it, so its frames are no measure). heldout_2026b.csv: the held-out sample that
+    neither the codebook nor the model has seen. Floors against coding that only fits the five documents."""
+    scores = {dimension: score for dimension, (score, _) in evaluate(load_gold(GOLD / "heldout3.csv", taxonomy), codebook, taxonomy, model).items()}
     assert scores["partner"].f1 >= 0.85
     assert scores["area"].f1 >= 0.70
-    assert scores["frame"].f1 >= 0.65
     assert scores["pillar"].f1 >= 0.75
+    unseen = {dimension: score for dimension, (score, _) in evaluate(load_gold(GOLD / "heldout_2026b.csv", taxonomy), codebook, taxonomy, model).items()}
+    assert unseen["frame"].precision >= 0.65 and unseen["frame"].recall >= 0.65  # 0.58 / 0.57 with the codebook and rules alone
 
 
 def test_coding_in_the_app_never_forks(qapp, codebook, monkeypatch):

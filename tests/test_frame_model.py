@@ -115,3 +115,19 @@ def test_a_damaged_model_file_is_named(tmp_path, data):
         FrameModel(tmp_path)
     with pytest.raises(DataFileError, match="is missing"):
         load_frame_model(tmp_path / "nowhere")
+
+
+def test_what_the_model_computed_is_read_back_by_the_next_process_exactly(tmp_path, data):
+    store = tmp_path / "store.sqlite"
+    sentences = ["Korea's exports to Vietnam doubled.", "Piracy endangers shipping.", "Korea's exports to Vietnam doubled."]
+    first = FrameModel(data / "models", store).probabilities(sentences)
+    later = FrameModel(data / "models", store)
+    later._forward = lambda batch: pytest.fail("computed again")  # every sentence must come from the store
+    assert (later.probabilities(sentences) == first).all()
+
+
+def test_a_damaged_store_is_ignored_and_the_codes_are_the_same(tmp_path, data):
+    store = tmp_path / "store.sqlite"
+    store.write_bytes(b"this is not a database")
+    sentences = ["Korea's exports to Vietnam doubled."]
+    assert (FrameModel(data / "models", store).probabilities(sentences) == FrameModel(data / "models").probabilities(sentences)).all()

@@ -167,4 +167,4 @@ def test_nspx_bench_prints_every_figure(tmp_path):
         for step in ("load", "recompute", "redraw", "search", "export"):
             assert size[step]["median"] > 0 and size[step]["p95"] >= size[step]["median"]
         assert size["peak_mb"] > 50
-    assert results["cold_start"]["ratio"] > 0 and results["coding"]["median"] > 0
+    assert results["cold_start"]["ratio"] > 0 and results["coding"]["median"] > 0 and results["sentence_model"]["median"] > 0

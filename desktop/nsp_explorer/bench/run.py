@@ -128,6 +128,32 @@ def coding_throughput(runs: int, megabytes: float = 20.0) -> dict:
     return {"megabytes": size / 1e6, "cores": os.cpu_count(), **summary(both), "one_core": summary(one)}
 
 
+def sentence_model_throughput(runs: int, sentences: int = 1000) -> dict:
+    """The sentence model (the build's second coding stage) on sentences drawn (seeded) from the real passages,
+    with nothing remembered from earlier runs: sentences and kB of UTF-8 per second."""
+    import random
+
+    from ..core.dataset import load_dataset
+    from ..core.taxonomy import load_taxonomy
+    from ..paths import data_dir
+    from ..pipeline.frame_model import FrameModel
+    from ..pipeline.sentences import sentence_spans
+
+    taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
+    texts = load_dataset(data_dir() / "dataset", taxonomy).passages["text"].tolist()
+    pool = [text[start:end] for text in texts for start, end in sentence_spans(text)]
+    chosen = random.Random(SEED).choices(pool, k=sentences)
+    size = sum(len(s.encode("utf-8")) for s in chosen)
+    rates = []
+    for run_number in range(runs):
+        model = FrameModel(data_dir() / "models")  # fresh: no memory, no store
+        batch = [f"{s} ({run_number}.{i})" for i, s in enumerate(chosen)]  # every sentence new to it
+        started = time.perf_counter()
+        model.probabilities(batch)
+        rates.append(len(batch) / (time.perf_counter() - started))
+    return {"sentences": sentences, "kilobytes": size / 1e3, **summary(rates), "kb_per_s": summary([r * size / 1e3 / sentences for r in rates])}
+
+
 def run(sizes: list[int], runs: int, toggles: int, where: Path) -> dict:
     results: dict = {"machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}", "sizes": {}}
     with tempfile.TemporaryDirectory() as home:
@@ -137,6 +163,7 @@ def run(sizes: list[int], runs: int, toggles: int, where: Path) -> dict:
             results["sizes"][str(n)] = measure_dataset(synthetic_dataset(n, where), toggles, runs, env)
         results["cold_start"] = cold_start(max(runs, 5), env)
     results["coding"] = coding_throughput(max(3, runs // 2))
+    results["sentence_model"] = sentence_model_throughput(max(3, runs // 2))
     return results
 
 
@@ -174,6 +201,11 @@ def table(results: dict) -> str:
     lines.append(
         f"nspx build coding throughput ({coding['megabytes']:.0f} MB of text): median {coding['median']:.2f} MB/s on {coding['cores']} cores, "
         f"{coding['one_core']['median']:.2f} MB/s on one, over {coding['runs']} runs"
+    )
+    model = results["sentence_model"]
+    lines.append(
+        f"then the sentence model ({model['sentences']} sentences, nothing remembered): median {model['median']:.0f} sentences/s, "
+        f"{model['kb_per_s']['median']:.0f} kB/s, over {model['runs']} runs (a sentence it has read before is read back from its store)"
     )
     lines.append(f"({results['machine']})")
     return "\n".join(lines)

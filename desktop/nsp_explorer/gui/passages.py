@@ -38,7 +38,7 @@ RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 MOST_SENTENCES = 300  # a framing cell's sentences listed at once (the rest are counted)
 CODING_NOTES = {  # what the reading pane says about who made a document's codes
     "reviewed": "✓ Codes checked by a reader (every passage of this document was reviewed).",
-    "machine": "⚙ Codes made by the machine (codebook and rules), not checked by a reader.",
+    "machine": "⚙ Codes made by the machine (codebook, rules and sentence model), not checked by a reader.",
     "": "⚙ Codes made by the machine; whether a reader checked them is not recorded.",
 }
 CONTEXT_BEFORE = 16  # characters before a search match in the list: the match stays near the column's left edge

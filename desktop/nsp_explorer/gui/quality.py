@@ -18,7 +18,9 @@ EXPLANATION = (
     "Precision: of the codes the coder set, the share the reader also set. Recall: of the reader's codes, the share the "
     "coder found. F1 balances the two. Krippendorff's α is agreement beyond chance (1 = perfect, 0 = no better than chance). "
     "Bundled articles: the five articles against their reviewed coding; held-out sentences: new sentences coded by hand "
-    "before the coder ran and never used to tune it, so they show how it does on writing it has not seen."
+    "before the coder ran and never used to tune it, so they show how it does on writing it has not seen. "
+    "The coder is the codebook with its rules and a sentence model that weighs their frames. The codebook was tuned on "
+    "the bundled articles and the model trained on 64 of their 525 sentences; neither has seen the held-out sentences."
 )
 
 

@@ -15,7 +15,11 @@ read without pickle. See data/models/README.md for how the model was trained.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,8 +54,56 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + np.tanh(np.float32(0.7978845608) * (x + np.float32(0.044715) * x * x * x)))
 
 
+class _Remembered:
+    """Probabilities computed before, kept on disk per model (SQLite, keyed by the sentence's SHA-1).
+
+    Re-coding a library after a restart reads them back instead of running the
+    model again. The values are stored exactly as computed, so a code never
+    depends on whether it came from here. Any trouble with the file (read-only
+    folder, damaged database) only turns the store off: it is rebuildable.
+    """
+
+    def __init__(self, path: Path | None):
+        self.path = path
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=10)
+        connection.execute("CREATE TABLE IF NOT EXISTS seen (key BLOB PRIMARY KEY, probabilities BLOB NOT NULL)")
+        return connection
+
+    def recall(self, sentences: list[str]) -> dict[str, np.ndarray]:
+        if self.path is None or not sentences:
+            return {}
+        keys = {hashlib.sha1(s.encode("utf-8")).digest(): s for s in sentences}
+        found: dict[str, np.ndarray] = {}
+        try:
+            with closing(self._connect()) as connection:
+                chosen = list(keys)
+                for start in range(0, len(chosen), 500):
+                    part = chosen[start : start + 500]
+                    rows = connection.execute(f"SELECT key, probabilities FROM seen WHERE key IN ({','.join('?' * len(part))})", part)
+                    for key, blob in rows:
+                        if len(blob) == 4 * len(FRAMES):
+                            found[keys[key]] = np.frombuffer(blob, dtype="<f4").copy()
+        except (sqlite3.Error, OSError):
+            self.path = None
+        return found
+
+    def keep(self, computed: dict[str, np.ndarray]) -> None:
+        if self.path is None or not computed:
+            return
+        rows = [(hashlib.sha1(s.encode("utf-8")).digest(), np.asarray(p, dtype="<f4").tobytes()) for s, p in computed.items()]
+        try:
+            with closing(self._connect()) as connection, connection:
+                connection.executemany("INSERT OR REPLACE INTO seen VALUES (?, ?)", rows)
+        except (sqlite3.Error, OSError):
+            self.path = None
+
+
 class FrameModel:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, store: Path | None = None):
+        """The model in ``folder``; ``store``: a file to keep computed probabilities in across processes (none: memory only)."""
         folder = Path(folder)
         weights = folder / "frames.npz"
         try:
@@ -67,10 +119,13 @@ class FrameModel:
             raise DataFileError(weights, f"cannot be read as the sentence model ({exc})") from None
         self.tokenizer = WordPiece(folder / "vocab.txt")
         self._known: dict[str, np.ndarray] = {}  # sentence -> probabilities: a rebuild asks again for the same sentences
+        self._store = _Remembered(store)
 
     def probabilities(self, sentences: list[str], between: Callable[[float], None] | None = None) -> np.ndarray:
         """One row per sentence: the probability of each of ``FRAMES``."""
         new = list(dict.fromkeys(s for s in sentences if s not in self._known))
+        self._known.update(self._store.recall(new))
+        new = [s for s in new if s not in self._known]
         encoded = [self.tokenizer.encode(s, MOST_TOKENS) for s in new]
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))  # batches of like length pad little
         for start in range(0, len(order), _BATCH):
@@ -79,6 +134,7 @@ class FrameModel:
             chosen = order[start : start + _BATCH]
             for i, row in zip(chosen, self._forward([encoded[i] for i in chosen])):
                 self._known[new[i]] = row
+        self._store.keep({s: self._known[s] for s in new})
         return np.array([self._known[s] for s in sentences], dtype=np.float32).reshape(len(sentences), len(FRAMES))
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
@@ -140,11 +196,19 @@ def weigh_frames(codes: list[Code], probabilities: np.ndarray) -> list[Code]:
 
 @lru_cache(maxsize=2)
 def _loaded(folder: Path, stamp: tuple[int, int]) -> FrameModel:
-    return FrameModel(folder)
+    from ..paths import user_cache_dir
+
+    try:
+        about = json.loads((folder / "frames.json").read_text(encoding="utf-8"))
+        name = str(about["sha256"])[:16]
+    except (OSError, ValueError, KeyError, TypeError):
+        name = f"{stamp[0]}-{stamp[1]}"
+    return FrameModel(folder, user_cache_dir() / "sentence-model" / f"{name}.sqlite")
 
 
 def load_frame_model(folder: Path) -> FrameModel:
-    """The model in ``folder`` (data/models), read once per process while its file is unchanged."""
+    """The model in ``folder`` (data/models), read once per process while its file is unchanged; what it computes is
+    kept in the user's cache folder, one store per model."""
     folder = Path(folder).resolve()
     try:
         status = (folder / "frames.npz").stat()
