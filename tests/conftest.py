@@ -52,6 +52,14 @@ def codebook(data, taxonomy):
 
 
 @pytest.fixture(scope="session")
+def model(data):
+    """The sentence model of the frames (data/models), as the build loads it."""
+    from nsp_explorer.pipeline.frame_model import load_frame_model
+
+    return load_frame_model(data / "models")
+
+
+@pytest.fixture(scope="session")
 def fact_rules(data):
     return load_fact_rules(data / "facts.toml")
 

@@ -10,7 +10,6 @@ from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.pipeline.code import code_text, years_in
 from nsp_explorer.pipeline.codebook import load_codebook
 from nsp_explorer.pipeline.evaluate import evaluate, load_gold
-from nsp_explorer.pipeline.frame_model import load_frame_model
 
 from .conftest import GOLD
 
@@ -70,11 +69,6 @@ def test_every_passage_coded_year_is_in_its_text(codes, passages):
         if row["source"] == "lexicon":
             for word in row["evidence"].split("; "):
                 assert word in text[row["passage_id"]], (row["passage_id"], word)
-
-
-@pytest.fixture(scope="module")
-def model(data):
-    return load_frame_model(data / "models")
 
 
 def test_coding_quality_meets_the_bar(codebook, taxonomy, model):

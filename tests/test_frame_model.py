@@ -10,19 +10,8 @@ import pytest
 
 from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.pipeline.code import Code, code_text
-from nsp_explorer.pipeline.codebook import load_codebook
 from nsp_explorer.pipeline.frame_model import FRAMES, FrameModel, load_frame_model, weigh_frames, weighed_codes
 from nsp_explorer.pipeline.wordpiece import WordPiece
-
-
-@pytest.fixture(scope="module")
-def model(data):
-    return load_frame_model(data / "models")
-
-
-@pytest.fixture(scope="module")
-def codebook(data, taxonomy):
-    return load_codebook(data / "codebook.toml", taxonomy)
 
 
 def frames_of(text, codebook, taxonomy, model) -> dict[str, str]:

@@ -40,6 +40,7 @@ _BATCH = 32
 
 
 def _is_dense(name: str) -> bool:
+    """A weight matrix applied as ``x @ W.T`` (attention, feed-forward and head), as opposed to an embedding or a norm."""
     return name.endswith(".weight") and (name.startswith("head.") or "dense" in name or ".self." in name)
 
 
@@ -196,6 +197,7 @@ def weigh_frames(codes: list[Code], probabilities: np.ndarray) -> list[Code]:
 
 @lru_cache(maxsize=2)
 def _loaded(folder: Path, stamp: tuple[int, int]) -> FrameModel:
+    from .. import __version__
     from ..paths import user_cache_dir
 
     try:
@@ -203,7 +205,8 @@ def _loaded(folder: Path, stamp: tuple[int, int]) -> FrameModel:
         name = str(about["sha256"])[:16]
     except (OSError, ValueError, KeyError, TypeError):
         name = f"{stamp[0]}-{stamp[1]}"
-    return FrameModel(folder, user_cache_dir() / "sentence-model" / f"{name}.sqlite")
+    # one store per model and per version of the code that runs it
+    return FrameModel(folder, user_cache_dir() / "sentence-model" / f"{name}-{__version__}.sqlite")
 
 
 def load_frame_model(folder: Path) -> FrameModel:
