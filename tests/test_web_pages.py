@@ -189,6 +189,18 @@ def test_the_headline_after_a_fused_date_is_the_title():
     assert found.title.value == "Vietnam, Korea sign deal on skilled-worker visas" and found.date.value == "2023-05-17"
 
 
+def test_the_sites_date_of_today_above_the_headline_is_not_the_articles():
+    text = (
+        "Monday, March 9 2026\nMekong News\nKorean clinics open in rural Cambodia\n"
+        "Posted : Nov. 3, 2021\n"
+        "Three clinics funded by Korea opened in Kampong Cham province, the health ministry said on Wednesday.\n"
+        "They will serve 40,000 villagers."
+    )
+    assert metadata_from_text(text).date.value == "2021-11-03"
+    undated = text.replace("Posted : Nov. 3, 2021\n", "")
+    assert metadata_from_text(undated).date is None  # the masthead's "today" is not the article's date
+
+
 def test_a_menu_label_beside_the_headline_is_not_an_author():
     text = (
         "Korea and Indonesia open a battery research centre\nRecent Stories\nAsia | Business | Technology | Opinion\n"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .chrome import EMAIL, ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
-from .dates import FoundDate, find_dates
+from .dates import WEEKDAY, FoundDate, find_dates
 
 HEAD, TAIL = 100, 50  # the lines read at a long document's start and end
 STANDFIRST = 12  # words: a line at least this long under a headline is its standfirst, not a second headline
@@ -67,7 +67,7 @@ def _labelled_date(line: str) -> FoundDate | None:
     return None
 
 
-def _date(lines: list[str], verdicts, first_prose: int, last_prose: int) -> Found | None:
+def _date(lines: list[str], verdicts, first_prose: int, last_prose: int, title_index: int | None = None) -> Found | None:
     head = range(min(len(lines), first_prose + 3))  # the page's head: before the text starts, and its first lines
     # 1. a labelled date in the head or right after the text (ministry and agency pages put it below)
     for i in list(head) + list(range(last_prose + 1, min(len(lines), last_prose + 6))):
@@ -76,8 +76,11 @@ def _date(lines: list[str], verdicts, first_prose: int, last_prose: int) -> Foun
         date = _labelled_date(lines[i])
         if date:
             return Found(date.iso, _where(i, lines[i]) + (f" ({date.note})" if date.note else ""))
-    # 2. a line that is only a date (and time, weekday, label) in the head
+    # 2. a line that is only a date (and time, weekday, label) in the head; a weekday's date above the headline is
+    # the site's "today" in its masthead ("Wednesday, February 26 2020"), not the article's
     for i in head:
+        if title_index is not None and i < title_index and WEEKDAY.search(lines[i]):
+            continue
         if verdicts[i].chrome == "date line":
             dates = find_dates(lines[i])
             if dates:
@@ -268,7 +271,7 @@ def metadata_from_text(text: str) -> TextMetadata:
     return TextMetadata(
         title=title,
         author=_author(lines, verdicts, title_index, second_prose, first_prose, last_prose),
-        date=_date(lines, verdicts, first_prose, last_prose),
+        date=_date(lines, verdicts, first_prose, last_prose, title_index),
         outlet=outlet,
     )
 
