@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import os
 import shutil
 from pathlib import Path
@@ -296,13 +297,35 @@ def test_a_decision_follows_its_words_when_the_sentences_are_numbered_anew(libra
     assert ["lee-2019-asan:1", "6", "frame", "recommendation", "reviewed"] not in rows
 
 
-def test_a_decision_whose_words_are_gone_is_refused_not_moved(library, data):
+def test_a_decision_whose_words_are_gone_is_set_aside_not_moved_and_the_library_still_changes(tmp_path, library, data):
     texts = passage_texts(data / "dataset")
     library.decide("lee-2019-asan:1", "frame", "challenge", "add", "a gap", data, texts, sentence=3)
-    gone = library.review_path.read_text(encoding="utf-8").replace("The NNP intends", "The plan intends")
+    gone = library.review_path.read_text(encoding="utf-8").replace("The NNP intends", "The plan intends")  # as a new cleaner might read it
     library.review_path.write_text(gone, encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"line 2: the text this decision is about \(“The plan intends.*is no longer in lee-2019-asan"):
-        library.bundled(data)
+    rows = [list(r[:5]) for r in library.bundled(data).tables["codes.csv"]]
+    assert not any(r[2:5] == ["frame", "challenge", "reviewed"] and r[0] == "lee-2019-asan:1" for r in rows)  # on no sentence
+    (tmp_path / "a.txt").write_text("Seoul will fund mangrove restoration with Hanoi over the next decade of cooperation.", encoding="utf-8")
+    library.import_file(tmp_path / "a.txt", data, set())  # the library is not stuck on it
+    (aside,) = library.set_aside_decisions()
+    assert "line 2" in aside and "“The plan intends" in aside and "is no longer in lee-2019-asan" in aside and "a gap" in aside
+    assert "The plan intends" in library.review_path.read_text(encoding="utf-8")  # kept, not deleted
+    library.decide("lee-2019-asan:1", "frame", "challenge", "add", "taken again", data, texts, sentence=3)
+    assert [list(r[:5]) for r in library.bundled(data).tables["codes.csv"] if r[0] == "lee-2019-asan:1" and r[3] == "challenge"] == [
+        ["lee-2019-asan:1", "3", "frame", "challenge", "reviewed"]
+    ]
+
+
+def test_the_projects_own_decision_whose_words_are_gone_fails_the_build(tmp_path, data):
+    project = tmp_path / "data"
+    shutil.copytree(data, project, ignore=shutil.ignore_patterns("corpus"))
+    (project / "corpus").symlink_to(data / "corpus")
+    rows = list(csv.reader(io.StringIO((project / "review.csv").read_text(encoding="utf-8"))))
+    rows[1][-1] = "Words no sentence of the corpus reads."
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    (project / "review.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 2: the text this decision is about .* is no longer in"):
+        build_dataset(project)
 
 
 def test_a_review_file_of_the_earlier_layout_still_applies(library, data):

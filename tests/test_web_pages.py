@@ -165,6 +165,20 @@ def test_a_standfirst_under_the_headline_is_not_the_title():
     assert found.author.value == "Park Ji-won" and found.date.value == "2025-03-04"
 
 
+@pytest.mark.parametrize(
+    "head, title",
+    [
+        ("ASEAN ties deepen\n\nKorea and ASEAN leaders met in Jakarta on Monday for trade talks.", "ASEAN ties deepen"),
+        ("Why ASEAN matters\n\nSouth Korea has long looked to its north and west.", "Why ASEAN matters"),
+        ("ASEAN ties deepen\n\nMay 3, 2024\n\nThe leaders met in Jakarta on Monday for talks.", "ASEAN ties deepen"),
+        ("ASEAN ties deepen\n\nBy Kim Min-ji\n\nThe leaders met in Jakarta on Monday for talks.", "ASEAN ties deepen"),
+    ],
+)
+def test_a_short_headline_over_a_short_first_sentence_stays_the_title(head, title):
+    body = "The two sides agreed to expand cooperation in trade, energy and digital infrastructure over the next five years, officials said after the meeting."
+    assert metadata_from_text(f"{head}\n\n{body}\n\n{body}").title.value == title
+
+
 def test_a_byline_below_a_caption_or_a_page_note_is_found():
     text = (
         "Search\nThe archive covers articles published after 2012.\nTop stories\n"
@@ -391,6 +405,9 @@ def test_a_web_page_printed_to_pdf_loses_its_print_headers_and_keeps_its_text():
         "Korean firms are filling vacancies in the labour market with workers from Vietnam.",
         "The photo exhibition in Hanoi drew more than 5,000 visitors in its first week.",
         "A photo of the two leaders shaking hands in Busan was printed by every newspaper in the region the next morning.",
+        "A photo of the two leaders went viral in Indonesia.",
+        "Images of the flooding prompted Korea to pledge emergency aid.",
+        "The ASEAN-ROK Photo Exhibition opened in Busan on Monday with works by 40 photographers.",
         "Reuters and AP reported the deal first, citing officials in Seoul (Yonhap said the same hours later).",
         "November 25, 2024 marks the 35th anniversary of ASEAN-Korea dialogue relations.",
         "On 25 November 2024 Korea and ASEAN opened a joint centre for digital skills.",

@@ -66,6 +66,12 @@ def load(folder: Path | None, with_library: bool = True):
                 library.recode(data_dir())
             except DataFileError as error:
                 LIBRARY_PROBLEMS.append(f"Your library was coded by an earlier version of the app and could not be coded again ({error}); it is shown as it was.")
+        aside = library.set_aside_decisions()
+        if aside:
+            LIBRARY_PROBLEMS.append(
+                f"{len(aside)} of your review decisions no longer fit their document (its words changed with this version) "
+                f"and are set aside, kept in {library.review_path} but not applied: " + "; ".join(aside[:3]) + (" …" if len(aside) > 3 else "")
+            )
         with reading(library.folder):  # an import in another process moves its files in before or after, never during
             bundled = library.folder / "bundled" if (library.folder / "bundled").is_dir() else dataset_dir()  # with the user's decisions
             if not library.documents():

@@ -27,7 +27,7 @@ from .frame_model import FrameModel, load_frame_model, weighed_codes
 from .codebook import Codebook, load_codebook
 from .facts import facts_in_passage, facts_in_table, load_fact_rules, unit_checks
 from .facts_review import apply_facts_review, load_facts_review
-from .review import apply_review, load_review
+from .review import Decision, anchored, apply_review, load_review
 from .segment import Passage, segment
 from .sentences import sentence_spans
 from .sources import SourceDocument, load_corpus
@@ -48,6 +48,7 @@ TABLE_COLUMNS = {
 @dataclass(frozen=True)
 class BuiltDataset:
     tables: dict[str, list[tuple[str, ...]]]  # file name -> rows (without header)
+    set_aside: tuple[str, ...] = ()  # the user's decisions not applied because their words are gone, and why
 
     def count(self, name: str) -> int:
         return len(self.tables[name])
@@ -66,6 +67,7 @@ class CorpusCoding:
     taxonomy: Taxonomy
     codebook: Codebook
     model: FrameModel  # the sentence model that weighed the rules' frames
+    set_aside: tuple[str, ...] = ()  # the user's decisions whose words are no longer in their document: not applied, why
 
 
 def _code_order(taxonomy: Taxonomy) -> Callable[[Code], tuple[int, int, int, str]]:
@@ -95,13 +97,14 @@ def code_corpus(
     taxonomy = load_taxonomy(data_dir / "taxonomy.json")
     codebook = load_codebook(data_dir / "codebook.toml", taxonomy, overlay)
     review_path = review_path or data_dir / "review.csv"
-    decisions = load_review(review_path, taxonomy) if project_review else []  # the project's decisions are about its corpus
+    project = load_review(review_path, taxonomy) if project_review else []  # the project's decisions are about its corpus
     checked = load_checked(data_dir / "checked.csv") if project_review else frozenset()
     corpus_dir = corpus_dir or data_dir / "corpus"
     documents = load_corpus(corpus_dir)
+    users: list[Decision] = []
     if user_review is not None:
         mine = {d.doc_id for d in documents}
-        decisions += [d for d in load_review(user_review, taxonomy) if d.passage_id.rsplit(":", 1)[0] in mine]
+        users = [d for d in load_review(user_review, taxonomy) if d.passage_id.rsplit(":", 1)[0] in mine]
 
     passages: list[Passage] = []
     for n, document in enumerate(documents):
@@ -118,10 +121,16 @@ def code_corpus(
     coded = weighed_codes(texts, coded, model, lambda done: report("weighing frames with the sentence model", 0.6 + 0.2 * done))
     lexicon = dict(zip((p.passage_id for p in passages), coded))
     sentences = {p.passage_id: [p.text[start:end] for start, end in sentence_spans(p.text)] for p in passages}
+    project, lost = anchored(project, sentences)
+    if lost:
+        raise DataFileError(review_path, f"{lost[0][1]}: the corpus is divided differently now; run nspx review-from-gold again")
+    users, set_aside = anchored(users, sentences)
     where = review_path if user_review is None else user_review
     machine = apply_review(lexicon, [], taxonomy, where, sentences)
+    decisions = project + users
     final = apply_review(lexicon, decisions, taxonomy, where, sentences) if decisions else machine
-    return CorpusCoding(documents, passages, sentences, machine, final, checked, taxonomy, codebook, model)
+    aside = tuple(f"{reason} ({d.dimension} {d.code}, {d.action}: {d.reason})" for d, reason in set_aside)
+    return CorpusCoding(documents, passages, sentences, machine, final, checked, taxonomy, codebook, model, aside)
 
 
 def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: object) -> BuiltDataset:
@@ -179,7 +188,8 @@ def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: ob
             "codes.csv": code_rows,
             "facts.csv": fact_rows,
             "agreement.csv": agreement,
-        }
+        },
+        coding.set_aside,
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import zipfile
 from collections.abc import Callable
 from contextlib import closing
 from functools import lru_cache
@@ -37,6 +38,16 @@ MOST_TOKENS = 96  # as trained
 _LAYERS = 6
 _HEADS = 12
 _BATCH = 32
+_REQUIRED = (
+    "embeddings.word_embeddings.weight",
+    "embeddings.position_embeddings.weight",
+    "embeddings.token_type_embeddings.weight",
+    *(f"encoder.layer.{n}.{part}.{kind}" for n in range(_LAYERS) for part in (
+        "attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense", "intermediate.dense", "output.dense"
+    ) for kind in ("weight", "bias")),
+    "head.weight",
+    "head.bias",
+)
 
 
 def _is_dense(name: str) -> bool:
@@ -109,6 +120,9 @@ class FrameModel:
         weights = folder / "frames.npz"
         try:
             with np.load(weights, allow_pickle=False) as archive:
+                missing = [name for name in _REQUIRED if name not in archive.files]
+                if missing:
+                    raise ValueError(f"it lacks {', '.join(missing[:3])}")
                 # dense layers kept transposed and contiguous: x @ W.T as one matrix product
                 self.w = {
                     name: np.ascontiguousarray(archive[name].astype(np.float32).T if _is_dense(name) else archive[name].astype(np.float32))
@@ -116,8 +130,9 @@ class FrameModel:
                 }
         except FileNotFoundError:
             raise DataFileError(weights, "is missing: the sentence model cannot run") from None
-        except (OSError, ValueError) as exc:
-            raise DataFileError(weights, f"cannot be read as the sentence model ({exc})") from None
+        except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+            problem = "it is not a NumPy archive" if "pickle" in str(exc) else str(exc) or type(exc).__name__
+            raise DataFileError(weights, f"cannot be read as the sentence model ({problem})") from None
         self.tokenizer = WordPiece(folder / "vocab.txt")
         self._known: dict[str, np.ndarray] = {}  # sentence -> probabilities: a rebuild asks again for the same sentences
         self._store = _Remembered(store)
@@ -178,8 +193,9 @@ def weigh_frames(codes: list[Code], probabilities: np.ndarray) -> list[Code]:
 
     Drops a rules frame the model gives less than ``DROP_BELOW``; adds, with
     source ``model`` and no words, a frame it gives at least ``ADD_FROM`` that
-    the rules did not set. Probabilities are rounded to four places first, so
-    the last bits of a machine's arithmetic cannot tip a code.
+    the rules did not set. Probabilities are rounded to four places first: a
+    machine's last bits of arithmetic can then tip a code only for a value within
+    a hair (about 1e-6) of 0.09995 or 0.79995, not anywhere near the thresholds.
     """
     rounded = np.round(probabilities.astype(np.float64), 4)
     kept = [

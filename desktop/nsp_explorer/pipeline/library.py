@@ -44,6 +44,7 @@ Progress = Callable[[str, float], None]  # may raise Cancelled to stop: the chan
 
 
 BUILT_WITH = "built-with.txt"  # the fingerprint of the app's coding inputs the library's datasets were built from
+SET_ASIDE = "set-aside-decisions.txt"  # the user's decisions the last build could not place, one a line
 _CODING_INPUTS = ("codebook.toml", "taxonomy.json", "review.csv", "checked.csv", "facts.toml", "facts_review.csv", "models/frames.json")
 
 
@@ -424,8 +425,23 @@ class Library:
         else:
             shutil.rmtree(staging / "dataset", ignore_errors=True)
         # the bundled corpus with the user's decisions about its passages, for the app to show
-        write_dataset(build_dataset(data_dir, progress=progress, user_review=staging / "review.csv"), staging / "bundled")
+        bundled = build_dataset(data_dir, progress=progress, user_review=staging / "review.csv")
+        write_dataset(bundled, staging / "bundled")
+        aside = (dataset.set_aside if dataset else ()) + bundled.set_aside
+        notice = staging / SET_ASIDE
+        if aside:
+            notice.write_text("".join(f"{line}\n" for line in aside), encoding="utf-8")
+        else:
+            notice.unlink(missing_ok=True)
         (staging / BUILT_WITH).write_text(coding_fingerprint(data_dir) + "\n", encoding="utf-8")
+
+    def set_aside_decisions(self) -> list[str]:
+        """The user's decisions the last build could not place (their words are no longer in their document), and why.
+
+        They stay in review.csv; a decision taken again on the sentence as it reads now applies."""
+        with reading(self.folder):
+            path = self.folder / SET_ASIDE
+            return path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
 
     def _changes(self, staging: Path) -> tuple[list[str], list[str]]:
         """The files of the staging copy (to move in) and the library's files it no longer has (to delete)."""

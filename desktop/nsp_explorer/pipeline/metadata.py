@@ -173,7 +173,13 @@ def _author(lines: list[str], verdicts, title_index: int | None, head_end: int, 
 # -------------------------------------------------------------------- titles
 
 
-def _title(lines: list[str], verdicts, head_end: int, outlet: str) -> tuple[int, Found] | None:
+def _menu_row(text: str) -> bool:
+    """A few capitalised words and nothing else ("About Archive Contact"): a menu's labels, not a headline."""
+    words = words_of(text)
+    return len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: str) -> tuple[int, Found] | None:
     best: tuple[float, int] | None = None
     markers = {
         i for i, v in enumerate(verdicts[: head_end + 1]) if v.chrome in ("date line", "byline", "byline with role") or _byline_in(v.text or lines[i])
@@ -191,12 +197,15 @@ def _title(lines: list[str], verdicts, head_end: int, outlet: str) -> tuple[int,
             continue
         if re.search(r"[a-z][.!?]\s+[A-Z]", text):  # two sentences: a caption or a standfirst, not a headline
             continue
+        if i >= first_prose and is_prose(text):  # past the first prose line only a heading can be the headline
+            continue
         if outlet and text.casefold() == outlet.casefold():
             continue
         candidates[i] = len(words)
         above = next((j for j in (i - 1, i - 2) if j in candidates), None)
-        longer = len(words) >= STANDFIRST or (text.endswith(".") and len(words) > candidates.get(above, len(words)))
-        if longer and above is not None and (above == i - 1 or above + 1 in markers) and candidates[above] >= 4:
+        sentence_under = text.endswith(".") and len(words) > candidates.get(above, len(words))  # a headline rarely ends in a full stop
+        long_under = len(words) >= STANDFIRST and above is not None and not _menu_row(verdicts[above].text)
+        if (sentence_under or long_under) and above is not None and (above == i - 1 or above + 1 in markers):
             continue  # a long line, or a longer sentence, right under a headline (or under its date or byline) is the standfirst
         score = len(words) + (6 if fused or markers & {i + 1, i + 2, i - 1} else 0) - (12 if menu_like(text) else 0)
         if best is None or score > best[0]:
@@ -261,16 +270,18 @@ def metadata_from_text(text: str) -> TextMetadata:
     first_prose = prose[0] if prose else len(lines)
     last_prose = prose[-1] if prose else len(lines) - 1
     # The page's head ends where the article does start. A standfirst, a photo caption or a note
-    # ("The search is limited to …") can read as prose above the headline or the byline, so a
-    # byline is looked for up to the second prose line, and a headline too when the first is short.
+    # ("The search is limited to …") can read as prose above the headline or the byline: a headline is
+    # looked for up to the second prose line when the first is short, and a byline when the first is
+    # short or sits right under the headline (a subhead "By Regional Standards" further down is not one).
     second_prose = prose[1] if len(prose) > 1 else len(lines)
     short_first = first_prose < len(lines) and len(words_of(verdicts[first_prose].text)) <= SHORT_NOTE
     outlet = _outlet(lines, verdicts, first_prose)
-    titled = _title(lines, verdicts, second_prose if short_first else first_prose, outlet.value if outlet else "")
+    titled = _title(lines, verdicts, second_prose if short_first else first_prose, first_prose, outlet.value if outlet else "")
     title_index, title = titled if titled else (None, None)
+    under_title = title_index is not None and first_prose <= title_index + 2
     return TextMetadata(
         title=title,
-        author=_author(lines, verdicts, title_index, second_prose, first_prose, last_prose),
+        author=_author(lines, verdicts, title_index, second_prose if short_first or under_title else first_prose, first_prose, last_prose),
         date=_date(lines, verdicts, first_prose, last_prose, title_index),
         outlet=outlet,
     )

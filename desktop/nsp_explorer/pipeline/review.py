@@ -13,8 +13,9 @@ against the text.
 ``words`` holds the unit's text as it read when the decision was taken. A
 sentence is found by its number; when a later splitter or cleaner numbers the
 document otherwise, the decision follows its words to where they are now (in
-the same document), and a decision whose words are gone fails the build
-instead of landing on another sentence.
+the same document, ``anchored``). A decision whose words are gone never lands
+on another sentence: the project's own file then fails the build, and a user's
+decision is set aside (kept in the file, not applied, and reported).
 """
 
 from __future__ import annotations
@@ -78,13 +79,23 @@ def same_words(text: str) -> str:
     return " ".join(text.split())
 
 
-def _anchored(decision: Decision, sentences: dict[str, list[str]], path: Path) -> Decision:
-    """The decision on the unit that reads its words now: its own unit if unchanged, else the one place in its document that does."""
+def anchored(decisions: list[Decision], sentences: dict[str, list[str]]) -> tuple[list[Decision], list[tuple[Decision, str]]]:
+    """Each decision on the unit that reads its words now: its own unit if unchanged, else the one place in its
+    document that does. Returns the decisions that can be applied, and those that cannot with the reason."""
+    usable, lost = [], []
+    for decision in decisions:
+        found = _place_of(decision, sentences)
+        if isinstance(found, str):
+            lost.append((decision, found))
+        else:
+            usable.append(found)
+    return usable, lost
+
+
+def _place_of(decision: Decision, sentences: dict[str, list[str]]) -> Decision | str:
     passage = sentences.get(decision.passage_id)
-    if passage is None and not decision.words:
-        raise DataFileError(path, f"line {decision.line}: passage {decision.passage_id!r} is not in the dataset")
     if not decision.words:
-        return decision
+        return decision  # written before decisions kept their words: taken as it names its unit
     if passage is not None and decision.sentence <= len(passage):
         now = passage[decision.sentence - 1] if decision.sentence else " ".join(passage)
         if same_words(now) == decision.words:
@@ -99,11 +110,7 @@ def _anchored(decision: Decision, sentences: dict[str, list[str]], path: Path) -
     ]
     if len(places) != 1:
         where = "is no longer in" if not places else f"is in {len(places)} places of"
-        raise DataFileError(
-            path,
-            f"line {decision.line}: the text this decision is about (“{decision.words[:80]}”) {where} {document}; "
-            "the document is divided differently now: take the decision again",
-        )
+        return f"line {decision.line}: the text this decision is about (“{decision.words[:80]}”) {where} {document}"
     passage_id, number = places[0]
     return replace(decision, passage_id=passage_id, sentence=number)
 
@@ -118,7 +125,6 @@ def apply_review(
     """
     by_passage: dict[str, list[Decision]] = {}
     for decision in decisions:
-        decision = _anchored(decision, sentences, path)
         if decision.passage_id not in lexicon:
             raise DataFileError(path, f"line {decision.line}: passage {decision.passage_id!r} is not in the dataset")
         if decision.sentence > len(sentences[decision.passage_id]):
