@@ -165,8 +165,9 @@ class ReviewDialog(QDialog):
         now = self.codes_now()
         number = self.where.currentData()
         words = self.sentences[number - 1] if number else " ".join(self.sentences)
-        listed = "; ".join(f"{d.capitalize()}: {self.taxonomy.label(d, c)}{' ✓' if source == 'reviewed' else ''}" for d, c, source in now) or "no code"
-        self.shown.setText(f"{_clipped(words, 600)}\n\nCodes now — {listed}")
+        listed = "; ".join(f"{d.capitalize()}: {self.taxonomy.label(d, c)}{' ✓' if source == 'reviewed' else ' *' if source == 'model' else ''}" for d, c, source in now) or "no code"
+        key = " (✓ added by a reader, * read by the sentence model)" if any(source in ("reviewed", "model") for _, _, source in now) else ""
+        self.shown.setText(f"{_clipped(words, 600)}\n\nCodes now{key} — {listed}")
         present = {c for d, c, _ in now if d == dimension}
         self.code.clear()
         for code in self.taxonomy.ids(dimension):
