@@ -261,3 +261,24 @@ def test_quitting_during_an_import_stops_it_cleanly(qtbot, user_dirs, page, monk
     assert not dialog.running()  # its thread ended before the window went: no thread destroyed while running
     assert Library(library_dir()).documents() == []
     assert "cancelled while importing" in dialog.report.toPlainText() or not dialog.report.isVisible()
+
+
+def test_a_set_aside_decision_is_told_in_full_when_the_app_opens(qtbot, tmp_path, monkeypatch, data):
+    """After an upgrade, a decision whose sentence no longer reads the same is set aside and the window says so."""
+    import csv
+
+    from nsp_explorer.gui import app
+    from nsp_explorer.gui.main_window import MainWindow
+    from nsp_explorer.pipeline.library import Library, library_dir
+
+    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NSP_EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    library = Library(library_dir())
+    texts = {r["passage_id"]: r["text"] for r in csv.DictReader(open(data / "dataset" / "passages.csv", encoding="utf-8"))}
+    library.decide("lee-2019-asan:1", "frame", "challenge", "add", "a gap the brief names", data, texts, sentence=3)
+    library.review_path.write_text(library.review_path.read_text(encoding="utf-8").replace("The NNP intends", "The plan intends"), encoding="utf-8")
+    (library.folder / "built-with.txt").write_text("an earlier version\n", encoding="utf-8")
+    window = MainWindow(app.load(None), remember=False, scenario_folder=tmp_path / "scenarios")
+    qtbot.addWidget(window)
+    told = window.statusBar().toolTip()
+    assert "1 of your review decisions" in told and "The plan intends" in told and "a gap the brief names" in told

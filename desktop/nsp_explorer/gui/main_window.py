@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self.fit_to_screen()
         if self.startup_notices:
             self.statusBar().showMessage(" ".join(self.startup_notices), 60000)
+            self.statusBar().setToolTip("\n\n".join(self.startup_notices))  # the line is cut at the window's width: the whole text on hover
 
     def _actions(self) -> None:
         def action(menu, text: str, keys, slot, tip: str = "") -> QAction:
