@@ -11,13 +11,19 @@ import pytest
 from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.pipeline.code import Code, code_text
 from nsp_explorer.pipeline.frame_model import FRAMES, FrameModel, load_frame_model, weigh_frames, weighed_codes
+from nsp_explorer.pipeline.sentences import sentence_texts
 from nsp_explorer.pipeline.wordpiece import WordPiece
+
+
+def frame_codes(text, codebook, taxonomy, model) -> list:
+    """The frame codes of a one-sentence text, as the build codes it."""
+    (codes,) = weighed_codes([sentence_texts(text)], [code_text(text, codebook, taxonomy)], model)
+    return [c for c in codes if c.dimension == "frame"]
 
 
 def frames_of(text, codebook, taxonomy, model) -> dict[str, str]:
     """frame -> source, for a one-sentence text, as the build codes it."""
-    (codes,) = weighed_codes([text], [code_text(text, codebook, taxonomy)], model)
-    return {c.code: c.source for c in codes if c.dimension == "frame"}
+    return {c.code: c.source for c in frame_codes(text, codebook, taxonomy, model)}
 
 
 @pytest.mark.parametrize(
@@ -46,8 +52,7 @@ def test_a_cue_word_the_sentence_does_not_mean_is_dropped(sentence, frame, codeb
 
 
 def test_frames_the_model_agrees_with_keep_their_words(codebook, taxonomy, model):
-    (codes,) = weighed_codes(["Seoul should expand scholarships for young ASEAN civil servants."], [code_text("Seoul should expand scholarships for young ASEAN civil servants.", codebook, taxonomy)], model)
-    (advice,) = [c for c in codes if c.dimension == "frame"]
+    (advice,) = frame_codes("Seoul should expand scholarships for young ASEAN civil servants.", codebook, taxonomy, model)
     assert advice.code == "recommendation" and advice.source == "lexicon" and advice.evidence == ("should",)
 
 

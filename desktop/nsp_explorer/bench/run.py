@@ -137,11 +137,11 @@ def sentence_model_throughput(runs: int, sentences: int = 1000) -> dict:
     from ..core.taxonomy import load_taxonomy
     from ..paths import data_dir
     from ..pipeline.frame_model import FrameModel
-    from ..pipeline.sentences import sentence_spans
+    from ..pipeline.sentences import sentence_texts
 
     taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
     texts = load_dataset(data_dir() / "dataset", taxonomy).passages["text"].tolist()
-    pool = [text[start:end] for text in texts for start, end in sentence_spans(text)]
+    pool = [sentence for text in texts for sentence in sentence_texts(text)]
     chosen = random.Random(SEED).choices(pool, k=sentences)
     size = sum(len(s.encode("utf-8")) for s in chosen)
     rates = []

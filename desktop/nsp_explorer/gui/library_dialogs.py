@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import DataFileError
 from ..paths import data_dir
 from ..pipeline.library import Library, library_dir, parse_sources
-from ..pipeline.sentences import sentence_spans
+from ..pipeline.sentences import sentence_texts
 from ..pipeline.sources import read_toml
 from .charts.base import plain_tip
 
@@ -108,7 +108,7 @@ class ReviewDialog(QDialog):
         taxonomy = coded.taxonomy
         self.row = coded.row_of(passage_id)
         self.text = coded.text(self.row) if self.row is not None else ""
-        self.sentences = [self.text[start:end] for start, end in sentence_spans(self.text)]
+        self.sentences = sentence_texts(self.text)
         self.where = QComboBox()
         self.where.addItem("The whole passage", 0)
         for number, words in enumerate(self.sentences, start=1):

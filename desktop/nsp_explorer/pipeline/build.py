@@ -29,7 +29,7 @@ from .facts import facts_in_passage, facts_in_table, load_fact_rules, unit_check
 from .facts_review import apply_facts_review, load_facts_review
 from .review import Decision, anchored, apply_review, load_review
 from .segment import Passage, segment
-from .sentences import sentence_spans
+from .sentences import sentence_texts
 from .sources import SourceDocument, load_corpus
 
 Progress = Callable[[str, float], None]
@@ -115,12 +115,11 @@ def code_corpus(
         passages.extend(segment(document.doc_id, blocks))
 
     report("coding passages", 0.5)
-    texts = [p.text for p in passages]
-    coded = lexicon_codes_of_all(texts, codebook, lambda done: report("coding passages", 0.5 + 0.1 * done))
+    coded = lexicon_codes_of_all([p.text for p in passages], codebook, lambda done: report("coding passages", 0.5 + 0.1 * done))
+    sentences = {p.passage_id: sentence_texts(p.text) for p in passages}
     model = load_frame_model(data_dir / "models")
-    coded = weighed_codes(texts, coded, model, lambda done: report("weighing frames with the sentence model", 0.6 + 0.2 * done))
+    coded = weighed_codes(list(sentences.values()), coded, model, lambda done: report("weighing frames with the sentence model", 0.6 + 0.2 * done))
     lexicon = dict(zip((p.passage_id for p in passages), coded))
-    sentences = {p.passage_id: [p.text[start:end] for start, end in sentence_spans(p.text)] for p in passages}
     project, lost = anchored(project, sentences)
     if lost:
         raise DataFileError(review_path, f"{lost[0][1]}: the corpus is divided differently now; run nspx review-from-gold again")

@@ -15,6 +15,7 @@ from ..core.taxonomy import Taxonomy
 from .agreement import Agreement, agreement, figure, per_code
 from .code import code_text
 from .frame_model import FrameModel, weighed_codes
+from .sentences import sentence_texts
 from .codebook import Codebook
 
 EVALUATED = ("pillar", "area", "frame", "partner")
@@ -51,7 +52,7 @@ def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
 def machine_coding(sentences: list[str], codebook: Codebook, taxonomy: Taxonomy, model: FrameModel) -> dict[str, dict[int, frozenset[str]]]:
     """The automatic coder's codes of each sentence (all of its sentences, if the splitter finds several), per dimension."""
     found: dict[str, dict[int, set[str]]] = {d: {i: set() for i in range(len(sentences))} for d in EVALUATED}
-    coded = weighed_codes(sentences, [code_text(text, codebook, taxonomy) for text in sentences], model)
+    coded = weighed_codes([sentence_texts(text) for text in sentences], [code_text(text, codebook, taxonomy) for text in sentences], model)
     for i, codes in enumerate(coded):
         for code in codes:
             if code.dimension in found:

@@ -28,12 +28,11 @@ import numpy as np
 
 from ..core.errors import DataFileError
 from .code import Code
-from .sentences import sentence_spans
 from .wordpiece import WordPiece
 
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")  # the order of the model's outputs
 DROP_BELOW = 0.1  # a rules frame the model gives less than this is dropped
-ADD_FROM = 0.8  # a frame the model gives at least this is added where the rules have none
+ADD_FROM = 0.8  # a frame the model gives at least this is added where the rules did not set it
 MOST_TOKENS = 96  # as trained
 _LAYERS = 6
 _HEADS = 12
@@ -66,6 +65,10 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + np.tanh(np.float32(0.7978845608) * (x + np.float32(0.044715) * x * x * x)))
 
 
+def _key(sentence: str) -> bytes:
+    return hashlib.sha1(sentence.encode("utf-8")).digest()
+
+
 class _Remembered:
     """Probabilities computed before, kept on disk per model (SQLite, keyed by the sentence's SHA-1).
 
@@ -87,7 +90,7 @@ class _Remembered:
     def recall(self, sentences: list[str]) -> dict[str, np.ndarray]:
         if self.path is None or not sentences:
             return {}
-        keys = {hashlib.sha1(s.encode("utf-8")).digest(): s for s in sentences}
+        keys = {_key(s): s for s in sentences}
         found: dict[str, np.ndarray] = {}
         try:
             with closing(self._connect()) as connection:
@@ -105,7 +108,7 @@ class _Remembered:
     def keep(self, computed: dict[str, np.ndarray]) -> None:
         if self.path is None or not computed:
             return
-        rows = [(hashlib.sha1(s.encode("utf-8")).digest(), np.asarray(p, dtype="<f4").tobytes()) for s, p in computed.items()]
+        rows = [(_key(s), np.asarray(p, dtype="<f4").tobytes()) for s, p in computed.items()]
         try:
             with closing(self._connect()) as connection, connection:
                 connection.executemany("INSERT OR REPLACE INTO seen VALUES (?, ?)", rows)
@@ -236,9 +239,11 @@ def load_frame_model(folder: Path) -> FrameModel:
     return _loaded(folder, (status.st_mtime_ns, status.st_size))
 
 
-def weighed_codes(texts: list[str], coded: list[list[Code]], model: FrameModel, between: Callable[[float], None] | None = None) -> list[list[Code]]:
-    """Every text's rules codes, weighed sentence by sentence with the model (``weigh_frames``)."""
-    sentences = [[text[start:end] for start, end in sentence_spans(text)] for text in texts]
+def weighed_codes(
+    sentences: list[list[str]], coded: list[list[Code]], model: FrameModel, between: Callable[[float], None] | None = None
+) -> list[list[Code]]:
+    """Every text's rules codes, weighed sentence by sentence with the model (``weigh_frames``); ``sentences`` holds
+    each text's ``sentence_texts``, as its codes number them."""
     probabilities = model.probabilities([s for parts in sentences for s in parts], between)
     weighed, at = [], 0
     for codes, parts in zip(coded, sentences):

@@ -186,7 +186,7 @@ class Library:
         layout gets the current header.
         """
         from .review import REVIEW_COLUMNS, same_words, sentence_id
-        from .sentences import sentence_spans
+        from .sentences import sentence_texts
 
         if passage_id not in known_passages:
             raise DataFileError(self.review_path, f"cannot take a decision about {passage_id!r}: no such passage")
@@ -195,8 +195,7 @@ class Library:
         if sentence < 0:
             raise DataFileError(self.review_path, f"sentence {sentence} of {passage_id!r}: sentences are numbered from 1")
         unit = sentence_id(passage_id, sentence) if sentence else passage_id
-        text = known_passages[passage_id]
-        sentences = [text[start:end] for start, end in sentence_spans(text)]
+        sentences = sentence_texts(known_passages[passage_id])
         if sentence > len(sentences):
             raise DataFileError(self.review_path, f"passage {passage_id!r} has {len(sentences)} sentences, not {sentence} (the library is unchanged)")
         words = same_words(sentences[sentence - 1] if sentence else " ".join(sentences))

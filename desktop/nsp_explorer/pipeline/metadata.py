@@ -67,7 +67,7 @@ def _labelled_date(line: str) -> FoundDate | None:
     return None
 
 
-def _date(lines: list[str], verdicts, first_prose: int, last_prose: int, title_index: int | None = None) -> Found | None:
+def _date(lines: list[str], verdicts, first_prose: int, last_prose: int, title_index: int | None) -> Found | None:
     head = range(min(len(lines), first_prose + 3))  # the page's head: before the text starts, and its first lines
     # 1. a labelled date in the head or right after the text (ministry and agency pages put it below)
     for i in list(head) + list(range(last_prose + 1, min(len(lines), last_prose + 6))):
@@ -108,7 +108,6 @@ _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|b
 _BY = re.compile(
     r"^\s*(?:by|written by|posted by|words by|authors?|reporter|reported by|columnist|contributor)\s*[:：]?\s+(?P<names>.+?)\s*$", re.I
 )
-_LINK_ROW = re.compile(r"\s[|›»>·•]\s")
 _BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),?\s+(?:is|was|serves as)\s+(?:a|an|the|currently|also|senior|associate|assistant)\b")
 
 
@@ -155,7 +154,7 @@ def _author(lines: list[str], verdicts, title_index: int | None, head_end: int, 
     if title_index is not None:
         for i in (title_index + 1, title_index + 2):
             # "Recent Features" above a row of section links ("The Koreas | Diplomacy | Politics") is a menu's label
-            in_menu = i + 1 < len(lines) and (menu_like(lines[i + 1]) or len(_LINK_ROW.findall(lines[i + 1])) >= 2)
+            in_menu = i + 1 < len(lines) and verdicts[i + 1].chrome == "menu or breadcrumb"
             if 0 <= i < first_prose and _is_name(_clean_name(verdicts[i].text)) and not in_other_script(verdicts[i].text, "latin") and not in_menu:
                 return Found(_clean_name(verdicts[i].text), _where(i, lines[i]) + " (the name beside the headline)")
     # a byline or a bio after the text
@@ -173,8 +172,9 @@ def _author(lines: list[str], verdicts, title_index: int | None, head_end: int, 
 # -------------------------------------------------------------------- titles
 
 
-def _menu_row(text: str) -> bool:
-    """A few capitalised words and nothing else ("About Archive Contact"): a menu's labels, not a headline."""
+def _capitalised_labels(text: str) -> bool:
+    """A few capitalised words and nothing else ("About Archive Contact"): a menu's labels, not a headline
+    (``chrome.menu_like`` takes four words or more)."""
     words = words_of(text)
     return len(words) <= 4 and all(w[:1].isupper() for w in words)
 
@@ -203,10 +203,11 @@ def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: 
             continue
         candidates[i] = len(words)
         above = next((j for j in (i - 1, i - 2) if j in candidates), None)
-        sentence_under = text.endswith(".") and len(words) > candidates.get(above, len(words))  # a headline rarely ends in a full stop
-        long_under = len(words) >= STANDFIRST and above is not None and not _menu_row(verdicts[above].text)
-        if (sentence_under or long_under) and above is not None and (above == i - 1 or above + 1 in markers):
-            continue  # a long line, or a longer sentence, right under a headline (or under its date or byline) is the standfirst
+        if above is not None and (above == i - 1 or above + 1 in markers):  # right under a headline, or under its date or byline
+            sentence_under = text.endswith(".") and len(words) > candidates[above]  # a headline rarely ends in a full stop
+            long_under = len(words) >= STANDFIRST and not _capitalised_labels(verdicts[above].text)
+            if sentence_under or long_under:
+                continue  # the standfirst
         score = len(words) + (6 if fused or markers & {i + 1, i + 2, i - 1} else 0) - (12 if menu_like(text) else 0)
         if best is None or score > best[0]:
             best = (score, i)
