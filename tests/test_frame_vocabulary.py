@@ -141,6 +141,28 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         # a defence show is not culture; military training is not education
         ("The defence exhibition drew buyers from twelve navies.", set(), {"culture"}),
         ("The navies held joint training near Subic Bay.", set(), {"education"}),
+        # "strategic" as a plain adjective (ties, location, an institute's name) is not security; rivalry is
+        ("Seoul wants stronger strategic ties with New Delhi.", set(), {"strategic_security"}),
+        ("The port's strategic location draws shipping lines.", set(), {"strategic_security"}),
+        ("The Institute of Strategic and International Studies ran the survey.", set(), {"strategic_security"}),
+        ("US-China strategic competition shapes the region.", {"strategic_security"}, set()),
+        # the armed forces as a country's rulers, or a conscript's duty, are not its defence; arms and exchanges are
+        ("The military junta detained the elected leaders.", set(), {"strategic_security"}),
+        ("After the coup the military shut down the internet.", set(), {"strategic_security"}),
+        ("Young men must complete their military service.", set(), {"strategic_security"}),
+        ("Seoul will expand military exchanges with Manila.", {"strategic_security"}, set()),
+        # the pandemic as a sentence's time or circumstance is not its topic; hospitals, lockdowns and vaccines are
+        ("Bilateral trade fell by a fifth amid the COVID-19 pandemic.", {"trade"}, {"public_health"}),
+        ("Despite the pandemic, the two leaders kept meeting.", set(), {"public_health"}),
+        ("Lockdowns closed garment factories across the region.", {"public_health"}, set()),
+        ("Korea sent vaccines to Laos during the pandemic.", {"public_health"}, set()),
+        # arms sales are defence, a labour "export" migration, a building's name nothing
+        ("Korea's arms exports to the region doubled.", {"strategic_security"}, {"trade"}),
+        ("Hanoi signed a labour export agreement with Seoul.", set(), {"trade"}),
+        ("The fair took place at the World Trade Center in Manila.", set(), {"trade"}),
+        # a president's visit is diplomacy, a tourist's is not
+        ("President Yoon visited Jakarta in September.", {"diplomatic_institutions"}, set()),
+        ("Tourists visited Da Nang in record numbers.", set(), {"diplomatic_institutions"}),
     ],
 )
 def test_area_vocabulary(codebook, taxonomy, text, present, absent):
