@@ -163,6 +163,14 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         # a president's visit is diplomacy, a tourist's is not
         ("President Yoon visited Jakarta in September.", {"diplomatic_institutions"}, set()),
         ("Tourists visited Da Nang in record numbers.", set(), {"diplomatic_institutions"}),
+        # trade agreements by name; violence against civilians; a bank bought abroad; a joint committee
+        ("The CEPA came into force a decade ago and is now being revised.", {"trade"}, set()),
+        ("Manila wants better market access for its bananas.", {"trade"}, set()),
+        ("The Export-Import Bank of Korea signed the loan.", set(), {"trade"}),
+        ("Soldiers shot dead two students, and the death toll is rising.", {"human_rights"}, set()),
+        ("The group acquired a Cambodian bank in 2016.", {"investment"}, set()),
+        ("The navy discussed the acquisition of two frigates.", set(), {"investment"}),
+        ("The joint trade committee will meet in Bangkok in January.", {"diplomatic_institutions"}, set()),
     ],
 )
 def test_area_vocabulary(codebook, taxonomy, text, present, absent):
