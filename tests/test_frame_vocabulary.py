@@ -171,6 +171,10 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         ("The group acquired a Cambodian bank in 2016.", {"investment"}, set()),
         ("The navy discussed the acquisition of two frigates.", set(), {"investment"}),
         ("The joint trade committee will meet in Bangkok in January.", {"diplomatic_institutions"}, set()),
+        # people of one country working in another; plants and production hubs abroad; aid in kind
+        ("About 45,000 Cambodians are working in Korea.", {"migration"}, set()),
+        ("Korean firms will build two power plants in Java.", {"investment"}, set()),
+        ("Seoul funded a vocational training centre in Hue.", {"development"}, set()),
     ],
 )
 def test_area_vocabulary(codebook, taxonomy, text, present, absent):
