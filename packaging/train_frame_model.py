@@ -35,14 +35,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", required=True)
     parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("samples", nargs="+", type=Path)
     args = parser.parse_args()
     rows = []
     for path in args.samples:
         for row in csv.DictReader(open(path, encoding="utf-8")):
             rows.append((row["sentence"], {f for f in (row.get("frame") or "").split(";") if f}))
-    torch.manual_seed(0)
-    random.seed(0)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
     torch.set_num_threads(2)
     base = SentenceTransformer(args.base)
     tokenizer, encoder = base.tokenizer, copy.deepcopy(base[0].auto_model)

@@ -125,3 +125,31 @@ def test_a_damaged_store_is_ignored_and_the_codes_are_the_same(tmp_path, data):
     store.write_bytes(b"this is not a database")
     sentences = ["Korea's exports to Vietnam doubled."]
     assert (FrameModel(data / "models", store).probabilities(sentences) == FrameModel(data / "models").probabilities(sentences)).all()
+
+
+def test_a_long_session_keeps_only_the_latest_sentences_in_memory_and_reads_the_rest_from_the_store(tmp_path, data, monkeypatch):
+    monkeypatch.setattr("nsp_explorer.pipeline.frame_model.IN_MEMORY", 3)
+    model = FrameModel(data / "models", tmp_path / "store.sqlite")
+    sentences = [f"Korea opened {n} new schools in Laos." for n in range(5)]
+    first = model.probabilities(sentences)
+    assert list(model._known) == sentences[2:]  # the three asked last
+    model._forward = lambda batch: pytest.fail("computed again")  # the forgotten two come back from the store
+    assert (model.probabilities(sentences) == first).all()
+    assert len(model._known) == 3
+
+
+def test_the_stores_of_other_models_and_versions_are_removed_when_the_model_loads(tmp_path, data, monkeypatch):
+    monkeypatch.setenv("NSP_EXPLORER_CACHE_DIR", str(tmp_path))
+    folder = tmp_path / "sentence-model"
+    folder.mkdir()
+    old = [folder / "0123456789abcdef-0.9.0.sqlite", folder / "0123456789abcdef-0.9.0.sqlite-journal"]
+    for path in old:
+        path.write_bytes(b"an earlier store")
+    models = tmp_path / "models"  # a copy, so that this load is not one the process has already made
+    models.mkdir()
+    for name in ("frames.npz", "vocab.txt", "frames.json"):
+        (models / name).write_bytes((data / "models" / name).read_bytes())
+    model = load_frame_model(models)
+    model.probabilities(["Korea's exports to Vietnam doubled."])
+    assert not any(path.exists() for path in old)
+    assert [p.name for p in folder.iterdir()] == [model._store.path.name]

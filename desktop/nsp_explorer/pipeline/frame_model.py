@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Callable
 from contextlib import closing
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +38,7 @@ MOST_TOKENS = 96  # as trained
 _LAYERS = 6
 _HEADS = 12
 _BATCH = 32
+IN_MEMORY = 50_000  # sentences whose probabilities a process keeps at hand (about 20 MB); the store keeps them all
 _REQUIRED = (
     "embeddings.word_embeddings.weight",
     "embeddings.position_embeddings.weight",
@@ -137,24 +139,37 @@ class FrameModel:
             problem = "it is not a NumPy archive" if "pickle" in str(exc) else str(exc) or type(exc).__name__
             raise DataFileError(weights, f"cannot be read as the sentence model ({problem})") from None
         self.tokenizer = WordPiece(folder / "vocab.txt")
-        self._known: dict[str, np.ndarray] = {}  # sentence -> probabilities: a rebuild asks again for the same sentences
+        # sentence -> probabilities, the most recently asked last: a rebuild asks again for the same sentences
+        self._known: dict[str, np.ndarray] = {}
         self._store = _Remembered(store)
 
     def probabilities(self, sentences: list[str], between: Callable[[float], None] | None = None) -> np.ndarray:
         """One row per sentence: the probability of each of ``FRAMES``."""
-        new = list(dict.fromkeys(s for s in sentences if s not in self._known))
-        self._known.update(self._store.recall(new))
-        new = [s for s in new if s not in self._known]
+        asked = list(dict.fromkeys(sentences))
+        found = {s: self._known[s] for s in asked if s in self._known}
+        found.update(self._store.recall([s for s in asked if s not in found]))
+        new = [s for s in asked if s not in found]
         encoded = [self.tokenizer.encode(s, MOST_TOKENS) for s in new]
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))  # batches of like length pad little
+        computed: dict[str, np.ndarray] = {}
         for start in range(0, len(order), _BATCH):
             if between is not None:
                 between(start / len(order))  # may raise to stop (Cancel)
             chosen = order[start : start + _BATCH]
             for i, row in zip(chosen, self._forward([encoded[i] for i in chosen])):
-                self._known[new[i]] = row
-        self._store.keep({s: self._known[s] for s in new})
-        return np.array([self._known[s] for s in sentences], dtype=np.float32).reshape(len(sentences), len(FRAMES))
+                computed[new[i]] = row
+        self._store.keep(computed)
+        found.update(computed)
+        self._remember(found)
+        return np.array([found[s] for s in sentences], dtype=np.float32).reshape(len(sentences), len(FRAMES))
+
+    def _remember(self, found: dict[str, np.ndarray]) -> None:
+        """Keep ``found`` at hand as the most recent, and forget the least recently asked beyond ``IN_MEMORY``."""
+        for sentence in found:
+            self._known.pop(sentence, None)
+        self._known.update(found)
+        for sentence in list(islice(self._known, max(0, len(self._known) - IN_MEMORY))):
+            del self._known[sentence]
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
         w = self.w
@@ -224,8 +239,24 @@ def _loaded(folder: Path, stamp: tuple[int, int]) -> FrameModel:
         name = str(about["sha256"])[:16]
     except (OSError, ValueError, KeyError, TypeError):
         name = f"{stamp[0]}-{stamp[1]}"
-    # one store per model and per version of the code that runs it
-    return FrameModel(folder, user_cache_dir() / "sentence-model" / f"{name}-{__version__}.sqlite")
+    # one store per model and per version of the code that runs it; the stores of other models and versions are
+    # of no further use to this installation and go
+    store = user_cache_dir() / "sentence-model" / f"{name}-{__version__}.sqlite"
+    _forget_other_stores(store)
+    return FrameModel(folder, store)
+
+
+def _forget_other_stores(store: Path) -> None:
+    """Delete the store files beside ``store`` (a file another process still holds open stays: it is only a cache)."""
+    try:
+        others = [p for p in store.parent.glob("*.sqlite*") if not p.name.startswith(store.name)]
+    except OSError:
+        return
+    for other in others:
+        try:
+            other.unlink()
+        except OSError:
+            pass
 
 
 def load_frame_model(folder: Path) -> FrameModel:
