@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sys
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -138,18 +142,72 @@ def test_a_long_session_keeps_only_the_latest_sentences_in_memory_and_reads_the_
     assert len(model._known) == 3
 
 
-def test_the_stores_of_other_models_and_versions_are_removed_when_the_model_loads(tmp_path, data, monkeypatch):
+def test_an_upgrade_removes_the_stores_nothing_has_used_for_a_month_and_nothing_else(tmp_path, data, monkeypatch):
     monkeypatch.setenv("NSP_EXPLORER_CACHE_DIR", str(tmp_path))
     folder = tmp_path / "sentence-model"
     folder.mkdir()
-    old = [folder / "0123456789abcdef-0.9.0.sqlite", folder / "0123456789abcdef-0.9.0.sqlite-journal"]
-    for path in old:
-        path.write_bytes(b"an earlier store")
+    stale = [folder / "0123456789abcdef-0.9.0.sqlite", folder / "0123456789abcdef-0.9.0.sqlite-journal"]
+    kept = [folder / "fedcba9876543210-0.9.1.sqlite", folder / "notes.sqlite", folder / "mine.txt"]  # in use; not stores
+    month_ago = time.time() - 31 * 86400
+    for path in stale + kept:
+        path.write_bytes(b"something")
+        os.utime(path, (month_ago, month_ago))
+    os.utime(kept[0])  # another version, written to just now
+    os.utime(kept[1], (month_ago, month_ago))
     models = tmp_path / "models"  # a copy, so that this load is not one the process has already made
     models.mkdir()
     for name in ("frames.npz", "vocab.txt", "frames.json"):
         (models / name).write_bytes((data / "models" / name).read_bytes())
     model = load_frame_model(models)
     model.probabilities(["Korea's exports to Vietnam doubled."])
-    assert not any(path.exists() for path in old)
-    assert [p.name for p in folder.iterdir()] == [model._store.path.name]
+    assert not any(path.exists() for path in stale)
+    assert all(path.exists() for path in kept)
+    assert model._store.path.exists()
+
+
+def test_what_was_computed_before_a_cancel_is_kept(tmp_path, data):
+    model = FrameModel(data / "models", tmp_path / "store.sqlite")
+    sentences = [f"Korea opened {n} new schools in Laos." for n in range(40)]  # two batches
+
+    def cancel_after_the_first_batch(done):
+        if done > 0:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        model.probabilities(sentences, cancel_after_the_first_batch)
+    assert len(model._known) == 32
+    calls = []
+    forward = model._forward
+    model._forward = lambda batch: calls.append(len(batch)) or forward(batch)
+    model.probabilities(sentences)
+    assert calls == [8]  # only the rest is computed
+
+
+def test_threads_sharing_the_model_each_get_their_own_sentences(data, monkeypatch):
+    monkeypatch.setattr("nsp_explorer.pipeline.frame_model.IN_MEMORY", 1000)
+    model = FrameModel(data / "models")
+    # a stand-in for the network, cheap and exact: each sentence's row follows from its length
+    model._forward = lambda batch: np.array([[len(ids) / 100.0] * len(FRAMES) for ids in batch], dtype=np.float32)
+    problems = []
+
+    def ask(seed):
+        rng = np.random.default_rng(seed)
+        try:
+            for _ in range(60):
+                sentences = [f"Korea opened {int(n)} schools." for n in rng.integers(0, 3000, 400)]
+                want = np.array([[len(model.tokenizer.encode(s, 96)) / 100.0] * len(FRAMES) for s in sentences], dtype=np.float32)
+                assert (model.probabilities(sentences) == want).all()
+        except Exception as exc:  # noqa: BLE001 - any failure in a thread is the test's failure
+            problems.append(repr(exc))
+
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads change places as often as they can
+    try:
+        threads = [threading.Thread(target=ask, args=(seed,)) for seed in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(before)
+    assert problems == []

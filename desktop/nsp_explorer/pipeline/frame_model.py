@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
+import threading
+import time
 import zipfile
 from collections.abc import Callable
 from contextlib import closing
@@ -39,6 +42,8 @@ _LAYERS = 6
 _HEADS = 12
 _BATCH = 32
 IN_MEMORY = 50_000  # sentences whose probabilities a process keeps at hand (about 20 MB); the store keeps them all
+STALE_AFTER_DAYS = 30  # another model's or version's store not written to for this long is deleted
+_STORE_NAME = re.compile(r"(?:[0-9a-f]{16}|\d+-\d+)-[\w.+-]+\.sqlite(?:-journal|-wal|-shm)?")
 _REQUIRED = (
     "embeddings.word_embeddings.weight",
     "embeddings.position_embeddings.weight",
@@ -141,35 +146,40 @@ class FrameModel:
         self.tokenizer = WordPiece(folder / "vocab.txt")
         # sentence -> probabilities, the most recently asked last: a rebuild asks again for the same sentences
         self._known: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # the loaded model is shared by every thread of the process
         self._store = _Remembered(store)
 
     def probabilities(self, sentences: list[str], between: Callable[[float], None] | None = None) -> np.ndarray:
         """One row per sentence: the probability of each of ``FRAMES``."""
         asked = list(dict.fromkeys(sentences))
-        found = {s: self._known[s] for s in asked if s in self._known}
+        with self._lock:
+            found = {s: self._known[s] for s in asked if s in self._known}
         found.update(self._store.recall([s for s in asked if s not in found]))
         new = [s for s in asked if s not in found]
         encoded = [self.tokenizer.encode(s, MOST_TOKENS) for s in new]
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))  # batches of like length pad little
         computed: dict[str, np.ndarray] = {}
-        for start in range(0, len(order), _BATCH):
-            if between is not None:
-                between(start / len(order))  # may raise to stop (Cancel)
-            chosen = order[start : start + _BATCH]
-            for i, row in zip(chosen, self._forward([encoded[i] for i in chosen])):
-                computed[new[i]] = row
-        self._store.keep(computed)
-        found.update(computed)
-        self._remember(found)
+        try:
+            for start in range(0, len(order), _BATCH):
+                if between is not None:
+                    between(start / len(order))  # may raise to stop (Cancel)
+                chosen = order[start : start + _BATCH]
+                for i, row in zip(chosen, self._forward([encoded[i] for i in chosen])):
+                    computed[new[i]] = row
+        finally:  # what was computed before a Cancel is kept too
+            self._store.keep(computed)
+            found.update(computed)
+            self._remember(found)
         return np.array([found[s] for s in sentences], dtype=np.float32).reshape(len(sentences), len(FRAMES))
 
     def _remember(self, found: dict[str, np.ndarray]) -> None:
         """Keep ``found`` at hand as the most recent, and forget the least recently asked beyond ``IN_MEMORY``."""
-        for sentence in found:
-            self._known.pop(sentence, None)
-        self._known.update(found)
-        for sentence in list(islice(self._known, max(0, len(self._known) - IN_MEMORY))):
-            del self._known[sentence]
+        with self._lock:
+            for sentence in found:
+                self._known.pop(sentence, None)
+            self._known.update(found)
+            for sentence in list(islice(self._known, max(0, len(self._known) - IN_MEMORY))):
+                del self._known[sentence]
 
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
         w = self.w
@@ -239,22 +249,26 @@ def _loaded(folder: Path, stamp: tuple[int, int]) -> FrameModel:
         name = str(about["sha256"])[:16]
     except (OSError, ValueError, KeyError, TypeError):
         name = f"{stamp[0]}-{stamp[1]}"
-    # one store per model and per version of the code that runs it; the stores of other models and versions are
-    # of no further use to this installation and go
+    # one store per model and per version of the code that runs it
     store = user_cache_dir() / "sentence-model" / f"{name}-{__version__}.sqlite"
-    _forget_other_stores(store)
-    return FrameModel(folder, store)
+    model = FrameModel(folder, store)
+    _forget_stale_stores(store)
+    return model
 
 
-def _forget_other_stores(store: Path) -> None:
-    """Delete the store files beside ``store`` (a file another process still holds open stays: it is only a cache)."""
+def _forget_stale_stores(store: Path) -> None:
+    """Delete the stores of other models and versions beside ``store`` that nothing has written to for
+    ``STALE_AFTER_DAYS``: an upgrade leaves its predecessor's behind, while two versions in use side by side
+    keep theirs. Only files named as stores are touched; a store is only a cache."""
+    oldest = time.time() - STALE_AFTER_DAYS * 86400
     try:
-        others = [p for p in store.parent.glob("*.sqlite*") if not p.name.startswith(store.name)]
+        others = [p for p in store.parent.iterdir() if _STORE_NAME.fullmatch(p.name) and not p.name.startswith(store.name)]
     except OSError:
         return
     for other in others:
         try:
-            other.unlink()
+            if other.is_file() and other.stat().st_mtime < oldest:
+                other.unlink()
         except OSError:
             pass
 
