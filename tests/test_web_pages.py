@@ -224,6 +224,17 @@ def test_a_menu_label_beside_the_headline_is_not_an_author():
     assert metadata_from_text(text).author is None
 
 
+@pytest.mark.parametrize("subhead", ["By Regional Standards", "By Global Comparison", "By Most Measures"])
+def test_an_adverbial_by_phrase_under_a_short_lede_is_not_a_byline(subhead):
+    text = (
+        "Korea's aid to Laos doubles\nA record year.\n" + subhead + "\n"
+        "Korea's grants to Laos doubled in 2024 to 80 million dollars, the foreign ministry said on Monday.\n"
+        "Most of the money went to rural schools and clinics."
+    )
+    assert metadata_from_text(text).author is None
+    assert metadata_from_text(text.replace(subhead, "By Kim Min-ji")).author.value == "Kim Min-ji"
+
+
 # --------------------------------------------------------- import and library
 
 

@@ -118,13 +118,21 @@ def _clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .:-*†‡")  # footnote marks after a name ("Seksan Anantasirikiat*")
 
 
+# words that open an adverbial phrase after "By" ("By Regional Standards", "By Contrast", "By the Numbers"), never a name
+_NOT_NAME_WORDS = frozenset(
+    """standards standard contrast comparison design default definition extension numbers far now then way means law
+    regional global local national international historical modern most some many all any""".split()
+)
+
+
 def _is_name(text: str) -> bool:
-    """Two to five capitalised words, none of them a function word ("Choi He-suk" is a name: "He-suk" is one word)."""
+    """Two to five capitalised words, none of them a function word ("Choi He-suk" is a name: "He-suk" is one word)
+    nor a word of an adverbial "By …" phrase ("By Regional Standards")."""
     words = words_of(text)
     return (
         bool(_NAME.match(text))
         and 2 <= len(words) <= 5
-        and not any(w.lower().strip(".'’") in STOP_WORDS for w in text.split() if w not in ("de", "van", "von", "al", "da", "di", "le"))
+        and not any(w.lower().strip(".'’") in STOP_WORDS | _NOT_NAME_WORDS for w in text.split() if w not in ("de", "van", "von", "al", "da", "di", "le"))
     )
 
 
