@@ -8,7 +8,7 @@ import pytest
 
 from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.pipeline.code import code_text, years_in
-from nsp_explorer.pipeline.codebook import load_codebook
+from nsp_explorer.pipeline.codebook import TermIndex, load_codebook
 from nsp_explorer.pipeline.evaluate import evaluate, load_gold
 
 from .conftest import GOLD
@@ -95,6 +95,18 @@ def _codebook_file(tmp_path: Path, data: Path, edit) -> Path:
     path = tmp_path / "codebook.toml"
     path.write_text(edit((data / "codebook.toml").read_text(encoding="utf-8")), encoding="utf-8")
     return path
+
+
+def test_a_pattern_opening_on_a_group_of_words_is_tried_only_where_one_of_them_stands():
+    index = TermIndex([("re:(?:living|working)\\s+in\\s+Korea\\b", ("area", "migration"), False)])
+    assert not index._anywhere  # indexed under each word, not run over every text
+    found = [(s, e) for s, e, _ in index.find("Many Cambodians living in Korea; others working in Korea.")]
+    assert found == [(16, 31), (40, 56)]
+
+
+def test_every_pattern_of_the_codebook_is_tried_only_where_its_first_word_stands(codebook):
+    slow = [t._terms for t in codebook.index._anywhere if any(term.startswith("re:") for term in t._terms)]
+    assert slow == []
 
 
 @pytest.mark.parametrize(

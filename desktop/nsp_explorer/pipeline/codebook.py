@@ -66,9 +66,10 @@ class Term:
         return self._pattern
 
 
-# A "re:" pattern that starts with a literal word, then a space, a word boundary or "\w*" ("re:invest\w*\s+…",
-# "re:(?-i:Disaster\s+…)"): it can only match where a word starts with that word (or, before "\w*", begins so).
-_REGEX_HEAD = re.compile(r"re:(?:\(\?-i:)?([A-Za-z]{2,})(\\w\*|\\s|\\b|\[\\s)")
+# A "re:" pattern that starts with a literal word, or a group of literal words, then a space, a word boundary or
+# "\w*" ("re:invest\w*\s+…", "re:(?-i:Disaster\s+…)", "re:(?:living|working)\s+in…"): it can only match where a
+# word is one of those words (or, before "\w*", begins so).
+_REGEX_HEAD = re.compile(r"re:(?:\(\?-i:)?(?:([A-Za-z]{2,})|\(\?:([A-Za-z]{2,}(?:\|[A-Za-z]{2,})*)\))(\\w\*|\\s|\\b|\[\\s)")
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w]*\*?")
 
 
@@ -99,10 +100,10 @@ class TermIndex:
                     term = Term([text], owner, excludes, plain=False)
                     term.pattern  # noqa: B018 - a hand-written "re:" term is checked when the codebook loads
                     self._anywhere.append(term)
-                else:  # tried only where a word starts with its literal first word
-                    word = head.group(1).casefold()
-                    table = prefix if head.group(2) == "\\w*" else exact
-                    table.setdefault(word, {}).setdefault(group, []).append(text)
+                else:  # tried only where a word starts with one of its literal first words
+                    table = prefix if head.group(3) == "\\w*" else exact
+                    for word in (head.group(1) or head.group(2)).casefold().split("|"):
+                        table.setdefault(word, {}).setdefault(group, []).append(text)
                     Term([text], owner, excludes, plain=False).pattern  # noqa: B018 - checked when the codebook loads
                 continue
             words = [w for w in re.split(r"[\s\-–—]+", text.strip()) if w]
