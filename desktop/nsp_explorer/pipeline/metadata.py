@@ -118,8 +118,9 @@ def _clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .:-*†‡")  # footnote marks after a name ("Seksan Anantasirikiat*")
 
 
-# words that open an adverbial phrase after "By" ("By Regional Standards", "By Contrast", "By the Numbers"), never a name
-_NOT_NAME_WORDS = frozenset(
+# function words, and words that open an adverbial phrase after "By" ("By Regional Standards", "By Contrast"): never
+# part of a name
+_NOT_NAME_WORDS = STOP_WORDS | frozenset(
     """standards standard contrast comparison design default definition extension numbers far now then way means law
     regional global local national international historical modern most some many all any""".split()
 )
@@ -132,7 +133,7 @@ def _is_name(text: str) -> bool:
     return (
         bool(_NAME.match(text))
         and 2 <= len(words) <= 5
-        and not any(w.lower().strip(".'’") in STOP_WORDS | _NOT_NAME_WORDS for w in text.split() if w not in ("de", "van", "von", "al", "da", "di", "le"))
+        and not any(w.lower().strip(".'’") in _NOT_NAME_WORDS for w in text.split() if w not in ("de", "van", "von", "al", "da", "di", "le"))
     )
 
 

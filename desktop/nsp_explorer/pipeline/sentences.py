@@ -36,7 +36,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-
 def sentence_texts(text: str) -> list[str]:
     """The words of every sentence, in order (``sentence_spans`` cut out of the text)."""
     return [text[start:end] for start, end in sentence_spans(text)]
