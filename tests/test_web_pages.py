@@ -474,3 +474,102 @@ def test_the_import_form_says_where_values_come_from_and_asks_for_a_missing_date
             if shiboken6.isValid(shown):
                 shown.close()
                 shown.deleteLater()
+
+
+# ------------------------------------------- page heads seen on real pages (2026-12 development samples)
+
+
+@pytest.mark.parametrize(
+    "written, iso",
+    [("09-Jan-2014 Mekong Wire | 6:00 AM", "2014-01-09"), ("Update: December, 06/2017 - 09:00", "2017-12-06"), ("No.PR/20-05Date19 February 2020", "2020-02-19")],
+)
+def test_dates_in_the_forms_sites_print_them(written, iso):
+    from nsp_explorer.pipeline.dates import find_dates
+
+    assert [d.iso for d in find_dates(written)] == [iso]
+
+
+def _page(head: str) -> str:
+    return head + "\nKorea and Vietnam agreed on Tuesday to double the number of scholarships for Vietnamese engineers.\nThe programme will start in March."
+
+
+@pytest.mark.parametrize(
+    "head, date, author",
+    [
+        ("Korea, Vietnam expand scholarships\nSept. 20, 2017 - 16:47 By Yonhap", "2017-09-20", None),
+        ("The Saigon Times - 10 December 2018\nKorea, Vietnam expand scholarships\nBy Yonhap", "2018-12-10", None),
+        ("Korea, Vietnam expand scholarships\nBy Ngoc Dinh    November 17, 2018 | 04:53 am PT", "2018-11-17", "Ngoc Dinh"),
+        ("Korea, Vietnam expand scholarships\nPublished On: 29 July, 2022 03:19 PM IST | Hanoi | Mai Anh Tran", "2022-07-29", "Mai Anh Tran"),
+    ],
+)
+def test_a_head_line_gives_the_date_it_states_beside_a_byline_a_source_or_a_time(head, date, author):
+    found = metadata_from_text(_page(head))
+    assert found.date.value == date
+    assert (found.author.value if found.author else None) == author
+
+
+def test_a_date_inside_a_headline_or_a_sentence_is_not_the_pages_date():
+    assert metadata_from_text(_page("Korea hosts Mekong ministers on 25 November 2019 in Busan")).date is None
+    assert metadata_from_text(_page("Korea, Vietnam expand scholarships\nOfficials met on 25 November 2019 in Busan to sign it.")).date is None
+
+
+def test_when_a_page_was_updated_is_never_its_date_and_the_user_is_told_of_it(tmp_path, library, data):
+    only = metadata_from_text(_page("Korea, Vietnam expand scholarships\nUpdated: 4 March 2024"))
+    assert only.date is None and only.updated.value == "2024-03-04"
+    both = metadata_from_text(_page("Korea, Vietnam expand scholarships\nPublished: 1 March 2024 | Updated: 4 March 2024"))
+    assert both.date.value == "2024-03-01" and both.updated is None
+    page = tmp_path / "updated.txt"
+    page.write_text(_page("Korea, Vietnam expand scholarships\nUpdate: December, 06/2017 - 09:00"), encoding="utf-8")
+    library.import_file(page, data, set())
+    row = library.documents()[0]
+    assert row["published"] == "" and "undated" in row["doc_id"]
+    assert row["date_basis"].startswith("not known: the file states only when it was updated (2017-12-06, the text, line 2")
+
+
+def test_a_labelled_month_is_kept_at_month_precision_and_a_span_of_years_is_no_date():
+    assert metadata_from_text(_page(" date 2022-10 Watch more on our channel")).date.value == "2022-10"
+    assert metadata_from_text(_page("Korea–Vietnam scholarships 2021-22\nKorea, Vietnam expand scholarships")).date is None
+
+
+def test_a_dateline_whose_dash_touches_the_text_gives_its_year():
+    text = "JAKARTA, 26 August 2020 –Today, officials of ASEAN and Korea met online to review their cooperation.\nThey agreed to meet again in 2021."
+    assert metadata_from_text(text).date.value == "2020-08-26"
+
+
+def test_a_notice_about_the_readers_browser_is_neither_headline_nor_text():
+    text = _page("Please Update your browser\nYour browser is out of date, and may not be compatible with our website. A list of browsers is below.\nKorea, Vietnam expand scholarships\nMai Anh Tran (The Saigon Times)\nTue, April 13, 2021")
+    found = metadata_from_text(text)
+    assert (found.title.value, found.author.value, found.date.value) == ("Korea, Vietnam expand scholarships", "Mai Anh Tran", "2021-04-13")
+
+
+def test_a_photo_caption_printed_twice_above_the_headline_does_not_end_the_pages_head():
+    caption = "Students wave Korean and Vietnamese flags before a welcoming ceremony at the palace in Hanoi, Friday, March 23, 2018."
+    text = _page(f"{caption}\n{caption} Pool Photo via AP\nBusiness\nKorea, Vietnam expand scholarships\nThe Associated Press\nMarch 23, 2018 01:43 AM")
+    found = metadata_from_text(text)
+    assert (found.title.value, found.date.value) == ("Korea, Vietnam expand scholarships", "2018-03-23")
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("Korean Serenade - Lee Sang-Hwa - The Philippine Star", "Lee Sang-Hwa"),
+        ("Dr. Choi Kyunghee", "Choi Kyunghee"),
+        ("Korean Language Training Fellowship", None),  # a programme's name, not a person's
+        ("Southeast Asia Centre", None),
+    ],
+)
+def test_a_name_under_the_headline_is_a_person_and_not_a_place_or_a_programme(line, author):
+    found = metadata_from_text(_page(f"Korea, Vietnam expand scholarships\nCurrent Issues No. 2018-20\n{line}"))
+    assert (found.author.value if found.author else None) == author
+
+
+def test_a_country_opening_a_sentence_at_the_end_is_not_an_authors_bio():
+    text = _page("Korea, Vietnam expand scholarships") + "\nSouth Korea is also the leading source of tourists, the ambassador said, and President Duterte welcomed it."
+    assert metadata_from_text(text).author is None
+
+
+def test_a_headline_in_title_case_under_a_section_label_is_the_title_not_a_standfirst():
+    text = _page("Australian Outlook\nIn this section\nRepublic of Korea and ASEAN Relations: From the Centre to the Periphery\n21 Jul 2023\nBy Dr Mai Anh Tran")
+    found = metadata_from_text(text)
+    assert found.title.value == "Republic of Korea and ASEAN Relations: From the Centre to the Periphery"
+    assert (found.date.value, found.author.value) == ("2023-07-21", "Mai Anh Tran")

@@ -76,7 +76,9 @@ _COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|무단\s*전�
 _CALL_TO_ACTION = re.compile(
     r"\bclick here\b|\bsubscribe (?:now|today|for|to (?:our|the|this))\b|\bsign up (?:now|today|for|to)\b|\bapply (?:now|by|before|online)\b"
     r"|\bwe(?:'re| are) (?:hiring|recruiting)\b|\bjob (?:openings?|vacanc(?:y|ies)|opportunit(?:y|ies))\b|\bjoin our team\b|\bfull access\b"
-    r"|\bread (?:the )?full (?:story|article|report)\b|\bdeadline for applications\b|\bapplication deadline\b|\bcall for (?:applications|papers)\b",
+    r"|\bread (?:the )?full (?:story|article|report)\b|\bdeadline for applications\b|\bapplication deadline\b|\bcall for (?:applications|papers)\b"
+    r"|\b(?:update|upgrade) your browser\b|\byour browser is (?:out of date|outdated|not supported|no longer supported)\b"
+    r"|\b(?:please )?enable javascript\b|\bjavascript is (?:disabled|required)\b",  # the site's notice about the reader's browser
     re.I,
 )
 # the same, weaker: only a line that is not a sentence

@@ -25,10 +25,10 @@ _PATTERNS = (
     ("ymd", re.compile(rf"(?<![\d.]){_YEAR}\s*(?:[-./]|년)\s*(?P<m>1[0-2]|0?[1-9])\s*(?:[-./]|월)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?:일)?(?!\d|\.\d)")),
     # 25/11/2024, 25-11-2024, 25.11.2024
     ("dmy", re.compile(r"(?<![\d./])(?P<a>[0-3]?\d)[-./]" + rf"(?P<b>[01]?\d)[-./]{_YEAR}(?![\d])")),
-    # November 25, 2024 · Nov. 25 2024
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    # 25 November 2024 · 25th Nov, 2024
-    ("dmy_name", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+    # November 25, 2024 · Nov. 25 2024 · December, 06/2017
+    ("mdy", re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+|/){_YEAR}\b", re.I)),
+    # 25 November 2024 · 25th Nov, 2024 · 09-Jan-2014
+    ("dmy_name", re.compile(rf"(?<![\d.]){_DAY}(?:\s+|-){_MONTH}(?:,?\s+|-){_YEAR}\b", re.I)),
     # November 2024
     ("my", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
 )

@@ -64,6 +64,8 @@ class ImportedDocument:
             if value is not None and (not getattr(self, name) or "creation date" in self.where.get(name, "")):
                 values[name] = value.value
                 where[name] = value.source.replace("the text,", f"{whose} text,", 1) if whose else value.source
+        if found.updated and not self.date and "date" not in values:
+            where["updated"] = f"{found.updated.value}, " + (found.updated.source.replace("the text,", f"{whose} text,", 1) if whose else found.updated.source)
         return replace(self, **values, where=where)
 
     @property

@@ -333,6 +333,8 @@ class Library:
             date = ""  # the file's own date is impossible (a PDF dated year 0000): not a date to keep
             sources.pop("date", None)
         basis = sources.get("date", "not known: no date in the file, none given")
+        if "date" not in sources and document.where.get("updated"):
+            basis = f"not known: the file states only when it was updated ({document.where['updated']}); give the date if that is when it was published"
         date = checked_date(date, document.path) if date else ""
         surname = _slug(family_name(author)) or "unknown"
         words = [w for w in _slug(title).split("-") if len(w) > 3] or ["document"]

@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 
 from .chrome import EMAIL, ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
-from .dates import WEEKDAY, FoundDate, find_dates
+from .dates import TIME, WEEKDAY, FoundDate, find_dates, without_dates
 
 HEAD, TAIL = 100, 50  # the lines read at a long document's start and end
 STANDFIRST = 12  # words: a line at least this long under a headline is its standfirst, not a second headline
+FUSED = "date fused to a caption or label"  # the chrome verdict of " date 2019-11-20 S. Korea to …"
 SHORT_NOTE = 12  # words: a first "prose" line this short is a note on the page, not the article's opening
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class TextMetadata:
     author: Found | None = None
     date: Found | None = None
     outlet: Found | None = None
+    updated: Found | None = None  # the page states only when it was updated: not its date, told to the user
 
 
 def _quote(line: str) -> str:
@@ -47,28 +49,54 @@ def _where(number: int, line: str) -> str:
 
 _DATE_LABEL = re.compile(
     r"(?:\b(?:published|publication date|posted(?: on)?|date(?:d)?|write|written|released?|issued|created|press release)\b"
-    r"|등록일?|작성일?|입력|게시일|기사입력|날짜|일자|ngày(?: đăng)?|đăng(?: ngày)?|วันที่|เผยแพร่|发布(?:时间|日期)?|日期)\s*[:：.]?\s*$",
+    r"|(?<=\d)date"  # "No.PR/20-05Date19 February 2020"
+    r"|등록일?|작성일?|입력|게시일|기사입력|배포일|발행일|게재일|보도일|날짜|일자|ngày(?: đăng)?|đăng(?: ngày)?|วันที่|เผยแพร่|发布(?:时间|日期)?|日期)\s*[:：.]?\s*$",
     re.I,
 )
+# "date 2022-10": a month and year after a date label (alone, "2022-10" could be a span of years)
+_LABELLED_MONTH = re.compile(r"\bdate\s*[:：]?\s*(?P<year>(?:19|20)\d\d)-(?P<month>1[0-2]|0[1-9])(?![\d-])", re.I)
 _UPDATE_LABEL = re.compile(r"\b(?:updated?|modified|edit(?:ed)?|last)\b|수정|최종|cập nhật|แก้ไข|更新", re.I)
 
 
-def _labelled_date(line: str) -> FoundDate | None:
-    """The date a 'Published :' / 'Date' / 'Write:' label introduces (never the 'Updated' one)."""
+def _labelled_date(line: str, updated: bool = False) -> FoundDate | None:
+    """The date a 'Published :' / 'Date' / 'Write:' label introduces; with ``updated``, the one an 'Updated' label does."""
     previous_end = 0
     for date in find_dates(line):
         label = line[previous_end : date.start]
         previous_end = date.end
         label = re.sub(r"[|/·,\-–—]+\s*$", "", label.strip()).strip()
-        if _UPDATE_LABEL.search(label):
+        if bool(_UPDATE_LABEL.search(label)) != updated:
             continue
-        if _DATE_LABEL.search(label):
+        if updated or _DATE_LABEL.search(label):
             return date
-    return None
+    month = None if updated else _LABELLED_MONTH.search(line)
+    return FoundDate(month.start(), month.end(), f"{month['year']}-{month['month']}") if month else None
 
 
-def _date(lines: list[str], verdicts, first_prose: int, last_prose: int, title_index: int | None) -> Found | None:
-    head = range(min(len(lines), first_prose + 3))  # the page's head: before the text starts, and its first lines
+_PREFIX_WORDS = re.compile(r"\b(?:published|publication date|posted(?: on)?|date[sd]?|on)\b\s*[:：]?|등록일?|작성일?|입력|게시일|배포일|발행일|날짜|일자", re.I)
+
+
+def _stated_date(line: str) -> FoundDate | None:
+    """The date a line of the page's head states beside a byline, a source or a time, the line starting or ending
+    with it: "Sept. 20, 2017 - 16:47 By Yonhap", "The Korea Herald - 10 December 2018", "By Ngoc Dinh November 17,
+    2018 | 04:53 am PT" (never an 'Updated' one)."""
+    dates = find_dates(line)
+    if not dates or _UPDATE_LABEL.search(line[: dates[0].start]):
+        return None
+    date = dates[0]
+    before = WEEKDAY.sub(" ", _PREFIX_WORDS.sub(" ", line[: date.start]))
+    after = TIME.sub(" ", line[date.end :])
+    if not words_of(before):
+        return date
+    ends = not re.search(r"[^\W\d_]{2}", re.sub(r"\b(?:KST|GMT|UTC|ICT|WIB|SGT|PHT|JST|IST|ET|PT|EST|PST|am|pm)\b", " ", after, flags=re.I))
+    beside = re.search(r"(?:\s[-–—|·]|\|)\s*$", before) or re.search(r"\bby\s", before, re.I) or len(words_of(before)) <= 2
+    return date if ends and beside else None
+
+
+def _date(lines: list[str], verdicts, first_prose: int, last_prose: int, title_index: int | None, head_end: int) -> Found | None:
+    """The page's own date: labelled, on a line of its head, in its dateline or in a wire's timestamp (never when it
+    was updated, see ``_updated``)."""
+    head = range(min(len(lines), max(first_prose + 3, head_end + 1)))  # the page's head: before the text starts, and its first lines
     # 1. a labelled date in the head or right after the text (ministry and agency pages put it below)
     for i in list(head) + list(range(last_prose + 1, min(len(lines), last_prose + 6))):
         if is_prose(verdicts[i].text) and not verdicts[i].chrome:
@@ -81,14 +109,19 @@ def _date(lines: list[str], verdicts, first_prose: int, last_prose: int, title_i
     for i in head:
         if title_index is not None and i < title_index and WEEKDAY.search(lines[i]):
             continue
+        if _UPDATE_LABEL.search(lines[i]):
+            continue  # when it was updated is not when it was published
         if verdicts[i].chrome == "date line":
             dates = find_dates(lines[i])
             if dates:
                 return Found(dates[0].iso, _where(i, lines[i]) + (f" ({dates[0].note})" if dates[0].note else ""))
+        date = None if is_prose(verdicts[i].text) else _stated_date(lines[i])
+        if date:
+            return Found(date.iso, _where(i, lines[i]) + (f" ({date.note})" if date.note else ""))
     # 3. a dateline that gives the year: "SEOUL, Nov. 25, 2024 (Yonhap) --"
     if first_prose < len(lines):
         opening = lines[first_prose]
-        match = re.match(r"^\s*[A-Z][A-Za-z.'’ -]{1,40},\s+([^()]{6,30}?)\s*(?:\([^)]{1,40}\))?\s*(?:--|—|–|-)\s", opening)
+        match = re.match(r"^\s*[A-Z][A-Za-z.'’ -]{1,40},\s+([^()]{6,30}?)\s*(?:\([^)]{1,40}\))?\s*(?:(?:--|—|–)\s*|-\s)", opening)
         dates = find_dates(match.group(1)) if match else []
         if dates:
             return Found(dates[0].iso, _where(first_prose, opening[: match.end()]) + " (the dateline)")
@@ -98,6 +131,16 @@ def _date(lines: list[str], verdicts, first_prose: int, last_prose: int, title_i
             dates = find_dates(lines[i])
             if dates:
                 return Found(dates[0].iso, _where(i, lines[i]) + " (the wire's timestamp)")
+    return None
+
+
+def _updated(lines: list[str], verdicts, first_prose: int, head_end: int) -> Found | None:
+    """When the page says it was updated: a site's 'Update' stamp may be when the article was published, or years
+    later, so it is never taken for the date; the user is told of it."""
+    for i in range(min(len(lines), max(first_prose + 3, head_end + 1))):
+        date = None if is_prose(verdicts[i].text) and not verdicts[i].chrome else _labelled_date(lines[i], updated=True)
+        if date:
+            return Found(date.iso, _where(i, lines[i]))
     return None
 
 
@@ -123,6 +166,18 @@ def _clean_name(text: str) -> str:
 _NOT_NAME_WORDS = STOP_WORDS | frozenset(
     """standards standard contrast comparison design default definition extension numbers far now then way means law
     regional global local national international historical modern most some many all any""".split()
+) | frozenset(  # places and peoples ("South Korea is also …" is no bio), and the nouns of institutions, events and
+    # programmes ("Korean Language Training Fellowship" under a headline is no byline)
+    """korea korean koreans south north east west southeast asia asian asean india indian china chinese japan japanese
+    vietnam vietnamese thailand thai philippines philippine filipino indonesia indonesian malaysia malaysian singapore
+    singaporean myanmar cambodia cambodian laos lao brunei mekong pacific america american americans russia russian
+    europe european australia australian republic kingdom states nations world
+    university college school academy centre center institute ministry department agency office council committee
+    commission secretariat embassy government foundation association society federation union bank company group
+    fellowship scholarship scholarships training language program programme project initiative strategy policy
+    relations cooperation partnership summit forum conference seminar meeting workshop dialogue report news media press
+    times herald daily journal review magazine edition section opinion editorial trade investment economy economic
+    security culture cultural development education business""".split()
 )
 
 
@@ -138,7 +193,10 @@ def _is_name(text: str) -> bool:
 
 
 def _byline_in(line: str) -> str:
-    """The author a byline line names ('By Kim Minji', 'Reporter : Kim Minji', 'Jane Doe (Associate Professor, …)'), or ''."""
+    """The author a byline line names ('By Kim Minji', 'Reporter : Kim Minji', 'Jane Doe (Associate Professor, …)',
+    'Dian Septiari (The Jakarta Post)', 'By Ngoc Dinh November 17, 2018 | 04:53 am PT'), or ''."""
+    if find_dates(line):
+        line = re.sub(r"^[\s|·,\-–—]+|[\s|·,\-–—]+$", "", TIME.sub(" ", without_dates(line)))
     match = _BY.match(line)
     if match:
         names = re.split(r"\s+(?:and|&)\s+|,\s*(?=[A-Z][\w.'’-]+\s+[A-Z])", re.sub(r"\([^)]*\)", " ", EMAIL.sub(" ", match["names"])))
@@ -146,11 +204,20 @@ def _byline_in(line: str) -> str:
         cleaned = [n for n in cleaned if _is_name(n)]
         return " and ".join(cleaned)
     role = re.match(r"^\s*(?P<name>[^()|]{3,60}?)\s*(?:\((?P<role>[^)]{3,120})\)|\|\s*(?P<role2>.{3,80}))\s*$", line)
-    if role and ROLE_WORDS.search(role["role"] or role["role2"] or "") and _is_name(_clean_name(role["name"])):
+    role_text = role and (role["role"] or role["role2"] or "")
+    if role and (ROLE_WORDS.search(role_text) or _OUTLET_SHAPE.match(role_text.strip())) and _is_name(_clean_name(role["name"])):
         return _clean_name(role["name"])
     if name_with_role(line) and _is_name(_clean_name(line)):  # "Jane Doe, Senior Fellow, …"
         return _clean_name(line)
     return ""
+
+
+def _name_among_parts(text: str) -> str:
+    """The one name among a line's parts: "Korean Serenade - Lee Sang-Hwa - The Philippine Star", "Updated On: 29 July,
+    2022 03:19 PM IST | Mumbai | Letty Mariam Abraham" (the dates out); '' when none or several."""
+    parts = re.split(r"\s+[|·–—-]\s+|\s*\|\s*", without_dates(text) if find_dates(text) else text)
+    names = [_clean_name(part) for part in parts if _is_name(_clean_name(part)) and not in_other_script(part, "latin")]
+    return names[0] if len(names) == 1 else ""
 
 
 def _author(lines: list[str], verdicts, title_index: int | None, head_end: int, first_prose: int, last_prose: int) -> Found | None:
@@ -159,13 +226,19 @@ def _author(lines: list[str], verdicts, title_index: int | None, head_end: int, 
         name = _byline_in(verdicts[i].text or lines[i])
         if name and not is_prose(verdicts[i].text):
             return Found(name, _where(i, lines[i]))
-    # a bare name next to the headline or the date line
+    for i in head:  # a line stating the date, with the name among its parts
+        if find_dates(lines[i]) and not is_prose(verdicts[i].text) and _name_among_parts(lines[i]):
+            return Found(_name_among_parts(lines[i]), _where(i, lines[i]) + " (the name beside the date)")
+    # a bare name under the headline (below its date or series line), alone or among a line's parts
     if title_index is not None:
-        for i in (title_index + 1, title_index + 2):
+        for i in range(title_index + 1, min(title_index + 7, len(lines))):
+            if i >= first_prose and is_prose(verdicts[i].text):
+                break
             # "Recent Features" above a row of section links ("The Koreas | Diplomacy | Politics") is a menu's label
             in_menu = i + 1 < len(lines) and verdicts[i + 1].chrome == "menu or breadcrumb"
-            if 0 <= i < first_prose and _is_name(_clean_name(verdicts[i].text)) and not in_other_script(verdicts[i].text, "latin") and not in_menu:
-                return Found(_clean_name(verdicts[i].text), _where(i, lines[i]) + " (the name beside the headline)")
+            name = _name_among_parts(verdicts[i].text)
+            if name and not in_menu:
+                return Found(name, _where(i, lines[i]) + " (the name beside the headline)")
     # a byline or a bio after the text
     for i in range(last_prose + 1, len(lines)):
         name = _byline_in(lines[i])
@@ -173,7 +246,7 @@ def _author(lines: list[str], verdicts, title_index: int | None, head_end: int, 
             return Found(name, _where(i, lines[i]))
     for i in range(max(0, last_prose - 1), len(lines)):
         bio = _BIO.match(verdicts[i].text)
-        if bio and ROLE_WORDS.search(verdicts[i].text) and not re.match(r"(?:The|This|That|Its|Their)\b", bio["name"]):
+        if bio and ROLE_WORDS.search(verdicts[i].text) and _is_name(bio["name"]):
             return Found(_clean_name(bio["name"]), _where(i, lines[i]) + " (the author's bio)")
     return None
 
@@ -188,22 +261,33 @@ def _capitalised_labels(text: str) -> bool:
     return len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
+def _title_case(text: str) -> bool:
+    """Most longer words capitalised: a headline's case ("Relations: From the Centre to the Peripheral"), not a
+    standfirst's sentence."""
+    long_words = [w for w in words_of(text) if len(w) > 3]
+    return len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
 def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: str) -> tuple[int, Found] | None:
     best: tuple[float, int] | None = None
     markers = {
-        i for i, v in enumerate(verdicts[: head_end + 1]) if v.chrome in ("date line", "byline", "byline with role") or _byline_in(v.text or lines[i])
+        i
+        for i, v in enumerate(verdicts[: head_end + 1])
+        if v.chrome in ("date line", "byline", "byline with role") or _byline_in(v.text or lines[i]) or (not is_prose(v.text) and v.chrome != FUSED and _stated_date(lines[i]))
     }
     candidates: dict[int, int] = {}  # line -> its number of words
     for i in range(head_end):
         verdict = verdicts[i]
         text = verdict.text
-        fused = verdict.chrome == "date fused to a caption or label"  # " date 2019-11-20 S. Korea to …": the headline after its date
+        fused = verdict.chrome == FUSED  # " date 2019-11-20 S. Korea to …": the headline after its date
         allowed = ("short line outside the text", "repeated line", "repeated headline")
         if not text or (verdict.chrome and verdict.chrome not in allowed and not fused and not menu_like(text)):
             continue  # a title-case headline with no function word looks like a menu row: it stays a candidate, scored down
         words = words_of(text)
-        if not is_heading_shaped(text.rstrip("."), 18, 160) or len(words) < 3 or _byline_in(text) or _is_name(text):
+        if not is_heading_shaped(text.rstrip("."), 18, 160) or len(words) < 3 or _byline_in(text) or _is_name(text) or i in markers:
             continue
+        if (is_prose(text) and _echoed(i, verdicts)) or (len(re.split(r"\s+[|·–—-]\s+|\s*\|\s*", text)) >= 3 and _name_among_parts(text)):
+            continue  # a caption printed twice; "Korean Serenade - Lee Sang-Hwa - The Philippine Star" (column, author, outlet)
         if re.search(r"[a-z][.!?]\s+[A-Z]", text):  # two sentences: a caption or a standfirst, not a headline
             continue
         if i >= first_prose and is_prose(text):  # past the first prose line only a heading can be the headline
@@ -214,7 +298,7 @@ def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: 
         above = next((j for j in (i - 1, i - 2) if j in candidates), None)
         if above is not None and (above == i - 1 or above + 1 in markers):  # right under a headline, or under its date or byline
             sentence_under = text.endswith(".") and len(words) > candidates[above]  # a headline rarely ends in a full stop
-            long_under = len(words) >= STANDFIRST and not _capitalised_labels(verdicts[above].text)
+            long_under = len(words) >= STANDFIRST and not _capitalised_labels(verdicts[above].text) and not _title_case(text)
             if sentence_under or long_under:
                 continue  # the standfirst
         score = len(words) + (6 if fused or markers & {i + 1, i + 2, i - 1} else 0) - (12 if menu_like(text) else 0)
@@ -267,6 +351,16 @@ def _outlet(lines: list[str], verdicts, first_prose: int) -> Found | None:
 # ---------------------------------------------------------------------- entry
 
 
+def _echoed(i: int, verdicts) -> bool:
+    """A sentence printed twice at the top of a page (a photo caption over the picture and under it, a standfirst
+    repeated as the opening), or repeated with its photo credit: page furniture, not where the article starts."""
+    text = verdicts[i].text.casefold()
+    if len(words_of(text)) < 6:
+        return False
+    others = (verdicts[j].text.casefold() for j in range(max(0, i - 2), min(len(verdicts), i + 8)) if j != i)
+    return any(other == text or (min(len(other), len(text)) > 40 and (other.startswith(text) or text.startswith(other))) for other in others)
+
+
 def metadata_from_text(text: str) -> TextMetadata:
     """Headline, author, date and outlet as the text itself states them (each with its line), else None."""
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -276,7 +370,7 @@ def metadata_from_text(text: str) -> TextMetadata:
     if len(lines) > HEAD + TAIL:  # a long document states its metadata at its start and end: the middle is not read
         lines[HEAD:-TAIL] = [""] * (len(lines) - HEAD - TAIL)
     verdicts = classify(lines)
-    prose = [i for i, v in enumerate(verdicts) if v.is_content and is_prose(v.text)]
+    prose = [i for i, v in enumerate(verdicts) if v.is_content and is_prose(v.text) and not _echoed(i, verdicts)]
     first_prose = prose[0] if prose else len(lines)
     last_prose = prose[-1] if prose else len(lines) - 1
     # The page's head ends where the article does start. A standfirst, a photo caption or a note
@@ -289,10 +383,16 @@ def metadata_from_text(text: str) -> TextMetadata:
     titled = _title(lines, verdicts, second_prose if short_first else first_prose, first_prose, outlet.value if outlet else "")
     title_index, title = titled if titled else (None, None)
     under_title = title_index is not None and first_prose <= title_index + 2
+    author_head = second_prose if short_first or under_title else first_prose
+    below = [i for i in prose if title_index is not None and i > title_index]  # the byline stands between headline and text,
+    if below:  # and under a standfirst that follows the headline
+        author_head = max(author_head, below[1] if below[0] <= title_index + 2 and len(below) > 1 else below[0])
+    date = _date(lines, verdicts, first_prose, last_prose, title_index, author_head)
     return TextMetadata(
         title=title,
-        author=_author(lines, verdicts, title_index, second_prose if short_first or under_title else first_prose, first_prose, last_prose),
-        date=_date(lines, verdicts, first_prose, last_prose, title_index),
+        author=_author(lines, verdicts, title_index, author_head, first_prose, last_prose),
+        date=date,
         outlet=outlet,
+        updated=None if date else _updated(lines, verdicts, first_prose, author_head),
     )
 
