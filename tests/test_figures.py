@@ -206,6 +206,37 @@ def test_the_framing_view_draws_each_cell_as_a_mix_of_frames(coded):
     assert framing_view(mix.assign(sentences=0), FigureContext(coded), MEDIA["slide-16x9"], 1920) is None
 
 
+def test_a_cell_of_sentences_without_a_frame_shown_is_grey_and_the_legend_says_what_grey_means(coded):
+    from matplotlib.colors import to_hex
+
+    from nsp_explorer.colours import UNFRAMED_COLOUR
+
+    rows = [("Lee Jaehyon", "trade", 6, 0, 0, 4, 2), ("Lee Jaehyon", "investment", 2, 0, 0, 0, 0)]
+    mix = pd.DataFrame(rows, columns=["author", "area", "sentences", "achievement", "opportunity", "challenge", "recommendation"]).set_index(["author", "area"])
+    filtered = FigureContext(coded, ExplorerState(FilterSpec(frames={"challenge", "recommendation"})))
+    sheet = framing_view(mix, filtered, MEDIA["slide-16x9"], 1920)
+    texts = set(sheet.texts())
+    assert {"Challenge", "Recommendation", "none of the frames chosen"} <= texts and not {"Achievement", "Opportunity", "no frame"} & texts
+    grey = [p for p in sheet.figure.axes[0].patches if to_hex(p.get_facecolor()) == UNFRAMED_COLOUR.lower()]
+    assert len(grey) == 1 and 0.5 < grey[0].get_y() + grey[0].get_height() / 2 < 1.5  # the investment row
+    everything = set(framing_view(mix, FigureContext(coded), MEDIA["slide-16x9"], 1920).texts())
+    assert {"Achievement", "Opportunity", "no frame"} <= everything
+
+
+def test_a_long_subtitle_wraps_and_keeps_every_filter_and_the_axis_caption_fits_a_column(coded):
+    state = ExplorerState(FilterSpec(pillars={"peace"}, frames={"challenge", "recommendation"}, authors={"Lee Jaehyon", "Choe Won-gi"}, years={2019, 2020, 2021}))
+    context = FigureContext(coded, state, "Peace pillar: security framing since 2019")
+    for medium in ("slide-16x9", "paper-column"):
+        sheet = draw(view("framing"), context, medium, None)
+        subtitle = next(t for t in sheet.texts() if t.startswith("Peace pillar"))
+        assert subtitle.endswith("2019–2021") and "…" not in subtitle and subtitle.count("\n") <= 1  # two lines at most
+        caption = sheet.figure.axes[0].get_xlabel()
+        assert "number: sentences" in caption
+        width = sheet.text_width_in(caption.split("\n"), sheet.medium.text_pt)
+        assert width <= sheet.body_in[0]
+    assert "\n" in caption  # the column is too narrow for the caption on one line
+
+
 def test_the_comparison_figure_aligns_rows_and_scales_and_explains_no_shared_author(coded, tmp_path):
     early = FigureContext(coded, ExplorerState(FilterSpec(years={2017, 2019})), "Up to 2019")
     late = FigureContext(coded, ExplorerState(FilterSpec(years={2020, 2021, 2025})), "After 2019")

@@ -126,3 +126,12 @@ def test_the_view_draws_any_framing_table_it_is_given(qtbot, coded):
     assert drawn == {("trade", "Bo Writer"): [2, 0, 1, 1, 0]}
     view.show_mix(framing_mix(coded, FilterSpec(areas={""})))
     assert view.showing_message and "None of the selected sentences" in view.message.text()
+
+
+def test_the_grey_key_says_none_of_the_frames_chosen_under_a_frames_filter(views, qtbot):
+    state, framing, _, _ = views
+    assert "no frame" in framing.caption_label.text() and "none of the frames chosen" not in framing.caption_label.text()
+    state.set_filters(FilterSpec(frames={"challenge"}))
+    qtbot.waitUntil(lambda: "none of the frames chosen" in framing.caption_label.text())
+    state.set_filters(FilterSpec())
+    qtbot.waitUntil(lambda: "none of the frames chosen" not in framing.caption_label.text())

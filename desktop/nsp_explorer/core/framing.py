@@ -69,6 +69,11 @@ def shown_frames(spec: FilterSpec | ExplorerState) -> list[str]:
     return [f for f in FRAME_COLUMNS if all(not s.frames or f in s.frames for s in specs)]
 
 
+def unframed_label(spec: FilterSpec | ExplorerState | None) -> str:
+    """What a cell whose sentences carry no frame shown means: no frame at all, or none of the frames the filter keeps."""
+    return "no frame" if spec is None or len(shown_frames(spec)) == len(FRAME_COLUMNS) else "none of the frames chosen"
+
+
 def _bits_matrix(values: np.ndarray, n: int) -> np.ndarray:
     """combinations × codes, 1.0 where the combination's bit set holds the code."""
     return np.array([(values >> np.uint64(i)) & np.uint64(1) for i in range(n)], dtype=np.float64).T.reshape(len(values), n)

@@ -150,7 +150,7 @@ class _FramingComparison:
         subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
         source = comparison_source(a, b)
         note = "Each cell: the frames of that author's sentences on the area (bar) and how many sentences (number); – none on that side."
-        sheet = Sheet(medium, width, f"Framing: {name_a} vs {name_b}", subtitle, source, frame_keys(coded), body_in=0.22 * len(areas) + 1.0, note=note)
+        sheet = Sheet(medium, width, f"Framing: {name_a} vs {name_b}", subtitle, source, frame_keys(coded, a.state, b.state), body_in=0.22 * len(areas) + 1.0, note=note)
         axes = sheet.axes(1, 2)[0]
         body_w, body_h = sheet.body_in
         labels = [wrap_label(coded.taxonomy.label("area", x), medium) for x in areas]

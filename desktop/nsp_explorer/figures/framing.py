@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..colours import FRAME_COLOURS
+from ..colours import FRAME_COLOURS, UNFRAMED_COLOUR
 from ..core.names import marked_name, name_over_year
 from .context import FigureContext
 from .media import Medium
@@ -31,11 +31,16 @@ def present(mix: pd.DataFrame, coded) -> tuple[pd.DataFrame, list[str], list[str
     return held, authors, areas
 
 
-def frame_keys(coded) -> list:
+def frame_keys(coded, *states) -> list:
+    """The frames the states show (all four unless a frames filter keeps fewer), the cells whose sentences carry none
+    of them, and the pale cells."""
+    from ..core.framing import shown_frames, unframed_label
     from .sheet import Key
 
-    keys = [Key(coded.taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAMES]
-    keys.append(Key(f"* fewer than {FEW} sentences (pale)", "#DDDDDD"))
+    shown = {f for state in states for f in shown_frames(state)} if states else set(FRAMES)
+    keys = [Key(coded.taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAMES if f in shown]
+    keys.append(Key(max((unframed_label(state) for state in states), key=len, default=unframed_label(None)), UNFRAMED_COLOUR))
+    keys.append(Key(f"* fewer than {FEW} sentences (pale)", "#EEEEEE"))
     return keys
 
 
@@ -72,8 +77,8 @@ def draw_cells(ax, held: pd.DataFrame, authors: list[str], areas: list[str], siz
                     colour = 0.35 * colour + 0.65 if few else colour  # pale: mixed with white (no transparency, the same in every renderer)
                     ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w * part, bar_h, facecolor=colour, linewidth=0))
                     left += bar_w * part
-            else:  # sentences on the area, none framed
-                ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w, bar_h, facecolor="none", edgecolor="#BBBBBB", linewidth=0.6))
+            else:  # sentences on the area, none with a frame shown
+                ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w, bar_h, facecolor=UNFRAMED_COLOUR, linewidth=0))
             ax.text(c - 0.46 + bar_w + 0.03, r, f"{n}{'*' if few else ''}", ha="left", va="center", fontsize=size, color=GREY if few else INK)
     ax.set_xlim(-0.5, len(authors) - 0.5)
     ax.set_ylim(len(areas) - 0.5, -0.5)
@@ -99,7 +104,7 @@ def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, widt
     held, authors, areas = present(mix, coded)
     if held.empty:
         return None
-    sheet = Sheet(medium, width, "Framing: how each author frames each area", context.subtitle(), context.source(), frame_keys(coded), body_in=0.22 * len(areas) + 0.8)
+    sheet = Sheet(medium, width, "Framing: how each author frames each area", context.subtitle(), context.source(), frame_keys(coded, context.state), body_in=0.22 * len(areas) + 0.8)
     (ax,), = sheet.axes()
     body_w, body_h = sheet.body_in
     labels = [wrap_label(coded.taxonomy.label("area", a), medium) for a in areas]
@@ -108,5 +113,6 @@ def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, widt
     draw_cells(ax, held, authors, areas, cell_font(medium, cell_w, cell_h), medium)
     ax.set_yticks(range(len(areas)), labels)
     author_ticks(ax, sheet, authors, coded, cell_w, medium.text_pt, frozenset(context.machine_coded()))
-    ax.set_xlabel("Author (first publication year) · bars: share of each frame · number: sentences")
+    caption = ("Author (first publication year)", "bars: share of each frame · number: sentences")
+    ax.set_xlabel(" · ".join(caption) if sheet.text_width_in([" · ".join(caption)], medium.text_pt) <= body_w else "\n".join(caption))
     return sheet

@@ -1,4 +1,4 @@
-"""The page every figure shares: title, one-line subtitle, legend, the chart, and a small source line.
+"""The page every figure shares: title, subtitle (two lines at most), legend, the chart, and a small source line.
 
 Laid out in inches and points from the top and the bottom of the page, so the
 header and the source line keep their place whatever the page's height; the
@@ -54,22 +54,25 @@ class Sheet:
         title_lines = self._wrapped(title, medium.title_pt, bold=True)
         self._text(title_lines, top, medium.title_pt, INK, weight="bold")
         top += points_to_inches(medium.title_pt * LINE) * (title_lines.count("\n") + 1)
-        self._text(self._fitted(subtitle, medium.subtitle_pt), top + points_to_inches(0.15 * medium.subtitle_pt), medium.subtitle_pt, GREY)
-        top += points_to_inches(medium.subtitle_pt * LINE) + points_to_inches(0.35 * medium.text_pt)
+        subtitle_lines = self._wrapped(subtitle, medium.subtitle_pt, most=2)
+        self._text(subtitle_lines, top + points_to_inches(0.15 * medium.subtitle_pt), medium.subtitle_pt, GREY)
+        top += points_to_inches(medium.subtitle_pt * LINE) * (subtitle_lines.count("\n") + 1) + points_to_inches(0.35 * medium.text_pt)
         if keys:
             top += self._legend(list(keys), top)
         self.header_in = top + points_to_inches(0.4 * medium.text_pt)
         note_pt = max(medium.source_pt, 0.8 * medium.text_pt)
         note_lines = self._wrapped(note, note_pt) if note else ""
         note_in = points_to_inches(note_pt * LINE) * (note_lines.count("\n") + 1) if note else 0.0
-        self.footer_in = m + points_to_inches(medium.source_pt * LINE) + note_in + points_to_inches(0.3 * medium.text_pt)
+        source_lines = self._wrapped(source, medium.source_pt, most=3)
+        source_in = points_to_inches(medium.source_pt * LINE) * (source_lines.count("\n") + 1)
+        self.footer_in = m + source_in + note_in + points_to_inches(0.3 * medium.text_pt)
         height = medium.height_in or self.header_in + body_in + self.footer_in
         self.height_px = round(height * self.dpi)
         # a page of exactly width_px × height_px pixels (the rasteriser rounds the page's inches down)
         self.figure.set_size_inches((width_px + 0.01) / self.dpi, (self.height_px + 0.01) / self.dpi)
-        self.figure.text(m / medium.width_in, m / height, source, fontsize=medium.source_pt, color=GREY, va="bottom", ha="left")
+        self.figure.text(m / medium.width_in, m / height, source_lines, fontsize=medium.source_pt, color=GREY, va="bottom", ha="left", linespacing=LINE)
         if note:
-            above = m + points_to_inches(medium.source_pt * LINE)
+            above = m + source_in
             self.figure.text(m / medium.width_in, above / height, note_lines, fontsize=note_pt, color=INK, va="bottom", ha="left", linespacing=LINE)
         self.figure.set_layout_engine(
             "constrained",
@@ -96,18 +99,22 @@ class Sheet:
     def _room_in(self) -> float:
         return self.medium.width_in - 2 * self.medium.margin_in
 
-    def _wrapped(self, text: str, size: float, bold: bool = False) -> str:
-        """The title on as many lines as the page's width needs."""
+    def _wrapped(self, text: str, size: float, bold: bool = False, most: int = 0) -> str:
+        """The text on as many lines as the page's width needs (at ``most`` lines, the last cut with an ellipsis)."""
         if self._width_in(text, size, bold) <= self._room_in:
             return text
+        lines = textwrap.wrap(text, 8)
         for columns in range(len(text), 8, -2):
             lines = textwrap.wrap(text, columns)
             if max(self._width_in(line, size, bold) for line in lines) <= self._room_in:
-                return "\n".join(lines)
-        return "\n".join(textwrap.wrap(text, 8))
+                break
+        if most and len(lines) > most:
+            lines = lines[: most - 1] + [self._fitted(" ".join(lines[most - 1 :]), size)]  # the rest on the last line, cut
+        return "\n".join(lines)
 
     def _fitted(self, text: str, size: float) -> str:
-        """One line: cut with an ellipsis where the page ends (the full text is in the file's metadata)."""
+        """One line: cut with an ellipsis where the page ends (the full text is in the file's metadata; the subtitle's
+        last line when the filters take more than two)."""
         if self._width_in(text, size) <= self._room_in:
             return text
         low, high = 0, len(text)

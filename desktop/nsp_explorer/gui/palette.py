@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
-from ..colours import AUTHOR_COLOURS, AUTHOR_SYMBOLS, FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS, assign_slots, slot_style
+from ..colours import AUTHOR_COLOURS, AUTHOR_SYMBOLS, FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS, UNFRAMED_COLOUR, assign_slots, slot_style
 
-__all__ = ["AUTHOR_COLOURS", "AUTHOR_SYMBOLS", "FRAME_COLOURS", "HEATMAP", "PARTNER_COLOUR", "PILLAR_COLOURS", "assign_slots", "author_styles", "code_colour", "slot_style"]
+__all__ = ["AUTHOR_COLOURS", "AUTHOR_SYMBOLS", "FRAME_COLOURS", "HEATMAP", "PARTNER_COLOUR", "PILLAR_COLOURS", "UNFRAMED_COLOUR", "assign_slots", "author_styles", "code_colour", "slot_style"]
 
 
 @dataclass(frozen=True)

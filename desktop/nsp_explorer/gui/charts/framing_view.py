@@ -16,16 +16,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
-from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, framing_mix
+from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, framing_mix, unframed_label
 from ...core.names import MACHINE_MARK, marked_name, name_over_year
-from ..palette import FRAME_COLOURS
+from ..palette import FRAME_COLOURS, UNFRAMED_COLOUR
 from .bars import colour_key
 from .base import CellLabels, ChartView, Target, label_axis, percent, style_plot
 from .plot import Bars
 
 BAR_LEFT, BAR_WIDTH, BAR_HEIGHT = -0.46, 0.44, 0.62  # a cell spans -0.5 … 0.5 around its author; the count sits right of the bar
 COUNT_AT = 0.25  # the count's centre: room for it from just after the bar's end (-0.02) to the cell's (0.5)
-NO_FRAME = "#D9D9D9"  # sentences on the area that carry no frame
 
 
 def _faded(colour: str) -> QColor:
@@ -43,11 +42,7 @@ class FramingView(ChartView):
         self.areas = list(taxonomy.ids("area"))
         self.authors = coded.authors
         machine = frozenset(coded.machine_coded_authors())
-        self.caption_label.setText(
-            f"Frames in each author's sentences on each area; the number is how many sentences (* and faded: fewer than {FEW_SENTENCES})."
-            + (f" {MACHINE_MARK} has documents coded by the machine, not checked by a reader." if machine else "")
-            + "<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAME_COLUMNS] + [("no frame", "#B0B0B0")])
-        )
+        self.caption_label.setText(self._caption(None))
         self.plot = self.add_plot(0, categories=("bottom",))
         style_plot(self.plot, bottom="Author (publication year)")
         self.plot.invertY(True)
@@ -56,7 +51,7 @@ class FramingView(ChartView):
         self.plot.getAxis("bottom").set_labels([name_over_year(marked_name(a, coded.first_years, machine)) for a in self.authors])
         self.plot.setXRange(-0.5, len(self.authors) - 0.5, padding=0)
         self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
-        colours = {f: FRAME_COLOURS[f] for f in FRAME_COLUMNS} | {"none": NO_FRAME}
+        colours = {f: FRAME_COLOURS[f] for f in FRAME_COLUMNS} | {"none": UNFRAMED_COLOUR}
         self.brushes = {f: (pg.mkBrush(c), pg.mkBrush(_faded(c))) for f, c in colours.items()}
         self.segments, self.faded_segments = {}, {}  # one brush per item: pyqtgraph then draws all its bars in one call
         for frame in (*FRAME_COLUMNS, "none"):
@@ -68,7 +63,19 @@ class FramingView(ChartView):
         self.plot.addItem(self.cell_labels)
         self.counts = np.zeros((len(self.areas), len(self.authors), 1 + len(FRAME_COLUMNS)), dtype=np.int64)  # what is drawn
 
+    def _caption(self, state) -> str:
+        """How to read the view; the grey key says what it means under the frames filter ("no frame", "none of the frames chosen")."""
+        taxonomy, machine = self.coded.taxonomy, self.coded.machine_coded_authors()
+        return (
+            f"Frames in each author's sentences on each area; the number is how many sentences (* and faded: fewer than {FEW_SENTENCES})."
+            + (f" {MACHINE_MARK} has documents coded by the machine, not checked by a reader." if machine else "")
+            + "<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAME_COLUMNS] + [(unframed_label(state), UNFRAMED_COLOUR)])
+        )
+
     def draw(self, state, mask) -> str:
+        caption = self._caption(state)
+        if caption != self.caption_label.text():
+            self.caption_label.setText(caption)
         return self.draw_mix(framing_mix(self.coded, state))
 
     def show_mix(self, mix: pd.DataFrame) -> None:
