@@ -13,6 +13,7 @@ from nsp_explorer.core.coded import code_passages
 from nsp_explorer.core.dataset import load_dataset, merge_datasets, year_label
 from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.core.filters import FilterSpec
+from nsp_explorer.core.names import short_name
 from nsp_explorer.pipeline.chrome import classify
 from nsp_explorer.pipeline.clean import clean_document
 from nsp_explorer.pipeline.dates import find_dates
@@ -89,6 +90,9 @@ def test_real_sentences_are_kept_whatever_surrounds_them():
         ("Foreign Minister Cho Tae-yul speaks at a meeting in Seoul on Monday", "short line outside the text"),
         ("The views expressed are the author's own and not those of the institute.", "disclaimer"),
         ("Text size", "page control"),
+        ("Font size A A", "page control"),
+        ("A- A+", "page control"),
+        ("Your browser is out of date, and may not be compatible with our website.", "call to action (subscribe, download, apply)"),
         ("(Reporting by Kim Minji; Editing by John Lee.)", "byline"),
         ("Story continues below advertisement", "call to action (subscribe, download, apply)"),
     ],
@@ -281,6 +285,28 @@ def test_a_page_with_no_date_stays_undated_never_the_import_year(tmp_path, libra
     assert not (FilterSpec(years=frozenset(coded.years)).mask(coded) & undated).any()  # out of every year filter
     assert FilterSpec().mask(coded)[undated].all()  # but shown when no year is chosen
     assert year_label(coded.passages["year"].to_numpy()[undated][0]) == "date unknown"
+    author = coded.passages["author"].to_numpy()[undated][0]
+    assert short_name(author, coded.first_years).endswith(" n.d.")  # a chart's label: never a year, never bare
+    assert short_name("Unknown author", {}) == "Unknown author n.d."  # not "author", the last word of the phrase
+
+
+def test_an_undated_passage_shows_no_year_in_the_list_and_the_reading_pane(tmp_path, library, data, taxonomy, qtbot):
+    from nsp_explorer.gui.passages import PassageTable, ReadingPane
+    from nsp_explorer.gui.state import FilterState
+
+    from .web_pages import AGGREGATOR
+
+    doc_id = library.import_file(write_page(tmp_path, AGGREGATOR), data, set())
+    coded = code_passages(load_dataset(library.folder / "dataset", taxonomy), taxonomy)
+    model = PassageTable(coded)
+    model.show(np.arange(len(coded)), "")
+    assert {model.data(model.index(i, 1)) for i in range(model.rowCount())} == {"n.d."}
+    state = FilterState()
+    pane = ReadingPane(coded, state)
+    qtbot.addWidget(pane)
+    state.set_focus(coded.passage_id(0))
+    qtbot.waitUntil(lambda: "(date unknown)" in pane.browser.toPlainText())
+    assert "()" not in pane.browser.toPlainText() and doc_id in set(coded.passages["doc_id"])
 
 
 def test_edit_corrects_metadata_as_a_transaction(tmp_path, library, data):
@@ -573,3 +599,18 @@ def test_a_headline_in_title_case_under_a_section_label_is_the_title_not_a_stand
     found = metadata_from_text(text)
     assert found.title.value == "Republic of Korea and ASEAN Relations: From the Centre to the Periphery"
     assert (found.date.value, found.author.value) == ("2023-07-21", "Mai Anh Tran")
+
+
+def test_a_question_headline_right_above_its_byline_is_the_title():
+    text = "Korea’s New Southern Policy: a café diplomacy?\nBy José María García\nSeoul’s approach to ASEAN has made progress in tourism and education, but trade with Myanmar has declined."
+    found = metadata_from_text(text)
+    assert (found.title.value, found.author.value) == ("Korea’s New Southern Policy: a café diplomacy?", "José María García")
+    plain = "Has the policy worked in Cambodia and in Laos since 2017?\nSeoul’s approach to ASEAN has made progress in tourism and education, but trade with Myanmar has declined."
+    assert metadata_from_text(plain).title is None  # an opening question with no byline under it is the text's
+
+
+def test_a_notes_line_gives_its_author_and_date_and_an_initial_is_part_of_a_name():
+    text = "Week 6: The New Southern Policy after Moon\nLecture notes, Dr. A. Rahman, University of Malaya, 2023-10-02\nKey points\nThe NSP raised ASEAN's place in Korean diplomacy, but it did not change Korea's stance on the South China Sea."
+    found = metadata_from_text(text)
+    assert (found.author.value, found.date.value) == ("A. Rahman", "2023-10-02")
+    assert metadata_from_text(text.replace("Dr. A. Rahman, ", "")).author is None

@@ -10,10 +10,14 @@ FAMILY_NAME_FIRST = frozenset(
 )
 
 
+UNKNOWN_AUTHOR = "Unknown author"  # a document that names no author and was given none
+UNDATED = "n.d."  # an author none of whose documents has a known date, as a citation writes it
+
+
 def family_name(author: str) -> str:
-    """'Dira Fabrian' -> 'Fabrian'; 'Lee Jaehyon' -> 'Lee'; 'Kim Minji' -> 'Kim'."""
+    """'Dira Fabrian' -> 'Fabrian'; 'Lee Jaehyon' -> 'Lee'; 'Kim Minji' -> 'Kim'; an unknown author stays so."""
     words = author.split()
-    if not words:
+    if not words or author == UNKNOWN_AUTHOR:
         return author
     return words[0] if words[0] in FAMILY_NAME_FIRST else words[-1]
 
@@ -37,8 +41,9 @@ def marked_name(author: str, first_years: dict[str, int] | None, machine: frozen
 
 
 def short_name(author: str, first_years: dict[str, int] | None = None) -> str:
-    """'Dira Fabrian' -> 'Fabrian 2017'; 'Lee Jaehyon' -> 'Lee 2019' (family name, first publication year)."""
+    """'Dira Fabrian' -> 'Fabrian 2017'; 'Lee Jaehyon' -> 'Lee 2019' (family name, first publication year); with
+    ``first_years`` given, an author with no known date 'García n.d.' (never a year that looks like data)."""
     family = family_name(author)
-    if first_years and author in first_years:
-        return f"{family} {first_years[author]}"
-    return family
+    if first_years is None:
+        return family
+    return f"{family} {first_years[author]}" if author in first_years else f"{family} {UNDATED}"

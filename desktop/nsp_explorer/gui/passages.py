@@ -26,6 +26,7 @@ from ..core.aggregate import keyword_in_context, selected_rows
 from ..core.coded import CodedPassages
 from ..core.framing import FRAME_COLUMNS, framing_sentences
 from ..pipeline.sentences import sentence_spans
+from ..core.names import UNDATED
 from ..core.report import citation
 from ..core.wording import counted
 from .quiet_label import QuietLabel
@@ -73,7 +74,8 @@ class PassageTable(QAbstractTableModel):
                 self._formatted.clear()
             row = int(self.rows[i])
             author, title, outlet = (self._columns[c][0][self._columns[c][1][row]] for c in ("author", "title", "outlet"))
-            cells = (author, str(self._years[row]), title, str(self._positions[row]), keyword_in_context(self.coded.text(row), self.search, width=90, before=CONTEXT_BEFORE))
+            year = int(self._years[row])  # 0: no known date, shown as such, never as a year
+            cells = (author, str(year) if year else UNDATED, title, str(self._positions[row]), keyword_in_context(self.coded.text(row), self.search, width=90, before=CONTEXT_BEFORE))
             found = self._formatted[i] = (cells, "<qt>" + html.escape(f"{title} · {outlet}") + "</qt>")
         return found
 
@@ -287,7 +289,7 @@ class ReadingPane(QWidget):
         mine = "<p style='margin:0; color:#8C4A00'>★ From your library</p>" if row["user"] else ""
         parts = [
             mine,
-            f"<p style='margin:0'><b>{e(document['author'])}</b> ({e(str(document['published']))}) · {e(document['outlet'])}</p>",
+            f"<p style='margin:0'><b>{e(document['author'])}</b> ({e(str(document['published']) or 'date unknown')}) · {e(document['outlet'])}</p>",
             f"<p style='margin:0; color:#333333'><i>{e(document['title'])}</i></p>",
             f"<p style='margin:0 0 6px 0; color:#555555'>Paragraph {row['position']} of {count}{section}</p>",
             f"<p style='font-size:11pt; line-height:140%'>{self.highlighted(self.coded.text(number), codes)}</p>",

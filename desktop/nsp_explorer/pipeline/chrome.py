@@ -125,7 +125,7 @@ _DISCLAIMER = re.compile(
     r"|\bsolely (?:those|the views) of the authors?\b",
     re.I,
 )
-_PAGE_CONTROL = re.compile(r"^\s*(?:(?:font|text) size|a\s*\+|a\s*-|zoom(?: in| out)?|listen(?: to (?:this|the) article)?|reading mode|dark mode|print(?: this)?(?: page| article)?|scroll to top|back to top|go to top|top)\s*$", re.I)
+_PAGE_CONTROL = re.compile(r"^\s*(?:(?:font|text) size(?:\s*[:：]?(?:\s*a\s*[+\-]?){0,4})?|(?:a\s*[+\-]?\s*){2,4}|a\s*\+|a\s*-|zoom(?: in| out)?|listen(?: to (?:this|the) article)?|reading mode|dark mode|print(?: this)?(?: page| article)?|scroll to top|back to top|go to top|top)\s*$", re.I)
 _AD_MARKER = re.compile(r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|광고|quảng cáo|โฆษณา|广告)\W*$", re.I)
 ROLE_WORDS = re.compile(
     r"\b(?:professor|lecturer|researcher|research|fellow|director|analyst|scholar|student|candidate|editor|correspondent|journalist"

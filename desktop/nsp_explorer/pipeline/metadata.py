@@ -89,7 +89,7 @@ def _stated_date(line: str) -> FoundDate | None:
     if not words_of(before):
         return date
     ends = not re.search(r"[^\W\d_]{2}", re.sub(r"\b(?:KST|GMT|UTC|ICT|WIB|SGT|PHT|JST|IST|ET|PT|EST|PST|am|pm)\b", " ", after, flags=re.I))
-    beside = re.search(r"(?:\s[-–—|·]|\|)\s*$", before) or re.search(r"\bby\s", before, re.I) or len(words_of(before)) <= 2
+    beside = re.search(r"(?:\s[-–—|·]|[|,])\s*$", before) or re.search(r"\bby\s", before, re.I) or len(words_of(before)) <= 2
     return date if ends and beside else None
 
 
@@ -188,7 +188,11 @@ def _is_name(text: str) -> bool:
     return (
         bool(_NAME.match(text))
         and 2 <= len(words) <= 5
-        and not any(w.lower().strip(".'’") in _NOT_NAME_WORDS for w in text.split() if w not in ("de", "van", "von", "al", "da", "di", "le"))
+        and not any(
+            w.lower().strip(".'’") in _NOT_NAME_WORDS
+            for w in text.split()
+            if w not in ("de", "van", "von", "al", "da", "di", "le") and not re.fullmatch(r"[A-Z]\.", w)  # an initial: "A. Rahman"
+        )
     )
 
 
@@ -215,7 +219,8 @@ def _byline_in(line: str) -> str:
 def _name_among_parts(text: str) -> str:
     """The one name among a line's parts: "Korean Serenade - Lee Sang-Hwa - The Philippine Star", "Updated On: 29 July,
     2022 03:19 PM IST | Mumbai | Letty Mariam Abraham" (the dates out); '' when none or several."""
-    parts = re.split(r"\s+[|·–—-]\s+|\s*\|\s*", without_dates(text) if find_dates(text) else text)
+    dated = bool(find_dates(text))  # on a date's line, commas part its items too ("Lecture notes, Dr. A. Rahman, 2023-10-02")
+    parts = re.split(r"\s+[|·–—-]\s+|\s*\|\s*" + (r"|\s*,\s*" if dated else ""), without_dates(text) if dated else text)
     names = [_clean_name(part) for part in parts if _is_name(_clean_name(part)) and not in_other_script(part, "latin")]
     return names[0] if len(names) == 1 else ""
 
@@ -290,8 +295,8 @@ def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: 
             continue  # a caption printed twice; "Korean Serenade - Lee Sang-Hwa - The Philippine Star" (column, author, outlet)
         if re.search(r"[a-z][.!?]\s+[A-Z]", text):  # two sentences: a caption or a standfirst, not a headline
             continue
-        if i >= first_prose and is_prose(text):  # past the first prose line only a heading can be the headline
-            continue
+        if i >= first_prose and is_prose(text) and i + 1 not in markers:  # past the first prose line only a heading can be
+            continue  # the headline, or a line right above its byline or date ("A café diplomacy?" / "By José García")
         if outlet and text.casefold() == outlet.casefold():
             continue
         candidates[i] = len(words)
