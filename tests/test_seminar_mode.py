@@ -90,6 +90,17 @@ def test_leaving_seminar_mode_restores_the_normal_look_exactly(window, qtbot):
         assert a == b, [(x, y) for x, y in zip(a, b) if x != y]
     assert after == before
     assert not window.banner.isVisible() and window.left.isVisible()
+    assert window.menuBar().isVisible() and window.statusBar().isVisible()
+
+
+def test_seminar_mode_fills_the_screen_with_the_charts_alone_even_without_a_window_manager(window, qtbot):
+    size = window.size()
+    window.toggle_seminar_mode()
+    screen = window.screen().geometry()
+    qtbot.waitUntil(lambda: window.size() == screen.size())
+    assert not window.menuBar().isVisible() and not window.statusBar().isVisible() and not window.left.isVisible()
+    window.toggle_seminar_mode()
+    qtbot.waitUntil(lambda: window.size() == size)
 
 
 def test_high_contrast_is_a_palette_not_only_thicker_axes(window, qtbot):

@@ -290,19 +290,29 @@ class MainWindow(QMainWindow):
                 self.contrast_action.setChecked(contrast)
                 self.toggle_high_contrast()
             self.showNormal()
-            self.left.show()
-            self.splitters["bottom"].show()
+            self.restoreGeometry(self._before_geometry)
+            for part in self._room_hides():
+                part.show()
             self.set_type_scale(scale)
         else:
             self.seminar = True
             self._before_seminar = (self.type_scale, self.contrast_action.isChecked(), self.one_view)
-            self.left.hide()
-            self.splitters["bottom"].hide()
+            self._before_geometry = self.saveGeometry()
+            for part in self._room_hides():
+                part.hide()
             self.showFullScreen()
+            screen = self.screen() or QApplication.primaryScreen()
+            if screen is not None:  # without a window manager full screen does not resize the window: it must itself
+                self.setGeometry(screen.geometry())
             self.set_type_scale(self.seminar_type_scale())
             QApplication.instance().installEventFilter(self)  # only now: it sees every event of the app
         self.seminar_action.setChecked(self.seminar)
         self.update_banner()
+
+    def _room_hides(self) -> list[QWidget]:
+        """What seminar mode hides: the filters, the passages, the menus and the status bar (the shortcuts still
+        work: the actions belong to the window). The line of what is selected stays, for the room."""
+        return [self.left, self.splitters["bottom"], self.menuBar(), self.statusBar()]
 
     def set_type_scale(self, scale: float) -> None:
         """Larger or smaller type everywhere (for the back of the room): labels, legends, captions, tooltips, and
