@@ -91,6 +91,13 @@ def test_real_sentences_are_kept_whatever_surrounds_them():
         ("The views expressed are the author's own and not those of the institute.", "disclaimer"),
         ("Text size", "page control"),
         ("Font size A A", "page control"),
+        (
+            "President Kim (second from right, front row), the chairman of the chamber of commerce (right, front row), the first lady (third"
+            " from right, front row) and business leaders from both countries pose for a photo at a business forum in Hanoi on Friday, after"
+            " the two governments signed twelve agreements on trade, energy and infrastructure.",
+            "photo caption or credit",
+        ),
+        ("Two leaders toast during a reception in Pyongyang on 19 June 2024 (Jane Smith/AFP via Getty Images)", "photo caption or credit"),
         ("A- A+", "page control"),
         ("Your browser is out of date, and may not be compatible with our website.", "call to action (subscribe, download, apply)"),
         ("(Reporting by Kim Minji; Editing by John Lee.)", "byline"),
@@ -614,3 +621,18 @@ def test_a_notes_line_gives_its_author_and_date_and_an_initial_is_part_of_a_name
     found = metadata_from_text(text)
     assert (found.author.value, found.date.value) == ("A. Rahman", "2023-10-02")
     assert metadata_from_text(text.replace("Dr. A. Rahman, ", "")).author is None
+
+
+def test_a_caption_over_the_picture_and_again_under_it_with_its_credit_is_not_text():
+    caption = "Students wave Korean and Vietnamese flags before a welcoming ceremony at the palace in Hanoi on Friday."
+    text = f"{caption}\n{caption} Pool Photo via AP\nKorea and Vietnam agreed on Tuesday to double the number of scholarships for engineers.\nThe programme starts in March."
+    kept = [b.text for b in clean_document(text)]
+    assert not any("flags" in t for t in kept) and any("scholarships" in t for t in kept)
+    body = "Korea and Vietnam agreed on Tuesday to double the number of scholarships for Vietnamese engineers."
+    again = f"{body}\nThe programme starts in March and will run for five years.\nRelated\n{body}"
+    assert any("scholarships" in b.text for b in clean_document(again))  # a paragraph repeated lower down keeps its place
+
+
+def test_a_place_and_a_name_on_a_date_line_are_not_the_headline():
+    found = metadata_from_text("Updated On: 29 July, 2022 03:19 PM IST | Mumbai | Mai Anh Tran\n" + _page("The Korean wave takes over India with streaming platforms cashing in").split("\n", 1)[1])
+    assert found.title is None and found.author.value == "Mai Anh Tran" and found.date is None

@@ -98,16 +98,17 @@ _COUNTER = re.compile(
     r"\s*[:：]?\s*\d[\d,.]*|\d[\d,.]*\s*[KkMm]?\s*(?:views?|hits|reads|likes|shares|comments?|replies)\b|\b\d+\s*min(?:ute)?s?\s+read\b|\bread(?:ing)? time\b",
     re.I,
 )
+_WHO_WHERE = re.compile(r"\((?:(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: from)? (?:left|right|L|R)|from (?:L|left) to (?:R|right))\b", re.I)
 _CAPTION = re.compile(
     r"^\s*[\[(]?(?:photos?|images?|pictures?|picture|credits?|courtesy|file photo|graphic|video|사진|그래픽|ảnh|hình|ภาพ|图|照片)\b\s*(?:[:：=/|]|by\b|courtesy\b)"
     r"|[\[(](?:photos?|images?|credits?|courtesy|file photo|사진|ảnh|ภาพ)\b[^)\]]*[)\]]"
-    r"|\b(?:photo|image|picture)s?\s*(?:by|courtesy of|credit)\b"
+    r"|\b(?:photo|image|picture)s?\s*(?:by|via|courtesy of|credit)\b"
     r"|\bcredit\s*:"
     r"|\b(?:photo|image|picture|file photo)s?\s*:\s*\S+(?:\s+\S+){0,4}\s*$"
     r"|/\s*(?:Yonhap|AFP|Reuters|AP|EPA|VNA|Xinhua|Newsis|News1|Getty Images|Shutterstock|Depositphotos)\s*[)\]]?\s*$"
     # who stands where in the picture: "(center)", "(R)", "(second from left)", "(3rd from R)", "(from L to R)"
-    r"|\((?:cent(?:er|re)|left|right|[LRC]|front|back|(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) from (?:left|right|L|R)"
-    r"|from (?:left|right|L|R)(?: to (?:left|right|L|R))?)\)"
+    r"|\((?:cent(?:er|re)|left|right|[LRC]|front|back|(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: from)? (?:left|right|L|R)"
+    r"|from (?:left|right|L|R)(?: to (?:left|right|L|R))?)(?:,\s*(?:front|back|second|third) row)?\)"
     # a picture described in a short line: "A photo from the summit.", "A file photo of the port"
     r"|^\s*an? (?:photo|picture|image|file photo|screenshot) (?:of|from|taken)\b(?:\s+\S+){0,6}\s*$"
     # a short line that is not a sentence, ending in a wire agency's credit: "President Moon Jae-in (Yonhap)"
@@ -116,7 +117,7 @@ _CAPTION = re.compile(
     r"|(?:\s[-–—]|[—–])\s*[A-Z]{2,}(?:/[A-Z]{2,})*\s+Photos?(?:\s+[A-Z][\w.'’-]*){0,4}\s*$"
     # a sentence and then a bracketed credit: "… in Vientiane on Thursday. (Yonhap)"
     r"|[.!?]\s*[\[(][A-Z][^()\[\]]{1,60}[)\]]\s*$"
-    r"|[\[(][^)\]]{0,40}\b(?:photo|foto|image)\b[^)\]]{0,40}[)\]]",
+    r"|[\[(][^)\]]{0,40}\b(?:photo|foto|image)s?\b[^)\]]{0,40}[)\]]",
     re.I,
 )
 _EDITORS_NOTE = re.compile(r"[―—–-]{1,2}\s*Ed\.?\s*$|\(Editor'?s note[^)]*\)\s*$|^\s*Editor['’]s note\b|^\s*(?:The )?(?:authors?|writers?) (?:is|are|was|were|serves?)\b", re.I)
@@ -342,8 +343,8 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "comment form"
     if (_CALL_TO_ACTION.search(text) and len(words) <= 40) or (_PROMPT.search(text) and not prose):
         return "call to action (subscribe, download, apply)"
-    if _CAPTION.search(text) and len(words) <= 45:
-        return "photo caption or credit"
+    if _CAPTION.search(text) and (len(words) <= 45 or (len(words) <= 90 and _WHO_WHERE.search(text))):
+        return "photo caption or credit"  # a long caption names who stands where: "(3rd from R)", "(second from right, front row)"
     if _URL.search(text) and len(words_of(_URL.sub(" ", text))) <= 6:
         return "link"
     if _AD_MARKER.match(text):
@@ -394,6 +395,15 @@ def _same_text(a: str, b: str) -> bool:
     return bool(key(a)) and key(a) == key(b)
 
 
+def _printed_again(text: str, below: list[str]) -> bool:
+    """A sentence of eight words or more that a line just below repeats with more after it (a caption over the
+    picture, then under it with its credit): the first copy is page furniture."""
+    if len(words_of(text)) < 8:
+        return False
+    key = text.casefold()
+    return any(other.casefold().startswith(key) and words_of(other[len(text) :]) for other in [b for b in below if b][:2])
+
+
 def classify(lines: list[str], title: str = "", body_script: str | None = None) -> list[Verdict]:
     """A verdict for every line (blank lines are chrome 'blank')."""
     texts: list[str] = []
@@ -409,7 +419,7 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
 
     reasons: list[str] = []
     previous_text = ""
-    for text, was_fused in zip(texts, fused):
+    for n, (text, was_fused) in enumerate(zip(texts, fused)):
         if not text:
             reasons.append("blank")
             continue
@@ -421,6 +431,8 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
         if not reason and _FIELD_LABEL.match(text):
             reason = "page field label"
         if not reason and not is_prose(text) and counts[text.casefold()] > 1 and not is_heading_shaped(text):
+            reason = "repeated line"
+        if not reason and _printed_again(text, texts[n + 1 : n + 6]):
             reason = "repeated line"
         if not reason and not is_prose(text) and counts[text.casefold()] > 1 and title and len(words_of(text)) <= 6:
             reason = "repeated line"

@@ -291,8 +291,8 @@ def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: 
         words = words_of(text)
         if not is_heading_shaped(text.rstrip("."), 18, 160) or len(words) < 3 or _byline_in(text) or _is_name(text) or i in markers:
             continue
-        if (is_prose(text) and _echoed(i, verdicts)) or (len(re.split(r"\s+[|·–—-]\s+|\s*\|\s*", text)) >= 3 and _name_among_parts(text)):
-            continue  # a caption printed twice; "Korean Serenade - Lee Sang-Hwa - The Philippine Star" (column, author, outlet)
+        if (is_prose(text) and _echoed(i, verdicts)) or (("|" in text or len(re.split(r"\s+[–—-]\s+", text)) >= 3) and _name_among_parts(text)):
+            continue  # a caption printed twice; "Korean Serenade - Lee Sang-Hwa - The Philippine Star", "Mumbai | Letty Abraham"
         if re.search(r"[a-z][.!?]\s+[A-Z]", text):  # two sentences: a caption or a standfirst, not a headline
             continue
         if i >= first_prose and is_prose(text) and i + 1 not in markers:  # past the first prose line only a heading can be
