@@ -70,3 +70,27 @@ def test_twelve_authors_get_every_column_label_upright_under_a_narrow_matrix(qtb
     wide.show()
     qtbot.waitExposed(wide)
     assert not wide.plot.getAxis("bottom").turned
+
+
+def test_on_a_short_screen_the_charts_end_where_a_row_of_charts_ends(qtbot, coded, dirs):
+    window = MainWindow(coded, remember=False, scenario_folder=dirs / "scenarios")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    viewport, right = window.chart_scroll.viewport(), window.splitters["right"]
+
+    def row_ends() -> list[int]:
+        return sorted({chart.geometry().bottom() + 1 for chart in window.charts})
+
+    def ends_at_a_row() -> bool:
+        return any(abs(viewport.height() - end) <= 2 for end in row_ends())
+
+    qtbot.waitUntil(ends_at_a_row)  # as it opens
+    first = row_ends()[0]
+    for off in (+25, -15):  # a strip of the next row's titles showing; the first row's axis titles cut off
+        sizes, delta = right.sizes(), first + off - viewport.height()
+        right.setSizes([sizes[0] + delta, sizes[1] - delta])
+        qtbot.waitUntil(lambda: abs(viewport.height() - first - off) <= 2)
+        assert not ends_at_a_row()
+        window.charts_to_whole_rows()
+        qtbot.waitUntil(ends_at_a_row)

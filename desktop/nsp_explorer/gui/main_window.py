@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart_scroll.setWidget(self.chart_grid)
         charts = QWidget()
-        column = QVBoxLayout(charts)
+        column = self.chart_column = QVBoxLayout(charts)
         column.setContentsMargins(0, 0, 0, 0)
         self.banner = QLabel()  # seminar mode: the scenario's name and note, for the room
         self.banner.setWordWrap(True)
@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
             self.startup_notices.append(self._restore())
         self.startup_notices = [n for n in self.startup_notices if n]
         self._fitted = False
+        self._short = False  # the window had to shrink to the screen
         self.fit_to_screen()
         if self.startup_notices:
             self.statusBar().showMessage(" ".join(self.startup_notices), 60000)
@@ -579,12 +580,28 @@ class MainWindow(QMainWindow):
         if not self._fitted:  # once shown, the window manager's frame is known: fit again with it
             self._fitted = True
             self.fit_to_screen()
+            if self._short:
+                QTimer.singleShot(0, self.charts_to_whole_rows)  # once the layout has given every chart its place
 
     def fit_to_screen(self) -> None:
         """Keep the window inside the screen's free area (see fit_within_screen); a short window gives most
         of its height to the charts, the passages keep a few rows."""
         if fit_within_screen(self):
+            self._short = True
             self.splitters["right"].setSizes([int(self.height() * 0.62), int(self.height() * 0.38)])
+
+    def charts_to_whole_rows(self) -> None:
+        """On a short screen, end the charts' part of the window where a row of charts ends: the next row is a
+        scroll away, not a strip of cut titles, and the first row is whole (the charts take 40 to 72 % of the height)."""
+        right, viewport = self.splitters["right"], self.chart_scroll.viewport().height()
+        if self.one_view or self.seminar:
+            return
+        ends = sorted({c.geometry().bottom() + 1 for c in self.charts if c.isVisible()})
+        whole = [end for end in ends if end <= viewport]  # rows that fit whole
+        sizes = right.sizes()
+        change = (whole[-1] if whole else ends[0]) - viewport  # < 0: give back the strip of the next row; > 0: the first row's rest
+        if abs(change) > 2 and 0.4 * sum(sizes) <= sizes[0] + change <= 0.72 * sum(sizes):
+            right.setSizes([sizes[0] + change, sizes[1] - change])
 
     def _restore(self) -> str:
         """Put back the window as it was left; settings of the wrong shape are ignored. Returns what went wrong."""
