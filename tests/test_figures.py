@@ -372,3 +372,24 @@ def test_the_mark_follows_the_passages_shown_and_reaches_comparisons(taxonomy, t
     reviewed_only = FigureContext(mixed, ExplorerState(FilterSpec(years={2019})))
     assert reviewed_only.author_label("Ann Author") == "Author 2019" and "machine" not in reviewed_only.source()
     assert "† coded by the machine, not checked by a reader: Author 2019" in comparison_source(reviewed_only, everything)
+
+
+@pytest.mark.parametrize(
+    "indicator, unit, label",
+    [
+        ("asean_korea_trade", "USD billion", "ASEAN–Korea trade (USD billion)"),
+        ("korean_oda_grant", "USD million", "Korean ODA grant (USD million)"),
+        ("covid_cases", "people", "COVID-19 cases (people)"),
+        ("refugees", "", "Refugees"),
+    ],
+)
+def test_an_indicator_is_named_as_a_reader_writes_it_not_as_its_id(indicator, unit, label):
+    from nsp_explorer.core.wording import indicator_label
+
+    assert indicator_label(indicator, unit) == label
+
+
+def test_the_cited_figures_figure_names_its_indicator_in_words(coded):
+    context = FigureContext(coded, ExplorerState(FilterSpec()), indicator=("asean_korea_trade", "USD billion"))
+    sheet = draw(view("cited-figures"), context, "slide-16x9", None)
+    assert "Cited figures: ASEAN–Korea trade (USD billion)" in sheet.texts()

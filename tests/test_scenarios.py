@@ -234,11 +234,11 @@ def nspx(*args: str) -> subprocess.CompletedProcess:
 def test_nspx_export_writes_the_png_svg_pdf_set_and_a_pack(tmp_path):
     scenario = tmp_path / "peace.json"
     data = PEACE.to_json()
-    data["filters"]["partners"] = ["atlantis"]
+    data["filters"]["pillars"] = data["filters"]["pillars"] + ["spaceflight"]
     scenario.write_text(json.dumps(data), encoding="utf-8")
     result = nspx("export", "--scenario", str(scenario), "--out", str(tmp_path / "out"), "--width", "1000")
     assert result.returncode == 0, result.stderr
-    assert "ignored unknown ID partners: atlantis" in result.stderr
+    assert "ignored unknown ID pillars: spaceflight" in result.stderr
     names = {p.name for p in (tmp_path / "out").iterdir()}
     assert {"framing.png", "framing.svg", "framing.pdf", "attention-heatmap.png", "attention-heatmap.svg"} <= names
     assert len(names) == 3 * 7  # eight views, but no cited figure has a year here

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .core.errors import DataFileError
+from .core.wording import counted
 from .paths import data_dir
 
 
@@ -132,7 +133,7 @@ def _import(args: argparse.Namespace) -> int:
             failed += 1
             continue
         passages = sum(1 for row in (library.folder / "dataset" / "passages.csv").read_text(encoding="utf-8").splitlines() if row.startswith(f"{doc_id}:"))
-        print(f"imported {path} as {doc_id}: {passages} passages")
+        print(f"imported {path} as {doc_id}: {counted(passages, 'passage')}")
         _print_metadata(next(row for row in library.documents() if row["doc_id"] == doc_id))
     return 2 if failed else 0
 
@@ -184,7 +185,7 @@ def _combined(args: argparse.Namespace) -> int:
     library = _library(args)
     dataset = combined(library.bundled(data_dir()), library.build(data_dir()))
     write_dataset(dataset, Path(args.out))
-    print(f"wrote {args.out}: {dataset.count('documents.csv')} documents ({len(library.documents())} from the library), {dataset.count('passages.csv')} passages")
+    print(f"wrote {args.out}: {counted(dataset.count('documents.csv'), 'document')} ({len(library.documents())} from the library), {counted(dataset.count('passages.csv'), 'passage')}")
     return 0
 
 

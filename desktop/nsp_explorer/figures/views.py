@@ -18,6 +18,7 @@ from matplotlib.colors import Normalize
 
 from ..colours import FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS
 from ..core import aggregate
+from ..core.wording import indicator_label
 from .context import FigureContext, plural
 from .draw import MARKERS, cell_grid, fitting_size, shrink_to_cells, style_axes, whole_numbers, wrap_label
 from .media import Medium
@@ -223,7 +224,7 @@ def cited_figures(context: FigureContext, medium: Medium, width: int | None) -> 
     styles = {a: context.author_style(a) for a in authors}  # (colour, marker) as the app shows them
     keys = [Key(_author_label(context, a), styles[a][0], MARKERS[styles[a][1]]) for a in authors]
     indicator, unit = chosen.key
-    title = f"Cited figures: {indicator.replace('_', ' ')} ({unit})"
+    title = f"Cited figures: {indicator_label(indicator, unit)}"
     sheet = Sheet(medium, width, title, context.subtitle(), context.source(), keys, body_in=1.9)
     (ax,), = sheet.axes()
     style_axes(ax, medium, grid_axis="both")

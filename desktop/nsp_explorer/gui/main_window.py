@@ -581,7 +581,7 @@ class MainWindow(QMainWindow):
             self._fitted = True
             self.fit_to_screen()
             if self._short:
-                QTimer.singleShot(0, self.charts_to_whole_rows)  # once the layout has given every chart its place
+                QTimer.singleShot(0, self, self.charts_to_whole_rows)  # once laid out; never after the window is gone
 
     def fit_to_screen(self) -> None:
         """Keep the window inside the screen's free area (see fit_within_screen); a short window gives most

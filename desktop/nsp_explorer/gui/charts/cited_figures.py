@@ -13,12 +13,8 @@ from PySide6.QtWidgets import QComboBox
 from ..palette import author_styles
 from ...core.aggregate import cited_figures
 from ...core.dataset import year_label
-from ...core.wording import counted
+from ...core.wording import counted, indicator_label
 from .base import SUBTITLE_POINTS, ChartView, axis_title, compact_ticks, plain_tip, set_range, short_name, style_plot, whole_ticks
-
-
-def indicator_label(indicator: str, unit: str) -> str:
-    return f"{indicator.replace('_', ' ')} ({unit})"
 
 
 class CitedFigures(ChartView):
