@@ -207,7 +207,7 @@ def test_the_framing_view_draws_each_cell_as_a_mix_of_frames(coded):
 
 
 def test_a_cell_of_sentences_without_a_frame_shown_is_grey_and_the_legend_says_what_grey_means(coded):
-    from matplotlib.colors import to_hex
+    from matplotlib.colors import to_hex, to_rgb
 
     from nsp_explorer.colours import UNFRAMED_COLOUR
 
@@ -217,7 +217,8 @@ def test_a_cell_of_sentences_without_a_frame_shown_is_grey_and_the_legend_says_w
     sheet = framing_view(mix, filtered, MEDIA["slide-16x9"], 1920)
     texts = set(sheet.texts())
     assert {"Challenge", "Recommendation", "none of the frames chosen"} <= texts and not {"Achievement", "Opportunity", "no frame"} & texts
-    grey = [p for p in sheet.figure.axes[0].patches if to_hex(p.get_facecolor()) == UNFRAMED_COLOUR.lower()]
+    pale_grey = to_hex(0.35 * np.array(to_rgb(UNFRAMED_COLOUR)) + 0.65)  # two sentences: pale, as in the app
+    grey = [p for p in sheet.figure.axes[0].patches if to_hex(p.get_facecolor()) == pale_grey]
     assert len(grey) == 1 and 0.5 < grey[0].get_y() + grey[0].get_height() / 2 < 1.5  # the investment row
     everything = set(framing_view(mix, FigureContext(coded), MEDIA["slide-16x9"], 1920).texts())
     assert {"Achievement", "Opportunity", "no frame"} <= everything

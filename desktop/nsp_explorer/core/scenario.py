@@ -88,7 +88,7 @@ def _spec(raw: object, known: dict[str, set], where: str, ignored: list[str]) ->
                 ignored.append(f"{key}: {item}")
         if items and not kept:  # "only Nobody", none of them here: nothing, not "all", which the empty list means
             kept = [NO_YEAR if key == "years" else NOTHING]
-            ignored.append(f"{key}: none of {', '.join(map(str, items))} is here, so the scenario selects no passage")
+            ignored.append(f"{key}: (all of them: the scenario selects no passage)")
         values[key] = kept  # unknown IDs are dropped (and named)
     return FilterSpec(**values)
 

@@ -11,7 +11,7 @@ def counted(n: int, noun: str, plural: str = "") -> str:
 
 # how the words of an indicator's ID are written in a label (the rest in lower case)
 _WRITTEN = {
-    "asean": "ASEAN", "oda": "ODA", "gdp": "GDP", "fdi": "FDI", "covid": "COVID-19", "usd": "USD", "sme": "SME", "smes": "SMEs",
+    "asean": "ASEAN", "oda": "ODA", "gdp": "GDP", "gni": "GNI", "fdi": "FDI", "covid": "COVID-19", "usd": "USD", "sme": "SME", "smes": "SMEs",
     "us": "US", "eu": "EU", "un": "UN", "koica": "KOICA", "edcf": "EDCF", "rok": "ROK", "dprk": "DPRK",
 }  # fmt: skip
 _PLACES = frozenset(

@@ -40,7 +40,7 @@ def frame_keys(coded, *states) -> list:
     shown = {f for state in states for f in shown_frames(state)} if states else set(FRAMES)
     keys = [Key(coded.taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAMES if f in shown]
     keys.append(Key(max((unframed_label(state) for state in states), key=len, default=unframed_label(None)), UNFRAMED_COLOUR))
-    keys.append(Key(f"* fewer than {FEW} sentences (pale)", "#EEEEEE"))
+    keys.append(Key(f"* fewer than {FEW} sentences (pale)", "#DDDDDD"))
     return keys
 
 
@@ -78,7 +78,8 @@ def draw_cells(ax, held: pd.DataFrame, authors: list[str], areas: list[str], siz
                     ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w * part, bar_h, facecolor=colour, linewidth=0))
                     left += bar_w * part
             else:  # sentences on the area, none with a frame shown
-                ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w, bar_h, facecolor=UNFRAMED_COLOUR, linewidth=0))
+                colour = np.array(to_rgb(UNFRAMED_COLOUR))
+                ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w, bar_h, facecolor=0.35 * colour + 0.65 if few else colour, linewidth=0))
             ax.text(c - 0.46 + bar_w + 0.03, r, f"{n}{'*' if few else ''}", ha="left", va="center", fontsize=size, color=GREY if few else INK)
     ax.set_xlim(-0.5, len(authors) - 0.5)
     ax.set_ylim(len(areas) - 0.5, -0.5)

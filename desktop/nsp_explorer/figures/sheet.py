@@ -103,11 +103,8 @@ class Sheet:
         """The text on as many lines as the page's width needs (at ``most`` lines, the last cut with an ellipsis)."""
         if self._width_in(text, size, bold) <= self._room_in:
             return text
-        lines = textwrap.wrap(text, 8)
-        for columns in range(len(text), 8, -2):
-            lines = textwrap.wrap(text, columns)
-            if max(self._width_in(line, size, bold) for line in lines) <= self._room_in:
-                break
+        fits = (textwrap.wrap(text, columns) for columns in range(len(text), 8, -2))
+        lines = next((ls for ls in fits if max(self._width_in(line, size, bold) for line in ls) <= self._room_in), textwrap.wrap(text, 8))
         if most and len(lines) > most:
             lines = lines[: most - 1] + [self._fitted(" ".join(lines[most - 1 :]), size)]  # the rest on the last line, cut
         return "\n".join(lines)

@@ -302,13 +302,18 @@ class MainWindow(QMainWindow):
             for part in self._room_hides():
                 part.hide()
             self.showFullScreen()
-            screen = self.screen() or QApplication.primaryScreen()
-            if screen is not None:  # without a window manager full screen does not resize the window: it must itself
-                self.setGeometry(screen.geometry())
+            QTimer.singleShot(300, self, self._fill_screen)
             self.set_type_scale(self.seminar_type_scale())
             QApplication.instance().installEventFilter(self)  # only now: it sees every event of the app
         self.seminar_action.setChecked(self.seminar)
         self.update_banner()
+
+    def _fill_screen(self) -> None:
+        """Without a window manager full screen does not resize the window: once the switch has had its time, the
+        window takes the screen itself (a window manager has done so already, and this does nothing)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if self.seminar and screen is not None and self.geometry() != screen.geometry():
+            self.setGeometry(screen.geometry())
 
     def _room_hides(self) -> list[QWidget]:
         """What seminar mode hides: the filters, the passages, the menus and the status bar (the shortcuts still
@@ -597,6 +602,8 @@ class MainWindow(QMainWindow):
         if self.one_view or self.seminar:
             return
         ends = sorted({c.geometry().bottom() + 1 for c in self.charts if c.isVisible()})
+        if not ends:
+            return
         whole = [end for end in ends if end <= viewport]  # rows that fit whole
         sizes = right.sizes()
         change = (whole[-1] if whole else ends[0]) - viewport  # < 0: give back the strip of the next row; > 0: the first row's rest

@@ -102,7 +102,8 @@ _WHO_WHERE = re.compile(r"\((?:(?:first|second|third|fourth|fifth|sixth|\d+(?:st
 _CAPTION = re.compile(
     r"^\s*[\[(]?(?:photos?|images?|pictures?|picture|credits?|courtesy|file photo|graphic|video|사진|그래픽|ảnh|hình|ภาพ|图|照片)\b\s*(?:[:：=/|]|by\b|courtesy\b)"
     r"|[\[(](?:photos?|images?|credits?|courtesy|file photo|사진|ảnh|ภาพ)\b[^)\]]*[)\]]"
-    r"|\b(?:photo|image|picture)s?\s*(?:by|via|courtesy of|credit)\b"
+    r"|\b(?:photo|image|picture)s?\s*(?:by|courtesy of|credit)\b"
+    r"|\bphotos?\s+via\s+[A-Z][\w.]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"  # "… Pool Photo via AP Kham" closing the line
     r"|\bcredit\s*:"
     r"|\b(?:photo|image|picture|file photo)s?\s*:\s*\S+(?:\s+\S+){0,4}\s*$"
     r"|/\s*(?:Yonhap|AFP|Reuters|AP|EPA|VNA|Xinhua|Newsis|News1|Getty Images|Shutterstock|Depositphotos)\s*[)\]]?\s*$"
@@ -117,7 +118,8 @@ _CAPTION = re.compile(
     r"|(?:\s[-–—]|[—–])\s*[A-Z]{2,}(?:/[A-Z]{2,})*\s+Photos?(?:\s+[A-Z][\w.'’-]*){0,4}\s*$"
     # a sentence and then a bracketed credit: "… in Vientiane on Thursday. (Yonhap)"
     r"|[.!?]\s*[\[(][A-Z][^()\[\]]{1,60}[)\]]\s*$"
-    r"|[\[(][^)\]]{0,40}\b(?:photo|foto|image)s?\b[^)\]]{0,40}[)\]]",
+    r"|[\[(][^)\]]{0,40}\b(?:photo|foto|image)\b[^)\]]{0,40}[)\]]"
+    r"|[\[(][^)\]]{0,60}(?:/(?:AFP|Reuters|AP|EPA|Yonhap|Xinhua)\b|\bvia Getty Images)[^)\]]{0,20}[)\]]\s*$",  # "(Jane Smith/AFP via Getty Images)"
     re.I,
 )
 _EDITORS_NOTE = re.compile(r"[―—–-]{1,2}\s*Ed\.?\s*$|\(Editor'?s note[^)]*\)\s*$|^\s*Editor['’]s note\b|^\s*(?:The )?(?:authors?|writers?) (?:is|are|was|were|serves?)\b", re.I)
@@ -126,7 +128,7 @@ _DISCLAIMER = re.compile(
     r"|\bsolely (?:those|the views) of the authors?\b",
     re.I,
 )
-_PAGE_CONTROL = re.compile(r"^\s*(?:(?:font|text) size(?:\s*[:：]?(?:\s*a\s*[+\-]?){0,4})?|(?:a\s*[+\-]?\s*){2,4}|a\s*\+|a\s*-|zoom(?: in| out)?|listen(?: to (?:this|the) article)?|reading mode|dark mode|print(?: this)?(?: page| article)?|scroll to top|back to top|go to top|top)\s*$", re.I)
+_PAGE_CONTROL = re.compile(r"^\s*(?:(?:font|text) size(?:\s*[:：]?(?:\s*a\s*[+\-]?){0,4})?|a\s*[+\-]?(?:\s+a\s*[+\-]?){1,3}|a\s*\+|a\s*-|zoom(?: in| out)?|listen(?: to (?:this|the) article)?|reading mode|dark mode|print(?: this)?(?: page| article)?|scroll to top|back to top|go to top|top)\s*$", re.I)
 _AD_MARKER = re.compile(r"^\W*(?:advertisement|advertising|sponsored(?: content)?|ad|광고|quảng cáo|โฆษณา|广告)\W*$", re.I)
 ROLE_WORDS = re.compile(
     r"\b(?:professor|lecturer|researcher|research|fellow|director|analyst|scholar|student|candidate|editor|correspondent|journalist"
@@ -395,15 +397,6 @@ def _same_text(a: str, b: str) -> bool:
     return bool(key(a)) and key(a) == key(b)
 
 
-def _printed_again(text: str, below: list[str]) -> bool:
-    """A sentence of eight words or more that a line just below repeats with more after it (a caption over the
-    picture, then under it with its credit): the first copy is page furniture."""
-    if len(words_of(text)) < 8:
-        return False
-    key = text.casefold()
-    return any(other.casefold().startswith(key) and words_of(other[len(text) :]) for other in [b for b in below if b][:2])
-
-
 def classify(lines: list[str], title: str = "", body_script: str | None = None) -> list[Verdict]:
     """A verdict for every line (blank lines are chrome 'blank')."""
     texts: list[str] = []
@@ -419,7 +412,7 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
 
     reasons: list[str] = []
     previous_text = ""
-    for n, (text, was_fused) in enumerate(zip(texts, fused)):
+    for text, was_fused in zip(texts, fused):
         if not text:
             reasons.append("blank")
             continue
@@ -431,8 +424,6 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
         if not reason and _FIELD_LABEL.match(text):
             reason = "page field label"
         if not reason and not is_prose(text) and counts[text.casefold()] > 1 and not is_heading_shaped(text):
-            reason = "repeated line"
-        if not reason and _printed_again(text, texts[n + 1 : n + 6]):
             reason = "repeated line"
         if not reason and not is_prose(text) and counts[text.casefold()] > 1 and title and len(words_of(text)) <= 6:
             reason = "repeated line"

@@ -28,7 +28,7 @@ _PATTERNS = (
     # November 25, 2024 · Nov. 25 2024 · December, 06/2017
     ("mdy", re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+|/){_YEAR}\b", re.I)),
     # 25 November 2024 · 25th Nov, 2024 · 09-Jan-2014
-    ("dmy_name", re.compile(rf"(?<![\d.]){_DAY}(?:\s+|-){_MONTH}(?:,?\s+|-){_YEAR}\b", re.I)),
+    ("dmy_name", re.compile(rf"(?:\b|(?<=date)){_DAY}(?:\s+|-){_MONTH}(?:,?\s+|-){_YEAR}\b", re.I)),
     # November 2024
     ("my", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
 )

@@ -54,7 +54,7 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 # "date 2022-10": a month and year after a date label (alone, "2022-10" could be a span of years)
-_LABELLED_MONTH = re.compile(r"\bdate\s*[:：]?\s*(?P<year>(?:19|20)\d\d)-(?P<month>1[0-2]|0[1-9])(?![\d-])", re.I)
+_LABELLED_MONTH = re.compile(r"^\s*date\s*[:：]?\s*(?P<year>(?:19|20)\d\d)-(?P<month>1[0-2]|0[1-9])(?![\d-])", re.I)
 _UPDATE_LABEL = re.compile(r"\b(?:updated?|modified|edit(?:ed)?|last)\b|수정|최종|cập nhật|แก้ไข|更新", re.I)
 
 
@@ -89,7 +89,11 @@ def _stated_date(line: str) -> FoundDate | None:
     if not words_of(before):
         return date
     ends = not re.search(r"[^\W\d_]{2}", re.sub(r"\b(?:KST|GMT|UTC|ICT|WIB|SGT|PHT|JST|IST|ET|PT|EST|PST|am|pm)\b", " ", after, flags=re.I))
-    beside = re.search(r"(?:\s[-–—|·]|[|,])\s*$", before) or re.search(r"\bby\s", before, re.I) or len(words_of(before)) <= 2
+    # beside a source ("The Korea Herald - "), a byline, or a person's name ("Lecture notes, Dr. A. Rahman, 2023-10-02");
+    # not at the end of a headline ("… Commemorative Summit, 26 November 2019", "Korea, Laos sign ODA deal - 3 March 2018")
+    source = words_of(before)
+    short_source = re.search(r"(?:\s[-–—|·]|\|)\s*$", before) and len(source) <= 5 and all(w[:1].isupper() for w in source if len(w) > 3)
+    beside = short_source or re.search(r"\bby\s", before, re.I) or len(words_of(before)) <= 2 or _name_among_parts(line)
     return date if ends and beside else None
 
 
@@ -109,8 +113,9 @@ def _date(lines: list[str], verdicts, first_prose: int, last_prose: int, title_i
     for i in head:
         if title_index is not None and i < title_index and WEEKDAY.search(lines[i]):
             continue
-        if _UPDATE_LABEL.search(lines[i]):
-            continue  # when it was updated is not when it was published
+        first = find_dates(lines[i])
+        if first and _UPDATE_LABEL.search(lines[i][: first[0].start]):
+            continue  # when it was updated is not when it was published ("Nov 25, 2019 | Last updated …" is)
         if verdicts[i].chrome == "date line":
             dates = find_dates(lines[i])
             if dates:
@@ -177,7 +182,10 @@ _NOT_NAME_WORDS = STOP_WORDS | frozenset(
     fellowship scholarship scholarships training language program programme project initiative strategy policy
     relations cooperation partnership summit forum conference seminar meeting workshop dialogue report news media press
     times herald daily journal review magazine edition section opinion editorial trade investment economy economic
-    security culture cultural development education business""".split()
+    security culture cultural development education business post star globe bulletin tribune inquirer gazette mail
+    express nation observer standard wire staff desk team insider monitor network
+    seoul busan hanoi jakarta manila bangkok kuala lumpur phnom penh vientiane yangon naypyidaw bandar begawan delhi
+    mumbai tokyo beijing washington city province""".split()
 )
 
 
@@ -216,12 +224,22 @@ def _byline_in(line: str) -> str:
     return ""
 
 
+_LISTS = ("label (tags, related, source)", "menu or breadcrumb", "share row", "link")
+
+
 def _name_among_parts(text: str) -> str:
-    """The one name among a line's parts: "Korean Serenade - Lee Sang-Hwa - The Philippine Star", "Updated On: 29 July,
-    2022 03:19 PM IST | Mumbai | Letty Mariam Abraham" (the dates out); '' when none or several."""
+    """The one name on a line, alone or among three parts or more: "Korean Serenade - Lee Sang-Hwa - The Philippine
+    Star", "Updated On: 29 July, 2022 03:19 PM IST | Mumbai | Letty Mariam Abraham" (the dates out); '' when none or
+    several, or beside one other part only ("Anwar Ibrahim - Reuters" under a photo, "Tuoi Tre | 14 May 2021": a
+    subject or a source as much as an author)."""
     dated = bool(find_dates(text))  # on a date's line, commas part its items too ("Lecture notes, Dr. A. Rahman, 2023-10-02")
-    parts = re.split(r"\s+[|·–—-]\s+|\s*\|\s*" + (r"|\s*,\s*" if dated else ""), without_dates(text) if dated else text)
-    names = [_clean_name(part) for part in parts if _is_name(_clean_name(part)) and not in_other_script(part, "latin")]
+    parts = re.split(r"\s+[|·–—-]\s+|\s*\|\s*" + (r"|\s*,\s*" if dated else ""), text)
+    if len([part for part in parts if part.strip()]) == 2:
+        return ""
+    parts = [without_dates(part) if dated else part for part in parts]
+    names = [
+        _clean_name(part) for part in parts if _is_name(_clean_name(part)) and not in_other_script(part, "latin") and not _OUTLET_SHAPE.match(part.strip())
+    ]
     return names[0] if len(names) == 1 else ""
 
 
@@ -232,15 +250,16 @@ def _author(lines: list[str], verdicts, title_index: int | None, head_end: int, 
         if name and not is_prose(verdicts[i].text):
             return Found(name, _where(i, lines[i]))
     for i in head:  # a line stating the date, with the name among its parts
-        if find_dates(lines[i]) and not is_prose(verdicts[i].text) and _name_among_parts(lines[i]):
+        if find_dates(lines[i]) and not is_prose(verdicts[i].text) and verdicts[i].chrome not in _LISTS[:1] and _name_among_parts(lines[i]):
             return Found(_name_among_parts(lines[i]), _where(i, lines[i]) + " (the name beside the date)")
     # a bare name under the headline (below its date or series line), alone or among a line's parts
     if title_index is not None:
         for i in range(title_index + 1, min(title_index + 7, len(lines))):
             if i >= first_prose and is_prose(verdicts[i].text):
                 break
-            # "Recent Features" above a row of section links ("The Koreas | Diplomacy | Politics") is a menu's label
-            in_menu = i + 1 < len(lines) and verdicts[i + 1].chrome == "menu or breadcrumb"
+            # "Recent Features" above a row of section links ("The Koreas | Diplomacy | Politics") is a menu's label;
+            # a row of tags or links names subjects, not the author
+            in_menu = (i + 1 < len(lines) and verdicts[i + 1].chrome == "menu or breadcrumb") or verdicts[i].chrome in _LISTS
             name = _name_among_parts(verdicts[i].text)
             if name and not in_menu:
                 return Found(name, _where(i, lines[i]) + " (the name beside the headline)")
@@ -291,7 +310,8 @@ def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: 
         words = words_of(text)
         if not is_heading_shaped(text.rstrip("."), 18, 160) or len(words) < 3 or _byline_in(text) or _is_name(text) or i in markers:
             continue
-        if (is_prose(text) and _echoed(i, verdicts)) or (("|" in text or len(re.split(r"\s+[–—-]\s+", text)) >= 3) and _name_among_parts(text)):
+        parts = re.split(r"\s*\|\s*|\s+[–—-]\s+", text)
+        if (is_prose(text) and _echoed(i, verdicts)) or (("|" in text or len(parts) >= 3) and any(_is_name(_clean_name(part)) for part in parts)):
             continue  # a caption printed twice; "Korean Serenade - Lee Sang-Hwa - The Philippine Star", "Mumbai | Letty Abraham"
         if re.search(r"[a-z][.!?]\s+[A-Z]", text):  # two sentences: a caption or a standfirst, not a headline
             continue

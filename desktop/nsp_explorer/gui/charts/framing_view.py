@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
-from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, framing_mix, unframed_label
+from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, framing_mix, shown_frames, unframed_label
 from ...core.names import MACHINE_MARK, marked_name, name_over_year
 from ..palette import FRAME_COLOURS, UNFRAMED_COLOUR
 from .bars import colour_key
@@ -64,12 +64,14 @@ class FramingView(ChartView):
         self.counts = np.zeros((len(self.areas), len(self.authors), 1 + len(FRAME_COLUMNS)), dtype=np.int64)  # what is drawn
 
     def _caption(self, state) -> str:
-        """How to read the view; the grey key says what it means under the frames filter ("no frame", "none of the frames chosen")."""
+        """How to read the view: the frames shown, and what grey means under the frames filter ("no frame", "none of the
+        frames chosen"), as the exported figure says."""
         taxonomy, machine = self.coded.taxonomy, self.coded.machine_coded_authors()
+        shown = FRAME_COLUMNS if state is None else shown_frames(state)
         return (
             f"Frames in each author's sentences on each area; the number is how many sentences (* and faded: fewer than {FEW_SENTENCES})."
             + (f" {MACHINE_MARK} has documents coded by the machine, not checked by a reader." if machine else "")
-            + "<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAME_COLUMNS] + [(unframed_label(state), UNFRAMED_COLOUR)])
+            + "<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in shown] + [(unframed_label(state), UNFRAMED_COLOUR)])
         )
 
     def draw(self, state, mask) -> str:
