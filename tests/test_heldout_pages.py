@@ -47,3 +47,22 @@ def test_title_date_and_author_are_read_from_the_page_and_nothing_is_invented(pa
     assert document.title == truth["title"]
     assert document.date == (truth["date"] or "")  # a page that states no date leaves it unknown
     assert document.author == (truth["author"] or "")
+
+
+def test_the_page_scorer_counts_what_a_reader_would_check(tmp_path):
+    """packaging/score_pages.py, the tool the README's page figures come from: right, invented, debris, lost."""
+    import shutil
+    import subprocess
+    import sys
+
+    sample = tmp_path / "sample"
+    shutil.copytree(Path(__file__).parent / "heldout_pages", sample)
+    first = sorted(sample.glob("*.json"))[0]
+    truth = json.loads(first.read_text(encoding="utf-8"))
+    truth["title"] = "A headline the page does not carry"  # one title now wrong
+    first.write_text(json.dumps(truth), encoding="utf-8")
+    script = Path(__file__).parents[1] / "packaging" / "score_pages.py"
+    run = subprocess.run([sys.executable, str(script), str(sample)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "4 pages · dates 3/3 right, 0 wrong, 0 invented · titles 3/4 · authors 2/2 right, 0 invented" in run.stdout
+    assert "debris in the text 0/41 · body not arrived 0/20" in run.stdout
