@@ -153,3 +153,13 @@ def test_the_cited_figures_chart_says_a_figure_was_corrected_and_why(qtbot, data
     vietnam = next(i for i in chart.drawn if chart.coded.fact_quote(int(i)).startswith("Vietnam"))
     tip = chart._tip(0, 0, int(vietnam))
     assert "170.7 USD million" in tip and "as printed: 170.7 (Vietnam)" in tip and "corrected by a reader: unit USD billion → USD million" in tip
+
+
+def test_each_currency_is_its_own_unit_and_singapore_dollars_are_not_us_dollars(codebook, fact_rules):
+    text = (
+        "In 2019, trade between Korea and Singapore reached S$27.3 billion, while Korean investment in Malaysia was "
+        "RM1.2 billion and in Indonesia Rp 16 trillion; the Export-Import Bank lent US$ 10 million and $5 billion more."
+    )
+    units = {f.printed: f.unit for f in facts_in_passage("x:1", text, codebook, fact_rules)}
+    assert units.get("S$27.3 billion") == "SGD billion" and units.get("RM1.2 billion") == "MYR billion"
+    assert units.get("Rp 16 trillion") == "IDR trillion" and units.get("US$ 10 million") == "USD million" and units.get("$5 billion") == "USD billion"

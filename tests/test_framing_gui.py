@@ -93,9 +93,10 @@ def test_a_listed_sentence_opens_its_review(qtbot, coded, tmp_path):
 
 
 def test_the_framing_view_marks_an_author_no_reader_checked(views, coded):
-    _, framing, _, _ = views
+    _, framing, attention, _ = views
     labels = dict(zip(framing.authors, framing.plot.getAxis("bottom").labels))
     assert labels["Bo Writer"].endswith("†") and "†" not in labels["Ann Author"]  # Bo's document is machine-coded
+    assert dict(zip(attention.authors, attention.plot.getAxis("bottom").labels)) == labels  # and the attention chart beside it
     assert "† has documents coded by the machine, not checked by a reader" in framing.caption_label.text()
 
 

@@ -13,7 +13,7 @@ from nsp_explorer.core.coded import code_passages
 from nsp_explorer.core.dataset import load_dataset, merge_datasets, year_label
 from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.core.filters import FilterSpec
-from nsp_explorer.core.names import short_name
+from nsp_explorer.core.names import family_name, short_name
 from nsp_explorer.pipeline.chrome import classify
 from nsp_explorer.pipeline.clean import clean_document
 from nsp_explorer.pipeline.dates import find_dates
@@ -296,6 +296,7 @@ def test_a_page_with_no_date_stays_undated_never_the_import_year(tmp_path, libra
     author = coded.passages["author"].to_numpy()[undated][0]
     assert short_name(author, coded.first_years).endswith(" n.d.")  # a chart's label: never a year, never bare
     assert short_name("Unknown author", {}) == "Unknown author n.d."  # not "author", the last word of the phrase
+    assert short_name("Unknown author (Korea Herald)", {"Unknown author (Korea Herald)": 2019}) == "Korea Herald 2019"
 
 
 def test_an_undated_passage_shows_no_year_in_the_list_and_the_reading_pane(tmp_path, library, data, taxonomy, qtbot):
@@ -403,7 +404,7 @@ def test_your_documents_edits_a_document_and_the_window_follows(qtbot, tmp_path,
     Library(library_dir()).import_file(write_page(tmp_path, AGGREGATOR), data, set())
     window = MainWindow(load(None), remember=False)
     window.show()
-    author = "Unknown author"
+    author = "Unknown author (Jakarta Globe)"  # an unsigned page is named by its source, never pooled with others
     assert "date unknown" in window.filter_panel.items[("author", author)].text(0)
     documents = window.show_documents()
     documents.list.setCurrentRow(0)
@@ -664,3 +665,34 @@ def test_a_date_in_a_headline_a_ticker_or_an_update_is_not_the_pages_date(head, 
 )
 def test_a_source_a_tag_or_a_subject_beside_the_headline_is_not_the_author(line):
     assert metadata_from_text(_page(f"Korea, Vietnam expand scholarships\n{line}")).author is None
+
+
+def test_unsigned_documents_of_different_sources_are_not_pooled_as_one_author(tmp_path, library, data):
+    body = "\nKorea and Vietnam agreed on Tuesday to double the number of scholarships for Vietnamese engineers.\nThe programme will start in March."
+    for name, head in (("herald", "Korea, Vietnam expand scholarships\n© 2019 The Korea Herald. All rights reserved."),
+                       ("times", "Scholarships for Vietnamese engineers doubled\nSource: Viet Nam News"),
+                       ("bare", "")):
+        page = tmp_path / f"{name}.txt"
+        page.write_text(head.split("\n")[0] + body + "\n" + "\n".join(head.split("\n")[1:]) if head else body.strip() + " Korean firms will pay half.", encoding="utf-8")
+        library.import_file(page, data, set())
+    authors = sorted(row["author"] for row in library.documents())
+    assert authors == ["Unknown author (The Korea Herald)", "Unknown author (Viet Nam News)", "Unknown author (bare)"]
+    assert family_name(authors[0]) == "The Korea Herald" and all(row["doc_id"].split("-")[0] != "unknown" for row in library.documents())
+
+
+def test_the_timeline_figure_says_how_many_undated_passages_it_leaves_out(tmp_path, library, data, taxonomy):
+    from nsp_explorer.core.filters import ExplorerState
+    from nsp_explorer.figures.context import FigureContext
+    from nsp_explorer.figures.export import draw
+    from nsp_explorer.figures.views import VIEWS
+
+    from .web_pages import AGGREGATOR
+
+    library.import_file(write_page(tmp_path, AGGREGATOR), data, set())
+    both = merge_datasets(load_dataset(data / "dataset", taxonomy), load_dataset(library.folder / "dataset", taxonomy))
+    coded = code_passages(both, taxonomy)
+    timeline = next(v for v in VIEWS if v.stem == "timeline")
+    sheet = draw(timeline, FigureContext(coded, ExplorerState(FilterSpec())), "slide-16x9", None)
+    assert "Not shown: 3 passages from documents with no known publication date." in sheet.texts()
+    bundled = draw(timeline, FigureContext(code_passages(load_dataset(data / "dataset", taxonomy), taxonomy), ExplorerState(FilterSpec())), "slide-16x9", None)
+    assert not any(t.startswith("Not shown") for t in bundled.texts())

@@ -14,9 +14,22 @@ UNKNOWN_AUTHOR = "Unknown author"  # a document that names no author and was giv
 UNDATED = "n.d."  # an author none of whose documents has a known date, as a citation writes it
 
 
+def unsigned(source: str) -> str:
+    """The author of a document that names none, by its outlet or else its title: 'Unknown author (Korea Herald)'.
+    Unsigned documents of different sources are then not pooled as one author, and a chart names each as a
+    citation does an unsigned article (``family_name``: 'Korea Herald')."""
+    source = " ".join(source.split()).replace("(", "").replace(")", "")
+    source = source if len(source) <= 40 else source[:39].rstrip() + "…"
+    return f"{UNKNOWN_AUTHOR} ({source})" if source else UNKNOWN_AUTHOR
+
+
 def family_name(author: str) -> str:
-    """'Dira Fabrian' -> 'Fabrian'; 'Lee Jaehyon' -> 'Lee'; 'Kim Minji' -> 'Kim'; an unknown author stays so."""
+    """'Dira Fabrian' -> 'Fabrian'; 'Lee Jaehyon' -> 'Lee'; 'Kim Minji' -> 'Kim'; an unknown author stays so, and an
+    unsigned document is named by its source ('Unknown author (Korea Herald)' -> 'Korea Herald', cut at 24 characters)."""
     words = author.split()
+    if author.startswith(f"{UNKNOWN_AUTHOR} (") and author.endswith(")"):
+        source = author[len(UNKNOWN_AUTHOR) + 2 : -1]
+        return source if len(source) <= 24 else source[:23].rstrip() + "…"
     if not words or author == UNKNOWN_AUTHOR:
         return author
     return words[0] if words[0] in FAMILY_NAME_FIRST else words[-1]

@@ -133,7 +133,7 @@ class _FramingComparison:
     def draw(self, _context, medium: Medium, width: int | None):
         from ..core.framing import framing_mix
         from .draw import wrap_label
-        from .framing import author_ticks, cell_font, draw_cells, frame_keys, present
+        from .framing import author_ticks, cell_font, draw_cells, frame_keys, present, row_height
         from .sheet import INK, Sheet
 
         a, b = self.a, self.b
@@ -150,10 +150,10 @@ class _FramingComparison:
         subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
         source = comparison_source(a, b)
         note = "Each cell: the frames of that author's sentences on the area (bar) and how many sentences (number); – none on that side."
-        sheet = Sheet(medium, width, f"Framing: {name_a} vs {name_b}", subtitle, source, frame_keys(coded, a.state, b.state), body_in=0.22 * len(areas) + 1.0, note=note)
+        labels = [wrap_label(coded.taxonomy.label("area", x), medium) for x in areas]
+        sheet = Sheet(medium, width, f"Framing: {name_a} vs {name_b}", subtitle, source, frame_keys(coded, a.state, b.state), body_in=row_height(labels, medium) * len(areas) + 1.0, note=note)
         axes = sheet.axes(1, 2)[0]
         body_w, body_h = sheet.body_in
-        labels = [wrap_label(coded.taxonomy.label("area", x), medium) for x in areas]
         cell_w = (body_w - sheet.text_width_in(labels, medium.text_pt) - 0.06 * body_w) / (2 * len(authors))
         cell_h = (body_h - 4 * medium.text_pt / 72) / len(areas)
         size = cell_font(medium, cell_w, cell_h)

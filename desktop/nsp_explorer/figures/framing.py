@@ -44,6 +44,12 @@ def frame_keys(coded, *states) -> list:
     return keys
 
 
+def row_height(labels: list[str], medium: Medium) -> float:
+    """Inches a row takes on a page whose height follows the chart: room for its label's lines (two on a narrow page)."""
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    return max(0.22, lines * medium.text_pt * 1.4 / 72)
+
+
 def cell_font(medium: Medium, cell_w: float, cell_h: float) -> float:
     """The type size of the counts for cells of this size (inches)."""
     return max(5.0, min(medium.text_pt * 0.8, cell_h * 72 * 0.55, cell_w * 72 * 0.3 / 2.4))
@@ -105,10 +111,10 @@ def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, widt
     held, authors, areas = present(mix, coded)
     if held.empty:
         return None
-    sheet = Sheet(medium, width, "Framing: how each author frames each area", context.subtitle(), context.source(), frame_keys(coded, context.state), body_in=0.22 * len(areas) + 0.8)
+    labels = [wrap_label(coded.taxonomy.label("area", a), medium) for a in areas]
+    sheet = Sheet(medium, width, "Framing: how each author frames each area", context.subtitle(), context.source(), frame_keys(coded, context.state), body_in=row_height(labels, medium) * len(areas) + 0.8)
     (ax,), = sheet.axes()
     body_w, body_h = sheet.body_in
-    labels = [wrap_label(coded.taxonomy.label("area", a), medium) for a in areas]
     cell_w = (body_w - sheet.text_width_in(labels, medium.text_pt)) / len(authors)
     cell_h = (body_h - 3 * medium.text_pt / 72) / len(areas)
     draw_cells(ax, held, authors, areas, cell_font(medium, cell_w, cell_h), medium)

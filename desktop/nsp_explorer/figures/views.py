@@ -18,7 +18,8 @@ from matplotlib.colors import Normalize
 
 from ..colours import FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS
 from ..core import aggregate
-from ..core.wording import indicator_label
+from ..core.dataset import UNKNOWN_YEAR
+from ..core.wording import counted, indicator_label
 from .context import FigureContext, plural
 from .draw import MARKERS, cell_grid, fitting_size, shrink_to_cells, style_axes, whole_numbers, wrap_label
 from .media import Medium
@@ -147,7 +148,9 @@ def timeline(context: FigureContext, medium: Medium, width: int | None) -> Sheet
     pillars = [p for p in coded.taxonomy.ids("pillar") if table[p].sum() > 0]
     keys = [Key(coded.taxonomy.label("pillar", p), PILLAR_COLOURS[p]) for p in pillars]
     keys.append(Key("all passages", "#BBBBBB"))
-    sheet = Sheet(medium, width, "Timeline: passages by publication year", context.subtitle(), context.source(), keys, body_in=1.9)
+    undated = int((context.mask & (coded.passages["year"].to_numpy() == UNKNOWN_YEAR)).sum())
+    note = f"Not shown: {counted(undated, 'passage')} from documents with no known publication date." if undated else ""
+    sheet = Sheet(medium, width, "Timeline: passages by publication year", context.subtitle(), context.source(), keys, body_in=1.9, note=note)
     (ax,), = sheet.axes()
     style_axes(ax, medium, grid_axis="y")
     years = table.index.to_numpy()

@@ -25,7 +25,10 @@ from .sources import read_toml
 
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?P<scale>trillion|billion|million|thousand|bn|mn)"
-_CURRENCY = re.compile(rf"(?P<currency>USD|US\s?\$|\$|KRW|₩|EUR|€)\s?{_NUMBER}(?:\s?{_SCALE})?\b", re.I)
+# money, each currency its own: "S$271.3 billion" is Singapore's dollars, not US dollars
+_OTHER_MONEY = {"S$": "SGD", "A$": "AUD", "HK$": "HKD", "NT$": "TWD", "RM": "MYR", "Rp": "IDR", "₱": "PHP", "฿": "THB", "₫": "VND"}
+_MONEY = r"USD|US\s?\$|SGD|AUD|HKD|MYR|IDR|PHP|THB|VND|S\$|A\$|HK\$|NT\$|(?<![A-Za-z])\$|KRW|₩|EUR|€|₱|฿|₫|(?-i:RM|Rp)(?=\s?\d)"
+_CURRENCY = re.compile(rf"(?P<currency>{_MONEY})\s?{_NUMBER}(?:\s?{_SCALE})?\b", re.I)
 _PERCENT = re.compile(rf"(?<![\w.,]){_NUMBER}\s?(?:%|percent\b|per cent\b)", re.I)
 _FOLD = re.compile(rf"(?<![\w.,]){_NUMBER}-fold\b", re.I)
 _RATIO = re.compile(rf"\bratio\s+(?:is|was|of|stood at|reached)\s+(?:just\s+|only\s+|about\s+|around\s+)?{_NUMBER}(?![\d%])", re.I)
@@ -137,6 +140,10 @@ def _number(text: str) -> str:
 
 
 def _currency_code(symbol: str) -> str:
+    symbol = re.sub(r"\s", "", symbol)
+    other = {k.upper(): v for k, v in _OTHER_MONEY.items()}.get(symbol.upper())
+    if other:
+        return other
     return "USD" if "$" in symbol or symbol.upper() == "USD" else {"₩": "KRW", "€": "EUR"}.get(symbol, symbol.upper())
 
 
@@ -351,7 +358,7 @@ def facts_in_table(passage_id: str, table: Table, text: str, codebook: Codebook,
     """A rebuilt table: one fact per numeric cell, the column naming the measure."""
     year = (years_in(table.caption) or [""])[0]
     scale = re.search(_SCALE, table.caption, re.I)
-    currency = re.search(r"USD|US\s?\$|\$|KRW|₩|EUR|€", table.caption)
+    currency = re.search(_MONEY, table.caption)
     unit = _unit_name(_currency_code(currency.group()) if currency else None, scale.group() if scale else None)
     base = next((r.id for r in rules.indicators if "{partner}" not in r.id and r.terms.search(table.caption)), "cited_figure")
     facts = []

@@ -30,7 +30,7 @@ from ..core.folder_lock import JOURNAL_NAME, STAGING_PREFIX, FolderBusy, new_sta
 from ..core.folder_lock import writing as locked
 from ..core.validity import date_problem
 from .validate import MAX_URL, checked_date, checked_metadata, checked_text, plain_text
-from ..core.names import UNKNOWN_AUTHOR, family_name
+from ..core.names import family_name, unsigned
 from .sources import METADATA_COLUMNS, read_text_file, read_toml
 
 if TYPE_CHECKING:  # the pipeline is imported when the library changes, not when the app opens it
@@ -327,7 +327,8 @@ class Library:
         title = given.get("title") or plain_text(document.title) or plain_text(document.path.stem.replace("_", " "))
         if not (given.get("title") or document.title):
             sources["title"] = "the file's name (no headline found)"
-        author = given.get("author") or plain_text(document.author) or UNKNOWN_AUTHOR
+        outlet = given.get("outlet") or plain_text(document.outlet)
+        author = given.get("author") or plain_text(document.author) or unsigned(outlet or title)
         date = given.get("date") or document.date
         if date and not given.get("date") and date_problem(date):
             date = ""  # the file's own date is impossible (a PDF dated year 0000): not a date to keep
@@ -349,7 +350,7 @@ class Library:
             "title": title,
             "author": author,
             "affiliation": given.get("affiliation", ""),
-            "outlet": given.get("outlet") or plain_text(document.outlet),
+            "outlet": outlet,
             "published": date,
             "url": given.get("url") or _usable_url(document.url),
             "date_basis": basis,

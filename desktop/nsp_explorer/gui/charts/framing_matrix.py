@@ -15,8 +15,8 @@ from ...core.aggregate import frame_matrix, passages_per_author
 from ..palette import ink_on
 from ...core.wording import counted
 from .plot import ColourScale
-from ...core.names import name_over_year
-from .base import CellLabels, ChartView, Target, label_axis, percent, short_name, style_plot
+from ...core.names import marked_name, name_over_year
+from .base import CellLabels, ChartView, Target, label_axis, percent, style_plot
 
 def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple[float, float], scale_label: str = "") -> ColourScale:
     """Set a chart up as an authors × areas heatmap: areas down, authors across, a value in every cell."""
@@ -34,7 +34,8 @@ def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple
     chart.plot.put_beside(scale)
     label_axis(chart.plot, "left", [coded.taxonomy.label("area", a) for a in chart.areas])
     # family name over year; upright when the columns are too narrow for them (up to twelve authors)
-    chart.plot.getAxis("bottom").set_labels([name_over_year(short_name(a, coded)) for a in chart.authors])
+    machine = frozenset(coded.machine_coded_authors())  # marked as in the Framing view beside it, and the figures
+    chart.plot.getAxis("bottom").set_labels([name_over_year(marked_name(a, coded.first_years, machine)) for a in chart.authors])
     chart.plot.setXRange(-0.5, len(chart.authors) - 0.5, padding=0)
     chart.plot.setYRange(-0.5, len(chart.areas) - 0.5, padding=0)
     chart.cell_labels = CellLabels([(c, r) for r in range(len(chart.areas)) for c in range(len(chart.authors))])
