@@ -696,3 +696,28 @@ def test_the_timeline_figure_says_how_many_undated_passages_it_leaves_out(tmp_pa
     assert "Not shown: 3 passages from documents with no known publication date." in sheet.texts()
     bundled = draw(timeline, FigureContext(code_passages(load_dataset(data / "dataset", taxonomy), taxonomy), ExplorerState(FilterSpec())), "slide-16x9", None)
     assert not any(t.startswith("Not shown") for t in bundled.texts())
+
+
+def test_the_authors_bio_under_the_byline_is_not_text_even_with_an_honorific_and_at_length():
+    bio = (
+        "Mr. Kim Min-su is a Minister and Deputy Chief of Mission at the Mission of the Republic of Korea to ASEAN. He is an experienced "
+        "economist with over 20 years of service at the Ministry of Foreign Affairs. He has previously served as Director for Trade and "
+        "Investment Promotion and Director for East Asia Trade at the Ministry, Minister-Counselor at the Embassy in Indonesia, and Head "
+        "of Development Planning and General Affairs at the ASEAN-Korea Centre in Seoul. He holds degrees in economics and international "
+        "relations from universities in Seoul and Washington."
+    )
+    body = "The world as we know it has changed since the summit in Busan. Korea and ASEAN agreed to double their exchanges."
+    kept = [b.text for b in clean_document(f"Reflections on the summit\n{bio}\n{body}", title="Reflections on the summit", author="Kim Min-su")]
+    assert kept == [body]
+    other = "Mr. Lee Jae-won is a Minister at the Mission of the Republic of Korea to ASEAN, officials said on Monday."
+    assert other in [b.text for b in clean_document(f"{other}\n{body}", author="Kim Min-su")]  # someone else's post is news
+
+
+def test_an_affiliation_is_not_the_headline_and_a_column_label_is_not_the_author():
+    head = (
+        "Main menu Skip to content\nThe New Southern Policy: Korea's New ASEAN Initiative\nSPECIAL COLUMN\n"
+        "The New Southern Policy: Korea's New ASEAN Initiative\nProf. Kim Min-su\n"
+        "Head of the Center for ASEAN-India Studies, Korea National Diplomatic Academy\n"
+    )
+    found = metadata_from_text(head + "In celebration of the 30th anniversary of ASEAN-Korea relations, two summits were held in Busan this November.\nThey set out plans for the next decade.")
+    assert (found.title.value, found.author.value) == ("The New Southern Policy: Korea's New ASEAN Initiative", "Kim Min-su")

@@ -202,10 +202,12 @@ def _split_glued_heading(line: str) -> tuple[str, str]:
 
 
 def _is_bio(line: str, author: str) -> bool:
-    if len(_words(line)) > 80:
+    words = len(_words(line))
+    honorific = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Amb|Ambassador|H\.?E)\.?\s+)*"  # "Mr. Kim Chang-nyun is a Minister …"
+    if author and words <= 150 and re.match(rf"^{honorific}{re.escape(author)}\s*,?\s+(?:is|was|holds|serves|has)\b", line):
+        return True  # the byline's own name opening a paragraph: the author's bio, however long
+    if words > 80:
         return False
-    if author and re.match(rf"^{re.escape(author)}\s*,?\s+(?:is|was|holds|serves|has)\b", line):
-        return True
     # "Jane Doe is a professor at …", never "The New Southern Policy Plus is a continuation of …"
     return bool(_BIO_ROLE.match(line)) and not _NOT_A_NAME.match(line) and bool(_ROLE_WORD.search(line))
 

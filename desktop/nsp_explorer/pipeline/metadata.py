@@ -184,6 +184,8 @@ _NOT_NAME_WORDS = STOP_WORDS | frozenset(
     times herald daily journal review magazine edition section opinion editorial trade investment economy economic
     security culture cultural development education business post star globe bulletin tribune inquirer gazette mail
     express nation observer standard wire staff desk team insider monitor network
+    special column columns feature features interview analysis commentary briefing story issue issues perspective
+    perspectives insight insights viewpoint focus spotlight latest breaking exclusive
     seoul busan hanoi jakarta manila bangkok kuala lumpur phnom penh vientiane yangon naypyidaw bandar begawan delhi
     mumbai tokyo beijing washington city province""".split()
 )
@@ -285,6 +287,14 @@ def _capitalised_labels(text: str) -> bool:
     return len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
+_AFFILIATION = re.compile(
+    r"^(?:(?:senior|associate|assistant|visiting|adjunct|former|deputy|vice|executive|distinguished|non-resident|research)\s+)*"
+    r"(?:head|director|professor|fellow|researcher|lecturer|chair(?:man|woman|person)?|president|dean|minister|ambassador|"
+    r"secretary|editor|correspondent|analyst|coordinator|manager)\b[^.!?]{0,100}\b(?:of|at|for)\b",
+    re.I,
+)
+
+
 def _title_case(text: str) -> bool:
     """Most longer words capitalised: a headline's case ("Relations: From the Centre to the Peripheral"), not a
     standfirst's sentence."""
@@ -310,6 +320,8 @@ def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: 
         words = words_of(text)
         if not is_heading_shaped(text.rstrip("."), 18, 160) or len(words) < 3 or _byline_in(text) or _is_name(text) or i in markers:
             continue
+        if _AFFILIATION.match(text):
+            continue  # "Head of the Center for ASEAN-India Studies, Korea National Diplomatic Academy": who the author is
         parts = re.split(r"\s*\|\s*|\s+[–—-]\s+", text)
         if (is_prose(text) and _echoed(i, verdicts)) or (("|" in text or len(parts) >= 3) and any(_is_name(_clean_name(part)) for part in parts)):
             continue  # a caption printed twice; "Korean Serenade - Lee Sang-Hwa - The Philippine Star", "Mumbai | Letty Abraham"
