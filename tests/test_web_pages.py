@@ -721,3 +721,14 @@ def test_an_affiliation_is_not_the_headline_and_a_column_label_is_not_the_author
     )
     found = metadata_from_text(head + "In celebration of the 30th anniversary of ASEAN-Korea relations, two summits were held in Busan this November.\nThey set out plans for the next decade.")
     assert (found.title.value, found.author.value) == ("The New Southern Policy: Korea's New ASEAN Initiative", "Kim Min-su")
+
+
+def test_an_authors_post_is_not_a_section_heading_and_a_headline_about_a_president_is_a_headline():
+    text = (
+        "Prof. Kim Min-su\nHead of the Center for ASEAN-India Studies, Korea National Diplomatic Academy\n"
+        "In celebration of the 30th anniversary of ASEAN-Korea relations, two summits were held in Busan this November.\n"
+        "They set out plans for the next decade."
+    )
+    assert all(b.section == "" for b in clean_document(text, author="Kim Min-su"))
+    for headline in ("President Yoon arrives in Jakarta for ASEAN summit", "Head of state talks open in Busan for two days"):
+        assert metadata_from_text(_page(headline)).title.value == headline

@@ -25,11 +25,11 @@ def unsigned(source: str) -> str:
 
 def family_name(author: str) -> str:
     """'Dira Fabrian' -> 'Fabrian'; 'Lee Jaehyon' -> 'Lee'; 'Kim Minji' -> 'Kim'; an unknown author stays so, and an
-    unsigned document is named by its source ('Unknown author (Korea Herald)' -> 'Korea Herald', cut at 24 characters)."""
+    unsigned document is named by its source ('Unknown author (Korea Herald)' -> 'Korea Herald', cut at 20 characters)."""
     words = author.split()
     if author.startswith(f"{UNKNOWN_AUTHOR} (") and author.endswith(")"):
         source = author[len(UNKNOWN_AUTHOR) + 2 : -1]
-        return source if len(source) <= 24 else source[:23].rstrip() + "…"
+        return source if len(source) <= 20 else source[:19].rstrip() + "…"
     if not words or author == UNKNOWN_AUTHOR:
         return author
     return words[0] if words[0] in FAMILY_NAME_FIRST else words[-1]

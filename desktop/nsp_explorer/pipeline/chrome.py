@@ -135,6 +135,14 @@ ROLE_WORDS = re.compile(
     r"|reporter|writer|diplomat|ambassador|advis[eo]r|consultant|head|member|graduate|chair|specialist|expert|staff)\b",
     re.I,
 )
+# who the author is ("Head of the Center for …", "Senior Fellow at …", "Research Fellow, …"), not a headline or a heading;
+# a role of office ("President of …", "Minister for …") opens headlines too, so only the posts of writers count
+AFFILIATION = re.compile(
+    r"^(?:(?:senior|associate|assistant|visiting|adjunct|former|deputy|executive|distinguished|non-resident|research)\s+)*"
+    r"(?:head(?!\s+of\s+(?:state|government)\b)|director|professor|fellow|researcher|lecturer|chair|dean|editor|correspondent|analyst|coordinator)"
+    r"(?:\s+and\s+\w+)?\s*(?:,|\bof\b|\bat\b|\bfor\b)",
+    re.I,
+)
 _FILE_NAME = re.compile(r"\b[\w\-]+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|pdf|docx?|hwpx?|xlsx?|pptx?|zip)\b|\(\s*\d+(?:[.,]\d+)?\s*[KkMm]i?B\s*\)", re.I)
 _DOWNLOAD = re.compile(r"^\s*(?:download|attachments?|attached files?|첨부\s*파일|첨부|tải về|tệp đính kèm|ดาวน์โหลด|ไฟล์แนบ|下载|附件)\b", re.I)
 _LABEL = re.compile(

@@ -19,7 +19,8 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from .chrome import EMAIL as _EMAIL, content_lines, pdf_furniture
+from .chrome import AFFILIATION, content_lines, pdf_furniture
+from .chrome import EMAIL as _EMAIL
 from .dedupe import drop_duplicate_paragraphs
 
 
@@ -257,7 +258,7 @@ def _web_blocks(lines: list[str], title: str, author: str) -> list[Block]:
             if _same_text(line, title):
                 continue
         if _is_heading_text(line):
-            if index + 1 < len(content):
+            if index + 1 < len(content) and not AFFILIATION.match(line):  # an author's post is not a section
                 section = line
             continue
         body, glued = _split_glued_heading(line)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chrome import EMAIL, ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
+from .chrome import AFFILIATION, EMAIL, ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
 from .dates import TIME, WEEKDAY, FoundDate, find_dates, without_dates
 
 HEAD, TAIL = 100, 50  # the lines read at a long document's start and end
@@ -287,14 +287,6 @@ def _capitalised_labels(text: str) -> bool:
     return len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
-_AFFILIATION = re.compile(
-    r"^(?:(?:senior|associate|assistant|visiting|adjunct|former|deputy|vice|executive|distinguished|non-resident|research)\s+)*"
-    r"(?:head|director|professor|fellow|researcher|lecturer|chair(?:man|woman|person)?|president|dean|minister|ambassador|"
-    r"secretary|editor|correspondent|analyst|coordinator|manager)\b[^.!?]{0,100}\b(?:of|at|for)\b",
-    re.I,
-)
-
-
 def _title_case(text: str) -> bool:
     """Most longer words capitalised: a headline's case ("Relations: From the Centre to the Peripheral"), not a
     standfirst's sentence."""
@@ -320,7 +312,7 @@ def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: 
         words = words_of(text)
         if not is_heading_shaped(text.rstrip("."), 18, 160) or len(words) < 3 or _byline_in(text) or _is_name(text) or i in markers:
             continue
-        if _AFFILIATION.match(text):
+        if AFFILIATION.match(text):
             continue  # "Head of the Center for ASEAN-India Studies, Korea National Diplomatic Academy": who the author is
         parts = re.split(r"\s*\|\s*|\s+[–—-]\s+", text)
         if (is_prose(text) and _echoed(i, verdicts)) or (("|" in text or len(parts) >= 3) and any(_is_name(_clean_name(part)) for part in parts)):
