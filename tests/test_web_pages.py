@@ -732,3 +732,15 @@ def test_an_authors_post_is_not_a_section_heading_and_a_headline_about_a_preside
     assert all(b.section == "" for b in clean_document(text, author="Kim Min-su"))
     for headline in ("President Yoon arrives in Jakarta for ASEAN summit", "Head of state talks open in Busan for two days"):
         assert metadata_from_text(_page(headline)).title.value == headline
+
+
+def test_the_headline_alone_not_printed_again_with_its_byline_or_its_date_stamp_fused_on():
+    fused = _page(
+        "New Southern Policy Plus, Beyond Korea-ASEAN Relations\nAmbassador to ASEAN\n"
+        "New Southern Policy Plus, Beyond Korea-ASEAN Relations Kim Min-su, Ambassador to ASEAN"
+    )
+    assert metadata_from_text(fused).title.value == "New Southern Policy Plus, Beyond Korea-ASEAN Relations"
+    stamped = metadata_from_text(_page(" date 2019-11-25 KOREA-ASEAN SUMMIT OPENS IN BUSAN 입력 2019.11.25 (15:03) 수정 2019.11.25 (16:46)"))
+    assert (stamped.title.value, stamped.date.value) == ("KOREA-ASEAN SUMMIT OPENS IN BUSAN", "2019-11-25")
+    dated = "Joint Vision Statement of the ASEAN-Korea Commemorative Summit, 26 November 2019"
+    assert metadata_from_text(_page(f"{dated}\nBy Kim Minji")).title.value == dated  # a date the headline states stays

@@ -336,7 +336,21 @@ def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: 
     if best is None:
         return None
     i = best[1]
-    return i, Found(verdicts[i].text, _where(i, lines[i]))
+    # the headline printed again with its byline or label fused on ("… Multilateralism Im Seong-nam, Ambassador to
+    # ASEAN"): the line that is the headline alone
+    shorter = [j for j in candidates if j != i and verdicts[i].text.startswith(verdicts[j].text) and candidates[j] >= 3]
+    i = max(shorter, key=lambda j: candidates[j]) if shorter else i
+    return i, Found(_without_date_stamp(verdicts[i].text), _where(i, lines[i]))
+
+
+def _without_date_stamp(text: str) -> str:
+    """A headline with the page's labelled date stamp fused after it ("… OPENS IN BUSAN 입력 2019.11.25 (15:03) 수정 …"):
+    the headline alone. A date the headline itself states ("… Summit, 26 November 2019") has no label and stays."""
+    for date in find_dates(text):
+        label = re.search(r"(?:\s[|·\-–—]\s*)?(?:\b(?:published|posted|updated?|date[d]?)\b\s*[:：]?|입력|수정|등록|게시)\s*$", text[: date.start], re.I)
+        if label and words_of(text[: label.start()]):
+            return text[: label.start()].rstrip(" |·-–—,")
+    return text
 
 
 # -------------------------------------------------------------------- outlets
