@@ -18,9 +18,13 @@ def unsigned(source: str) -> str:
     """The author of a document that names none, by its outlet or else its title: 'Unknown author (Korea Herald)'.
     Unsigned documents of different sources are then not pooled as one author, and a chart names each as a
     citation does an unsigned article (``family_name``: 'Korea Herald')."""
-    source = " ".join(source.split()).replace("(", "").replace(")", "")
-    source = source if len(source) <= 40 else source[:39].rstrip() + "…"
+    source = _cut(" ".join(source.split()).replace("(", "").replace(")", ""), 40)
     return f"{UNKNOWN_AUTHOR} ({source})" if source else UNKNOWN_AUTHOR
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most ``limit`` characters, an ellipsis ending what was cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def family_name(author: str) -> str:
@@ -28,8 +32,7 @@ def family_name(author: str) -> str:
     unsigned document is named by its source ('Unknown author (Korea Herald)' -> 'Korea Herald', cut at 20 characters)."""
     words = author.split()
     if author.startswith(f"{UNKNOWN_AUTHOR} (") and author.endswith(")"):
-        source = author[len(UNKNOWN_AUTHOR) + 2 : -1]
-        return source if len(source) <= 20 else source[:19].rstrip() + "…"
+        return _cut(author[len(UNKNOWN_AUTHOR) + 2 : -1], 20)
     if not words or author == UNKNOWN_AUTHOR:
         return author
     return words[0] if words[0] in FAMILY_NAME_FIRST else words[-1]

@@ -27,6 +27,7 @@ _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?P<scale>trillion|billion|million|thousand|bn|mn)"
 # money, each currency its own: "S$271.3 billion" is Singapore's dollars, not US dollars
 _OTHER_MONEY = {"S$": "SGD", "A$": "AUD", "HK$": "HKD", "NT$": "TWD", "RM": "MYR", "Rp": "IDR", "₱": "PHP", "฿": "THB", "₫": "VND"}
+_OTHER_MONEY_BY_SYMBOL = {symbol.upper(): code for symbol, code in _OTHER_MONEY.items()}  # the pattern matches any case
 _MONEY = r"USD|US\s?\$|SGD|AUD|HKD|MYR|IDR|PHP|THB|VND|S\$|A\$|HK\$|NT\$|(?<![A-Za-z])\$|KRW|₩|EUR|€|₱|฿|₫|(?-i:RM|Rp)(?=\s?\d)"
 _CURRENCY = re.compile(rf"(?P<currency>{_MONEY})\s?{_NUMBER}(?:\s?{_SCALE})?\b", re.I)
 _PERCENT = re.compile(rf"(?<![\w.,]){_NUMBER}\s?(?:%|percent\b|per cent\b)", re.I)
@@ -141,7 +142,7 @@ def _number(text: str) -> str:
 
 def _currency_code(symbol: str) -> str:
     symbol = re.sub(r"\s", "", symbol)
-    other = {k.upper(): v for k, v in _OTHER_MONEY.items()}.get(symbol.upper())
+    other = _OTHER_MONEY_BY_SYMBOL.get(symbol.upper())
     if other:
         return other
     return "USD" if "$" in symbol or symbol.upper() == "USD" else {"₩": "KRW", "€": "EUR"}.get(symbol, symbol.upper())

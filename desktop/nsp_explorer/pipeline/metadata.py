@@ -93,36 +93,43 @@ def _stated_date(line: str) -> FoundDate | None:
     # not at the end of a headline ("… Commemorative Summit, 26 November 2019", "Korea, Laos sign ODA deal - 3 March 2018")
     source = words_of(before)
     short_source = re.search(r"(?:\s[-–—|·]|\|)\s*$", before) and len(source) <= 5 and all(w[:1].isupper() for w in source if len(w) > 3)
-    beside = short_source or re.search(r"\bby\s", before, re.I) or len(words_of(before)) <= 2 or _name_among_parts(line)
+    beside = short_source or re.search(r"\bby\s", before, re.I) or len(source) <= 2 or _name_among_parts(line)
     return date if ends and beside else None
+
+
+def _head(lines: list[str], first_prose: int, head_end: int) -> range:
+    """The page's head, where it states its date: before the text starts (and its byline ends), and its first lines."""
+    return range(min(len(lines), max(first_prose + 3, head_end + 1)))
+
+
+def _found_date(date: FoundDate, i: int, line: str) -> Found:
+    return Found(date.iso, _where(i, line) + (f" ({date.note})" if date.note else ""))
 
 
 def _date(lines: list[str], verdicts, first_prose: int, last_prose: int, title_index: int | None, head_end: int) -> Found | None:
     """The page's own date: labelled, on a line of its head, in its dateline or in a wire's timestamp (never when it
     was updated, see ``_updated``)."""
-    head = range(min(len(lines), max(first_prose + 3, head_end + 1)))  # the page's head: before the text starts, and its first lines
+    head = _head(lines, first_prose, head_end)
     # 1. a labelled date in the head or right after the text (ministry and agency pages put it below)
     for i in list(head) + list(range(last_prose + 1, min(len(lines), last_prose + 6))):
         if is_prose(verdicts[i].text) and not verdicts[i].chrome:
             continue
         date = _labelled_date(lines[i])
         if date:
-            return Found(date.iso, _where(i, lines[i]) + (f" ({date.note})" if date.note else ""))
+            return _found_date(date, i, lines[i])
     # 2. a line that is only a date (and time, weekday, label) in the head; a weekday's date above the headline is
     # the site's "today" in its masthead ("Wednesday, February 26 2020"), not the article's
     for i in head:
         if title_index is not None and i < title_index and WEEKDAY.search(lines[i]):
             continue
-        first = find_dates(lines[i])
-        if first and _UPDATE_LABEL.search(lines[i][: first[0].start]):
+        dates = find_dates(lines[i])
+        if dates and _UPDATE_LABEL.search(lines[i][: dates[0].start]):
             continue  # when it was updated is not when it was published ("Nov 25, 2019 | Last updated …" is)
-        if verdicts[i].chrome == "date line":
-            dates = find_dates(lines[i])
-            if dates:
-                return Found(dates[0].iso, _where(i, lines[i]) + (f" ({dates[0].note})" if dates[0].note else ""))
+        if verdicts[i].chrome == "date line" and dates:
+            return _found_date(dates[0], i, lines[i])
         date = None if is_prose(verdicts[i].text) else _stated_date(lines[i])
         if date:
-            return Found(date.iso, _where(i, lines[i]) + (f" ({date.note})" if date.note else ""))
+            return _found_date(date, i, lines[i])
     # 3. a dateline that gives the year: "SEOUL, Nov. 25, 2024 (Yonhap) --"
     if first_prose < len(lines):
         opening = lines[first_prose]
@@ -142,7 +149,7 @@ def _date(lines: list[str], verdicts, first_prose: int, last_prose: int, title_i
 def _updated(lines: list[str], verdicts, first_prose: int, head_end: int) -> Found | None:
     """When the page says it was updated: a site's 'Update' stamp may be when the article was published, or years
     later, so it is never taken for the date; the user is told of it."""
-    for i in range(min(len(lines), max(first_prose + 3, head_end + 1))):
+    for i in _head(lines, first_prose, head_end):
         date = None if is_prose(verdicts[i].text) and not verdicts[i].chrome else _labelled_date(lines[i], updated=True)
         if date:
             return Found(date.iso, _where(i, lines[i]))
@@ -252,8 +259,9 @@ def _author(lines: list[str], verdicts, title_index: int | None, head_end: int, 
         if name and not is_prose(verdicts[i].text):
             return Found(name, _where(i, lines[i]))
     for i in head:  # a line stating the date, with the name among its parts
-        if find_dates(lines[i]) and not is_prose(verdicts[i].text) and verdicts[i].chrome not in _LISTS[:1] and _name_among_parts(lines[i]):
-            return Found(_name_among_parts(lines[i]), _where(i, lines[i]) + " (the name beside the date)")
+        name = find_dates(lines[i]) and not is_prose(verdicts[i].text) and verdicts[i].chrome not in _LISTS[:1] and _name_among_parts(lines[i])
+        if name:
+            return Found(name, _where(i, lines[i]) + " (the name beside the date)")
     # a bare name under the headline (below its date or series line), alone or among a line's parts
     if title_index is not None:
         for i in range(title_index + 1, min(title_index + 7, len(lines))):

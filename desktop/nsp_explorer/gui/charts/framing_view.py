@@ -41,7 +41,7 @@ class FramingView(ChartView):
         taxonomy = coded.taxonomy
         self.areas = list(taxonomy.ids("area"))
         self.authors = coded.authors
-        machine = frozenset(coded.machine_coded_authors())
+        machine = self.machine = frozenset(coded.machine_coded_authors())
         self.caption_label.setText(self._caption(None))
         self.plot = self.add_plot(0, categories=("bottom",))
         style_plot(self.plot, bottom="Author (publication year)")
@@ -66,11 +66,11 @@ class FramingView(ChartView):
     def _caption(self, state) -> str:
         """How to read the view: the frames shown, and what grey means under the frames filter ("no frame", "none of the
         frames chosen"), as the exported figure says."""
-        taxonomy, machine = self.coded.taxonomy, self.coded.machine_coded_authors()
+        taxonomy = self.coded.taxonomy
         shown = FRAME_COLUMNS if state is None else shown_frames(state)
         return (
             f"Frames in each author's sentences on each area; the number is how many sentences (* and faded: fewer than {FEW_SENTENCES})."
-            + (f" {MACHINE_MARK} has documents coded by the machine, not checked by a reader." if machine else "")
+            + (f" {MACHINE_MARK} has documents coded by the machine, not checked by a reader." if self.machine else "")
             + "<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in shown] + [(unframed_label(state), UNFRAMED_COLOUR)])
         )
 
