@@ -189,6 +189,26 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         ("About 45,000 Cambodians are working in Korea.", {"migration"}, set()),
         ("Korean firms will build two power plants in Java.", {"investment"}, set()),
         ("Seoul funded a vocational training centre in Hue.", {"development"}, set()),
+        # a weak word (a generic sense, or where and by whom something was said) yields to the area a sentence names
+        ("The foreign ministers welcomed a new vaccine fund for the region.", {"public_health"}, {"diplomatic_institutions"}),
+        ("The foreign ministers of the two countries met in Hanoi.", {"diplomatic_institutions"}, set()),
+        ("The joint statement pledged more scholarships for nursing students.", {"education"}, {"diplomatic_institutions"}),
+        ("North Korea fired two ballistic missiles into the sea on Sunday.", {"korean_peninsula"}, {"strategic_security"}),
+        ("Regional security weighs on every capital's planning.", {"strategic_security"}, set()),
+        ("Police escorted the tourists back to their hotel.", {"tourism_mobility"}, {"non_traditional_security"}),
+        ("Police seized forged passports at the border.", {"non_traditional_security"}, set()),
+        ("Korean businesses are expanding across Indonesia.", {"investment"}, set()),
+        ("Business leaders asked for faster customs clearance.", {"trade"}, {"investment"}),
+        ("Security threats and arms purchases shape the navy's plans.", {"strategic_security"}, set()),
+        # a body's name is not its topic; the South China Sea goes by other names and features
+        ("The UN Security Council met behind closed doors on the vaccine shortage.", {"public_health"}, {"strategic_security"}),
+        ("Chinese vessels blocked a resupply mission near Scarborough Shoal.", {"strategic_security"}, set()),
+        ("Manila calls its part of the waters the West Philippine Sea.", {"strategic_security"}, set()),
+        ("Korea has signed FTAs with six ASEAN members.", {"trade"}, set()),
+        ("Korean start-ups are opening offices in Ho Chi Minh City.", {"technology"}, {"investment"}),
+        ("Prosecutors will share evidence on online crime.", {"non_traditional_security"}, set()),
+        ("Crimes against humanity were documented in Rakhine.", set(), {"non_traditional_security"}),
+        ("A Korean film topped the box office in Manila.", {"culture"}, set()),
     ],
 )
 def test_area_vocabulary(codebook, taxonomy, text, present, absent):

@@ -9,7 +9,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from ..core.taxonomy import Taxonomy
-from .codebook import Codebook
+from .codebook import WEAK, Codebook
 from .frame_rules import apply_frame_rules
 from .sentences import sentence_spans
 
@@ -78,8 +78,11 @@ def lexicon_codes(text: str, codebook: Codebook) -> list[Code]:
         years[bisect_right(starts, position) - 1 if several else 0].append(year)
     codes = []
     rank = codebook.rank
+    weak_codes = codebook.weak_codes
     for number, (first, last) in enumerate(spans, start=1):
         found = codes_at[number - 1]
+        if weak_codes and found:
+            _settle_weak_areas(found)
         frames = frames_at[number - 1]
         if frames:
             found.update((("frame", frame), hits) for frame, hits in apply_frame_rules(text, frames, first, last, anchors).items())
@@ -91,6 +94,28 @@ def lexicon_codes(text: str, codebook: Codebook) -> list[Code]:
         if years[number - 1]:
             codes.extend(_new_code(Code, ("year", year, "lexicon", (year,), number)) for year in dict.fromkeys(years[number - 1]))
     return codes
+
+
+def _settle_weak_areas(found: dict[tuple[str, str], list[tuple[int, int]]]) -> None:
+    """Turn one sentence's weak area terms into area codes, or drop them.
+
+    A weak term names an area in a generic sense or only where something was said ("security",
+    "missile", "joint statement", "business"): it sets its area when the sentence speaks of no other
+    area, and adds its words to the area's evidence when a term of its own sets it anyway. A sentence
+    whose other area is named by a weak term too keeps both.
+    """
+    weak = [owner for owner in found if owner[0] == WEAK]
+    if not weak:
+        return
+    named = {owner[1] for owner in found if owner[0] == "area"}
+    for owner in weak:
+        hits = found.pop(owner)
+        area = ("area", owner[1])
+        if area in found:
+            own = found[area]
+            found[area] = sorted(own + [hit for hit in hits if not any(hit[0] < e and s < hit[1] for s, e in own)])
+        elif not named:
+            found[area] = hits
 
 
 _new_code = tuple.__new__  # builds a Code without NamedTuple's keyword handling: most of a build's time is spent making codes

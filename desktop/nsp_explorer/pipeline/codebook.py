@@ -181,6 +181,7 @@ _TOKEN = re.compile(r"\w+")
 _CACHE_WORDS = 200_000
 _LABEL = ("label", "")
 _ANCHOR = "anchor"  # owner of the frame rules' anchor words
+WEAK = "weak"  # owner ("weak", area) of an area's weak terms: they set it only where no other area is found (pipeline/code.py)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -192,6 +193,7 @@ class Codebook:
     path: Path
     codes: tuple[tuple[str, str], ...]  # (dimension, code) in taxonomy order
     index: TermIndex
+    weak_codes: tuple[tuple[str, str], ...] = ()  # ("weak", area) of the areas that have weak terms, in taxonomy order
 
     @cached_property
     def rank(self) -> dict[tuple[str, str], int]:
@@ -224,7 +226,7 @@ class Codebook:
             if owner[0] == _ANCHOR:
                 anchors[owner[1]].append(start)
                 continue
-            vetoed = vetoes.get(owner)
+            vetoed = vetoes.get(("area", owner[1]) if owner[0] == WEAK else owner)
             if vetoed and _overlaps(start, end, vetoed):
                 continue
             if labels and owner[0] == "pillar" and _overlaps(start, end, labels):
@@ -234,7 +236,10 @@ class Codebook:
                 found[owner] = [(start, end)]
             elif kept[-1][1] <= start:  # hits come in text order: only the last kept one can overlap
                 kept.append((start, end))
-        return {owner: found[owner] for owner in self.codes if owner in found}, Anchors(**anchors)
+        coded = {owner: found[owner] for owner in self.codes if owner in found}
+        if len(coded) < len(found):  # weak terms last, in taxonomy order
+            coded.update((owner, found[owner]) for owner in self.weak_codes if owner in found)
+        return coded, Anchors(**anchors)
 
 
 def _string_list(path: Path, where: str, value: object) -> list[str]:
@@ -263,6 +268,7 @@ def load_codebook(path: Path, taxonomy: Taxonomy, overlay: Path | None = None) -
 
     entries: list[tuple[str, tuple[str, str], bool]] = []
     codes: list[tuple[str, str]] = []
+    weak_codes: list[tuple[str, str]] = []
     for dimension, section in _SECTIONS.items():
         table = raw.get(section)
         if not isinstance(table, dict):
@@ -279,6 +285,13 @@ def load_codebook(path: Path, taxonomy: Taxonomy, overlay: Path | None = None) -
             codes.append((dimension, code))
             entries += [(t, (dimension, code), False) for t in _string_list(path, f"{where} terms", entry.get("terms"))]
             entries += [(t, (dimension, code), True) for t in _string_list(path, f"{where} exclude", entry.get("exclude", []))]
+            if dimension == "area" and "weak" in entry:
+                weak = _string_list(path, f"{where} weak", entry["weak"])
+                both = sorted(set(weak) & set(entry.get("terms") or ()))
+                if both:
+                    raise DataFileError(path, f"{where} has terms that are both weak and not: {', '.join(both)}")
+                entries += [(t, (WEAK, code), False) for t in weak]
+                weak_codes.append((WEAK, code))
     entries += [(word, (_ANCHOR, kind), False) for kind, words in ANCHOR_WORDS.items() for word in words]
     labels = raw.get("label_exclusions", {})
     entries += [(t, _LABEL, True) for t in _string_list(path, "[label_exclusions] terms", labels.get("terms", []))]
@@ -286,4 +299,4 @@ def load_codebook(path: Path, taxonomy: Taxonomy, overlay: Path | None = None) -
         index = TermIndex(entries)
     except re.error as exc:
         raise DataFileError(path, f"has a term that is not a valid pattern: {exc}") from None
-    return Codebook(path, tuple(codes), index)
+    return Codebook(path, tuple(codes), index, tuple(weak_codes))
