@@ -209,6 +209,14 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         ("Prosecutors will share evidence on online crime.", {"non_traditional_security"}, set()),
         ("Crimes against humanity were documented in Rakhine.", set(), {"non_traditional_security"}),
         ("A Korean film topped the box office in Manila.", {"culture"}, set()),
+        # development in its named kinds; military supplies and drills are defence even beside trade words
+        ("The fund backs sustainable development in the Mekong basin.", {"development"}, set()),
+        ("The programme helps Laos develop its human resources.", {"development"}, set()),
+        ("Seoul will help strengthen the response capacity of rural clinics.", {"public_health"}, {"development"}),
+        ("Seoul will help Hanoi strengthen its institutional capacity.", {"development"}, set()),
+        ("Seoul banned the export of military supplies to the junta.", {"strategic_security"}, set()),
+        ("Hedging between the two giants has served Hanoi well.", {"strategic_security"}, set()),
+        ("A hedge fund bought shares in the Vietnamese brewer.", set(), {"strategic_security"}),
     ],
 )
 def test_area_vocabulary(codebook, taxonomy, text, present, absent):
