@@ -12,7 +12,7 @@ import docx
 import pytest
 from PySide6.QtGui import QPainter, QPdfWriter
 
-from nsp_explorer.core.errors import DataFileError
+from nsp_explorer.core.errors import BadValue, DataFileError
 from nsp_explorer.pipeline import importers
 from nsp_explorer.pipeline.build import build_dataset
 from nsp_explorer.pipeline.importers import read_document
@@ -255,7 +255,7 @@ def test_user_decisions_hold_for_bundled_and_imported_passages(tmp_path, library
     assert f"{doc_id}:3,,frame,recommendation,reviewed," in mine
     library.add_term("areas", "technology", "digital ties", data)  # re-codes the library: the decisions survive
     assert f"{doc_id}:3,,frame,recommendation,reviewed," in (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
-    with pytest.raises(DataFileError):
+    with pytest.raises(BadValue, match="no such passage"):
         library.decide("nobody:1", "area", "trade", "add", "x", data, known)
 
 
@@ -271,7 +271,7 @@ def test_a_decision_on_one_sentence_changes_that_sentence_only(library, data):
     assert peninsula == {"1", "5"}  # the other sentences keep it
     assert ["lee-2019-asan:1", "3", "frame", "challenge", "reviewed"] in rows
     before = review
-    with pytest.raises(DataFileError, match="sentences, not 40"):  # the passage has no sentence 40: nothing is written
+    with pytest.raises(BadValue, match="sentences, not 40"):  # the passage has no sentence 40: nothing is written
         library.decide("lee-2019-asan:1", "frame", "challenge", "add", "a slip", data, known, sentence=40)
     assert (library.folder / "review.csv").read_text(encoding="utf-8") == before
 

@@ -11,7 +11,7 @@ import shiboken6
 
 from nsp_explorer.core.coded import code_passages
 from nsp_explorer.core.dataset import load_dataset, merge_datasets, year_label
-from nsp_explorer.core.errors import DataFileError
+from nsp_explorer.core.errors import BadValue, DataFileError
 from nsp_explorer.core.filters import FilterSpec
 from nsp_explorer.core.names import family_name, short_name
 from nsp_explorer.pipeline.chrome import classify
@@ -329,10 +329,12 @@ def test_edit_corrects_metadata_as_a_transaction(tmp_path, library, data):
     assert "2024-06-03,2024," in documents and "Dian Septiari" in documents
 
     before = {p: p.read_bytes() for p in sorted(library.folder.rglob("*")) if p.is_file()}
-    for bad in ({"date": "June 2024"}, {"title": ""}, {"affiliation": "x"}):
-        with pytest.raises(DataFileError):
+    for bad, problem in (({"date": "June 2024"}, "cannot take the date 'June 2024'"), ({"title": ""}, "empty title"),
+                         ({"affiliation": "x"}, "cannot edit affiliation"), ({"author": "A\x00B"}, "author with control characters")):
+        with pytest.raises(BadValue, match=problem) as error:  # the value typed is at fault, not a file of the library
             library.edit(doc_id, data, **bad)
-    with pytest.raises(DataFileError, match="no document"):
+        assert "metadata.csv" not in str(error.value)
+    with pytest.raises(BadValue, match="no document"):
         library.edit("nobody-2024-x", data, date="2024")
     assert {p: p.read_bytes() for p in sorted(library.folder.rglob("*")) if p.is_file()} == before
 
@@ -355,6 +357,32 @@ def test_nspx_edit(tmp_path, data, capsys):
     row = Library(folder).documents()[0]
     assert (row["published"], row["title"]) == ("2024-06", "Indonesia and Korea sign battery deals")
     assert main(["edit", doc_id, "--library", str(folder)]) == 2
+    capsys.readouterr()
+    assert main(["edit", doc_id, "--date", "June 2024", "--library", str(folder)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("nspx: error: cannot take the date 'June 2024'") and "YYYY-MM-DD" in error and "metadata.csv" not in error
+    assert Library(folder).documents()[0]["published"] == "2024-06"
+    assert main(["remove", "nobody-2024-x", "--library", str(folder)]) == 2
+    assert capsys.readouterr().err == "nspx: error: your library has no document 'nobody-2024-x' (nspx library lists them)\n"
+    with pytest.raises(BadValue, match="not a usable term"):
+        Library(folder).add_term("areas", "trade", 'say "no"', data)
+
+
+def test_the_details_dialog_names_a_bad_date_and_keeps_the_document(qtbot, tmp_path, data, monkeypatch):
+    from nsp_explorer.gui.library_dialogs import EditDocumentDialog
+
+    from .web_pages import AGGREGATOR
+
+    library = Library(tmp_path / "library")
+    doc_id = library.import_file(write_page(tmp_path, AGGREGATOR), data, set())
+    monkeypatch.setattr("nsp_explorer.gui.library_dialogs.data_dir", lambda: data)
+    dialog = EditDocumentDialog(None, library, library.documents()[0])
+    qtbot.addWidget(dialog)
+    dialog.fields["date"].setText("June 2024")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.problem.text() != "", timeout=10_000)
+    assert dialog.problem.text().startswith("Cannot take the date 'June 2024'") and "metadata.csv" not in dialog.problem.text()
+    assert dialog.isEnabled() and library.documents()[0]["published"] == "" and library.documents()[0]["doc_id"] == doc_id
 
 
 def test_html_goes_through_the_extractor(tmp_path):

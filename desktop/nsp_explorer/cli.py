@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .core.errors import DataFileError
+from .core.errors import BadValue, DataFileError
 from .core.wording import counted
 from .paths import data_dir
 
@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except DataFileError as error:
+    except (DataFileError, BadValue) as error:
         print(f"nspx: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

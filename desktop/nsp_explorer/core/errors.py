@@ -12,3 +12,8 @@ class DataFileError(Exception):
         self.path = Path(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
+
+
+class BadValue(ValueError):
+    """A value the user typed (a date, a title, a document's ID) that cannot be taken: the message names it and says
+    what to give instead. No file is at fault, so none is named."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.errors import DataFileError
+from ..core.errors import BadValue, DataFileError
 from ..paths import data_dir
 from ..pipeline.library import Library, library_dir, parse_sources
 from ..pipeline.sentences import sentence_texts
@@ -43,7 +43,7 @@ class _Task(QObject):
     def run(self) -> None:
         try:
             self.work()
-        except DataFileError as error:
+        except (DataFileError, BadValue) as error:
             self.done.emit(str(error))
             return
         except Exception as exc:  # never a silent dead worker: the dialog hears of it and stays usable
@@ -82,7 +82,7 @@ def off_the_ui_thread(dialog, work, problem: QLabel) -> None:
         bar.deleteLater()
         dialog.setEnabled(True)
         if error:
-            problem.setText(error)
+            problem.setText(error[:1].upper() + error[1:])
             return
         dialog.accept()
         dialog.window_.reload_data()

@@ -25,11 +25,11 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from ..core.errors import DataFileError
+from ..core.errors import BadValue, DataFileError
 from ..core.folder_lock import JOURNAL_NAME, STAGING_PREFIX, FolderBusy, new_staging, reading, swap_in
 from ..core.folder_lock import writing as locked
 from ..core.validity import date_problem
-from .validate import MAX_URL, checked_date, checked_metadata, checked_text, plain_text
+from .validate import MAX_URL, checked_date, checked_metadata, plain_text, typed_text
 from ..core.names import family_name, unsigned
 from .sources import METADATA_COLUMNS, read_text_file, read_toml
 
@@ -189,15 +189,15 @@ class Library:
         from .sentences import sentence_texts
 
         if passage_id not in known_passages:
-            raise DataFileError(self.review_path, f"cannot take a decision about {passage_id!r}: no such passage")
+            raise BadValue(f"cannot take a decision about {passage_id!r}: no such passage")
         if action not in ("add", "remove") or not reason.strip():
-            raise DataFileError(self.review_path, "a decision is add or remove, with a reason")
+            raise BadValue("a decision is add or remove, with a reason")
         if sentence < 0:
-            raise DataFileError(self.review_path, f"sentence {sentence} of {passage_id!r}: sentences are numbered from 1")
+            raise BadValue(f"sentence {sentence} of {passage_id!r}: sentences are numbered from 1")
         unit = sentence_id(passage_id, sentence) if sentence else passage_id
         sentences = sentence_texts(known_passages[passage_id])
         if sentence > len(sentences):
-            raise DataFileError(self.review_path, f"passage {passage_id!r} has {len(sentences)} sentences, not {sentence} (the library is unchanged)")
+            raise BadValue(f"passage {passage_id!r} has {len(sentences)} sentences, not {sentence} (the library is unchanged)")
         words = same_words(sentences[sentence - 1] if sentence else " ".join(sentences))
 
         def record(staging: Path) -> None:
@@ -214,7 +214,7 @@ class Library:
     def add_term(self, section: str, code: str, term: str, data_dir: Path) -> None:
         """Teach the library's coder a term for a code (the bundled codebook stays as it is)."""
         if not term.strip() or '"' in term or "\\" in term:
-            raise DataFileError(self.overlay_path, f"{term!r} is not a usable term")
+            raise BadValue(f"{term!r} is not a usable term (a term has no quotes or backslashes)")
 
         def extend(staging: Path) -> None:
             path = staging / "codebook-overlay.toml"
@@ -263,20 +263,20 @@ class Library:
         """
         unknown = set(changes) - set(EDITABLE)
         if unknown:
-            raise DataFileError(self.metadata_path, f"cannot edit {', '.join(sorted(unknown))}: only {', '.join(EDITABLE)}")
+            raise BadValue(f"cannot edit {', '.join(sorted(unknown))}: only {', '.join(EDITABLE)}")
         if doc_id not in {r["doc_id"] for r in self.documents()}:
-            raise DataFileError(self.metadata_path, f"has no document {doc_id!r}")
+            raise BadValue(f"your library has no document {doc_id!r} (nspx library lists them)")
         changes = {name: value.strip() for name, value in changes.items()}
         if changes.get("date") and date_problem(changes["date"]):
-            raise DataFileError(self.metadata_path, f"cannot take the date {changes['date']!r}: {date_problem(changes['date'])} (give YYYY, YYYY-MM or YYYY-MM-DD, or nothing for unknown)")
+            raise BadValue(f"cannot take the date {changes['date']!r}: {date_problem(changes['date'])} (give YYYY, YYYY-MM or YYYY-MM-DD, or nothing for unknown)")
         for name in ("title", "author"):
             if name in changes and not changes[name]:
-                raise DataFileError(self.metadata_path, f"cannot take an empty {name}")
+                raise BadValue(f"cannot take an empty {name}")
         for name in ("title", "author", "outlet"):
             if name in changes:
-                changes[name] = checked_text(name, changes[name], self.metadata_path)
+                changes[name] = typed_text(name, changes[name])
         if changes.get("url") and len(changes["url"]) > MAX_URL:
-            raise DataFileError(self.metadata_path, f"cannot take an address of more than {MAX_URL} characters")
+            raise BadValue(f"cannot take an address of more than {MAX_URL} characters")
 
         def change(staging: Path) -> None:
             rows = self._rows(staging)
@@ -296,7 +296,7 @@ class Library:
 
     def remove(self, doc_id: str, data_dir: Path) -> None:
         if doc_id not in {r["doc_id"] for r in self.documents()}:
-            raise DataFileError(self.metadata_path, f"has no document {doc_id!r}")
+            raise BadValue(f"your library has no document {doc_id!r} (nspx library lists them)")
 
         def drop(staging: Path) -> None:
             rows = self._rows(staging)

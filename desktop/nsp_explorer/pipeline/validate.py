@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..core.errors import DataFileError
+from ..core.errors import BadValue, DataFileError
 from ..core.validity import date_problem
 
 MAX_NAME = 300  # characters of a title, author, outlet or affiliation
@@ -28,12 +28,28 @@ def checked_date(value: str, path: Path) -> str:
 
 def checked_text(name: str, value: str, path: Path, limit: int = MAX_NAME) -> str:
     """One line of text (control characters and line breaks refused), at most ``limit`` characters."""
+    value, problem = _one_line(name, value, limit)
+    if problem:
+        raise DataFileError(path, f"has {problem}")
+    return value
+
+
+def typed_text(name: str, value: str, limit: int = MAX_NAME) -> str:
+    """``checked_text`` for a value the user typed: the message names the value, not a file."""
+    value, problem = _one_line(name, value, limit)
+    if problem:
+        raise BadValue(f"cannot take {problem}")
+    return value
+
+
+def _one_line(name: str, value: str, limit: int) -> tuple[str, str]:
+    """The value on one line, and what is wrong with it ("" if nothing)."""
     value = " ".join(value.split())
     if _CONTROL.search(value):
-        raise DataFileError(path, f"has a {name} with control characters")
+        return value, f"a {name} with control characters"
     if len(value) > limit:
-        raise DataFileError(path, f"has a {name} of {len(value):,} characters (at most {limit:,})")
-    return value
+        return value, f"a {name} of {len(value):,} characters (at most {limit:,})"
+    return value, ""
 
 
 def plain_text(value: str, limit: int = MAX_NAME) -> str:
