@@ -150,6 +150,22 @@ def test_twelve_authors_get_twelve_different_styles_and_keep_them():
     assert assign_slots(list(reversed(authors)), slots) == slots
 
 
+def test_the_author_list_shows_each_authors_marker_so_a_repeated_colour_is_told_apart(qtbot, coded):
+    from nsp_explorer.gui.filter_panel import FilterPanel
+    from nsp_explorer.gui.palette import AuthorStyles
+    from nsp_explorer.gui.state import FilterState
+
+    styles = AuthorStyles({"Seventh": 6, "First": 0})
+    assert slot_style(0)[0] == slot_style(6)[0]  # the seventh author's colour is the first's again
+    first, seventh = (styles.mark(a).pixmap(14, 14).toImage() for a in ("First", "Seventh"))
+    assert first != seventh
+    panel = FilterPanel(coded, FilterState())
+    qtbot.addWidget(panel)
+    for author in coded.authors:
+        image = panel.items[("author", author)].icon(0).pixmap(14, 14).toImage()
+        assert image.pixelColor(0, 0).alpha() == 0 and image.pixelColor(7, 7).alpha() > 0  # a marker, not a filled square
+
+
 # -- scenarios -----------------------------------------------------------------------------------
 
 

@@ -80,7 +80,7 @@ class FilterPanel(QWidget):
             label = f"{author} ({year_label(document['year'])}, {document['outlet'] or 'no outlet'})"
             if document["user"]:
                 label = "★ " + label + " — your library"
-            item = self._option(authors, "author", author, label, styles.colour(author))
+            item = self._option(authors, "author", author, label, icon=styles.mark(author))
             item.setToolTip(0, plain_tip(label))  # names come from documents: shown as text, never markup
         years = self._group("Publication years")
         for year in coded.years:
@@ -125,7 +125,7 @@ class FilterPanel(QWidget):
         item.setCheckState(0, Qt.CheckState.Checked)
         return item
 
-    def _option(self, parent, kind: str, code, text: str, colour=None, group: bool = False) -> QTreeWidgetItem:
+    def _option(self, parent, kind: str, code, text: str, colour=None, group: bool = False, icon: QIcon | None = None) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [text, ""])
         flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
         if group:
@@ -135,8 +135,8 @@ class FilterPanel(QWidget):
         item.setData(0, ROLE, (kind, code))
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         item.setForeground(1, QColor("#555555"))
-        if colour is not None:
-            item.setIcon(0, swatch(colour))
+        if icon is not None or colour is not None:
+            item.setIcon(0, icon or swatch(colour))
         self.items[(kind, code)] = item
         return item
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from ..colours import AUTHOR_COLOURS, AUTHOR_SYMBOLS, FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS, UNFRAMED_COLOUR, assign_slots, slot_style
 
@@ -79,6 +81,21 @@ class AuthorStyles:
 
     def symbol(self, author: str) -> str:
         return slot_style(self.slots.get(author, 0))[1]
+
+    def mark(self, author: str, size: int = 14) -> QIcon:
+        """The author's marker as the charts draw it, in the author's colour: beyond six authors colours repeat
+        and the marker tells them apart, so a list of authors shows both."""
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(size / 2, size / 2)
+        painter.scale(size - 2, size - 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.colour(author))
+        painter.drawPath(Symbols[self.symbol(author)])
+        painter.end()
+        return QIcon(pixmap)
 
 
 def author_styles(authors: list[str]) -> AuthorStyles:
