@@ -188,13 +188,17 @@ def test_presets_give_their_shape_and_type_at_any_width(coded, tmp_path):
 
 
 def test_the_framing_view_draws_each_cell_as_a_mix_of_frames(coded):
+    from matplotlib.colors import to_hex
+
+    from nsp_explorer.colours import UNFRAMED_COLOUR
+
     rows = [
-        ("Lee Jaehyon", "trade", 12, 6, 3, 3, 0),
-        ("Lee Jaehyon", "culture", 3, 1, 0, 2, 0),  # fewer than 5 sentences: flagged
-        ("Choe Won-gi", "trade", 8, 0, 0, 4, 4),
-        ("Choe Won-gi", "culture", 0, 0, 0, 0, 0),  # nothing: not a column or row of its own, a dash
+        ("Lee Jaehyon", "trade", 12, 6, 3, 3, 0, 3),  # three of the twelve sentences carry no frame
+        ("Lee Jaehyon", "culture", 3, 1, 0, 2, 0, 0),  # fewer than 5 sentences: flagged
+        ("Choe Won-gi", "trade", 8, 0, 0, 4, 4, 0),
+        ("Choe Won-gi", "culture", 0, 0, 0, 0, 0, 0),  # nothing: not a column or row of its own, a dash
     ]
-    mix = pd.DataFrame(rows, columns=["author", "area", "sentences", "achievement", "opportunity", "challenge", "recommendation"]).set_index(["author", "area"])
+    mix = pd.DataFrame(rows, columns=["author", "area", "sentences", "achievement", "opportunity", "challenge", "recommendation", "unframed"]).set_index(["author", "area"])
     sheet = framing_view(mix, FigureContext(coded, scenario="Framing"), MEDIA["slide-16x9"], 1920)
     ax = sheet.figure.axes[0]
     assert [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()] == ["Lee 2019", "Choe 2021"]
@@ -202,7 +206,8 @@ def test_the_framing_view_draws_each_cell_as_a_mix_of_frames(coded):
     texts = sheet.texts()
     assert {"12", "3*", "8", "–"} <= set(texts)
     lee_trade = [p for p in ax.patches if 0.5 < p.get_y() + p.get_height() / 2 < 1.5 and -0.5 < p.get_x() < 0.5]
-    assert [round(p.get_width() / 0.68, 2) for p in lee_trade] == [0.5, 0.25, 0.25]  # 6 : 3 : 3 of the frames
+    assert [round(p.get_width() / 0.68, 2) for p in lee_trade] == [0.4, 0.2, 0.2, 0.2]  # 6 : 3 : 3 of the frames, 3 grey
+    assert to_hex(lee_trade[-1].get_facecolor()) == UNFRAMED_COLOUR.lower()
     assert framing_view(mix.assign(sentences=0), FigureContext(coded), MEDIA["slide-16x9"], 1920) is None
 
 
@@ -211,8 +216,8 @@ def test_a_cell_of_sentences_without_a_frame_shown_is_grey_and_the_legend_says_w
 
     from nsp_explorer.colours import UNFRAMED_COLOUR
 
-    rows = [("Lee Jaehyon", "trade", 6, 0, 0, 4, 2), ("Lee Jaehyon", "investment", 2, 0, 0, 0, 0)]
-    mix = pd.DataFrame(rows, columns=["author", "area", "sentences", "achievement", "opportunity", "challenge", "recommendation"]).set_index(["author", "area"])
+    rows = [("Lee Jaehyon", "trade", 6, 0, 0, 4, 2, 0), ("Lee Jaehyon", "investment", 2, 0, 0, 0, 0, 2)]
+    mix = pd.DataFrame(rows, columns=["author", "area", "sentences", "achievement", "opportunity", "challenge", "recommendation", "unframed"]).set_index(["author", "area"])
     filtered = FigureContext(coded, ExplorerState(FilterSpec(frames={"challenge", "recommendation"})))
     sheet = framing_view(mix, filtered, MEDIA["slide-16x9"], 1920)
     texts = set(sheet.texts())

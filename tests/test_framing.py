@@ -21,7 +21,7 @@ from nsp_explorer.core.framing import framing_mix, framing_sentences
 
 FIXTURE = Path(__file__).parent / "fixtures" / "sentences"
 ANN, BO = "Ann Author", "Bo Writer"
-COLUMNS = ["sentences", "achievement", "opportunity", "challenge", "recommendation"]
+COLUMNS = ["sentences", "achievement", "opportunity", "challenge", "recommendation", "unframed"]
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def coded(taxonomy):
 
 
 def nonzero(mix: pd.DataFrame) -> dict[tuple[str, str], list[int]]:
-    """The cells with any sentence, as {(author, area): [sentences, achievement, opportunity, challenge, recommendation]}."""
+    """The cells with any sentence, as {(author, area): [sentences, achievement, opportunity, challenge, recommendation, unframed]}."""
     kept = mix[mix["sentences"] > 0]
     return {cell: [int(v) for v in row] for cell, row in zip(kept.index, kept[COLUMNS].to_numpy())}
 
@@ -40,12 +40,12 @@ def test_framing_mix_counts_sentences_per_author_and_area(coded):
     assert list(mix.columns) == COLUMNS and mix.index.names == ["author", "area"]
     assert len(mix) == 2 * 16 and all(str(t) == "int64" for t in mix.dtypes)
     assert nonzero(mix) == {
-        (ANN, "trade"): [3, 1, 0, 0, 1],  # ann-2019:1 sentences 1 and 3, ann-2019:3 sentence 1
-        (ANN, "investment"): [1, 0, 0, 0, 1],
-        (ANN, "tourism_mobility"): [1, 1, 0, 0, 0],
-        (ANN, "culture"): [1, 0, 0, 0, 0],  # a sentence with no frame counts in the denominator only
-        (ANN, "strategic_security"): [1, 0, 0, 1, 0],  # the worry is tied to security, not to trade
-        (BO, "trade"): [2, 0, 1, 1, 0],
+        (ANN, "trade"): [3, 1, 0, 0, 1, 1],  # ann-2019:1 sentences 1 and 3, ann-2019:3 sentence 1 (no frame)
+        (ANN, "investment"): [1, 0, 0, 0, 1, 0],
+        (ANN, "tourism_mobility"): [1, 1, 0, 0, 0, 0],
+        (ANN, "culture"): [1, 0, 0, 0, 0, 1],  # a sentence with no frame: counted, and counted as unframed
+        (ANN, "strategic_security"): [1, 0, 0, 1, 0, 0],  # the worry is tied to security, not to trade
+        (BO, "trade"): [2, 0, 1, 1, 0, 0],
     }
 
 
@@ -54,43 +54,43 @@ def test_a_passage_wide_code_is_in_the_union_but_frames_no_sentence(coded):
     assert ("frame", "opportunity", "reviewed", "") in coded.codes_of(row)
     assert coded.has("frame", "opportunity")[row]
     assert nonzero(framing_mix(coded, FilterSpec(frames={"opportunity"}))) == {
-        (ANN, "trade"): [3, 0, 0, 0, 0],
-        (ANN, "investment"): [1, 0, 0, 0, 0],
-        (ANN, "tourism_mobility"): [1, 0, 0, 0, 0],
-        (ANN, "culture"): [1, 0, 0, 0, 0],
-        (ANN, "strategic_security"): [1, 0, 0, 0, 0],
-        (BO, "trade"): [2, 0, 1, 0, 0],
+        (ANN, "trade"): [3, 0, 0, 0, 0, 3],
+        (ANN, "investment"): [1, 0, 0, 0, 0, 1],
+        (ANN, "tourism_mobility"): [1, 0, 0, 0, 0, 1],
+        (ANN, "culture"): [1, 0, 0, 0, 0, 1],
+        (ANN, "strategic_security"): [1, 0, 0, 0, 0, 1],
+        (BO, "trade"): [2, 0, 1, 0, 0, 1],
     }
 
 
 def test_filters_choose_sentences_by_their_own_codes(coded):
-    assert nonzero(framing_mix(coded, FilterSpec(partners={"vietnam"}))) == {(ANN, "trade"): [1, 1, 0, 0, 0]}
-    assert nonzero(framing_mix(coded, FilterSpec(pillars={"peace"}))) == {(ANN, "strategic_security"): [1, 0, 0, 1, 0]}
+    assert nonzero(framing_mix(coded, FilterSpec(partners={"vietnam"}))) == {(ANN, "trade"): [1, 1, 0, 0, 0, 0]}
+    assert nonzero(framing_mix(coded, FilterSpec(pillars={"peace"}))) == {(ANN, "strategic_security"): [1, 0, 0, 1, 0, 0]}
     assert nonzero(framing_mix(coded, FilterSpec(areas={"investment"}))) == {
-        (ANN, "trade"): [1, 0, 0, 0, 1],  # the sentence on investment also speaks of trade
-        (ANN, "investment"): [1, 0, 0, 0, 1],
+        (ANN, "trade"): [1, 0, 0, 0, 1, 0],  # the sentence on investment also speaks of trade
+        (ANN, "investment"): [1, 0, 0, 0, 1, 0],
     }
-    assert nonzero(framing_mix(coded, FilterSpec(authors={BO}))) == {(BO, "trade"): [2, 0, 1, 1, 0]}
+    assert nonzero(framing_mix(coded, FilterSpec(authors={BO}))) == {(BO, "trade"): [2, 0, 1, 1, 0, 0]}
     assert set(nonzero(framing_mix(coded, FilterSpec(years={2019})))) == {(ANN, a) for a in ("trade", "investment", "tourism_mobility", "culture", "strategic_security")}
     assert nonzero(framing_mix(coded, FilterSpec(areas={""}))) == {}  # every area unchecked
 
 
 def test_the_frames_filter_chooses_frames_shown_not_sentences(coded):
     mix = nonzero(framing_mix(coded, FilterSpec(frames={"challenge"})))
-    assert mix[(ANN, "trade")] == [3, 0, 0, 0, 0]
-    assert mix[(ANN, "strategic_security")] == [1, 0, 0, 1, 0]
-    assert mix[(BO, "trade")] == [2, 0, 0, 1, 0]
+    assert mix[(ANN, "trade")] == [3, 0, 0, 0, 0, 3]  # none of its sentences carries the frame shown
+    assert mix[(ANN, "strategic_security")] == [1, 0, 0, 1, 0, 0]
+    assert mix[(BO, "trade")] == [2, 0, 0, 1, 0, 1]
 
 
 def test_an_explorer_state_applies_filters_selection_and_search(coded):
     state = ExplorerState(filters=FilterSpec(pillars={"prosperity"}), selection=FilterSpec(areas={"trade"}))
     assert nonzero(framing_mix(coded, state)) == {
-        (ANN, "trade"): [3, 1, 0, 0, 1],
-        (ANN, "investment"): [1, 0, 0, 0, 1],
-        (BO, "trade"): [2, 0, 1, 1, 0],
+        (ANN, "trade"): [3, 1, 0, 0, 1, 1],
+        (ANN, "investment"): [1, 0, 0, 0, 1, 0],
+        (BO, "trade"): [2, 0, 1, 1, 0, 0],
     }
     searched = nonzero(framing_mix(coded, ExplorerState(search="vietnam")))
-    assert searched == {(ANN, "trade"): [2, 1, 0, 0, 1], (ANN, "investment"): [1, 0, 0, 0, 1], (ANN, "strategic_security"): [1, 0, 0, 1, 0]}
+    assert searched == {(ANN, "trade"): [2, 1, 0, 0, 1, 0], (ANN, "investment"): [1, 0, 0, 0, 1, 0], (ANN, "strategic_security"): [1, 0, 0, 1, 0, 0]}
 
 
 def test_framing_sentences_lists_a_cell_in_reading_order(coded):

@@ -45,13 +45,14 @@ def test_the_framing_view_draws_framing_mix_and_flags_thin_cells(views, coded):
     state, framing, _, _ = views
     mix = framing_mix(coded, state.state)
     trade, ann = framing.areas.index("trade"), framing.authors.index("Ann Author")
-    assert framing.counts[trade, ann].tolist() == mix.loc[("Ann Author", "trade")].tolist() == [3, 1, 0, 0, 1]
+    assert framing.counts[trade, ann].tolist() == mix.loc[("Ann Author", "trade")].tolist() == [3, 1, 0, 0, 1, 1]
     assert framing.cell_labels.texts[trade * len(framing.authors) + ann] == "3*"  # fewer than 5 sentences: flagged
     cells = list(zip(*np.nonzero(framing.counts[:, :, 0])))  # bars are drawn for the cells with sentences; here all are thin
     assert all(len(framing.segments[f].opts["width"]) == 0 for f in framing.segments)  # so none is drawn at full colour
     cell = cells.index((trade, ann))
-    widths = {f: float(framing.faded_segments[f].opts["width"][cell]) for f in ("achievement", "opportunity", "challenge", "recommendation")}
-    assert widths == {"achievement": BAR_WIDTH / 2, "opportunity": 0.0, "challenge": 0.0, "recommendation": BAR_WIDTH / 2}  # half and half of the bar
+    widths = {f: float(framing.faded_segments[f].opts["width"][cell]) for f in ("achievement", "opportunity", "challenge", "recommendation", "none")}
+    third = pytest.approx(BAR_WIDTH / 3)
+    assert widths == {"achievement": third, "opportunity": 0.0, "challenge": 0.0, "recommendation": third, "none": third}  # one sentence of three has no frame: a third is grey
     assert framing.faded_segments["none"].opts["width"][cells.index((framing.areas.index("culture"), ann))] == BAR_WIDTH  # no frame: grey
 
 
@@ -124,7 +125,7 @@ def test_the_view_draws_any_framing_table_it_is_given(qtbot, coded):
     view.show_mix(framing_mix(coded, FilterSpec(authors={"Bo Writer"})))
     assert not view.showing_message
     drawn = {(view.areas[r], view.authors[c]): view.counts[r, c].tolist() for r, c in zip(*view.counts[:, :, 0].nonzero())}
-    assert drawn == {("trade", "Bo Writer"): [2, 0, 1, 1, 0]}
+    assert drawn == {("trade", "Bo Writer"): [2, 0, 1, 1, 0, 0]}
     view.show_mix(framing_mix(coded, FilterSpec(areas={""})))
     assert view.showing_message and "None of the selected sentences" in view.message.text()
 

@@ -21,6 +21,7 @@ from .coded import CodedPassages
 from .filters import ExplorerState, FilterSpec
 
 FRAME_COLUMNS = ("achievement", "opportunity", "challenge", "recommendation")
+MIX_COLUMNS = ("sentences", *FRAME_COLUMNS, "unframed")  # framing_mix's columns
 FEW_SENTENCES = 5  # a cell resting on fewer sentences is flagged: its mix is anecdote, not pattern
 
 
@@ -83,8 +84,9 @@ def framing_mix(coded: CodedPassages, spec: FilterSpec | ExplorerState) -> pd.Da
     """Authors × areas (every pair, in author and taxonomy order): the sentences on the area and how many carry each frame.
 
     Indexed by (author, area); integer columns ``sentences, achievement,
-    opportunity, challenge, recommendation``. A frame the frames filter leaves
-    out counts 0; the sentences are counted all the same.
+    opportunity, challenge, recommendation, unframed``. A frame the frames
+    filter leaves out counts 0; the sentences are counted all the same, and
+    ``unframed`` counts those that carry none of the frames shown.
     """
     sentences, ids = coded.sentences, coded.taxonomy.ids
     authors, areas = tuple(coded.authors), ids("area")
@@ -118,7 +120,9 @@ def framing_mix(coded: CodedPassages, spec: FilterSpec | ExplorerState) -> pd.Da
     for j, frame in enumerate(ids("frame")):
         if frame in shown:
             table[frame] = per_combination @ (on_area * ((frame_bits >> np.uint64(j)) & np.uint64(1)).astype(np.float64)[:, None])
-    return pd.DataFrame({c: np.rint(table[c]).astype(np.int64).reshape(-1) for c in ("sentences", *FRAME_COLUMNS)}, index=_cells(authors, areas))
+    none_shown = (frame_bits & np.uint64(_bits(shown, ids("frame")))) == 0
+    table["unframed"] = per_combination @ (on_area * none_shown.astype(np.float64)[:, None])
+    return pd.DataFrame({c: np.rint(table[c]).astype(np.int64).reshape(-1) for c in MIX_COLUMNS}, index=_cells(authors, areas))
 
 
 def framing_sentences(coded: CodedPassages, state: FilterSpec | ExplorerState, author: str, area: str) -> list[tuple[int, int]]:

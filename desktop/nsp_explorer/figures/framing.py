@@ -1,9 +1,9 @@
 """The framing view as a figure: authors × areas, each cell the mix of the four frames in that author's sentences on that area.
 
 Drawn from ``framing_mix(coded, spec)``'s table: indexed by (author, area),
-with int columns ``sentences`` and one per frame. Each cell is a small 100 %
-stacked bar (the frames' shares among the frame codes of those sentences) with
-the number of sentences beside it; cells resting on fewer than FEW sentences
+with int columns ``sentences``, one per frame and ``unframed``. Each cell is a
+small 100 % stacked bar (the frames' codes of those sentences and, in grey, the
+sentences with none of the frames shown) with the number of sentences beside it; cells resting on fewer than FEW sentences
 are pale and starred.
 """
 
@@ -72,20 +72,16 @@ def draw_cells(ax, held: pd.DataFrame, authors: list[str], areas: list[str], siz
                 continue
             row = held.loc[(author, area)]
             n = int(row["sentences"])
-            counts = np.array([int(row[f]) for f in FRAMES], dtype=float)
+            counts = np.array([int(row[f]) for f in (*FRAMES, "unframed")], dtype=float)
             few = n < FEW
             left = c - 0.46
-            if counts.sum() > 0:
-                for frame, part in zip(FRAMES, counts / counts.sum()):
-                    if not part:
-                        continue
-                    colour = np.array(to_rgb(FRAME_COLOURS[frame]))
-                    colour = 0.35 * colour + 0.65 if few else colour  # pale: mixed with white (no transparency, the same in every renderer)
-                    ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w * part, bar_h, facecolor=colour, linewidth=0))
-                    left += bar_w * part
-            else:  # sentences on the area, none with a frame shown
-                colour = np.array(to_rgb(UNFRAMED_COLOUR))
-                ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w, bar_h, facecolor=0.35 * colour + 0.65 if few else colour, linewidth=0))
+            for colour, part in zip((*(FRAME_COLOURS[f] for f in FRAMES), UNFRAMED_COLOUR), counts / counts.sum()):
+                if not part:
+                    continue
+                colour = np.array(to_rgb(colour))
+                colour = 0.35 * colour + 0.65 if few else colour  # pale: mixed with white (no transparency, the same in every renderer)
+                ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w * part, bar_h, facecolor=colour, linewidth=0))
+                left += bar_w * part
             ax.text(c - 0.46 + bar_w + 0.03, r, f"{n}{'*' if few else ''}", ha="left", va="center", fontsize=size, color=GREY if few else INK)
     ax.set_xlim(-0.5, len(authors) - 0.5)
     ax.set_ylim(len(areas) - 0.5, -0.5)

@@ -2,8 +2,8 @@
 
 Authors across, areas down, as in the attention chart beside it. A cell is a
 bar split in the four frames' colours in proportion to how often each frame is
-set in the author's sentences on the area, with the number of those sentences
-beside it; a cell resting on fewer than ``FEW_SENTENCES`` is faded and its
+set in the author's sentences on the area, and in grey for those sentences
+that carry none of the frames shown, with the number of sentences beside it; a cell resting on fewer than ``FEW_SENTENCES`` is faded and its
 count starred (``3*``, as in the exported figure: short enough for a narrow cell). The chart draws any table ``framing_mix`` returns (``show_mix``), so
 another window can embed it with its own numbers.
 """
@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
-from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, framing_mix, shown_frames, unframed_label
+from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, MIX_COLUMNS, framing_mix, shown_frames, unframed_label
 from ...core.names import MACHINE_MARK, marked_name, name_over_year
 from ..palette import FRAME_COLOURS, UNFRAMED_COLOUR
 from .bars import colour_key
@@ -61,7 +61,8 @@ class FramingView(ChartView):
                 segments[frame] = bar
         self.cell_labels = CellLabels([(c + COUNT_AT, r) for r in range(len(self.areas)) for c in range(len(self.authors))], room=2 * (0.5 - COUNT_AT))
         self.plot.addItem(self.cell_labels)
-        self.counts = np.zeros((len(self.areas), len(self.authors), 1 + len(FRAME_COLUMNS)), dtype=np.int64)  # what is drawn
+        self.counts = np.zeros((len(self.areas), len(self.authors), len(MIX_COLUMNS)), dtype=np.int64)  # what is drawn
+        self.unframed = unframed_label(None)  # what grey means under the state drawn
 
     def _caption(self, state) -> str:
         """How to read the view: the frames shown, and what grey means under the frames filter ("no frame", "none of the
@@ -75,6 +76,7 @@ class FramingView(ChartView):
         )
 
     def draw(self, state, mask) -> str:
+        self.unframed = unframed_label(state)
         caption = self._caption(state)
         if caption != self.caption_label.text():
             self.caption_label.setText(caption)
@@ -90,7 +92,7 @@ class FramingView(ChartView):
 
     def draw_mix(self, mix: pd.DataFrame) -> str:
         """Draw a table of ``framing_mix`` (indexed by author and area, with the sentence and frame counts); a message if it is empty."""
-        table = mix.reindex(pd.MultiIndex.from_product([self.authors, self.areas]), fill_value=0)[["sentences", *FRAME_COLUMNS]]
+        table = mix.reindex(pd.MultiIndex.from_product([self.authors, self.areas]), fill_value=0)[list(MIX_COLUMNS)]
         counts = self.counts = table.to_numpy(dtype=np.int64).reshape(len(self.authors), len(self.areas), -1).transpose(1, 0, 2)
         if not counts[:, :, 0].any():
             if not len(self.coded.sentences):
@@ -98,18 +100,17 @@ class FramingView(ChartView):
             return "None of the selected sentences speaks of a cooperation area."
         rows, columns = np.nonzero(counts[:, :, 0])
         sentences = counts[rows, columns, 0]
-        frames = counts[rows, columns, 1:].astype(float)
-        assigned = frames.sum(axis=1)
+        # the frames' codes and the sentences with none of the frames shown, as shares of the bar: a cell of nine
+        # sentences of which four carry a frame is more than half grey, never a full bar of achievement
+        parts = counts[rows, columns, 1:].astype(float)
+        shares = parts / parts.sum(axis=1)[:, None]
         few = sentences < FEW_SENTENCES
-        with np.errstate(invalid="ignore", divide="ignore"):
-            shares = np.where(assigned[:, None] > 0, frames / assigned[:, None], 0.0)
         left = columns + BAR_LEFT
         for j, frame in enumerate((*FRAME_COLUMNS, "none")):
-            width = BAR_WIDTH * (shares[:, j] if frame != "none" else (assigned == 0).astype(float))
+            width = BAR_WIDTH * shares[:, j]
             for segments, part in ((self.segments, ~few), (self.faded_segments, few)):
                 segments[frame].setOpts(x0=left[part], y=rows[part], height=BAR_HEIGHT, width=width[part])
-            if frame != "none":
-                left = left + width
+            left = left + width
         texts = [""] * (len(self.areas) * len(self.authors))
         colours = ["#111111"] * len(texts)
         for r, c, n, f in zip(rows.tolist(), columns.tolist(), sentences.tolist(), few.tolist()):
@@ -128,6 +129,8 @@ class FramingView(ChartView):
                 n = int(counts[row, column, 0])
                 if n:
                     parts = [f"{labels[f]}: {int(counts[row, column, 1 + j])} ({percent(counts[row, column, 1 + j] / n)})" for j, f in enumerate(FRAME_COLUMNS)]
+                    unframed = int(counts[row, column, -1])
+                    parts.append(f"{self.unframed[:1].upper()}{self.unframed[1:]}: {unframed} ({percent(unframed / n)})")
                     caution = f"\nfewer than {FEW_SENTENCES} sentences: an anecdote, not a pattern" if n < FEW_SENTENCES else ""
                     tip = f"{author} · {area_label}\n{n} sentences on the area; of them\n" + "\n".join(parts) + caution + "\nClick to read them"
                 else:
