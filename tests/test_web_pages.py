@@ -340,6 +340,9 @@ def test_edit_corrects_metadata_as_a_transaction(tmp_path, library, data):
 
     library.edit(doc_id, data, date="")  # back to unknown
     assert library.documents()[0]["published"] == ""
+    library.edit(doc_id, data, author="")  # a name the importer took wrongly: unknown, named by the outlet as an unsigned import is
+    row = library.documents()[0]
+    assert row["author"] == "Unknown author (Jakarta Globe)" and "author: cleared by you: not known" in row["metadata_sources"]
 
 
 def test_nspx_edit(tmp_path, data, capsys):
@@ -689,7 +692,14 @@ def test_a_date_in_a_headline_a_ticker_or_an_update_is_not_the_pages_date(head, 
 
 @pytest.mark.parametrize(
     "line",
-    ["Tuoi Tre | 14 May 2021", "Bangkok Post | 25 November 2019", "Tags: Trade | Diplomacy | Mahathir Mohamad", "Anwar Ibrahim - Reuters", "Phnom Penh, 12 March 2019"],
+    [
+        "Tuoi Tre | 14 May 2021", "Bangkok Post | 25 November 2019", "Tags: Trade | Diplomacy | Mahathir Mohamad", "Anwar Ibrahim - Reuters",
+        "Phnom Penh, 12 March 2019",
+        # who is in the picture: a caption's people, and a possessive noun phrase, are not bylines
+        "(From left) Thai Prime Minister Paetongtarn Shinawatra, South Korean President Yoon Suk Yeol, Malaysia's Sultan Ibrahim Iskandar, "
+        "Lao President Thongloun Sisoulith at the Asean Summit in Vientiane, Laos, on Oct 10, 2024. PHOTO: AFP",
+        "Reuters - Malaysia's Anwar Ibrahim - Kuala Lumpur",
+    ],
 )
 def test_a_source_a_tag_or_a_subject_beside_the_headline_is_not_the_author(line):
     assert metadata_from_text(_page(f"Korea, Vietnam expand scholarships\n{line}")).author is None

@@ -270,7 +270,7 @@ def parser() -> argparse.ArgumentParser:
     edits = commands.add_parser("edit", help="correct a document's title, author, outlet, date or address in your library")
     edits.add_argument("doc_id")
     for name in ("title", "author", "outlet", "date", "url"):
-        edits.add_argument(f"--{name}", help=f"the document's {name}" + (" (YYYY, YYYY-MM or YYYY-MM-DD; empty: unknown)" if name == "date" else ""))
+        edits.add_argument(f"--{name}", help=f"the document's {name}" + {"date": " (YYYY, YYYY-MM or YYYY-MM-DD; empty: unknown)", "author": " (empty: unknown)"}.get(name, ""))
     edits.set_defaults(run=_edit)
     dataset = commands.add_parser("dataset", help="write the bundled corpus and your library as one dataset")
     dataset.add_argument("--out", metavar="DIR", required=True)

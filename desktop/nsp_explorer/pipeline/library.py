@@ -258,8 +258,9 @@ class Library:
     def edit(self, doc_id: str, data_dir: Path, **changes: str) -> None:
         """Correct a document's title, author, outlet, date or address; the library rebuilds as one transaction.
 
-        An empty date makes the date unknown again. The document keeps its ID, so
-        decisions about its passages still apply.
+        An empty date makes the date unknown again, and an empty author the author
+        (the document is then named by its outlet or title, as an unsigned import
+        is). The document keeps its ID, so decisions about its passages still apply.
         """
         unknown = set(changes) - set(EDITABLE)
         if unknown:
@@ -269,9 +270,8 @@ class Library:
         changes = {name: value.strip() for name, value in changes.items()}
         if changes.get("date") and date_problem(changes["date"]):
             raise BadValue(f"cannot take the date {changes['date']!r}: {date_problem(changes['date'])} (give YYYY, YYYY-MM or YYYY-MM-DD, or nothing for unknown)")
-        for name in ("title", "author"):
-            if name in changes and not changes[name]:
-                raise BadValue(f"cannot take an empty {name}")
+        if "title" in changes and not changes["title"]:
+            raise BadValue("cannot take an empty title")
         for name in ("title", "author", "outlet"):
             if name in changes:
                 changes[name] = typed_text(name, changes[name])
@@ -287,6 +287,8 @@ class Library:
             for name, value in changes.items():
                 row["published" if name == "date" else name] = value
                 sources[name] = "given by you after import" if value else "cleared by you: not known"
+            if "author" in changes and not changes["author"]:
+                row["author"] = unsigned(row.get("outlet") or row.get("title") or "")
             if "date" in changes:
                 row["date_basis"] = "given by you after import" if changes["date"] else "not known: no date in the file, none given"
             row["metadata_sources"] = format_sources(sources)

@@ -205,6 +205,7 @@ def _is_name(text: str) -> bool:
     return (
         bool(_NAME.match(text))
         and 2 <= len(words) <= 5
+        and not re.search(r"\w['’]s\b", text)  # a possessive is a noun phrase ("Brunei's Sultan …"), not a byline
         and not any(
             w.lower().strip(".'’") in _NOT_NAME_WORDS
             for w in text.split()
@@ -234,6 +235,7 @@ def _byline_in(line: str) -> str:
 
 
 _LISTS = ("label (tags, related, source)", "menu or breadcrumb", "share row", "link")
+_PHOTO_CAPTION = "photo caption or credit"
 
 
 def _name_among_parts(text: str) -> str:
@@ -270,7 +272,8 @@ def _author(lines: list[str], verdicts, title_index: int | None, head_end: int, 
             # "Recent Features" above a row of section links ("The Koreas | Diplomacy | Politics") is a menu's label;
             # a row of tags or links names subjects, not the author
             in_menu = (i + 1 < len(lines) and verdicts[i + 1].chrome == "menu or breadcrumb") or verdicts[i].chrome in _LISTS
-            name = _name_among_parts(verdicts[i].text)
+            # a photo caption names who is in the picture ("(From left) …, Brunei's Sultan Hassanal Bolkiah, …")
+            name = verdicts[i].chrome != _PHOTO_CAPTION and _name_among_parts(verdicts[i].text)
             if name and not in_menu:
                 return Found(name, _where(i, lines[i]) + " (the name beside the headline)")
     # a byline or a bio after the text
