@@ -33,6 +33,9 @@ def codes(text, codebook, taxonomy, dimension):
         ("Climate has received little attention in the policy.", {"challenge"}, set()),
         ("Confirmed infections have increased in Jakarta.", {"challenge"}, {"achievement"}),
         ("Rural poverty is the focus of the new aid programme.", set(), {"challenge"}),
+        # someone promising to do something reports a pledge; a promising thing is a prospect
+        ("After months of promising to upgrade ties, the president toured the region.", set(), {"opportunity"}),
+        ("The new route is promising for exporters.", {"opportunity"}, set()),
         # holding or hosting an event is plain reporting
         ("The forum was held in Kuala Lumpur on Tuesday.", set(), {"achievement"}),
         ("Seoul hosted the meeting of foreign ministers.", set(), {"achievement"}),
@@ -209,6 +212,9 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         ("Prosecutors will share evidence on online crime.", {"non_traditional_security"}, set()),
         ("Crimes against humanity were documented in Rakhine.", set(), {"non_traditional_security"}),
         ("A Korean film topped the box office in Manila.", {"culture"}, set()),
+        # a speaker's post at a named university is who speaks, not education; the university as host is
+        ("Jeffrey Robertson, an associate professor at Yonsei University, said the tour was timely.", set(), {"education"}),
+        ("Yonsei University will host 40 students from Vietnam.", {"education"}, set()),
         # development in its named kinds; military supplies and drills are defence even beside trade words
         ("The fund backs sustainable development in the Mekong basin.", {"development"}, set()),
         ("The programme helps Laos develop its human resources.", {"development"}, set()),
