@@ -163,3 +163,21 @@ def test_each_currency_is_its_own_unit_and_singapore_dollars_are_not_us_dollars(
     units = {f.printed: f.unit for f in facts_in_passage("x:1", text, codebook, fact_rules)}
     assert units.get("S$27.3 billion") == "SGD billion" and units.get("RM1.2 billion") == "MYR billion"
     assert units.get("Rp 16 trillion") == "IDR trillion" and units.get("US$ 10 million") == "USD million" and units.get("$5 billion") == "USD billion"
+
+
+def test_a_figure_used_as_an_adjective_keeps_its_scale(codebook, fact_rules):
+    text = "In 2023, Samsung opened a $220-million research centre in Hanoi and Korea pledged US$1.5-billion in loans to Vietnam."
+    units = {f.printed: (f.value, f.unit) for f in facts_in_passage("x:1", text, codebook, fact_rules)}
+    assert units.get("$220-million") == ("220", "USD million") and units.get("US$1.5-billion") == ("1.5", "USD billion")
+
+
+def test_a_goal_is_its_own_series_and_last_year_stays_undated(codebook, fact_rules):
+    text = (
+        "He pledged to increase bilateral trade with ASEAN to US$200 billion by 2020 - up from US$118.8 billion last year. "
+        "Trade between Korea and Vietnam rose to USD 80 billion in 2022. The two sides set a target of USD 150 billion."
+    )
+    found = {f.printed: (f.indicator, f.year) for f in facts_in_passage("x:1", text, codebook, fact_rules)}
+    assert found["US$200 billion"] == ("asean_korea_trade_target", "2020")  # a goal, never a point among the figures reached
+    assert found["US$118.8 billion"] == ("asean_korea_trade", "")  # "last year" is the publication's year: not stated here
+    assert found["USD 80 billion"] == ("vietnam_korea_trade", "2022")  # reached: what "rose to" reports
+    assert found["USD 150 billion"][0].endswith("target")

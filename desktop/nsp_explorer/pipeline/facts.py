@@ -29,7 +29,7 @@ _SCALE = r"(?P<scale>trillion|billion|million|thousand|bn|mn)"
 _OTHER_MONEY = {"S$": "SGD", "A$": "AUD", "HK$": "HKD", "NT$": "TWD", "RM": "MYR", "Rp": "IDR", "₱": "PHP", "฿": "THB", "₫": "VND"}
 _OTHER_MONEY_BY_SYMBOL = {symbol.upper(): code for symbol, code in _OTHER_MONEY.items()}  # the pattern matches any case
 _MONEY = r"USD|US\s?\$|SGD|AUD|HKD|MYR|IDR|PHP|THB|VND|S\$|A\$|HK\$|NT\$|(?<![A-Za-z])\$|KRW|₩|EUR|€|₱|฿|₫|(?-i:RM|Rp)(?=\s?\d)"
-_CURRENCY = re.compile(rf"(?P<currency>{_MONEY})\s?{_NUMBER}(?:\s?{_SCALE})?\b", re.I)
+_CURRENCY = re.compile(rf"(?P<currency>{_MONEY})\s?{_NUMBER}(?:[\s-]?{_SCALE})?\b", re.I)  # "$220-million" as an adjective too
 _PERCENT = re.compile(rf"(?<![\w.,]){_NUMBER}\s?(?:%|percent\b|per cent\b)", re.I)
 _FOLD = re.compile(rf"(?<![\w.,]){_NUMBER}-fold\b", re.I)
 _RATIO = re.compile(rf"\bratio\s+(?:is|was|of|stood at|reached)\s+(?:just\s+|only\s+|about\s+|around\s+)?{_NUMBER}(?![\d%])", re.I)
@@ -81,7 +81,7 @@ def _count_pattern(nouns: list[str]) -> re.Pattern[str]:
     """'1.79 million ASEAN people': a number, up to three words, then a count noun."""
     alternatives = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w.,$]){_NUMBER}(?:\s{_SCALE})?(?:\s+[\w’'-]+){{0,3}}?\s+(?P<noun>{alternatives})\b", re.I
+        rf"(?<![\w.,$]){_NUMBER}(?:[\s-]{_SCALE})?(?:\s+[\w’'-]+){{0,3}}?\s+(?P<noun>{alternatives})\b", re.I
     )
 
 
@@ -199,7 +199,31 @@ def _with_breakdowns(sentence: str, found: list[_Figure]) -> list[_Figure]:
     return sorted(found + extra, key=lambda f: f.start)
 
 
+# "… up from US$118.8 billion last year": the year is the publication's, which the passage does not state
+_RELATIVE_YEAR = re.compile(r"^\s*(?:last|this|next|the\s+previous|the\s+past)\s+year\b|^\s*(?:a|one)\s+year\s+(?:ago|earlier|before)\b", re.I)
+# a figure stated as a goal: "pledged to increase trade … to US$200 billion by 2020", "a target of USD 100 billion"
+_AIM = re.compile(
+    r"\b(?:pledg\w*|aim\w*|target\w*|goals?|plan\w*|seek\w*|sought|vow\w*|commit\w*|promis\w*|hop\w*|wants?|wanted|"
+    r"intend\w*|will|would|expect\w*|envisag\w*|ambitio\w*)\b",
+    re.I,
+)
+_QUALIFIED = r"(?:(?:about|around|some|over|more than|at least|nearly|almost|roughly)\s+)?"
+_TO_REACH = re.compile(rf"\b(?:to|reach|reaching|hit|hitting)\s+{_QUALIFIED}$", re.I)
+_TARGET_OF = re.compile(rf"\b(?:target|goal)\s+(?:of|is|was)\s+{_QUALIFIED}$", re.I)
+_BY_YEAR = re.compile(r"^\s*\)?\s*(?:\([^)]*\)\s*)?(?:by|before|until)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
+
+
+def _is_target(figure: _Figure, sentence: str) -> bool:
+    """Whether the sentence states the figure as a goal, not as what was reached."""
+    before, after = sentence[: figure.start], sentence[figure.end :]
+    if _TARGET_OF.search(before):
+        return True
+    return bool(_AIM.search(before) and (_TO_REACH.search(before) or _BY_YEAR.match(after)))
+
+
 def _year_for(figure: _Figure, sentence: str, figures: list[_Figure], previous_year: str) -> str:
+    if _RELATIVE_YEAR.match(sentence[figure.end :]):
+        return ""
     attached = _YEAR_AFTER.match(sentence[figure.end :])
     if attached:
         return attached.group(1)
@@ -337,6 +361,8 @@ def facts_in_passage(passage_id: str, text: str, codebook: Codebook, rules: Fact
             if not partner and rule is not None and "{partner}" in rule.id:
                 partner = dominant  # "Bilateral trade totaled …" in a paragraph about ASEAN
             indicator, unit = _indicator_for(rule, figure, partner)
+            if _is_target(figure, sentence) and not indicator.endswith("target"):
+                indicator += "_target"  # a goal is its own series, never a point among the figures reached
             country = _country_after(figure, sentence, mentions)
             facts.append(
                 Fact(passage_id, indicator, figure.value, unit, year, partner, sentence,
