@@ -16,7 +16,7 @@ from nsp_explorer.core.filters import FilterSpec
 from nsp_explorer.core.scenario import Scenario, ScenarioStore
 from nsp_explorer.core.wording import counted
 from nsp_explorer.gui.main_window import MainWindow
-from nsp_explorer.colours import STYLES, assign_slots, slot_style
+from nsp_explorer.colours import AUTHOR_COLOURS, AUTHOR_SYMBOLS, STYLES, assign_slots, slot_style
 
 
 def open_window(qtbot, coded, size=(1600, 1000), scenarios=None) -> MainWindow:
@@ -143,11 +143,13 @@ def test_an_author_keeps_colour_and_marker_when_an_import_adds_authors(qtbot, co
     assert after["Aaron Abbott"] not in before.values()  # the newcomer looks like no one else
 
 
-def test_twelve_authors_get_twelve_different_styles_and_keep_them():
-    authors = [f"Author {i:02d}" for i in range(12)]
+def test_thirty_six_authors_get_different_styles_and_keep_them():
+    authors = [f"Author {i:02d}" for i in range(36)]
     slots = assign_slots(authors, {})
-    assert len({slot_style(s) for s in slots.values()}) == STYLES == 12
+    assert len({slot_style(s) for s in slots.values()}) == STYLES == 36  # thirteen authors (a lecturer's library) no longer share one
     assert assign_slots(list(reversed(authors)), slots) == slots
+    earlier = [(AUTHOR_COLOURS[s % 6], AUTHOR_SYMBOLS[(s + (s // 6) % 2) % 6]) for s in range(12)]  # the twelve styles of earlier versions
+    assert [slot_style(s) for s in range(12)] == earlier  # a style saved in the settings looks as it did
 
 
 def test_the_author_list_shows_each_authors_marker_so_a_repeated_colour_is_told_apart(qtbot, coded):

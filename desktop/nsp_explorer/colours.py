@@ -17,13 +17,14 @@ PARTNER_COLOUR = "#555555"
 HEATMAP = "cividis"  # perceptually uniform and colour-blind safe
 
 
-STYLES = len(AUTHOR_COLOURS) * 2  # twelve authors told apart: six colours, each with two symbols
+STYLES = len(AUTHOR_COLOURS) * len(AUTHOR_SYMBOLS)  # 36 authors told apart: every colour with every symbol
 
 
 def slot_style(slot: int) -> tuple[str, str]:
-    """Colour and symbol of an author style; the twelve (colour, symbol) pairs all differ."""
+    """Colour and symbol of an author style; the 36 (colour, symbol) pairs all differ, and the first twelve are
+    those of earlier versions (six colours with their own symbol, then with the next), so saved styles keep."""
     colours = len(AUTHOR_COLOURS)
-    return AUTHOR_COLOURS[slot % colours], AUTHOR_SYMBOLS[(slot + (slot // colours) % 2) % len(AUTHOR_SYMBOLS)]
+    return AUTHOR_COLOURS[slot % colours], AUTHOR_SYMBOLS[(slot + slot // colours) % len(AUTHOR_SYMBOLS)]
 
 
 def assign_slots(authors: list[str], saved: dict) -> dict[str, int]:
@@ -32,7 +33,7 @@ def assign_slots(authors: list[str], saved: dict) -> dict[str, int]:
     An author keeps a style for good, so an import that adds authors, or
     sorts them in another order, never changes anyone's colour or symbol.
     When every style is taken, a newcomer takes one of an author not in this
-    dataset; beyond twelve authors at once, styles repeat. The app saves the
+    dataset; beyond 36 authors at once, styles repeat. The app saves the
     result in its settings (gui/palette.py); exported figures use the same.
     """
     slots = {a: s for a, s in saved.items() if isinstance(a, str) and type(s) is int and 0 <= s < STYLES}
