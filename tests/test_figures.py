@@ -357,6 +357,10 @@ def test_a_figure_names_the_authors_whose_codes_no_reader_checked(coded, taxonom
     assert context.author_label("Bo Writer") == "Writer 2021 †" and context.author_label("Ann Author") == "Author 2019"
     only_ann = FigureContext(mixed, ExplorerState(FilterSpec(authors={"Ann Author"})))
     assert "machine" not in only_ann.source()  # only the authors a figure shows are named
+    from nsp_explorer.figures.context import machine_note
+
+    many = machine_note(mixed, ["Bo Writer", "Ann Author", "Cy Third", "Di Fourth", "Ed Fifth"])
+    assert many.endswith(": Writer 2021, Author 2019, Third n.d. and 2 more marked †")  # the rest are found by their mark
     from nsp_explorer.core.framing import framing_mix
 
     sheet = framing_view(framing_mix(mixed, context.state), context, MEDIA["slide-16x9"], 1920)

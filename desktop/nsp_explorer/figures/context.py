@@ -113,7 +113,7 @@ def machine_note(coded: CodedPassages, authors: list[str]) -> str:
     """' · † coded by the machine, not checked by a reader: Kim 2024' for a figure's source line, or '' when none."""
     if not authors:
         return ""
-    names = ", ".join(short_name(a, coded.first_years) for a in authors[:3]) + (f" and {len(authors) - 3} more" if len(authors) > 3 else "")
+    names = ", ".join(short_name(a, coded.first_years) for a in authors[:3]) + (f" and {len(authors) - 3} more marked {MACHINE_MARK}" if len(authors) > 3 else "")
     return f" · {MACHINE_MARK} coded by the machine, not checked by a reader: {names}"
 
 
