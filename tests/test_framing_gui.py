@@ -75,6 +75,14 @@ def test_clicking_a_framing_cell_narrows_every_view_and_lists_its_sentences(view
     assert "Codes checked by a reader" in reading.browser.toPlainText()
 
 
+def test_a_click_on_an_empty_cell_selects_nothing(views, qtbot):
+    state, framing, attention, _ = views
+    empty = framing.authors.index("Bo Writer"), framing.areas.index("culture")  # Bo writes nothing on culture
+    for view in (framing, attention):
+        qtbot.mouseClick(view.graphics.viewport(), Qt.MouseButton.LeftButton, pos=view.scene_point(view.plot, *empty))
+        assert state.state.selection == FilterSpec()  # the views stay as they were, not emptied by a selection of nothing
+
+
 def test_a_listed_sentence_opens_its_review(qtbot, coded, tmp_path):
     window = MainWindow(coded, remember=False, scenario_folder=tmp_path / "scenarios")
     qtbot.addWidget(window)

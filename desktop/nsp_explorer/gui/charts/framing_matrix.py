@@ -86,7 +86,8 @@ class FramingMatrix(ChartView):
             for column, author in enumerate(self.authors):
                 count, total = int(counts[row, column]), int(totals[column])
                 tip = f"{author} · {label}\n" + (f"{count} of {counted(total, 'passage')} ({percent(shares[row, column])})" if total else "no passages in the selection")
-                targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}}))
+                # an empty cell tells, and a click on it does nothing: selecting it would empty every view
+                targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}} if count else {}))
         return targets
 
     def draw(self, state, mask) -> str:

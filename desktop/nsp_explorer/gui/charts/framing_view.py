@@ -135,5 +135,6 @@ class FramingView(ChartView):
                     tip = f"{author} · {area_label}\n{n} sentences on the area; of them\n" + "\n".join(parts) + caution + "\nClick to read them"
                 else:
                     tip = f"{author} · {area_label}\nno sentences on this area in the selection"
-                targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}}))
+                # an empty cell tells, and a click on it does nothing: selecting it would empty every view
+                targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}} if n else {}))
         return targets
