@@ -348,6 +348,19 @@ def test_an_author_keeps_the_apps_colour_and_marker_in_figures_after_an_import_a
         assert context.author_style(author) == (app.colour(author).name().upper(), app.symbol(author))
 
 
+def test_shares_of_few_passages_are_starred_in_figures_and_not_where_every_author_has_enough(coded, taxonomy):
+    mixed = code_passages(load_dataset(Path(__file__).parent / "fixtures" / "sentences", taxonomy), taxonomy)
+    for name in ("frame-mix", "attention-heatmap"):
+        few = draw(view(name), FigureContext(mixed), "slide-16x9", 1920)
+        assert "* fewer than 5 of the author's passages: a share of few" in few.figure.axes[0].get_xlabel()
+        if name == "frame-mix":
+            assert all(t.get_text().endswith(" *") for t in few.figure.axes[0].get_yticklabels())
+        else:
+            assert "50%*" in few.texts()
+        enough = draw(view(name), FigureContext(coded), "slide-16x9", 1920)  # the five articles: 10 passages or more each
+        assert "fewer than" not in enough.figure.axes[0].get_xlabel() and not any("*" in t for t in enough.texts())
+
+
 def test_a_figure_names_the_authors_whose_codes_no_reader_checked(coded, taxonomy):
     """The bundled articles are all reviewed; the fixture's second document is machine-coded."""
     assert "machine" not in FigureContext(coded).source()

@@ -83,6 +83,19 @@ def test_a_click_on_an_empty_cell_selects_nothing(views, qtbot):
         assert state.state.selection == FilterSpec()  # the views stay as they were, not emptied by a selection of nothing
 
 
+def test_a_share_of_an_authors_few_passages_is_starred_in_the_attention_and_frame_mix_charts(views, qtbot, coded):
+    from nsp_explorer.gui.charts.bars import FrameMix
+
+    state, _, attention, _ = views
+    bo, trade = attention.authors.index("Bo Writer"), attention.areas.index("trade")
+    assert attention.cell_labels.texts[trade * len(attention.authors) + bo] == "50%*"  # one passage of two
+    assert "fewer than 5 of the author's passages" in attention.caption_label.text()
+    bars = FrameMix(coded, state)
+    qtbot.addWidget(bars)
+    bars.refresh()
+    assert bars.author_labels == [f"{name} *" for name in bars.names]  # both authors of the fixture have fewer than five
+
+
 def test_a_listed_sentence_opens_its_review(qtbot, coded, tmp_path):
     window = MainWindow(coded, remember=False, scenario_folder=tmp_path / "scenarios")
     qtbot.addWidget(window)

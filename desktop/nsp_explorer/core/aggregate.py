@@ -23,6 +23,10 @@ def _index(labels: tuple) -> pd.Index:
     return pd.Index(labels)
 
 
+FEW_PASSAGES = 5  # a share of an author's passages resting on fewer is starred: one passage makes a 100 %
+FEW_PASSAGES_NOTE = f"* fewer than {FEW_PASSAGES} of the author's passages: a share of few"
+
+
 def passages_per_author(coded: CodedPassages, mask: np.ndarray) -> pd.Series:
     return pd.Series(coded.per_author(mask), index=_index(tuple(coded.authors)))
 

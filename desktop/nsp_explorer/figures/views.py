@@ -73,11 +73,13 @@ def attention_heatmap(context: FigureContext, medium: Medium, width: int | None)
     colour_map = colormaps[HEATMAP]
     norm = Normalize(0, top)
     colours = colour_map(norm(values.to_numpy()))
-    texts = [[_percent(v) if share else f"{int(v)}" for v in row] for row in values.to_numpy()]
+    few = share and bool((totals[authors] < aggregate.FEW_PASSAGES).any())
+    starred = [totals[a] < aggregate.FEW_PASSAGES for a in authors]
+    texts = [[_percent(v) + ("*" if share and star else "") if share else f"{int(v)}" for v, star in zip(row, starred)] for row in values.to_numpy()]
     values_drawn = cell_grid(ax, colours, texts, fitting_size(medium, cell_w, cell_h, 4))
     ax.set_yticks(range(len(areas)), area_labels)
     ax.set_xticks(range(len(authors)), two_lines if upright else names, rotation=0 if upright else 90)
-    ax.set_xlabel("Author (first publication year)")
+    ax.set_xlabel("Author (first publication year)" + (f"\n{aggregate.FEW_PASSAGES_NOTE}" if few else ""))
     bar = sheet.figure.colorbar(ScalarMappable(norm, colour_map), ax=ax, fraction=0.04, pad=0.02, aspect=25)
     bar.set_label("share of the author's passages" if share else "passages", size=medium.text_pt)
     bar.ax.tick_params(labelsize=medium.text_pt * 0.9, colors=INK)
@@ -118,11 +120,12 @@ def _author_bars(context: FigureContext, medium: Medium, width: int | None, dime
         if size >= max(5.0, 0.6 * medium.text_pt):  # value labels where bars are tall enough to carry legible ones
             for y, value in zip(ys, shares[:, j]):
                 ax.text(100 * value + 1, y, _percent(value), va="center", ha="left", fontsize=size, color=INK)
-    ax.set_yticks(range(len(authors)), [_author_label(context, a) for a in authors])
+    starred = [totals[a] < aggregate.FEW_PASSAGES for a in authors]
+    ax.set_yticks(range(len(authors)), [_author_label(context, a) + (" *" if star else "") for a, star in zip(authors, starred)])
     ax.set_ylim(len(authors) - 0.5, -0.5)
     ax.set_xlim(0, 109)
     ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
-    ax.set_xlabel("share of the author's passages")
+    ax.set_xlabel("share of the author's passages" + (f"\n{aggregate.FEW_PASSAGES_NOTE}" if any(starred) else ""))
     return sheet
 
 

@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import QRectF
 
 from ...core.wording import counted
-from ...core.aggregate import frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
+from ...core.aggregate import FEW_PASSAGES, FEW_PASSAGES_NOTE, frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
 from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
 from .plot import Bars
 from .base import ChartView, Target, compact_number, compact_ticks, label_axis, nice_ceiling, percent, plain_tip, set_range, short_name, style_plot, whole_ticks
@@ -34,12 +34,14 @@ class AuthorBars(ChartView):
         super().__init__(coded, state, parent)
         self.codes = list(coded.taxonomy.ids(self.dimension))
         self.authors = coded.authors
-        self.caption_label.setText(colour_key([(coded.taxonomy.label(self.dimension, c), self.colours[c]) for c in self.codes]))
+        self.caption_label.setText(self._key(self.colours))
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="% of passages")
         whole_ticks(self.plot.getAxis("bottom"), widest="100")
         self.plot.invertY(True)
-        label_axis(self.plot, "left", [short_name(a, coded) for a in self.authors])
+        self.names = [short_name(a, coded) for a in self.authors]
+        self.author_labels = self.names
+        label_axis(self.plot, "left", self.names)
         self.plot.setYRange(-0.5, len(self.authors) - 0.5, padding=0.02)
         self.plot.setXRange(0, 100, padding=0.02)
         self.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in (25, 50, 75)]])  # three labels fit however narrow the chart
@@ -57,7 +59,10 @@ class AuthorBars(ChartView):
         colours = self.palette.pillars if self.dimension == "pillar" else self.palette.frames
         for code, bar in zip(self.codes, self.bars):
             bar.setOpts(brush=colours[code], pen=self.outline())
-        self.caption_label.setText(colour_key([(self.coded.taxonomy.label(self.dimension, c), colours[c]) for c in self.codes]))
+        self.caption_label.setText(self._key(colours))
+
+    def _key(self, colours: dict[str, str]) -> str:
+        return colour_key([(self.coded.taxonomy.label(self.dimension, c), colours[c]) for c in self.codes]) + f" &nbsp;{html.escape(FEW_PASSAGES_NOTE)}"
 
     def _centre(self, author_index: int, code_index: int) -> float:
         return author_index - 0.4 + self.thickness * (code_index + 0.5)
@@ -70,6 +75,10 @@ class AuthorBars(ChartView):
         widths = np.nan_to_num(100 * values)
         for j, bar in enumerate(self.bars):
             bar.setOpts(x0=self.zeros, y=self.centres[j], height=self.thickness, width=widths[:, j])
+        labels = [f"{name} *" if 0 < total < FEW_PASSAGES else name for name, total in zip(self.names, totals)]
+        if labels != self.author_labels:  # an author whose shares rest on a passage or two is starred
+            self.author_labels = labels
+            label_axis(self.plot, "left", labels)
         self.set_targets(self.plot, lambda: self._bar_targets(counts, totals, values, widths))
         return ""
 

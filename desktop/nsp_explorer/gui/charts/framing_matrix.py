@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QComboBox
 
-from ...core.aggregate import frame_matrix, passages_per_author
+from ...core.aggregate import FEW_PASSAGES, FEW_PASSAGES_NOTE, frame_matrix, passages_per_author
 from ..palette import ink_on
 from ...core.wording import counted
 from .plot import ColourScale
@@ -46,7 +46,7 @@ def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple
 
 class FramingMatrix(ChartView):
     title = "Attention: passages by author and area"
-    caption = "How much each author writes about each area (not how): share of the author's passages coded with it."
+    caption = f"How much each author writes about each area (not how): share of the author's passages coded with it ({FEW_PASSAGES_NOTE})."
 
     def __init__(self, coded, state, parent=None):
         super().__init__(coded, state, parent)
@@ -111,7 +111,8 @@ class FramingMatrix(ChartView):
             for column in range(len(self.authors)):
                 value = values[row, column]
                 empty = value != value  # NaN: the author has no passages in the selection
-                texts.append("–" if empty else percent(value) if measure == "share" else str(int(counts[row, column])))
+                few = measure == "share" and totals[column] < FEW_PASSAGES
+                texts.append("–" if empty else percent(value) + ("*" if few else "") if measure == "share" else str(int(counts[row, column])))
                 colours.append(self.palette.text if empty else ink_on(self.colour_map, value / top))
         self.cell_labels.set_labels(texts, colours)
         self.set_targets(self.plot, lambda: self._cell_targets(counts, totals, shares))
