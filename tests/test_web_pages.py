@@ -714,7 +714,7 @@ def test_unsigned_documents_of_different_sources_are_not_pooled_as_one_author(tm
         page.write_text(head.split("\n")[0] + body + "\n" + "\n".join(head.split("\n")[1:]) if head else body.strip() + " Korean firms will pay half.", encoding="utf-8")
         library.import_file(page, data, set())
     authors = sorted(row["author"] for row in library.documents())
-    assert authors == ["Unknown author (The Korea Herald)", "Unknown author (Viet Nam News)", "Unknown author (bare)"]
+    assert authors == ["Unknown author (The Korea Herald)", "Unknown author (Viet Nam News)", "Unknown author (bare.txt)"]  # no headline: the file, as named
     assert family_name(authors[0]) == "The Korea Herald" and all(row["doc_id"].split("-")[0] != "unknown" for row in library.documents())
 
 

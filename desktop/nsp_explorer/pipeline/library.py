@@ -326,7 +326,8 @@ class Library:
                 sources[name] = "given at import"
             elif getattr(document, name):
                 sources[name] = document.where.get(name, f"the {document.kind.upper()} file")
-        title = given.get("title") or plain_text(document.title) or plain_text(document.path.stem.replace("_", " "))
+        # no headline: the file's name as it is, so that a chart's "koreapro_2023.txt" is read as a file, not "koreapro 2023" as a year
+        title = given.get("title") or plain_text(document.title) or plain_text(document.path.name)
         if not (given.get("title") or document.title):
             sources["title"] = "the file's name (no headline found)"
         outlet = given.get("outlet") or plain_text(document.outlet)
