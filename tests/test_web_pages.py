@@ -782,3 +782,26 @@ def test_the_headline_alone_not_printed_again_with_its_byline_or_its_date_stamp_
     assert (stamped.title.value, stamped.date.value) == ("KOREA-ASEAN SUMMIT OPENS IN BUSAN", "2019-11-25")
     dated = "Joint Vision Statement of the ASEAN-Korea Commemorative Summit, 26 November 2019"
     assert metadata_from_text(_page(f"{dated}\nBy Kim Minji")).title.value == dated  # a date the headline states stays
+
+
+def test_an_abbreviated_title_in_a_headline_a_short_surname_and_a_reporters_tag():
+    headline = metadata_from_text(_page("Politics\nPres. Yoon Announces Seoul's First Strategy on Indo-Pacific\nWritten: 2022-11-11 19:34:06"))
+    assert headline.title.value == "Pres. Yoon Announces Seoul's First Strategy on Indo-Pacific"  # "Pres. Yoon" is not two sentences
+    assert metadata_from_text(_page("Korea and Vietnam double scholarships\nBy Do Je-hae")).author.value == "Do Je-hae"  # "Do" is a surname here
+    assert metadata_from_text(_page("Korea and Vietnam double scholarships\nBy Regional Standards")).author is None
+    tagged = "Moon's Southern Legacy\n[Asia Economy Reporter Yoo In-ho] In November 2017, President Moon Jae-in visited Indonesia.\nHe announced the policy there."
+    found = metadata_from_text(tagged)
+    assert (found.author.value, found.outlet.value) == ("Yoo In-ho", "Asia Economy")
+
+
+def test_a_reporters_tag_does_not_reach_the_text(tmp_path, library, data):
+    page = tmp_path / "tagged.txt"
+    page.write_text(
+        "Moon's Southern Legacy\n[Asia Economy Reporter Yoo In-ho] In November 2017, President Moon Jae-in visited Indonesia and "
+        "announced the New Southern Policy.\nThe policy raised trade with ASEAN and drew praise across the region.\n",
+        encoding="utf-8",
+    )
+    doc_id = library.import_file(page, data, set())
+    passages = (library.folder / "dataset" / "passages.csv").read_text(encoding="utf-8")
+    assert "In November 2017, President Moon" in passages and "Reporter Yoo" not in passages
+    assert library.documents()[0]["doc_id"] == doc_id and library.documents()[0]["author"] == "Yoo In-ho"

@@ -67,6 +67,11 @@ _DATELINE = re.compile(
     r"\s*\((?:[A-Z][A-Za-z&.]{1,15}(?:\s[A-Z][A-Za-z&.]{1,15}){0,2})\)"  # the agency: (VNA), (Yonhap), (AFP)
     r"\s*(?:--|—|–|-)\s*"
 )
+# a Korean outlet's reporter tag opening the story: "[Asia Economy Reporter Yoo In-ho] In November 2017, …"
+REPORTER_TAG = re.compile(
+    r"^\s*\[(?P<outlet>(?:[A-Z][\w&.'’-]*\s+){0,4}?)(?:(?:Senior|Staff|Special|Chief)\s+)?(?:Reporter|Correspondent|Writer|Journalist)s?\s+"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})\]\s*"
+)
 _LEADING_DASH = re.compile(r"^\s*(?:--|—|–|-)\s+(?=[A-Z\"“‘(])")
 _END_MARKER = re.compile(r"\s*(?:\(END\)|\(end\)|-END-|-\s*end\s*-|/\.)\s*$")
 
@@ -254,6 +259,7 @@ def strip_furniture(line: str) -> str:
         text = _SECTION_TAG.sub("", text)
         text = _DATELINE.sub("", text, count=1)
         text = _CAPS_DATELINE.sub("", text, count=1)
+        text = REPORTER_TAG.sub("", text, count=1)
         text = _LEADING_DASH.sub("", text)
         text = _END_MARKER.sub("", text).strip()
     return text

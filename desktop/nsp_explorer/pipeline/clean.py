@@ -19,7 +19,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from .chrome import AFFILIATION, content_lines, pdf_furniture
+from .chrome import AFFILIATION, REPORTER_TAG, content_lines, pdf_furniture
 from .chrome import EMAIL as _EMAIL
 from .dedupe import drop_duplicate_paragraphs
 
@@ -225,6 +225,7 @@ def strip_wire_furniture(line: str) -> str:
     """Datelines, end markers and bullet glyphs around a paragraph; its words stay."""
     line = _BULLET.sub("", line)
     line = _DATELINE.sub("", line, count=1)
+    line = REPORTER_TAG.sub("", line, count=1)
     return _END_MARKER.sub("", line)
 
 

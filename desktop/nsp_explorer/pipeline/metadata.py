@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chrome import AFFILIATION, EMAIL, ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
+from .chrome import AFFILIATION, EMAIL, REPORTER_TAG, ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
 from .dates import TIME, WEEKDAY, FoundDate, find_dates, without_dates
+from .sentences import ends_in_abbreviation
 
 HEAD, TAIL = 100, 50  # the lines read at a long document's start and end
 STANDFIRST = 12  # words: a line at least this long under a headline is its standfirst, not a second headline
@@ -206,12 +207,16 @@ def _is_name(text: str) -> bool:
         bool(_NAME.match(text))
         and 2 <= len(words) <= 5
         and not re.search(r"\w['’]s\b", text)  # a possessive is a noun phrase ("Brunei's Sultan …"), not a byline
-        and not any(
+        # a short surname before a hyphenated given name is a romanised Korean name, function word or not ("Do Je-hae")
+        and (bool(_SURNAME_GIVEN_NAME.fullmatch(text.strip())) or not any(
             w.lower().strip(".'’") in _NOT_NAME_WORDS
             for w in text.split()
             if w not in ("de", "van", "von", "al", "da", "di", "le") and not re.fullmatch(r"[A-Z]\.", w)  # an initial: "A. Rahman"
-        )
+        ))
     )
+
+
+_SURNAME_GIVEN_NAME = re.compile(r"[A-Z][a-z]{0,3} [A-Z][a-z]+-[a-z]+")
 
 
 def _byline_in(line: str) -> str:
@@ -276,6 +281,10 @@ def _author(lines: list[str], verdicts, title_index: int | None, head_end: int, 
             name = verdicts[i].chrome != _PHOTO_CAPTION and _name_among_parts(verdicts[i].text)
             if name and not in_menu:
                 return Found(name, _where(i, lines[i]) + " (the name beside the headline)")
+    if first_prose < len(lines):
+        tag = REPORTER_TAG.match(lines[first_prose])  # "[Asia Economy Reporter Yoo In-ho] In November 2017, …"
+        if tag and _is_name(tag["name"]):
+            return Found(tag["name"], _where(first_prose, tag.group().strip()) + " (the reporter's tag)")
     # a byline or a bio after the text
     for i in range(last_prose + 1, len(lines)):
         name = _byline_in(lines[i])
@@ -328,8 +337,8 @@ def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: 
         parts = re.split(r"\s*\|\s*|\s+[–—-]\s+", text)
         if (is_prose(text) and _echoed(i, verdicts)) or (("|" in text or len(parts) >= 3) and any(_is_name(_clean_name(part)) for part in parts)):
             continue  # a caption printed twice; "Korean Serenade - Lee Sang-Hwa - The Philippine Star", "Mumbai | Letty Abraham"
-        if re.search(r"[a-z][.!?]\s+[A-Z]", text):  # two sentences: a caption or a standfirst, not a headline
-            continue
+        if any(not ends_in_abbreviation(text[: m.start() + 2]) for m in re.finditer(r"[a-z][.!?]\s+[A-Z]", text)):
+            continue  # two sentences: a caption or a standfirst, not a headline ("Pres. Yoon Announces …" is one)
         if i >= first_prose and is_prose(text) and i + 1 not in markers:  # past the first prose line only a heading can be
             continue  # the headline, or a line right above its byline or date ("A café diplomacy?" / "By José García")
         if outlet and text.casefold() == outlet.casefold():
@@ -392,6 +401,9 @@ def _outlet(lines: list[str], verdicts, first_prose: int) -> Found | None:
                 name = re.sub(r"\s+(?:co|inc|ltd|corp)\.?$", "", match["name"].strip(), flags=re.I)
                 return Found(name, _where(i, line) + " (the copyright line)")
     if first_prose < len(lines):
+        tag = REPORTER_TAG.match(lines[first_prose])
+        if tag and tag["outlet"].strip():
+            return Found(tag["outlet"].strip(), _where(first_prose, tag.group().strip()) + " (the reporter's tag)")
         agency = re.match(r"^\s*[A-Z][\w.'’ ,-]{1,60}\((?P<name>[A-Z][A-Za-z&.]{1,15}(?:\s[A-Z][A-Za-z&.]{1,15}){0,2})\)\s*(?:--|—|–|-)", lines[first_prose])
         if agency:
             return Found(agency["name"], _where(first_prose, lines[first_prose][: agency.end()]) + " (the dateline's agency)")

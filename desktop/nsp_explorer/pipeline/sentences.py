@@ -9,9 +9,14 @@ FOOTNOTE_MARK = r"\[\w{1,4}\]"  # "[1]", "[ii]" after a sentence's final mark
 _BOUNDARY = re.compile(r"(?<=[.!?])(?:[\"”’)\]]|" + FOOTNOTE_MARK + r")*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Nos|Vol|vs|etc|e\.g|i\.e|cf|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Gen|Sen|Rep"
-    r"|Adm|Lt|Col|Capt|Maj|Sgt|Cmdr|Amb|Hon|Rev|Co|Corp|Inc|Ltd|Fig|Figs|p|pp|para|ch|Ch|Sec)"
+    r"|Adm|Lt|Col|Capt|Maj|Sgt|Cmdr|Amb|Hon|Rev|Co|Corp|Inc|Ltd|Fig|Figs|p|pp|para|ch|Ch|Sec|Pres)"
     r"|\b[A-Z](?:\.[A-Z])*)\.$"
 )
+
+
+def ends_in_abbreviation(text: str) -> bool:
+    """Whether the last word of a text is an abbreviation with its full stop ("Pres.", "Dr.", "U.S.")."""
+    return bool(_ABBREVIATION.search(text[text.rfind(" ") + 1 :]))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
