@@ -416,3 +416,16 @@ def test_the_cited_figures_figure_names_its_indicator_in_words(coded):
     context = FigureContext(coded, ExplorerState(FilterSpec()), indicator=("asean_korea_trade", "USD billion"))
     sheet = draw(view("cited-figures"), context, "slide-16x9", None)
     assert "Cited figures: ASEAN–Korea trade (USD billion)" in sheet.texts()
+
+
+def test_long_author_labels_wrap_under_their_column_and_are_cut_short_only_when_turned(coded):
+    from nsp_explorer.figures.framing import ROTATED_CHARACTERS, fitted_author_labels
+
+    sheet = draw(view("framing"), FigureContext(coded), "slide-16x9", 1920)
+    names = ["Fabrian 2017", "Unknown author 2017 †", "Minister of Foreign… 2023 †", "The Moon Administra… n.d. †", "koreapro 2023 n.d. †"]
+    labels, rotation, size = fitted_author_labels(sheet, names, 0.8, 14)
+    assert rotation == 0 and 10 <= size <= 14  # thirteen columns of a slide: wrapped under each column, not turned
+    assert labels[0] == "Fabrian\n2017" and labels[1].endswith("2017 †") and all(label.count("\n") <= 3 for label in labels)
+    assert sheet.text_width_in(labels, size) <= 0.8
+    turned, rotation, _ = fitted_author_labels(sheet, names, 0.2, 14)  # no room at all: turned upright, and short
+    assert rotation == 90 and max(len(t) for t in turned) <= ROTATED_CHARACTERS

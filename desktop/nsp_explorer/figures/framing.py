@@ -93,9 +93,46 @@ def draw_cells(ax, held: pd.DataFrame, authors: list[str], areas: list[str], siz
 def author_ticks(ax, sheet, authors: list[str], coded, cell_w: float, size: float, machine: frozenset[str] = frozenset()) -> None:
     """Family name over year where the columns have room for it, else the names turned upright; ``machine`` authors marked."""
     names = [marked_name(a, coded.first_years, machine) for a in authors]
+    labels, rotation, size = fitted_author_labels(sheet, names, cell_w, size)
+    ax.set_xticks(range(len(authors)), labels, rotation=rotation, fontsize=size)
+
+
+ROTATED_CHARACTERS = 18  # a name turned upright is cut to this: long ones would take the chart's height
+
+
+def fitted_author_labels(sheet, names: list[str], cell_w: float, size: float) -> tuple[list[str], int, float]:
+    """Column labels that fit the columns, their rotation and type size: the name over the year; else the name
+    wrapped at spaces on up to three lines over the year ('The Moon / Administration / n.d. †', as an unsigned
+    document's long source needs), a word too long cut short; each tried at the given size, then a size or two
+    smaller; else the names turned upright and cut short, so that they never take the rows' room."""
+    room = 0.95 * cell_w
     stacked = [name_over_year(n) for n in names]
-    upright = sheet.text_width_in(stacked, size) <= 0.95 * cell_w
-    ax.set_xticks(range(len(authors)), stacked if upright else names, rotation=0 if upright else 90, fontsize=size)
+    for smaller in (size, 0.85 * size, 0.72 * size):
+        if sheet.text_width_in(stacked, smaller) <= room:
+            return stacked, 0, smaller
+        wrapped = [_wrapped(label, sheet, smaller, room) for label in stacked]
+        if all(label.count("\n") <= 3 for label in wrapped) and not any("…" in w and "…" not in n for w, n in zip(wrapped, stacked)):
+            return wrapped, 0, smaller  # wrapped whole: no word cut
+    for smaller in (size, 0.85 * size, 0.72 * size):
+        wrapped = [_wrapped(label, sheet, smaller, room) for label in stacked]
+        if all(label.count("\n") <= 3 for label in wrapped) and sum("…" in w and "…" not in n for w, n in zip(wrapped, stacked)) <= len(names) // 4:
+            return wrapped, 0, smaller  # a few long words cut
+    return [n if len(n) <= ROTATED_CHARACTERS else n[: ROTATED_CHARACTERS - 1].rstrip() + "…" for n in names], 90, size
+
+
+def _wrapped(label: str, sheet, size: float, room: float) -> str:
+    """The name line of 'name\nyear' broken at spaces to fit ``room`` inches, a word too long cut with an ellipsis."""
+    name, _, year = label.rpartition("\n")
+    lines: list[str] = []
+    for word in name.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and sheet.text_width_in([joined], size) <= room:
+            lines[-1] = joined
+            continue
+        while len(word) > 2 and sheet.text_width_in([word], size) > room:
+            word = word[:-2].rstrip("…") + "…"
+        lines.append(word)
+    return "\n".join([*lines, year]) if name else label
 
 
 def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, width: int | None):

@@ -65,9 +65,9 @@ def attention_heatmap(context: FigureContext, medium: Medium, width: int | None)
     label_in = sheet.text_width_in(area_labels, medium.text_pt)
     cell_w = (body_w - label_in - 0.12 * body_w) / len(authors)
     cell_h = (body_h - 3.2 * medium.text_pt / 72) / len(areas)
-    names = [_author_label(context, a) for a in authors]
-    two_lines = [n.replace(" ", "\n") for n in names]
-    upright = sheet.text_width_in(two_lines, medium.text_pt) <= 0.95 * cell_w
+    from .framing import fitted_author_labels
+
+    labels, rotation, label_size = fitted_author_labels(sheet, [_author_label(context, a) for a in authors], cell_w, medium.text_pt)
     (ax,), = sheet.axes()
     style_axes(ax, medium)
     colour_map = colormaps[HEATMAP]
@@ -78,7 +78,7 @@ def attention_heatmap(context: FigureContext, medium: Medium, width: int | None)
     texts = [[_percent(v) + ("*" if share and star else "") if share else f"{int(v)}" for v, star in zip(row, starred)] for row in values.to_numpy()]
     values_drawn = cell_grid(ax, colours, texts, fitting_size(medium, cell_w, cell_h, 4))
     ax.set_yticks(range(len(areas)), area_labels)
-    ax.set_xticks(range(len(authors)), two_lines if upright else names, rotation=0 if upright else 90)
+    ax.set_xticks(range(len(authors)), labels, rotation=rotation, fontsize=label_size)
     ax.set_xlabel("Author (first publication year)" + (f"\n{aggregate.FEW_PASSAGES_NOTE}" if few else ""))
     bar = sheet.figure.colorbar(ScalarMappable(norm, colour_map), ax=ax, fraction=0.04, pad=0.02, aspect=25)
     bar.set_label("share of the author's passages" if share else "passages", size=medium.text_pt)
