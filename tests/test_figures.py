@@ -261,7 +261,7 @@ def test_the_comparison_figure_aligns_rows_and_scales_and_explains_no_shared_aut
     assert any("share no author" in t for t in sheet.texts())
 
 
-def test_the_framing_comparison_puts_a_and_b_on_the_same_rows_and_columns(coded):
+def test_the_framing_comparison_lines_up_the_authors_both_sides_share_and_gives_disjoint_sides_their_own(coded):
     from nsp_explorer.figures.compare import _FramingComparison
 
     early = FigureContext(coded, ExplorerState(FilterSpec(years={2017, 2019})), "Up to 2019")
@@ -271,9 +271,14 @@ def test_the_framing_comparison_puts_a_and_b_on_the_same_rows_and_columns(coded)
     renderer = sheet.figure.canvas.get_renderer()
     box_a, box_b = a.get_window_extent(renderer), b.get_window_extent(renderer)
     assert abs(box_a.width - box_b.width) < 1 and abs(box_a.y0 - box_b.y0) < 1 and abs(box_a.height - box_b.height) < 1
-    names = [t.get_text().replace("\n", " ") for t in a.get_xticklabels()]
-    assert names == [t.get_text().replace("\n", " ") for t in b.get_xticklabels()]
-    assert names == ["Fabrian 2017", "Lee 2019", "Mokhter 2020", "Choe 2021", "Beşer 2025"]  # the authors of either side, on both
+    names = lambda ax: [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]  # noqa: E731
+    # no author on both sides: each shows its own, in columns of one width (lined-up columns would be half empty)
+    assert names(a) == ["Fabrian 2017", "Lee 2019"] and names(b) == ["Mokhter 2020", "Choe 2021", "Beşer 2025"]
+    assert a.get_xlim() == b.get_xlim() and "The two sides share no author" in " ".join(sheet.texts())
+    shared = draw(_FramingComparison(FigureContext(coded, ExplorerState(FilterSpec(years={2017, 2019, 2020})), "To 2020"), late), early, "slide-16x9", 1920)
+    both = shared.figure.axes[:2]
+    assert names(both[0]) == names(both[1]) == ["Fabrian 2017", "Lee 2019", "Mokhter 2020", "Choe 2021", "Beşer 2025"]  # the authors of either side, on both
+    assert "share no author" not in " ".join(shared.texts())
     assert len(a.get_yticklabels()) == len(b.get_yticks()) > 0 and not any(t.get_text() for t in b.get_yticklabels())
     title_a, title_b = a.get_title(), b.get_title()
     assert title_a.startswith("A: Up to 2019") and title_b.startswith("B: After 2019")

@@ -142,6 +142,10 @@ class _FramingComparison:
         held = [present(mix, coded) for mix in mixes]
         either = {x for _, authors, _ in held for x in authors}
         authors = [x for x in coded.authors if x in either] + sorted(either - set(coded.authors))
+        # the same columns on both sides, so an author's two cells line up; when the sides share no author, each
+        # shows its own: lined-up columns would be empty on the other side, half of each panel
+        shared = set(held[0][1]) & set(held[1][1])
+        columns = (authors, authors) if shared else (held[0][1], held[1][1])
         either = {x for _, _, areas in held for x in areas}
         areas = [x for x in coded.taxonomy.ids("area") if x in either]
         if not areas:
@@ -149,19 +153,22 @@ class _FramingComparison:
         name_a, name_b = a.scenario or "A", b.scenario or "B"
         subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
         source = comparison_source(a, b)
-        note = "Each cell: the frames of that author's sentences on the area (bar) and how many sentences (number); – none on that side."
+        note = "Each cell: the frames of that author's sentences on the area (bar) and how many sentences (number); – none on that side." + (
+            "" if shared else " The two sides share no author: each shows its own."
+        )
         labels = [wrap_label(coded.taxonomy.label("area", x), medium) for x in areas]
         sheet = Sheet(medium, width, f"Framing: {name_a} vs {name_b}", subtitle, source, frame_keys(coded, a.state, b.state), body_in=row_height(labels, medium) * len(areas) + 1.0, note=note)
         axes = sheet.axes(1, 2)[0]
         body_w, body_h = sheet.body_in
-        cell_w = (body_w - sheet.text_width_in(labels, medium.text_pt) - 0.06 * body_w) / (2 * len(authors))
+        cell_w = (body_w - sheet.text_width_in(labels, medium.text_pt) - 0.06 * body_w) / (2 * max(1, *map(len, columns)))
         cell_h = (body_h - 4 * medium.text_pt / 72) / len(areas)
         size = cell_font(medium, cell_w, cell_h)
         machine = frozenset(coded.machine_coded_authors(a.mask | b.mask))
-        for ax, (cells, _, _), side, name, context in zip(axes, held, "AB", (name_a, name_b), (a, b)):
-            draw_cells(ax, cells, authors, areas, size, medium)
+        for ax, (cells, _, _), side_authors, side, name, context in zip(axes, held, columns, "AB", (name_a, name_b), (a, b)):
+            draw_cells(ax, cells, side_authors, areas, size, medium)
+            ax.set_xlim(-0.5, max(map(len, columns)) - 0.5)  # cells of one width on both sides
             ax.set_yticks(range(len(areas)), labels if side == "A" else [])
-            author_ticks(ax, sheet, authors, coded, cell_w, min(size / 0.8, medium.text_pt), machine)
+            author_ticks(ax, sheet, side_authors, coded, cell_w, min(size / 0.8, medium.text_pt), machine)
             ax.set_title(f"{side}: {name}\n{plural(context.passages, 'passage')}", fontsize=medium.text_pt, color=INK, loc="center")
         return sheet
 
