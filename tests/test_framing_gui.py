@@ -89,7 +89,8 @@ def test_a_share_of_an_authors_few_passages_is_starred_in_the_attention_and_fram
     state, _, attention, _ = views
     bo, trade = attention.authors.index("Bo Writer"), attention.areas.index("trade")
     assert attention.cell_labels.texts[trade * len(attention.authors) + bo] == "50%*"  # one passage of two
-    assert "fewer than 5 of the author's passages" in attention.caption_label.text()
+    tips = [t.tip for t in attention.targets(attention.plot)]
+    assert "fewer than 5 of the author's passages" in tips[trade * len(attention.authors) + bo]  # the cell says what * means
     bars = FrameMix(coded, state)
     qtbot.addWidget(bars)
     bars.refresh()

@@ -46,7 +46,7 @@ def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple
 
 class FramingMatrix(ChartView):
     title = "Attention: passages by author and area"
-    caption = f"How much each author writes about each area (not how): share of the author's passages coded with it ({FEW_PASSAGES_NOTE})."
+    caption = "How much each author writes about each area (not how): share of the author's passages coded with it."
 
     def __init__(self, coded, state, parent=None):
         super().__init__(coded, state, parent)
@@ -86,6 +86,8 @@ class FramingMatrix(ChartView):
             for column, author in enumerate(self.authors):
                 count, total = int(counts[row, column]), int(totals[column])
                 tip = f"{author} · {label}\n" + (f"{count} of {counted(total, 'passage')} ({percent(shares[row, column])})" if total else "no passages in the selection")
+                if 0 < total < FEW_PASSAGES:
+                    tip += f"\n{FEW_PASSAGES_NOTE}"
                 # an empty cell tells, and a click on it does nothing: selecting it would empty every view
                 targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}} if count else {}))
         return targets
