@@ -108,6 +108,19 @@ def test_markdown_latin1_and_utf16_text(tmp_path, library, data):
     assert "See the ministry." in text and "javascript" not in text
     assert "Café diplomacy in Jakarta" in text and "Tourism from Thailand grew." in text
     assert read_document(tmp_path / "b.txt").encoding == "windows-1252"
+    read_as = {row["imported_from"]: row["metadata_sources"] for row in library.documents()}
+    assert "text: read as windows-1252" in read_as["b.txt"]  # the import says the file was not UTF-8
+    assert "text:" not in read_as["a.md"] and "text:" not in read_as["c.txt"]
+
+
+def test_stray_bytes_in_utf8_text_are_named_where_they_are(tmp_path, library, data, capsys):
+    from nsp_explorer.cli import main
+
+    page = tmp_path / "mixed.txt"
+    page.write_bytes(("Café diplomacy in Jakarta – a note. ").encode("utf-8") + b"Seoul\x92s envoy " + ARTICLE[1].encode("utf-8"))
+    assert main(["import", str(page), "--library", str(tmp_path / "lib")]) == 0
+    out = capsys.readouterr().out
+    assert "text: read as utf-8 (1 byte(s) not UTF-8 read as Windows-1252, at offset 44)" in out  # the byte after "Seoul"
 
 
 @pytest.mark.parametrize(
@@ -368,3 +381,17 @@ def test_a_user_term_recodes_the_library_and_leaves_the_codebook(tmp_path, libra
     assert (data / "codebook.toml").read_bytes() == before
     with pytest.raises(DataFileError):
         library.add_term("areas", "space_travel", "rockets", data)
+
+
+def test_the_import_dialog_reports_a_file_read_as_windows_1252(qtbot, tmp_path, data, monkeypatch):
+    from nsp_explorer.gui.import_dialog import ImportDialog
+
+    page = tmp_path / "cp.txt"
+    page.write_bytes(("Café diplomacy in Jakarta: " + ARTICLE[1]).encode("cp1252"))
+    library = Library(tmp_path / "library")
+    monkeypatch.setattr("nsp_explorer.gui.import_dialog.data_dir", lambda: data)
+    dialog = ImportDialog([page], library, set())
+    qtbot.addWidget(dialog)
+    doc_id = library.import_file(page, data, set())
+    dialog._finished([doc_id], [])
+    assert dialog.report.toPlainText() == f"Imported {doc_id} (text read as windows-1252)"

@@ -407,9 +407,17 @@ def test_html_goes_through_the_extractor(tmp_path):
     )
     document = read_document(page)
     assert (document.title, document.author, document.date, document.outlet) == (DIPLOMAT.title, "Jane Whitfield", "2024-11-25", "The Diplomat")
-    assert "trafilatura" in document.where["date"]
+    assert document.where["date"] == "the page's HTML metadata (read by trafilatura)"
     blocks = clean_document(document.text, title=document.title, author=document.author)
     assert [b.text for b in blocks] == list(DIPLOMAT.body)
+    printed = tmp_path / "printed.html"  # no date in the markup; the page prints one over its text
+    printed.write_text(
+        "<html><head><title>Why South Korea's Southern Policy Needs a Reset</title></head><body>"
+        f"<p>Ministry News</p><p>Date<br>2024-11-25<br>hit<br>7547</p>{body}</body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(printed)
+    assert document.date == "2024-11-25" and document.where["date"].startswith("the page's text")  # not "HTML metadata"
 
 
 def test_the_app_starts_without_importing_the_extractor():

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import DataFileError
 from ..paths import data_dir
 from ..pipeline.importers import SUPPORTED, read_document
-from ..pipeline.library import Cancelled, Library
+from ..pipeline.library import Cancelled, Library, parse_sources
 from .charts.base import plain_tip
 
 FIELDS = ("title", "author", "outlet", "date", "url")
@@ -189,7 +189,8 @@ class ImportDialog(QDialog):
         super().reject()
 
     def _finished(self, imported: list, problems: list) -> None:
-        lines = [f"Imported {doc_id}" for doc_id in imported] + problems
+        read_as = {row["doc_id"]: parse_sources(row.get("metadata_sources") or "").get("text", "") for row in self.library.documents()} if imported else {}
+        lines = [f"Imported {doc_id}" + (f" (text {read_as[doc_id]})" if read_as.get(doc_id) else "") for doc_id in imported] + problems
         self.report.setPlainText("\n".join(lines) or "Nothing imported.")
         self.report.setVisible(True)
         self.cancel.setText("Close")

@@ -314,7 +314,9 @@ def _read_html(path: Path) -> ImportedDocument:
             continue  # the title the page gives for sharing is the headline; trafilatura may take an <h1> with a date in it
         if value and name != "text":
             values[name] = value
-            where[name] = "the page's HTML metadata (read by trafilatura)"
+            # htmldate may take a date the page prints in its text ("Date 2023-07-19"), not one in its markup: say which
+            printed = name == "date" and any(found.iso == value for found in find_dates(page_text))
+            where[name] = "the page's text (read by trafilatura)" if printed else "the page's HTML metadata (read by trafilatura)"
     article = replace(document, text=extracted["text"] or document.text, where=where, **values)
     return article.with_text_metadata().with_text_metadata(page_text, "the page's")
 

@@ -327,6 +327,8 @@ class Library:
             elif getattr(document, name):
                 sources[name] = document.where.get(name, f"the {document.kind.upper()} file")
         # no headline: the file's name as it is, so that a chart's "koreapro_2023.txt" is read as a file, not "koreapro 2023" as a year
+        if document.encoding not in ("", "utf-8", "utf-8-sig", "utf-16", "utf-32"):
+            sources["text"] = f"read as {document.encoding}"  # said at import: the file was not clean UTF-8
         title = given.get("title") or plain_text(document.title) or plain_text(document.path.name)
         if not (given.get("title") or document.title):
             sources["title"] = "the file's name (no headline found)"
