@@ -223,6 +223,7 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         ("Seoul banned the export of military supplies to the junta.", {"strategic_security"}, set()),
         ("Hedging between the two giants has served Hanoi well.", {"strategic_security"}, set()),
         ("A hedge fund bought shares in the Vietnamese brewer.", set(), {"strategic_security"}),
+        ("Changing the status quo by force must not be allowed, to prevent armed conflicts.", {"strategic_security"}, set()),
     ],
 )
 def test_area_vocabulary(codebook, taxonomy, text, present, absent):
