@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nsp_explorer.pipeline.clean import clean_document
 from nsp_explorer.pipeline.facts import facts_in_passage, facts_in_table
 
@@ -181,3 +183,16 @@ def test_a_goal_is_its_own_series_and_last_year_stays_undated(codebook, fact_rul
     assert found["US$118.8 billion"] == ("asean_korea_trade", "")  # "last year" is the publication's year: not stated here
     assert found["USD 80 billion"] == ("vietnam_korea_trade", "2022")  # reached: what "rose to" reports
     assert found["USD 150 billion"][0].endswith("target")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports from Samsung's plants in Vietnam rose to $65 billion in 2022.",
+        "The Joint Committee reported that trade between Korea and ASEAN grew to $170 billion in 2022.",
+        "Exports targeted at ASEAN rose to $95 billion in 2022.",
+        "Trade between Korea and ASEAN, which Seoul hopes to expand, rose to $160 billion in 2022.",
+    ],
+)
+def test_a_figure_reached_is_not_a_goal_for_a_word_of_aim_elsewhere_in_the_sentence(codebook, fact_rules, sentence):
+    assert not any(f.indicator.endswith("target") for f in facts_in_passage("x:1", sentence, codebook, fact_rules))

@@ -279,6 +279,8 @@ def test_the_framing_comparison_lines_up_the_authors_both_sides_share_and_gives_
     both = shared.figure.axes[:2]
     assert names(both[0]) == names(both[1]) == ["Fabrian 2017", "Lee 2019", "Mokhter 2020", "Choe 2021", "Beşer 2025"]  # the authors of either side, on both
     assert "share no author" not in " ".join(shared.texts())
+    nothing = draw(_FramingComparison(early, FigureContext(coded, ExplorerState(FilterSpec(years={1999})), "1999")), early, "slide-16x9", 1920)
+    assert names(nothing.figure.axes[1]) == names(a) and "share no author" not in " ".join(nothing.texts())  # an empty side keeps the other's columns
     assert len(a.get_yticklabels()) == len(b.get_yticks()) > 0 and not any(t.get_text() for t in b.get_yticklabels())
     title_a, title_b = a.get_title(), b.get_title()
     assert title_a.startswith("A: Up to 2019") and title_b.startswith("B: After 2019")
@@ -434,3 +436,4 @@ def test_long_author_labels_wrap_under_their_column_and_are_cut_short_only_when_
     assert sheet.text_width_in(labels, size) <= 0.8
     turned, rotation, _ = fitted_author_labels(sheet, names, 0.2, 14)  # no room at all: turned upright, and short
     assert rotation == 90 and max(len(t) for t in turned) <= ROTATED_CHARACTERS
+    assert [t.rsplit(" ", 2)[-2:] for t in turned[1:]] == [["2017", "†"], ["2023", "†"], ["n.d.", "†"], ["n.d.", "†"]]  # cut in the name, never the year or mark

@@ -36,6 +36,7 @@ def codes(text, codebook, taxonomy, dimension):
         # someone promising to do something reports a pledge; a promising thing is a prospect
         ("After months of promising to upgrade ties, the president toured the region.", set(), {"opportunity"}),
         ("The new route is promising for exporters.", {"opportunity"}, set()),
+        ("Vietnam is promising to become a hub for Korean electronics makers.", {"opportunity"}, set()),
         # holding or hosting an event is plain reporting
         ("The forum was held in Kuala Lumpur on Tuesday.", set(), {"achievement"}),
         ("Seoul hosted the meeting of foreign ministers.", set(), {"achievement"}),
@@ -210,7 +211,16 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         ("Korea has signed FTAs with six ASEAN members.", {"trade"}, set()),
         ("Korean start-ups are opening offices in Ho Chi Minh City.", {"technology"}, {"investment"}),
         ("Prosecutors will share evidence on online crime.", {"non_traditional_security"}, set()),
-        ("Crimes against humanity were documented in Rakhine.", set(), {"non_traditional_security"}),
+        ("Crimes against humanity were documented in Rakhine.", {"human_rights"}, {"non_traditional_security"}),
+        ("The Korean crime thriller topped the charts in Thailand.", set(), {"non_traditional_security"}),
+        ("The former president faces criminal charges over bribery.", set(), {"non_traditional_security"}),
+        ("Crime has risen in the border towns along the Mekong.", {"non_traditional_security"}, set()),
+        # … and words of the review of this round: a fellow student is no speaker's post, a promising thing a prospect
+        ("Korea will fund scholarships for 300 researchers at Chulalongkorn University.", {"education"}, set()),
+        ("Her fellow students at Hanoi University were invited.", {"education"}, set()),
+        ("The firm makes thin-film solar panels in Vietnam.", set(), {"culture"}),
+        ("The court ordered compensation for the claimants.", set(), {"strategic_security"}),
+        ("The shipyard is building capacity for LNG carriers.", set(), {"development"}),
         ("A Korean film topped the box office in Manila.", {"culture"}, set()),
         # a speaker's post at a named university is who speaks, not education; the university as host is
         ("Jeffrey Robertson, an associate professor at Yonsei University, said the tour was timely.", set(), {"education"}),

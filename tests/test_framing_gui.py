@@ -95,6 +95,7 @@ def test_a_share_of_an_authors_few_passages_is_starred_in_the_attention_and_fram
     qtbot.addWidget(bars)
     bars.refresh()
     assert bars.author_labels == [f"{name} *" for name in bars.names]  # both authors of the fixture have fewer than five
+    assert "fewer than 5 of the author" in bars.caption_label.text()
 
 
 def test_a_listed_sentence_opens_its_review(qtbot, coded, tmp_path):

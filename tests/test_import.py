@@ -381,6 +381,11 @@ def test_a_user_term_recodes_the_library_and_leaves_the_codebook(tmp_path, libra
     assert (data / "codebook.toml").read_bytes() == before
     with pytest.raises(DataFileError):
         library.add_term("areas", "space_travel", "rockets", data)
+    (tmp_path / "b.txt").write_text("Regional security was discussed at length in a long meeting of the foreign ministers on trade.", encoding="utf-8")
+    library.import_file(tmp_path / "b.txt", data, set())
+    library.add_term("areas", "strategic_security", "security", data)  # weak in the codebook: the user's term is a full one
+    codes = (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
+    assert ",area,strategic_security,lexicon,security" in codes  # beside trade, which a weak "security" would yield to
 
 
 def test_the_import_dialog_reports_a_file_read_as_windows_1252(qtbot, tmp_path, data, monkeypatch):

@@ -180,6 +180,8 @@ def test_the_codebook_shows_what_fired_and_takes_your_terms(qtbot, user_dirs, pa
     dialog = window.show_codebook()
     fired = [dialog.tree.topLevelItem(1).child(i).text(0) for i in range(16) if "fired here" in dialog.tree.topLevelItem(1).child(i).text(0)]
     assert any("Technology and digital" in text and "artificial intelligence" in text for text in fired)
+    security = next(dialog.tree.topLevelItem(1).child(i).text(1) for i in range(16) if dialog.tree.topLevelItem(1).child(i).text(0).startswith("Strategic"))
+    assert "only where no other area is named: security" in security  # the weak terms are listed too
     before = current_window()
     dialog.add_term("areas", "education", "engineers")
     qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)

@@ -168,6 +168,16 @@ def test_the_author_list_shows_each_authors_marker_so_a_repeated_colour_is_told_
         assert image.pixelColor(0, 0).alpha() == 0 and image.pixelColor(7, 7).alpha() > 0  # a marker, not a filled square
 
 
+def test_the_frame_mix_speaks_of_stars_only_when_an_author_is_starred(qtbot, coded):
+    from nsp_explorer.gui.charts.bars import FrameMix
+    from nsp_explorer.gui.state import FilterState
+
+    bars = FrameMix(coded, FilterState())
+    qtbot.addWidget(bars)
+    bars.refresh()
+    assert not any(label.endswith("*") for label in bars.author_labels) and "fewer than" not in bars.caption_label.text()  # the five articles: ten passages or more each
+
+
 # -- scenarios -----------------------------------------------------------------------------------
 
 

@@ -343,6 +343,8 @@ def test_edit_corrects_metadata_as_a_transaction(tmp_path, library, data):
     library.edit(doc_id, data, author="")  # a name the importer took wrongly: unknown, named by the outlet as an unsigned import is
     row = library.documents()[0]
     assert row["author"] == "Unknown author (Jakarta Globe)" and "author: cleared by you: not known" in row["metadata_sources"]
+    library.edit(doc_id, data, outlet="The Korea Herald")  # named by its outlet: the new one names it
+    assert library.documents()[0]["author"] == "Unknown author (The Korea Herald)"
 
 
 def test_nspx_edit(tmp_path, data, capsys):
@@ -707,6 +709,7 @@ def test_a_date_in_a_headline_a_ticker_or_an_update_is_not_the_pages_date(head, 
         "(From left) Thai Prime Minister Paetongtarn Shinawatra, South Korean President Yoon Suk Yeol, Malaysia's Sultan Ibrahim Iskandar, "
         "Lao President Thongloun Sisoulith at the Asean Summit in Vientiane, Laos, on Oct 10, 2024. PHOTO: AFP",
         "Reuters - Malaysia's Anwar Ibrahim - Kuala Lumpur",
+        "News Round-up", "The Op-ed", "Most Well-read",  # a section's label, not "Do Je-hae"
     ],
 )
 def test_a_source_a_tag_or_a_subject_beside_the_headline_is_not_the_author(line):

@@ -145,7 +145,8 @@ class _FramingComparison:
         # the same columns on both sides, so an author's two cells line up; when the sides share no author, each
         # shows its own: lined-up columns would be empty on the other side, half of each panel
         shared = set(held[0][1]) & set(held[1][1])
-        columns = (authors, authors) if shared else (held[0][1], held[1][1])
+        apart = not shared and all(side_authors for _, side_authors, _ in held)  # both sides have authors, none in common
+        columns = (held[0][1], held[1][1]) if apart else (authors, authors)
         either = {x for _, _, areas in held for x in areas}
         areas = [x for x in coded.taxonomy.ids("area") if x in either]
         if not areas:
@@ -154,7 +155,7 @@ class _FramingComparison:
         subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
         source = comparison_source(a, b)
         note = "Each cell: the frames of that author's sentences on the area (bar) and how many sentences (number); – none on that side." + (
-            "" if shared else " The two sides share no author: each shows its own."
+            " The two sides share no author: each shows its own." if apart else ""
         )
         labels = [wrap_label(coded.taxonomy.label("area", x), medium) for x in areas]
         sheet = Sheet(medium, width, f"Framing: {name_a} vs {name_b}", subtitle, source, frame_keys(coded, a.state, b.state), body_in=row_height(labels, medium) * len(areas) + 1.0, note=note)

@@ -117,7 +117,16 @@ def fitted_author_labels(sheet, names: list[str], cell_w: float, size: float) ->
         wrapped = [_wrapped(label, sheet, smaller, room) for label in stacked]
         if all(label.count("\n") <= 3 for label in wrapped) and sum("…" in w and "…" not in n for w, n in zip(wrapped, stacked)) <= len(names) // 4:
             return wrapped, 0, smaller  # a few long words cut
-    return [n if len(n) <= ROTATED_CHARACTERS else n[: ROTATED_CHARACTERS - 1].rstrip() + "…" for n in names], 90, size
+    return [_cut_name(n) for n in names], 90, size
+
+
+def _cut_name(label: str) -> str:
+    """A label cut to ROTATED_CHARACTERS in its name, never in its year or mark ('The Moon Admin… n.d. †')."""
+    if len(label) <= ROTATED_CHARACTERS:
+        return label
+    name, _, tail = name_over_year(label).rpartition("\n")
+    room = max(3, ROTATED_CHARACTERS - len(tail) - 1)
+    return f"{name[: room - 1].rstrip()}… {tail}" if name else label[: ROTATED_CHARACTERS - 1] + "…"
 
 
 def _wrapped(label: str, sheet, size: float, room: float) -> str:

@@ -210,7 +210,10 @@ class CodebookDialog(QDialog):
             top = QTreeWidgetItem(self.tree, [section.capitalize(), ""])
             for code in taxonomy.ids(dimension):
                 mine = yours.get(section, {}).get(code, {}).get("terms", [])
-                terms = ", ".join(bundled[section][code]["terms"] + [f"★{t}" for t in mine])
+                weak = [w for w in bundled[section][code].get("weak", []) if w not in mine]
+                terms = ", ".join(bundled[section][code]["terms"] + [f"★{t}" for t in mine]) + (
+                    f"; only where no other area is named: {', '.join(weak)}" if weak else ""
+                )
                 label = taxonomy.label(dimension, code)
                 item = QTreeWidgetItem(top, [label + (f"  ◀ fired here: {fired[(dimension, code)]}" if (dimension, code) in fired else ""), terms])
                 item.setToolTip(1, plain_tip(terms))

@@ -265,6 +265,8 @@ def load_codebook(path: Path, taxonomy: Taxonomy, overlay: Path | None = None) -
                     raise DataFileError(overlay, f"[{section}.{code}] names a code that is not in the taxonomy")
                 terms = _string_list(overlay, f"[{section}.{code}] terms", (entry or {}).get("terms", []) if isinstance(entry, dict) else None)
                 raw[section][code] = {**raw[section][code], "terms": list(raw[section][code]["terms"]) + terms}
+                if "weak" in raw[section][code]:  # a word the user adds is a full term of the code, even if the codebook has it weak
+                    raw[section][code]["weak"] = [w for w in raw[section][code]["weak"] if w not in terms]
 
     entries: list[tuple[str, tuple[str, str], bool]] = []
     codes: list[tuple[str, str]] = []

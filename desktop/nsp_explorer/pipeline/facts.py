@@ -203,8 +203,9 @@ def _with_breakdowns(sentence: str, found: list[_Figure]) -> list[_Figure]:
 _RELATIVE_YEAR = re.compile(r"^\s*(?:last|this|next|the\s+previous|the\s+past)\s+year\b|^\s*(?:a|one)\s+year\s+(?:ago|earlier|before)\b", re.I)
 # a figure stated as a goal: "pledged to increase trade … to US$200 billion by 2020", "a target of USD 100 billion"
 _AIM = re.compile(
-    r"\b(?:pledg\w*|aim\w*|target\w*|goals?|plan\w*|seek\w*|sought|vow\w*|commit\w*|promis\w*|hop\w*|wants?|wanted|"
-    r"intend\w*|will|would|expect\w*|envisag\w*|ambitio\w*)\b",
+    r"\b(?:pledg(?:e|es|ed|ing)|aim(?:s|ed|ing)?|vow(?:s|ed|ing)?|seek(?:s|ing)?|sought|plan(?:s|ned|ning)?\s+to|hop(?:e|es|ed|ing)\s+to|"
+    r"wan(?:t|ts|ted)\s+to|intend(?:s|ed)?\s+to|commit(?:s|ted)?\s+to|promis(?:e|es|ed|ing)\s+to|expect(?:s|ed)?\s+to|"
+    r"target(?:s|ing)?\s+(?:to|a|an|of)\b|will|would|envisag(?:e|es|ed)|goals?)\b",
     re.I,
 )
 _QUALIFIED = r"(?:(?:about|around|some|over|more than|at least|nearly|almost|roughly)\s+)?"
@@ -218,7 +219,8 @@ def _is_target(figure: _Figure, sentence: str) -> bool:
     before, after = sentence[: figure.start], sentence[figure.end :]
     if _TARGET_OF.search(before):
         return True
-    return bool(_AIM.search(before) and (_TO_REACH.search(before) or _BY_YEAR.match(after)))
+    clause = re.split(r"[,;:]|\s[-–—]\s", before)[-1]  # the aim must govern the figure: "…, which Seoul hopes to expand, rose to $160 billion" is reached
+    return bool(_AIM.search(clause) and (_TO_REACH.search(clause) or _BY_YEAR.match(after)))
 
 
 def _year_for(figure: _Figure, sentence: str, figures: list[_Figure], previous_year: str) -> str:

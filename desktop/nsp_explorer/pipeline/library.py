@@ -30,7 +30,7 @@ from ..core.folder_lock import JOURNAL_NAME, STAGING_PREFIX, FolderBusy, new_sta
 from ..core.folder_lock import writing as locked
 from ..core.validity import date_problem
 from .validate import MAX_URL, checked_date, checked_metadata, plain_text, typed_text
-from ..core.names import family_name, unsigned
+from ..core.names import UNKNOWN_AUTHOR, family_name, unsigned
 from .sources import METADATA_COLUMNS, read_text_file, read_toml
 
 if TYPE_CHECKING:  # the pipeline is imported when the library changes, not when the app opens it
@@ -287,7 +287,8 @@ class Library:
             for name, value in changes.items():
                 row["published" if name == "date" else name] = value
                 sources[name] = "given by you after import" if value else "cleared by you: not known"
-            if "author" in changes and not changes["author"]:
+            unknown = not changes.get("author", "x") or ("author" not in changes and row["author"].startswith(UNKNOWN_AUTHOR))
+            if unknown:  # named by its outlet or title: a new outlet or title names it anew
                 row["author"] = unsigned(row.get("outlet") or row.get("title") or "")
             if "date" in changes:
                 row["date_basis"] = "given by you after import" if changes["date"] else "not known: no date in the file, none given"

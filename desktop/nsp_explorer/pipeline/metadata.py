@@ -216,7 +216,7 @@ def _is_name(text: str) -> bool:
     )
 
 
-_SURNAME_GIVEN_NAME = re.compile(r"[A-Z][a-z]{0,3} [A-Z][a-z]+-[a-z]+")
+_SURNAME_GIVEN_NAME = re.compile(r"[A-Z][a-z]? [A-Z][a-z]+-[a-z]+")  # "Do Je-hae", "An Ho-young"; not "The Op-ed", "News Round-up"
 
 
 def _byline_in(line: str) -> str:

@@ -62,7 +62,8 @@ class AuthorBars(ChartView):
         self.caption_label.setText(self._key(colours))
 
     def _key(self, colours: dict[str, str]) -> str:
-        return colour_key([(self.coded.taxonomy.label(self.dimension, c), colours[c]) for c in self.codes]) + f" &nbsp;{html.escape(FEW_PASSAGES_NOTE)}"
+        starred = any(label.endswith(" *") for label in getattr(self, "author_labels", ()))
+        return colour_key([(self.coded.taxonomy.label(self.dimension, c), colours[c]) for c in self.codes]) + (f" &nbsp;{html.escape(FEW_PASSAGES_NOTE)}" if starred else "")
 
     def _centre(self, author_index: int, code_index: int) -> float:
         return author_index - 0.4 + self.thickness * (code_index + 0.5)
@@ -79,6 +80,7 @@ class AuthorBars(ChartView):
         if labels != self.author_labels:  # an author whose shares rest on a passage or two is starred
             self.author_labels = labels
             label_axis(self.plot, "left", labels)
+            self.restyle()  # the caption says what the star means, when there is one
         self.set_targets(self.plot, lambda: self._bar_targets(counts, totals, values, widths))
         return ""
 
