@@ -107,15 +107,18 @@ def fitted_author_labels(sheet, names: list[str], cell_w: float, size: float) ->
     smaller; else the names turned upright and cut short, so that they never take the rows' room."""
     room = 0.95 * cell_w
     stacked = [name_over_year(n) for n in names]
+    tried = []  # (size, wrapped labels, how many had a word cut) of the sizes whose wrapped labels take at most four lines
     for smaller in (size, 0.85 * size, 0.72 * size):
         if sheet.text_width_in(stacked, smaller) <= room:
             return stacked, 0, smaller
         wrapped = [_wrapped(label, sheet, smaller, room) for label in stacked]
-        if all(label.count("\n") <= 3 for label in wrapped) and not any("…" in w and "…" not in n for w, n in zip(wrapped, stacked)):
-            return wrapped, 0, smaller  # wrapped whole: no word cut
-    for smaller in (size, 0.85 * size, 0.72 * size):
-        wrapped = [_wrapped(label, sheet, smaller, room) for label in stacked]
-        if all(label.count("\n") <= 3 for label in wrapped) and sum("…" in w and "…" not in n for w, n in zip(wrapped, stacked)) <= len(names) // 4:
+        if all(label.count("\n") <= 3 for label in wrapped):
+            cut = sum("…" in w and "…" not in n for w, n in zip(wrapped, stacked))
+            if not cut:
+                return wrapped, 0, smaller  # wrapped whole: no word cut
+            tried.append((smaller, wrapped, cut))
+    for smaller, wrapped, cut in tried:
+        if cut <= len(names) // 4:
             return wrapped, 0, smaller  # a few long words cut
     return [_cut_name(n) for n in names], 90, size
 

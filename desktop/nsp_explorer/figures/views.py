@@ -73,13 +73,12 @@ def attention_heatmap(context: FigureContext, medium: Medium, width: int | None)
     colour_map = colormaps[HEATMAP]
     norm = Normalize(0, top)
     colours = colour_map(norm(values.to_numpy()))
-    few = share and bool((totals[authors] < aggregate.FEW_PASSAGES).any())
-    starred = [totals[a] < aggregate.FEW_PASSAGES for a in authors]
-    texts = [[_percent(v) + ("*" if share and star else "") if share else f"{int(v)}" for v, star in zip(row, starred)] for row in values.to_numpy()]
+    starred = [share and totals[a] < aggregate.FEW_PASSAGES for a in authors]  # a share of few passages; counts are not starred
+    texts = [[_percent(v) + ("*" if star else "") if share else f"{int(v)}" for v, star in zip(row, starred)] for row in values.to_numpy()]
     values_drawn = cell_grid(ax, colours, texts, fitting_size(medium, cell_w, cell_h, 4))
     ax.set_yticks(range(len(areas)), area_labels)
     ax.set_xticks(range(len(authors)), labels, rotation=rotation, fontsize=label_size)
-    ax.set_xlabel("Author (first publication year)" + (f"\n{aggregate.FEW_PASSAGES_NOTE}" if few else ""))
+    ax.set_xlabel("Author (first publication year)" + (f"\n{aggregate.FEW_PASSAGES_NOTE}" if any(starred) else ""))
     bar = sheet.figure.colorbar(ScalarMappable(norm, colour_map), ax=ax, fraction=0.04, pad=0.02, aspect=25)
     bar.set_label("share of the author's passages" if share else "passages", size=medium.text_pt)
     bar.ax.tick_params(labelsize=medium.text_pt * 0.9, colors=INK)

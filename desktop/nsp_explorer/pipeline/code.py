@@ -9,7 +9,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from ..core.taxonomy import Taxonomy
-from .codebook import WEAK, Codebook
+from .codebook import WEAK, Codebook, overlaps
 from .frame_rules import apply_frame_rules
 from .sentences import sentence_spans
 
@@ -113,7 +113,7 @@ def _settle_weak_areas(found: dict[tuple[str, str], list[tuple[int, int]]]) -> N
         area = ("area", owner[1])
         if area in found:
             own = found[area]
-            found[area] = sorted(own + [hit for hit in hits if not any(hit[0] < e and s < hit[1] for s, e in own)])
+            found[area] = sorted(own + [hit for hit in hits if not overlaps(*hit, own)])
         elif not named:
             found[area] = hits
 

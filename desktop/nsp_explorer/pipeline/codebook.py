@@ -184,7 +184,7 @@ _ANCHOR = "anchor"  # owner of the frame rules' anchor words
 WEAK = "weak"  # owner ("weak", area) of an area's weak terms: they set it only where no other area is found (pipeline/code.py)
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
@@ -227,9 +227,9 @@ class Codebook:
                 anchors[owner[1]].append(start)
                 continue
             vetoed = vetoes.get(("area", owner[1]) if owner[0] == WEAK else owner)
-            if vetoed and _overlaps(start, end, vetoed):
+            if vetoed and overlaps(start, end, vetoed):
                 continue
-            if labels and owner[0] == "pillar" and _overlaps(start, end, labels):
+            if labels and owner[0] == "pillar" and overlaps(start, end, labels):
                 continue
             kept = found.get(owner)
             if kept is None:

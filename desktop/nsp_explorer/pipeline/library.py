@@ -287,8 +287,8 @@ class Library:
             for name, value in changes.items():
                 row["published" if name == "date" else name] = value
                 sources[name] = "given by you after import" if value else "cleared by you: not known"
-            unknown = not changes.get("author", "x") or ("author" not in changes and row["author"].startswith(UNKNOWN_AUTHOR))
-            if unknown:  # named by its outlet or title: a new outlet or title names it anew
+            cleared = "author" in changes and not changes["author"]
+            if cleared or ("author" not in changes and row["author"].startswith(UNKNOWN_AUTHOR)):  # named by its outlet or title: a new outlet or title names it anew
                 row["author"] = unsigned(row.get("outlet") or row.get("title") or "")
             if "date" in changes:
                 row["date_basis"] = "given by you after import" if changes["date"] else "not known: no date in the file, none given"
@@ -327,9 +327,9 @@ class Library:
                 sources[name] = "given at import"
             elif getattr(document, name):
                 sources[name] = document.where.get(name, f"the {document.kind.upper()} file")
-        # no headline: the file's name as it is, so that a chart's "koreapro_2023.txt" is read as a file, not "koreapro 2023" as a year
         if document.encoding not in ("", "utf-8", "utf-8-sig", "utf-16", "utf-32"):
             sources["text"] = f"read as {document.encoding}"  # said at import: the file was not clean UTF-8
+        # no headline: the file's name as it is, so that a chart's "koreapro_2023.txt" is read as a file, not "koreapro 2023" as a year
         title = given.get("title") or plain_text(document.title) or plain_text(document.path.name)
         if not (given.get("title") or document.title):
             sources["title"] = "the file's name (no headline found)"

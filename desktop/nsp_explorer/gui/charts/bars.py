@@ -34,13 +34,13 @@ class AuthorBars(ChartView):
         super().__init__(coded, state, parent)
         self.codes = list(coded.taxonomy.ids(self.dimension))
         self.authors = coded.authors
+        self.names = [short_name(a, coded) for a in self.authors]
+        self.author_labels = self.names  # as drawn: a name starred when its shares rest on a passage or two
         self.caption_label.setText(self._key(self.colours))
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="% of passages")
         whole_ticks(self.plot.getAxis("bottom"), widest="100")
         self.plot.invertY(True)
-        self.names = [short_name(a, coded) for a in self.authors]
-        self.author_labels = self.names
         label_axis(self.plot, "left", self.names)
         self.plot.setYRange(-0.5, len(self.authors) - 0.5, padding=0.02)
         self.plot.setXRange(0, 100, padding=0.02)
@@ -62,7 +62,7 @@ class AuthorBars(ChartView):
         self.caption_label.setText(self._key(colours))
 
     def _key(self, colours: dict[str, str]) -> str:
-        starred = any(label.endswith(" *") for label in getattr(self, "author_labels", ()))
+        starred = any(label.endswith(" *") for label in self.author_labels)
         return colour_key([(self.coded.taxonomy.label(self.dimension, c), colours[c]) for c in self.codes]) + (f" &nbsp;{html.escape(FEW_PASSAGES_NOTE)}" if starred else "")
 
     def _centre(self, author_index: int, code_index: int) -> float:
