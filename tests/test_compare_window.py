@@ -113,3 +113,34 @@ def test_the_framing_views_of_a_and_b_line_up_and_show_each_scenarios_frames(com
     assert (a.counts.transpose(1, 0, 2).reshape(expected_a.shape) == expected_a).all()
     assert (b.counts.transpose(1, 0, 2).reshape(expected_b.shape) == expected_b).all()
     assert not (a.counts == b.counts).all()
+
+
+def test_a_scenario_of_everything_is_drawn_when_the_window_opens(qtbot, coded, tmp_path, monkeypatch):
+    """A scenario that filters nothing is the state a side starts in: it must still be drawn, not left blank."""
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    store = ScenarioStore.open(tmp_path / "scenarios", coded.taxonomy, coded.authors, coded.years)
+    store.add(Scenario("Everything", "", FilterSpec(), FilterSpec(), "", "share", None))
+    store.add(Scenario("Peace up to 2019", "", UP_TO_2019, FilterSpec(), "", "share", None))
+    window = CompareWindow(coded, store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    for side in (0, 1):
+        matrix, framing, profile = window.matrices[side], window.framings[side], window.profiles[side]
+        assert any(text not in ("", "–") for text in matrix.cell_labels.texts), f"side {'AB'[side]}: attention cells empty"
+        assert framing.counts[:, :, 0].any(), f"side {'AB'[side]}: framing empty"
+        assert np.isfinite(profile.values).any(), f"side {'AB'[side]}: pillar profile empty"
+
+
+def test_the_profiles_rows_do_not_overlap_on_a_projector(compare, qtbot):
+    """Five authors' names down the pillar profile and the frame mix each get a line's height at 1280×720."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    compare.choose(0, 1)
+    qtbot.wait(50)
+    for pair in compare.views["profiles"]:
+        for chart in pair.views:
+            axis = chart.plot.getAxis("left")
+            line = QFontMetrics(axis.style.get("tickFont") or QFont()).height()
+            rows = chart.plot.vb.sceneBoundingRect().height()
+            assert rows >= len(chart.authors) * line, (type(chart).__name__, rows, len(chart.authors) * line)

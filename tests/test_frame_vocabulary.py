@@ -37,6 +37,10 @@ def codes(text, codebook, taxonomy, dimension):
         ("After months of promising to upgrade ties, the president toured the region.", set(), {"opportunity"}),
         ("The new route is promising for exporters.", {"opportunity"}, set()),
         ("Vietnam is promising to become a hub for Korean electronics makers.", {"opportunity"}, set()),
+        # "slow" the verb is a remedy ("to slow down climate change"); slow the adjective is a challenge
+        ("Countries work together to slow down climate change and the spread of disease.", set(), {"challenge"}),
+        ("Planting mangroves helps slow coastal erosion.", set(), {"challenge"}),
+        ("Progress on the trade talks has been slow.", {"challenge"}, set()),
         # holding or hosting an event is plain reporting
         ("The forum was held in Kuala Lumpur on Tuesday.", set(), {"achievement"}),
         ("Seoul hosted the meeting of foreign ministers.", set(), {"achievement"}),

@@ -271,3 +271,22 @@ def test_count_axes_never_tick_fractional_passages(window, qtbot):
         size = axis.height() if side == "left" else axis.width()
         values = [v for _, level in axis.tickValues(low, high, size) for v in level]
         assert values and all(float(v).is_integer() for v in values), (side, values)
+
+
+def test_an_areas_words_are_marked_apart_from_a_frames(window):
+    """Prosperity's blue tint sat beside opportunity's light blue: an area's words are underlined in its pillar's ink,
+    a frame's are on its tint, and a word that sets both shows both."""
+    pane = window.reading
+    codes = [
+        ("frame", "opportunity", "lexicon", "potential"),
+        ("area", "trade", "lexicon", "trade"),
+        ("area", "green_growth", "lexicon", "green potential"),
+    ]
+    marked = pane.highlighted("The trade has green potential.", codes)
+    trade = marked.split(">trade<")[0].rsplit("<span", 1)[1]
+    assert "text-decoration:underline" in trade and "background-color" not in trade
+    potential = marked.split(">potential<")[0].rsplit("<span", 1)[1]
+    assert "background-color" in potential and "text-decoration:underline" in potential  # a frame's word in an area's phrase
+    green = marked.split(">green <")[0].rsplit("<span", 1)[1]
+    assert "background-color" not in green
+    assert pane._ink("trade") != pane._ink("korean_peninsula")  # prosperity and peace keep their own inks

@@ -226,12 +226,10 @@ class CompareWindow(QWidget):
         for heatmap in self.heatmaps:  # the same heading and caption heights: the three heatmaps' rows line up
             heatmap.heading.setFixedHeight(top)
             fixed_lines(heatmap.caption_label, 2)
-        for views in self.views.values():
-            for view in views:
-                for chart in getattr(view, "views", (view,)):
-                    if chart not in self.heatmaps:
-                        fixed_lines(chart.caption_label, 4 if chart in self.framings else 3)  # the framing's colour key may wrap
-                    chart.fit_minimum_height()
+        for chart in self.side_charts():
+            if chart not in self.heatmaps:
+                fixed_lines(chart.caption_label, 4 if chart in self.framings else 3)  # the framing's colour key may wrap
+            chart.fit_minimum_height()
         for label in self.labels:
             fixed_lines(label, 2)
         self.difference.fit_minimum_height()
@@ -298,8 +296,16 @@ class CompareWindow(QWidget):
         fit_within_screen(self)
         if len(store.scenarios) > 1:
             self.pickers[1].setCurrentIndex(1)
+        for chart in self.side_charts():  # a side whose scenario filters nothing starts in its state: no change to draw on
+            chart.refresh()
         self._how_changed()
         self._picked()
+
+    def side_charts(self):
+        """Every chart of both sides (the profiles' two charts each)."""
+        for views in self.views.values():
+            for view in views:
+                yield from getattr(view, "views", (view,))
 
     def choose(self, a: int, b: int) -> None:
         self.pickers[0].setCurrentIndex(a)

@@ -302,41 +302,50 @@ class ReadingPane(QWidget):
         return "".join(parts)
 
     def highlighted(self, text: str, codes: list[tuple[str, str, str, str]]) -> str:
-        """The passage, escaped, with every code's evidence words on its code's colour."""
-        colours: list[str | None] = [None] * len(text)
-        priority = {"pillar": 0, "partner": 1, "frame": 2, "year": 3, "area": 4}  # later wins where they overlap
+        """The passage, escaped, with every code's evidence words marked: a frame's (and a partner's, a year's)
+        on its colour's tint, an area's underlined in its pillar's ink, so an area's word never looks like a frame's
+        (prosperity's blue beside opportunity's) and a word that sets both shows both."""
+        backgrounds: list[str | None] = [None] * len(text)
+        underlines: list[str | None] = [None] * len(text)
+        priority = {"pillar": 0, "partner": 1, "year": 2, "frame": 3}  # later wins where they overlap
         for dimension, code, source, evidence in sorted(codes, key=lambda c: priority.get(c[0], 0)):
             if source != "lexicon" or not evidence:
                 continue
-            colour = self._colour(dimension, code)
+            marks, colour = (underlines, self._ink(code)) if dimension == "area" else (backgrounds, self._colour(dimension, code))
             for word in evidence.split("; "):
                 start = text.find(word)
                 while start >= 0:
-                    for i in range(start, start + len(word)):
-                        colours[i] = colour
+                    marks[start:start + len(word)] = [colour] * len(word)
                     start = text.find(word, start + len(word))
         phrase = self.search.strip()
         if phrase:  # the search match is marked apart from the codes' tints, over them
             for match in re.finditer(re.escape(phrase), text, re.IGNORECASE):
-                for i in range(match.start(), match.end()):
-                    colours[i] = MATCH
+                backgrounds[match.start():match.end()] = [MATCH] * (match.end() - match.start())
+                underlines[match.start():match.end()] = [None] * (match.end() - match.start())
         out, i = [], 0
         while i < len(text):
             j = i
-            while j < len(text) and colours[j] == colours[i]:
+            while j < len(text) and backgrounds[j] == backgrounds[i] and underlines[j] == underlines[i]:
                 j += 1
             chunk = html.escape(text[i:j])
-            if colours[i] is MATCH:
-                out.append(f"<span style='{MATCH_STYLE}'>{chunk}</span>")
-            else:
-                out.append(f"<span style='background-color:{colours[i]}'>{chunk}</span>" if colours[i] else chunk)
+            style = []
+            if backgrounds[i] is MATCH:
+                style.append(MATCH_STYLE)
+            elif backgrounds[i]:
+                style.append(f"background-color:{backgrounds[i]}")
+            if underlines[i]:
+                style.append(f"color:{underlines[i]}; text-decoration:underline")
+            out.append(f"<span style='{'; '.join(style)}'>{chunk}</span>" if style else chunk)
             i = j
         return "".join(out)
 
-    def _colour(self, dimension: str, code: str) -> str:
-        if dimension == "area":
-            return _tint(PILLAR_COLOURS[self.coded.taxonomy.pillar_of(code)])
+    @staticmethod
+    def _colour(dimension: str, code: str) -> str:
         return _tint(code_colour(dimension, code))
+
+    def _ink(self, area: str) -> str:
+        """An area's words and chip: its pillar's colour, dark enough to read as text."""
+        return _ink(PILLAR_COLOURS[self.coded.taxonomy.pillar_of(area)])
 
     def code_labels(self, codes: list[tuple[str, str, str, str]]) -> str:
         taxonomy = self.coded.taxonomy
@@ -349,7 +358,8 @@ class ReadingPane(QWidget):
             for code, source in chosen:
                 label = taxonomy.label(dimension, code) if dimension != "year" else code
                 note = {"derived": " (from area)", "reviewed": " ✓ added by a reader", "model": " (sentence model)"}.get(source, "")
-                chips.append(f"<span style='background-color:{self._colour(dimension, code)}'>&nbsp;{html.escape(label)}{note}&nbsp;</span>")
+                look = f"color:{self._ink(code)}; text-decoration:underline" if dimension == "area" else f"background-color:{self._colour(dimension, code)}"
+                chips.append(f"<span style='{look}'>&nbsp;{html.escape(label)}{note}&nbsp;</span>")
             groups.append(f"<b>{title}:</b> " + " ".join(chips))
         return "<br>".join(groups) if groups else "<i>No codes on this passage.</i>"
 
@@ -436,6 +446,12 @@ class ReadingPane(QWidget):
 
     def copy_citation(self) -> None:
         QApplication.clipboard().setText(self.citation())
+
+
+def _ink(colour: str) -> str:
+    """A dark version of a colour, readable as text on white (4.5:1 or more for the pillars' colours)."""
+    c = QColor(colour)
+    return QColor.fromRgbF(0.62 * c.redF(), 0.62 * c.greenF(), 0.62 * c.blueF()).name()
 
 
 def _tint(colour: str) -> str:

@@ -8,6 +8,7 @@ selection back through the state. Charts never talk to each other.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -344,16 +345,17 @@ class ChartView(QFrame):
 
     def fit_minimum_height(self) -> None:
         """Room for every category label at the current type size: the chart area scrolls rather than pile labels up."""
-        height = 0
+        _, top, _, bottom_margin = self.graphics.ci.layout.getContentsMargins()
+        height = top + bottom_margin
         for plot in self.plots:
             left = plot.getAxis("left")
             rows = len(getattr(left, "category_labels", None) or ())
             metrics = QFontMetrics(left.style.get("tickFont") or QFont())
             axis = plot.axes.get("bottom")
-            # the height it was given, which its geometry takes only at the next layout
-            bottom = (getattr(axis, "fixedHeight", None) or axis.height()) if axis is not None else 0
+            # the height the axis asked for (ticks, names, title), which its geometry takes only at the next layout
+            bottom = axis.minimumHeight() if axis is not None else 0
             height += max(rows * metrics.height(), 4 * metrics.lineSpacing()) + bottom + 8
-        self.graphics.setMinimumHeight(int(height))
+        self.graphics.setMinimumHeight(math.ceil(height))
 
     def set_type_scale(self, scale: float) -> None:
         """Every text the chart draws at this multiple of its normal size: ticks, axis titles, values, subtitles.
