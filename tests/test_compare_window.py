@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -86,6 +89,7 @@ def test_scenarios_without_a_shared_author_say_so_and_can_be_compared_pooled_or_
     share_b = frame_matrix(coded, mask_b).to_numpy()[beser]
     assert np.allclose(compare.difference.values[:, 0], 100 * (share_a - share_b))
     assert "Lee" in compare.difference.plot.getAxis("bottom").labels[0] and "Beşer" in compare.difference.plot.getAxis("bottom").labels[0]
+    assert html.unescape(compare.difference.plot.getAxis("bottom").labelText) == "A's author − B's author"  # not "Author (publication year)"
 
 
 def test_esc_closes_the_comparison_and_export_is_in_view(compare, qtbot):
@@ -144,3 +148,77 @@ def test_the_profiles_rows_do_not_overlap_on_a_projector(compare, qtbot):
             line = QFontMetrics(axis.style.get("tickFont") or QFont()).height()
             rows = chart.plot.vb.sceneBoundingRect().height()
             assert rows >= len(chart.authors) * line, (type(chart).__name__, rows, len(chart.authors) * line)
+
+
+def test_the_exported_comparison_shows_the_difference_the_window_shows(compare, coded, tmp_path, monkeypatch):
+    """One author of A against one of B in the window: the exported figure's A − B is the same pair, the same numbers."""
+    import nsp_explorer.figures.compare as figures_compare
+    from nsp_explorer.figures.export import Exported, draw
+
+    drawn = []
+    monkeypatch.setattr(figures_compare, "write_figures", lambda figures, context, folder, *rest: drawn.append((figures, context)) or Exported(folder=folder))
+    compare.choose(1, 0)  # Peace after 2019 vs up to 2019
+    compare.compare_authors("Siti Atiqah Mokhter", "Dira Fabrian")
+    window_values = [text for text in compare.difference.cell_labels.texts]
+    compare.export_to(tmp_path)
+    (attention, _), context = drawn[0]
+    sheet = draw(attention, context, "slide-16x9", 1600)
+    figure_values = dict(zip((t.get_position()[1] for t in sheet.figure.axes[2].texts), (t.get_text() for t in sheet.figure.axes[2].texts)))
+    shown = [compare.difference.areas.index(a) for a in coded.taxonomy.ids("area") if any(
+        (s.state.mask(coded) & coded.has("area", a)).any() for s in compare.states)]
+    assert [figure_values[row] for row in range(len(shown))] == [window_values[r] for r in shown]
+    assert "Mokhter" in sheet.figure.axes[2].get_xticklabels()[0].get_text()
+
+
+def test_the_window_comes_back_with_the_last_choices_and_offers_each_sides_authors(compare, coded):
+    compare.choose(1, 0)  # Peace after 2019 vs up to 2019: no author in both
+    offered = [[picker.itemData(i) for i in range(picker.count())] for picker in compare.pair_pickers]
+    assert offered == [["Siti Atiqah Mokhter", "Choe Won-gi", "Mehmet Enes Beşer"], ["Dira Fabrian", "Lee Jaehyon"]]
+    compare.compare_authors("Choe Won-gi", "Lee Jaehyon")
+    assert not compare.difference.showing_message and all(t != "–" for t in compare.difference.cell_labels.texts)
+    again = CompareWindow(coded, compare.store)
+    try:
+        assert [p.currentText() for p in again.pickers] == ["Peace after 2019", "Peace up to 2019"]
+        assert again.how.currentData() == "pair" and [p.currentData() for p in again.pair_pickers] == ["Choe Won-gi", "Lee Jaehyon"]
+        assert np.allclose(again.difference.values, compare.difference.values, equal_nan=True)
+    finally:
+        again.deleteLater()
+
+
+def test_export_asks_for_the_layout_starts_at_the_last_folder_and_says_what_it_wrote(compare, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    starts = []
+
+    def choose_folder(parent, title, start=""):
+        starts.append(start)
+        return str(tmp_path / "slides")
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose_folder)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Slide 4:3", True))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (800, True))
+    (tmp_path / "slides").mkdir()
+    compare.choose(2, 0)
+    compare.ask_and_export()
+    written = sorted(p.name for p in (tmp_path / "slides").iterdir())
+    assert written == sorted(f"{stem}.{f}" for stem in ("comparison", "comparison-framing") for f in ("png", "svg", "pdf"))
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(tmp_path / "slides" / "comparison.png"))
+    assert image.width() == 800 and image.height() == 600  # the slide chosen
+    assert compare.status.text() == f"Exported 6 files to {tmp_path / 'slides'}"
+    compare.ask_and_export()
+    assert starts == [str(Path.home()), str(tmp_path / "slides")]  # the home folder, never the app's; then the last one
+
+
+def test_the_profiles_percent_ticks_do_not_run_together_in_a_narrow_column(compare, qtbot):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    compare.choose(0, 1)
+    qtbot.wait(50)
+    for pair in compare.views["profiles"]:
+        for chart in pair.views:
+            axis = chart.plot.getAxis("bottom")
+            ticks = [value for value, _ in axis._tickLevels[0]]
+            spacing = chart.plot.vb.width() * (ticks[1] - ticks[0]) / 100 if len(ticks) > 1 else chart.plot.vb.width()
+            assert spacing >= 1.5 * QFontMetrics(axis.style.get("tickFont") or QFont()).horizontalAdvance("75"), (ticks, chart.plot.vb.width())

@@ -256,9 +256,39 @@ def test_the_comparison_figure_aligns_rows_and_scales_and_explains_no_shared_aut
     renderer = sheet.figure.canvas.get_renderer()
     box_a, box_b = a.get_window_extent(renderer), b.get_window_extent(renderer)
     assert abs(box_a.width - box_b.width) < 1 and abs(box_a.y0 - box_b.y0) < 1 and abs(box_a.height - box_b.height) < 1
-    assert [t.get_text() for t in a.get_xticklabels()] == [t.get_text() for t in b.get_xticklabels()]
-    assert [t.get_text().replace("\n", " ") for t in d.get_xticklabels()] == ["All authors"]
-    assert any("share no author" in t for t in sheet.texts())
+    names = lambda ax: [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]  # noqa: E731
+    # no author on both sides: each shows its own (and all authors), in columns of one width, as the framing comparison does
+    assert names(a) == ["Fabrian 2017", "Lee 2019", "All authors"] and names(b) == ["Mokhter 2020", "Choe 2021", "Beşer 2025", "All authors"]
+    assert a.get_xlim() == b.get_xlim()
+    assert names(d) == ["All authors"]
+    note = " ".join(sheet.texts())
+    assert "share no author" in note and "authors on both sides" not in note  # the note does not contradict itself
+    shared = draw(_Comparison(FigureContext(coded, ExplorerState(FilterSpec(years={2017, 2019, 2020})), "To 2020"), late), early, "slide-16x9", 1920)
+    a, b, d = shared.figure.axes[:3]
+    assert names(a) == names(b) == ["Fabrian 2017", "Lee 2019", "Mokhter 2020", "Choe 2021", "Beşer 2025", "All authors"]
+    assert names(d) == ["Mokhter 2020", "All authors"]  # the one author on both sides with themselves
+
+
+def test_the_comparison_figure_compares_what_the_window_compares(coded):
+    """Pooled, or one author of A against one of B: the figure's A − B is the window's choice, not always per author."""
+    from nsp_explorer.core.aggregate import frame_matrix
+    from nsp_explorer.figures.compare import PAIR, POOLED, Difference, _Comparison
+
+    early = FigureContext(coded, ExplorerState(FilterSpec(years={2017, 2019})), "Up to 2019")
+    late = FigureContext(coded, ExplorerState(FilterSpec(years={2020, 2021, 2025})), "After 2019")
+    values = lambda ax: [t.get_text() for t in ax.texts]  # noqa: E731
+    labels = lambda ax: [t.get_text().replace("\n", " ") for t in ax.get_xticklabels()]  # noqa: E731
+    pooled = draw(_Comparison(early, late, Difference(POOLED)), early, "slide-16x9", 1920).figure.axes[2]
+    assert labels(pooled) == ["All authors"]
+    pair = draw(_Comparison(late, early, Difference(PAIR, ("Siti Atiqah Mokhter", "Dira Fabrian"))), early, "slide-16x9", 1920)
+    d = pair.figure.axes[2]
+    assert labels(d) == ["Mokhter 2020 (A) − Fabrian 2017 (B)"]
+    mokhter = frame_matrix(coded, late.mask).loc["Siti Atiqah Mokhter"].to_numpy()
+    fabrian = frame_matrix(coded, early.mask).loc["Dira Fabrian"].to_numpy()
+    areas = [a for a in coded.taxonomy.ids("area") if (late.mask | early.mask)[coded.has("area", a)].any()]
+    expected = 100 * (mokhter - fabrian)[[list(coded.taxonomy.ids("area")).index(a) for a in areas]]
+    assert [v.rstrip("*") for v in values(d)] == [f"{v:+.0f}" for v in expected]
+    assert "Mokhter 2020 in A against Fabrian 2017 in B" in " ".join(pair.texts()).replace("\n", " ")
 
 
 def test_the_framing_comparison_lines_up_the_authors_both_sides_share_and_gives_disjoint_sides_their_own(coded):

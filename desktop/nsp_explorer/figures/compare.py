@@ -9,6 +9,7 @@ points, the unit of their colour bar.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,17 @@ from .media import DEFAULT_MEDIUM, Medium
 
 FEW = 3  # a difference resting on fewer passages than this, on either side, is marked with *
 ALL = "All authors"
+# What A − B compares, as the comparison window offers it: each author with themselves (and all authors
+# together), all authors pooled only, or one author of A with one of B
+EACH_AUTHOR, POOLED, PAIR = "same", "pooled", "pair"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """What the A − B panel compares; ``pair`` names A's author and B's for PAIR."""
+
+    mode: str = EACH_AUTHOR
+    pair: tuple[str | None, str | None] = (None, None)
 
 
 def _shares(context: FigureContext, authors: list[str], areas: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -43,8 +55,24 @@ class _Comparison:
     title = "Comparison"
     stem = "comparison"
 
-    def __init__(self, a: FigureContext, b: FigureContext):
-        self.a, self.b = a, b
+    def __init__(self, a: FigureContext, b: FigureContext, difference: Difference = Difference()):
+        self.a, self.b, self.difference = a, b, difference
+
+    def _difference_columns(self, authors: list[str], columns: list[str], n_a: np.ndarray, n_b: np.ndarray) -> tuple[list[tuple[str, int, int]], str]:
+        """(label, A's column, B's column) of each A − B column, and what the note says of them."""
+        everyone = len(authors)  # the index of All authors
+        if self.difference.mode == POOLED:
+            return [(ALL, everyone, everyone)], "A − B: all authors pooled"
+        if self.difference.mode == PAIR:
+            a, b = self.difference.pair
+            if a in authors and b in authors:
+                i, j = authors.index(a), authors.index(b)
+                return [(f"{columns[i]} (A)\n− {columns[j]} (B)", i, j)], f"A − B: {columns[i]} in A against {columns[j]} in B"
+            return [], "A − B: the chosen authors have no passages on their sides"
+        both = [i for i in range(everyone + 1) if n_a[i] > 0 and n_b[i] > 0]  # authors on both sides, and All authors
+        if both == [everyone]:
+            return [(ALL, everyone, everyone)], "A and B share no author: A − B is for all authors together"
+        return [(columns[i], i, i) for i in both], "A − B: each author on both sides with themselves, and all authors together"
 
     def draw(self, _context, medium: Medium, width: int | None):
         from matplotlib import colormaps
@@ -65,47 +93,64 @@ class _Comparison:
             return None
         share_a, n_a = _shares(a, authors, areas)
         share_b, n_b = _shares(b, authors, areas)
-        both = [i for i in range(len(authors) + 1) if n_a[i] > 0 and n_b[i] > 0]  # authors on both sides, and All authors
-        points = 100 * (share_a[:, both] - share_b[:, both])
-        finite = np.abs(points[np.isfinite(points)])
-        limit = next((s for s in (5, 10, 20, 25, 50, 75, 100) if finite.size and finite.max() <= s), 100)
         marked = frozenset(coded.machine_coded_authors(union))
         columns = [marked_name(x, coded.first_years, marked) for x in authors] + [ALL]
+        differences, compared = self._difference_columns(authors, columns, n_a, n_b)
+        if differences:
+            points = 100 * np.column_stack([share_a[:, i] - share_b[:, j] for _, i, j in differences])
+            few_columns = np.array([min(n_a[i], n_b[j]) < FEW for _, i, j in differences])
+        else:
+            points, few_columns = np.full((len(areas), 1), np.nan), np.array([False])
+            differences = [("–", len(authors), len(authors))]
+        finite = np.abs(points[np.isfinite(points)])
+        limit = next((s for s in (5, 10, 20, 25, 50, 75, 100) if finite.size and finite.max() <= s), 100)
+        # each side its authors (and All authors); when the sides share no author, each shows only its own: lined-up
+        # columns would be empty on the other side, half of each panel
+        own = [[i for i in range(len(authors)) if n[i] > 0] for n in (n_a, n_b)]
+        apart = all(own) and not set(own[0]) & set(own[1])
+        sides = [side + [len(authors)] for side in own] if apart else [list(range(len(authors) + 1))] * 2
+        wide = max(map(len, sides))
         name_a, name_b = a.scenario or "A", b.scenario or "B"
         subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
         source = comparison_source(a, b)
-        note = f"Each column: share of that author's passages on each area; – no passages. A − B: authors on both sides; * fewer than {FEW} passages on one side."
-        if len(both) == 1:
-            note = "A and B share no author: their difference is shown for all authors together. " + note
+        note = (
+            "Each column: share of that author's passages on each area; – no passages."
+            + (" The two sides share no author: each shows its own." if apart else "")
+            + f" {compared}; * fewer than {FEW} passages on one side."
+        )
         sheet = Sheet(medium, width, f"Attention by area: {name_a} vs {name_b}", subtitle, source, body_in=0.2 * len(areas) + 1.8, note=note)
-        # A and B: the same columns, so the same cell widths; A − B at least wide enough for its title and colour bar
-        axes = sheet.axes(1, 3, width_ratios=[len(columns), len(columns), max(len(both), 2.5)])[0]
+        # A and B: columns of one width; A − B at least wide enough for its title and colour bar
+        axes = sheet.axes(1, 3, width_ratios=[wide, wide, max(len(differences), 2.5)])[0]
         body_w, body_h = sheet.body_in
         labels = [wrap_label(coded.taxonomy.label("area", x), medium) for x in areas]
         label_in = sheet.text_width_in(labels, medium.text_pt)
-        cell_w = (body_w - label_in - 0.08 * body_w) / (2 * len(columns) + max(len(both), 2.5))
+        cell_w = (body_w - label_in - 0.08 * body_w) / (2 * wide + max(len(differences), 2.5))
         cell_h = (body_h - 7 * medium.text_pt / 72) / len(areas)
         size = fitting_size(medium, cell_w, cell_h, 4)
         shares_map = colormaps[HEATMAP]
         diverging = LinearSegmentedColormap.from_list("a-minus-b", ["#0072B2", "#FFFFFF", "#D55E00"])  # Okabe–Ito blue ↔ vermillion
         missing = np.array([0.92, 0.92, 0.92, 1.0])
         grids = []
-        for ax, values, side, n in ((axes[0], share_a, f"A: {name_a}", a.passages), (axes[1], share_b, f"B: {name_b}", b.passages)):
+        for ax, values, side, n, shown in ((axes[0], share_a, f"A: {name_a}", a.passages, sides[0]), (axes[1], share_b, f"B: {name_b}", b.passages, sides[1])):
+            values = values[:, shown]
             colours = shares_map(Normalize(0, 1)(np.nan_to_num(values)))
             colours[~np.isfinite(values)] = missing
             texts = [["–" if v != v else f"{100 * v:.0f}%" for v in row] for row in values]
             style_axes(ax, medium)
-            grids.append((ax, cell_grid(ax, colours, texts, size), len(areas), len(columns)))
+            grids.append((ax, cell_grid(ax, colours, texts, size), len(areas), wide))
+            ax.set_xlim(-0.5, wide - 0.5)  # cells of one width on both sides
             ax.set_title(f"{side}\n{plural(n, 'passage')}", fontsize=medium.text_pt, color=INK, loc="center")
         colours = diverging(Normalize(-limit, limit)(np.nan_to_num(points)))
-        few = (np.minimum(n_a, n_b)[both] < FEW)[None, :].repeat(len(areas), axis=0)
-        texts = [[f"{v:+.0f}{'*' if f else ''}" for v, f in zip(row, frow)] for row, frow in zip(points, few)]
+        colours[~np.isfinite(points)] = missing
+        few = few_columns[None, :].repeat(len(areas), axis=0)
+        texts = [["–" if v != v else f"{v:+.0f}{'*' if f else ''}" for v, f in zip(row, frow)] for row, frow in zip(points, few)]
         style_axes(axes[2], medium)
-        grids.append((axes[2], cell_grid(axes[2], colours, texts, size), len(areas), len(both)))
+        grids.append((axes[2], cell_grid(axes[2], colours, texts, size), len(areas), len(differences)))
         axes[2].set_title("A − B\n(points)", fontsize=medium.text_pt, color=INK)
-        for ax, names in ((axes[0], columns), (axes[1], columns), (axes[2], [columns[i] for i in both])):
-            upright = sheet.text_width_in([c.replace(" ", "\n") for c in names], size) <= 0.95 * cell_w
-            ax.set_xticks(range(len(names)), [c.replace(" ", "\n") for c in names] if upright else names, rotation=0 if upright else 90, fontsize=size)
+        for ax, names in ((axes[0], [columns[i] for i in sides[0]]), (axes[1], [columns[i] for i in sides[1]]), (axes[2], [label for label, _, _ in differences])):
+            stacked = [c if "\n" in c else c.replace(" ", "\n") for c in names]  # a name over its year; a pair's label has its own lines
+            upright = sheet.text_width_in(stacked, size) <= 0.95 * cell_w * (max(len(differences), 2.5) / len(differences) if ax is axes[2] else 1)
+            ax.set_xticks(range(len(names)), stacked if upright else [c.replace("\n", " ") for c in names], rotation=0 if upright else 90, fontsize=size)
             ax.set_yticks(range(len(areas)), labels if ax is axes[0] else [])
         bar = sheet.figure.colorbar(ScalarMappable(Normalize(0, 1), shares_map), ax=list(axes[:2]), location="bottom", fraction=0.05, aspect=40, pad=0.02)
         bar.set_label("share of the column's passages (A and B on one scale)", size=medium.text_pt * 0.9)
@@ -174,7 +219,11 @@ class _FramingComparison:
         return sheet
 
 
-def write_comparison(a: FigureContext, b: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
-    """``comparison.<format>`` (attention) and ``comparison-framing.<format>`` in ``folder``; a figure with no data
-    (neither scenario shows a passage, or a dataset without sentence codes) is left out and named in ``empty``."""
-    return write_figures((_Comparison(a, b), _FramingComparison(a, b)), a, folder, formats, width, medium)
+def write_comparison(
+    a: FigureContext, b: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM,
+    difference: Difference = Difference(),
+) -> Exported:
+    """``comparison.<format>`` (attention, and A − B as ``difference`` says) and ``comparison-framing.<format>`` in
+    ``folder``; a figure with no data (neither scenario shows a passage, or a dataset without sentence codes) is left
+    out and named in ``empty``."""
+    return write_figures((_Comparison(a, b, difference), _FramingComparison(a, b)), a, folder, formats, width, medium)

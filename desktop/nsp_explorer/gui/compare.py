@@ -8,21 +8,24 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from ..core.aggregate import frame_matrix, passages_per_author
 from ..core.errors import DataFileError
 from ..core.filters import ExplorerState
 from ..core.report import view_description
 from ..core.wording import counted
+from ..figures.compare import EACH_AUTHOR, PAIR, POOLED
 from .charts.bars import FrameMix, PillarProfile
-from .charts.base import CellLabels, ChartView, Target, label_axis, short_name, style_plot
+from .charts.base import CellLabels, ChartView, Target, axis_title, label_axis, short_name, style_plot
 from .charts.framing_matrix import FramingMatrix
 from .charts.framing_view import FramingView
 from .charts.plot import ColourScale
 from .palette import ink_on
 from .screen import fit_within_screen
-from .export import export_comparison
+from .settings import read_settings, save_settings
+from .export import FORMATS, export_comparison
+from .export_dialogs import ask_folder, ask_layout
 from .state import FilterState
 
 FEW = 3  # a difference resting on fewer passages than this, on either side, is marked
@@ -37,7 +40,6 @@ SIDE_VIEWS = [
     ("profiles", lambda coded, state: SideBySide(PillarProfile(coded, state), FrameMix(coded, state)), 2),
 ]
 
-SAME, POOLED, PAIR = "same", "pooled", "pair"
 
 
 def fixed_lines(label: QLabel, lines: int) -> None:
@@ -85,7 +87,7 @@ class DifferenceMatrix(ChartView):
         )
         self.areas = list(coded.taxonomy.ids("area"))
         self.authors = coded.authors
-        self.mode, self.pair = SAME, (None, None)
+        self.mode, self.pair = EACH_AUTHOR, (None, None)
         self.plot = self.add_plot(0, categories=("bottom",))
         style_plot(self.plot, bottom="Author (publication year)")
         self.plot.invertY(True)
@@ -104,7 +106,7 @@ class DifferenceMatrix(ChartView):
         self.shared: list[str] = []
 
     def compare(self, mode: str, pair: tuple[str | None, str | None] = (None, None)) -> None:
-        """Per author (SAME), all authors pooled (POOLED), or A's author pair[0] against B's pair[1] (PAIR)."""
+        """Per author (EACH_AUTHOR), all authors pooled (POOLED), or A's author pair[0] against B's pair[1] (PAIR)."""
         self.mode, self.pair = mode, pair
         self.refresh()
 
@@ -132,7 +134,7 @@ class DifferenceMatrix(ChartView):
         n_a = passages_per_author(self.coded, mask_a).to_numpy()
         n_b = passages_per_author(self.coded, mask_b).to_numpy()
         self.shared = [author for i, author in enumerate(self.authors) if n_a[i] and n_b[i]]
-        if self.mode == SAME and not self.shared:
+        if self.mode == EACH_AUTHOR and not self.shared:
             only_a = ", ".join(short_name(x, self.coded) for i, x in enumerate(self.authors) if n_a[i])
             only_b = ", ".join(short_name(x, self.coded) for i, x in enumerate(self.authors) if n_b[i])
             self.values = np.full((len(self.areas), len(self.authors)), np.nan)
@@ -143,6 +145,9 @@ class DifferenceMatrix(ChartView):
             )
             return
         columns = self.columns = self._columns()
+        title = {EACH_AUTHOR: "Author (publication year)", POOLED: "All authors together", PAIR: "A's author − B's author"}[self.mode]
+        if self.plot.__dict__.get("titles", {}).get("bottom") != title:
+            axis_title(self.plot, "bottom", title, self.type_scale, self.palette.text)
         values = np.full((len(self.areas), len(columns)), np.nan)
         texts, colours, targets, tips = [], [], [], []
         for c, (label, ia, ib) in enumerate(columns):
@@ -197,8 +202,10 @@ class CompareWindow(QWidget):
     Each side has its own state; the views are the explorer's own.
     """
 
-    def __init__(self, coded, store, parent=None):
+    def __init__(self, coded, store, parent=None, remember: bool = True):
         super().__init__(parent, Qt.WindowType.Window)
+        self.remember = remember  # the choices are kept in the settings and come back at the next opening
+        self._restoring = True  # what is set while the window is built is not the user's choice
         self.setWindowTitle("NSP Explorer — compare scenarios")
         self.coded = coded
         self.store = store
@@ -239,14 +246,12 @@ class CompareWindow(QWidget):
         self._align.timeout.connect(self.align_heatmaps)
 
         self.how = QComboBox()
-        self.how.addItem("Each author with themselves", SAME)
+        self.how.addItem("Each author with themselves", EACH_AUTHOR)
         self.how.addItem("All authors pooled", POOLED)
         self.how.addItem("One author of A with one of B", PAIR)
         self.how.setToolTip("What the difference compares")
-        self.pair_pickers = (QComboBox(), QComboBox())
+        self.pair_pickers = (QComboBox(), QComboBox())  # each lists the authors its side holds (see _offer_authors)
         for picker in self.pair_pickers:
-            for author in coded.authors:
-                picker.addItem(short_name(author, coded), author)
             picker.currentIndexChanged.connect(self._how_changed)
         self.how.currentIndexChanged.connect(self._how_changed)
 
@@ -288,6 +293,9 @@ class CompareWindow(QWidget):
         self.scroll.setWidget(charts)
         grid.addWidget(self.scroll, 2, 0, 1, 3)
         grid.setRowStretch(2, 1)
+        self.status = QLabel()  # what an export wrote, or why it could not
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        grid.addWidget(self.status, 3, 0, 1, 3)
         for layout in (grid, rows):
             for column in range(3):  # equal widths: equal values give equal bars and cells
                 layout.setColumnStretch(column, 1)
@@ -300,6 +308,7 @@ class CompareWindow(QWidget):
             chart.refresh()
         self._how_changed()
         self._picked()
+        self._restore_choices()
 
     def side_charts(self):
         """Every chart of both sides (the profiles' two charts each)."""
@@ -325,6 +334,41 @@ class CompareWindow(QWidget):
             picker.setEnabled(mode == PAIR)
         self.difference.compare(mode, tuple(p.currentData() for p in self.pair_pickers))
         self._align.start()
+        self._remember_choices()
+
+    def _remember_choices(self) -> None:
+        """The scenarios, the comparison and the pair chosen, by name, for the next opening."""
+        if not self.remember or self._restoring:
+            return
+        settings = read_settings()
+        if settings is None:
+            return  # a settings file that cannot be read is the main window's to report, and never overwritten
+        settings["comparison"] = {
+            "a": self.pickers[0].currentText(), "b": self.pickers[1].currentText(),
+            "how": self.how.currentData(), "pair": [p.currentData() for p in self.pair_pickers],
+        }
+        try:
+            save_settings(settings)
+        except OSError:
+            pass  # the choices hold for this window; the next change tries again
+
+    def _restore_choices(self) -> None:
+        saved = (read_settings() or {}).get("comparison") if self.remember else None
+        if isinstance(saved, dict):
+            for picker, name in zip(self.pickers, (saved.get("a"), saved.get("b"))):
+                index = picker.findText(name) if isinstance(name, str) else -1
+                if index >= 0:
+                    picker.setCurrentIndex(index)
+            pair = saved.get("pair")
+            if isinstance(pair, list) and len(pair) == 2:
+                for picker, author in zip(self.pair_pickers, pair):
+                    if picker.findData(author) >= 0:
+                        picker.setCurrentIndex(picker.findData(author))
+            how = self.how.findData(saved.get("how"))
+            if how >= 0:
+                self.how.setCurrentIndex(how)
+        self._restoring = False
+        self._how_changed()
 
     def _picked(self, *_):
         for picker, state, label in zip(self.pickers, self.states, self.labels):
@@ -334,7 +378,25 @@ class CompareWindow(QWidget):
                 state.apply(ExplorerState(s.filters, s.selection, s.search))
                 count = int(state.state.mask(self.coded).sum())
                 label.setText(f"{counted(count, 'passage')} · {view_description(s.filters, s.selection, s.search, self.coded.taxonomy)}")
+        self._offer_authors()
         self._align.start()
+
+    def _offer_authors(self) -> None:
+        """Each side's author list holds the authors with passages on that side (another's would give a column of
+        dashes); the author chosen stays chosen while the side holds them."""
+        for picker, state in zip(self.pair_pickers, self.states):
+            held = passages_per_author(self.coded, state.state.mask(self.coded))
+            authors = [author for author in self.coded.authors if held[author] > 0]
+            if [picker.itemData(i) for i in range(picker.count())] == authors:
+                continue
+            chosen = picker.currentData()
+            picker.blockSignals(True)
+            picker.clear()
+            for author in authors:
+                picker.addItem(short_name(author, self.coded), author)
+            picker.setCurrentIndex(max(0, picker.findData(chosen)))
+            picker.blockSignals(False)
+        self._how_changed()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -365,9 +427,11 @@ class CompareWindow(QWidget):
         return export_comparison(self, folder, formats, width).written
 
     def ask_and_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export the comparison to a folder")
-        if folder:
+        """Both figures of the comparison, laid out for the medium chosen; the status line says what was written."""
+        folder = ask_folder(self, "Export the comparison to a folder")
+        layout = ask_layout(self) if folder else None
+        if folder and layout:
             try:
-                self.export_to(Path(folder))
+                self.status.setText(export_comparison(self, folder, FORMATS, layout[1], layout[0]).summary())
             except DataFileError as error:
-                self.labels[0].setText(str(error))
+                self.status.setText(str(error))

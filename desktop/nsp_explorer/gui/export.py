@@ -45,7 +45,7 @@ def seminar_pack(window, folder: Path, scenario_json: dict, formats=FORMATS, wid
 
 def export_comparison(compare, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
     """The comparison window's two scenarios as one figure, drawn from their data."""
-    from ..figures.compare import write_comparison
+    from ..figures.compare import Difference, write_comparison
 
     chosen = [compare.store.scenarios[p.currentIndex()] for p in compare.pickers if 0 <= p.currentIndex() < len(compare.store.scenarios)]
     if len(chosen) != 2:
@@ -54,4 +54,5 @@ def export_comparison(compare, folder: Path, formats=FORMATS, width: int | None 
 
     slots = author_styles(compare.coded.authors).slots
     a, b = (FigureContext.of_scenario(compare.coded, s, slots) for s in chosen)
-    return write_comparison(a, b, folder, formats, width, medium)
+    difference = Difference(compare.how.currentData(), tuple(picker.currentData() for picker in compare.pair_pickers))
+    return write_comparison(a, b, folder, formats, width, medium, difference)

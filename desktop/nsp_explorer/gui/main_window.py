@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGridLayout,
-    QInputDialog,
     QMainWindow,
     QLabel,
     QScrollArea,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
-from ..core.report import MAX_PNG_WIDTH
 from ..core.filters import ExplorerState
 from ..core.report import passages_csv, passages_markdown
 from ..core.errors import DataFileError
@@ -41,6 +39,7 @@ from .charts.framing_matrix import FramingMatrix
 from .charts.framing_view import FramingView
 from .charts.shared_rows import SharedRows
 from .compare import CompareWindow
+from .export_dialogs import ask_folder, ask_layout
 from .export import FORMATS, atomically, export_chart, export_views, seminar_pack
 from .filter_panel import FilterPanel
 from .scenarios_panel import ScenarioPanel, scenarios_dir
@@ -502,7 +501,10 @@ class MainWindow(QMainWindow):
     def open_comparison(self) -> CompareWindow:
         if len(self.store.scenarios) < 2:
             self.statusBar().showMessage("Save at least two scenarios to compare them (Scenarios tab).", 8000)
-        self.compare_window = CompareWindow(self.coded, self.store)
+        if self.compare_window is not None:  # a replaced window is deleted by Qt, never left to Python's collector
+            self.compare_window.close()
+            self.compare_window.deleteLater()
+        self.compare_window = CompareWindow(self.coded, self.store, remember=self.remember)
         self.compare_window.show()
         return self.compare_window
 
@@ -512,31 +514,18 @@ class MainWindow(QMainWindow):
         except DataFileError as error:
             self.statusBar().showMessage(str(error), 15000)
 
-    def _ask_layout(self) -> tuple[str, int] | None:
-        """Where the figures go (a slide or a paper column) and how many pixels wide; None if cancelled."""
-        from ..figures.media import DEFAULT_MEDIUM, MEDIA
-
-        names = {"Slide 16:9": "slide-16x9", "Slide 4:3": "slide-4x3", "Paper column (89 mm)": "paper-column"}
-        current = next(k for k, v in names.items() if v == DEFAULT_MEDIUM)
-        choice, ok = QInputDialog.getItem(self, "Figure layout", "Lay the figures out for:", list(names), list(names).index(current), False)
-        if not ok:
-            return None
-        medium = names[choice]
-        width, ok = QInputDialog.getInt(self, "Figure size", "Width of the PNG in pixels (SVG and PDF have the same proportions):", min(MEDIA[medium].default_width, MAX_PNG_WIDTH), 200, MAX_PNG_WIDTH, 100)
-        return (medium, width) if ok else None
-
     def ask_and_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export every view to a folder")
-        layout = self._ask_layout() if folder else None
+        folder = ask_folder(self, "Export every view to a folder")
+        layout = ask_layout(self) if folder else None
         if folder and layout:
-            self._export(lambda: export_views(self, Path(folder), FORMATS, layout[1], layout[0]).summary())
+            self._export(lambda: export_views(self, folder, FORMATS, layout[1], layout[0]).summary())
 
     def export_widget(self, widget: QWidget, title: str) -> None:
         """One chart's figure as PNG, SVG and PDF (the chart's right-click menu)."""
-        folder = QFileDialog.getExistingDirectory(self, f"Export the {title} to a folder")
-        layout = self._ask_layout() if folder else None
+        folder = ask_folder(self, f"Export the {title} to a folder")
+        layout = ask_layout(self) if folder else None
         if folder and layout:
-            self._export(lambda: export_chart(self, title, Path(folder), FORMATS, layout[1], layout[0]).summary())
+            self._export(lambda: export_chart(self, title, folder, FORMATS, layout[1], layout[0]).summary())
 
     def export_passages(self, path: Path) -> Path:
         """The passage list as CSV (spreadsheet-safe) or Markdown, with citations."""
@@ -552,10 +541,10 @@ class MainWindow(QMainWindow):
             self._export(lambda: f"Wrote {self.export_passages(Path(path))}")
 
     def ask_and_pack(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Where to put the seminar pack")
+        folder = ask_folder(self, "Where to put the seminar pack")
         if folder:
             scenario = self.current_scenario(self.scenario_name or "Current view", self.scenario_note)
-            self._export(lambda: seminar_pack(self, Path(folder), scenario.to_json()).summary().replace("Exported", "Seminar pack:", 1))
+            self._export(lambda: seminar_pack(self, folder, scenario.to_json()).summary().replace("Exported", "Seminar pack:", 1))
 
     # -- scenarios and exports ------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import html
 
 import numpy as np
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QFontMetrics
 
 from ...core.wording import counted
 from ...core.aggregate import FEW_PASSAGES, FEW_PASSAGES_NOTE, frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
@@ -23,6 +24,7 @@ class AuthorBars(ChartView):
     """Per author, one bar per code of a dimension: the share of the author's passages."""
 
     label_room = 0.55  # author names are short: cut them only when there is no other way
+    whole_minimum = True  # shown at its minimum under the heatmaps (the comparison window): every name a line
     dimension = ""
     key = ""  # the selection a click makes: "pillars" or "frames"
     colours: dict[str, str] = {}
@@ -44,7 +46,9 @@ class AuthorBars(ChartView):
         label_axis(self.plot, "left", self.names)
         self.plot.setYRange(-0.5, len(self.authors) - 0.5, padding=0.02)
         self.plot.setXRange(0, 100, padding=0.02)
-        self.plot.getAxis("bottom").setTicks([[(v, str(v)) for v in (25, 50, 75)]])  # three labels fit however narrow the chart
+        self.ticks = ()
+        self.plot.vb.sigResized.connect(self._fit_ticks)
+        self._fit_ticks()
         self.thickness = 0.8 / len(self.codes)
         self.bars = []
         for code in self.codes:
@@ -54,6 +58,15 @@ class AuthorBars(ChartView):
         self.values = np.zeros((len(self.authors), len(self.codes)))
         self.zeros = np.zeros(len(self.authors))
         self.centres = [np.array([self._centre(i, j) for i in range(len(self.authors))]) for j in range(len(self.codes))]
+
+    def _fit_ticks(self) -> None:
+        """25, 50 and 75 where they fit side by side; 50 alone under a narrow chart (the comparison's), not "255075"."""
+        axis = self.plot.getAxis("bottom")
+        room = self.plot.vb.width()
+        ticks = (25, 50, 75) if room >= 4 * 2 * QFontMetrics(axis.style.get("tickFont") or QFont()).horizontalAdvance("75") else (50,)
+        if ticks != self.ticks:
+            self.ticks = ticks
+            axis.setTicks([[(v, str(v)) for v in ticks]])
 
     def restyle(self) -> None:
         colours = self.palette.pillars if self.dimension == "pillar" else self.palette.frames

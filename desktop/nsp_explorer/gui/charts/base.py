@@ -251,6 +251,10 @@ class ChartView(QFrame):
     title = ""
     caption = ""  # one line under the title: what the numbers are
     label_room = 0.4  # the share of the chart's width its row labels may take before they are cut short
+    # The minimum height counts the layout's margins and the bottom axis's title too: for a chart that is often
+    # shown at its minimum (a few bars under a heatmap), whose rows would otherwise pile up. The heatmaps keep the
+    # smaller minimum the window's layout on a 1280×720 screen is fitted to.
+    whole_minimum = False
 
     def __init__(self, coded: CodedPassages, state: FilterState, parent=None):
         super().__init__(parent)
@@ -345,15 +349,21 @@ class ChartView(QFrame):
 
     def fit_minimum_height(self) -> None:
         """Room for every category label at the current type size: the chart area scrolls rather than pile labels up."""
-        _, top, _, bottom_margin = self.graphics.ci.layout.getContentsMargins()
-        height = top + bottom_margin
+        height = 0
+        if self.whole_minimum:
+            _, top, _, bottom_margin = self.graphics.ci.layout.getContentsMargins()
+            height = top + bottom_margin
         for plot in self.plots:
             left = plot.getAxis("left")
             rows = len(getattr(left, "category_labels", None) or ())
             metrics = QFontMetrics(left.style.get("tickFont") or QFont())
             axis = plot.axes.get("bottom")
-            # the height the axis asked for (ticks, names, title), which its geometry takes only at the next layout
-            bottom = axis.minimumHeight() if axis is not None else 0
+            if axis is None:
+                bottom = 0
+            elif self.whole_minimum:  # the height the axis asked for (ticks, names and title)
+                bottom = axis.minimumHeight()
+            else:  # the height it was given, which its geometry takes only at the next layout
+                bottom = getattr(axis, "fixedHeight", None) or axis.height()
             height += max(rows * metrics.height(), 4 * metrics.lineSpacing()) + bottom + 8
         self.graphics.setMinimumHeight(math.ceil(height))
 
