@@ -10,6 +10,7 @@ import pytest
 from nsp_explorer.core.agreement import headline, load_agreement
 from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.gui.quality import CodingQualityDialog
+from PySide6.QtWidgets import QLabel
 
 FIXTURE = Path(__file__).parent / "fixtures" / "agreement.csv"
 
@@ -51,3 +52,45 @@ def test_the_dialog_without_a_file_says_not_measured(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     assert not dialog.measured and dialog.figures() == []
     assert dialog.summary.text().startswith("Not measured")
+
+
+def test_the_headline_leads_with_real_pages_and_the_dialog_says_what_the_charts_rest_on(qtbot, tmp_path):
+    """A lecturer quotes the first figure: it is the weakest honest one (real pages), frames and areas both."""
+    rows = FIXTURE.read_text(encoding="utf-8") + "pages,sentence,frame,921,0.66,0.72,0.69,0.64\npages,sentence,area,921,0.78,0.76,0.77,0.75\n"
+    (tmp_path / "agreement.csv").write_text(rows, encoding="utf-8")
+    dialog = CodingQualityDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    summary = dialog.summary.text()
+    assert summary.index("real web pages") < summary.index("new sentences") < summary.index("bundled articles")
+    assert "921 sentences): frames F1 0.69 (precision 0.66, recall 0.72), areas F1 0.77" in summary
+    assert ["held-out real pages", "sentence", "frame", "921", "0.66", "0.72", "0.69", "0.64"] in dialog.figures()
+    words = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "checked by readers" in words and "coded by the machine alone" in words
+
+
+def test_the_real_pages_figures_reach_the_dataset_only_with_the_coder_they_measured(tmp_path):
+    from nsp_explorer.paths import data_dir
+    from nsp_explorer.pipeline.agreement_table import PAGES, coder_fingerprint, recorded_pages
+    from nsp_explorer.pipeline.codebook import load_codebook
+    from nsp_explorer.core.taxonomy import load_taxonomy
+
+    shipped = data_dir()
+    taxonomy = load_taxonomy(shipped / "taxonomy.json")
+    fingerprint = coder_fingerprint(load_codebook(shipped / "codebook.toml", taxonomy), shipped)
+    assert len(recorded_pages(shipped, fingerprint)) == 4, "the coder changed: measure the real pages again (nspx eval --gold FILE --record)"
+    for name in ("codebook.toml", "taxonomy.json"):
+        shutil.copy(shipped / name, tmp_path / name)
+    (tmp_path / "gold").mkdir()
+    shutil.copy(shipped / PAGES, tmp_path / PAGES)
+    (tmp_path / "models").mkdir()
+    shutil.copy(shipped / "models" / "frames.json", tmp_path / "models" / "frames.json")
+    same = load_codebook(tmp_path / "codebook.toml", taxonomy)
+    assert recorded_pages(tmp_path, coder_fingerprint(same, tmp_path)) == recorded_pages(shipped, fingerprint)
+    with (tmp_path / "codebook.toml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a changed codebook is another coder\n")
+    changed = load_codebook(tmp_path / "codebook.toml", taxonomy)
+    assert recorded_pages(tmp_path, coder_fingerprint(changed, tmp_path)) == []
+    overlay = tmp_path / "my_terms.toml"
+    overlay.write_text('[areas.trade]\nterms = ["tariff line"]\n', encoding="utf-8")
+    with_terms = load_codebook(shipped / "codebook.toml", taxonomy, overlay)
+    assert recorded_pages(shipped, coder_fingerprint(with_terms, shipped)) == []  # the user's own terms: not the coder measured

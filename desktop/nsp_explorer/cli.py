@@ -36,11 +36,13 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from .pipeline.agreement_table import HELDOUT, corpus_agreement, frame_shares
+    from .pipeline.agreement_table import HELDOUT, coder_fingerprint, corpus_agreement, frame_shares, record_pages
     from .pipeline.build import code_corpus
     from .pipeline.evaluate import evaluate, format_report, load_gold
 
     source = Path(args.data) if args.data else data_dir()
+    if args.record and not args.gold:
+        raise BadValue("--record needs the real pages' held-out sample: --gold FILE")
     if args.gold:
         samples = [Path(args.gold)]
         if not samples[0].exists():
@@ -63,7 +65,11 @@ def _eval(args: argparse.Namespace) -> int:
         gold = load_gold(path, taxonomy)
         kind = "held out" if path.name == HELDOUT.name else "development sample"
         title = f"Automatic coder against {path.name} ({kind}), {len(gold)} hand-coded sentences"
-        reports.append(format_report(evaluate(gold, codebook, taxonomy, coding.model), title, detail=args.detail))
+        result = evaluate(gold, codebook, taxonomy, coding.model)
+        reports.append(format_report(result, title, detail=args.detail))
+        if args.record:
+            written = record_pages(source, {d: score for d, (score, _) in result.items()}, coder_fingerprint(codebook, source))
+            reports.append(f"recorded as the held-out real pages' figures in {written} (run nspx build to show them)")
     print("\n\n".join(reports))
     return 0
 
@@ -252,6 +258,11 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", metavar="FILE", help="only this hand-coded sentences CSV (default: the corpus and every DATA/gold/*.csv)")
     evaluate.add_argument("--data", metavar="DIR", help="data folder with corpus/, codebook.toml, review.csv, gold/ (default: the bundled one)")
     evaluate.add_argument("--detail", action="store_true", help="also list every code's scores")
+    evaluate.add_argument(
+        "--record", action="store_true",
+        help="record the --gold sample's figures as the held-out real pages' (DATA/gold/heldout_pages.csv, with this coder's fingerprint; "
+        "the build shows them in the Coding quality view while the coder is unchanged)",
+    )
     evaluate.set_defaults(run=_eval)
     from_gold = commands.add_parser(
         "review-from-gold", help="write review.csv rows that turn the coder's sentence codes into a hand coding (sentence_id,frames,areas,partners,note)"

@@ -2,7 +2,8 @@
 
 One row per sample (``corpus``: the bundled articles against their reviewed
 coding; ``heldout``: new sentences coded by hand before the coder ran, never
-used to tune it), level (``sentence`` or ``passage``) and dimension, with the
+used to tune it; ``pages``: held-out sentences of real web pages, recorded
+with the coder they measured), level (``sentence`` or ``passage``) and dimension, with the
 number of units compared, precision, recall, F1 and Krippendorff's alpha. A
 missing file means the coder's quality was not measured for this dataset; a
 figure left empty (alpha where a code never varies) stays unknown.
@@ -20,7 +21,7 @@ from .errors import DataFileError
 
 AGREEMENT_FILE = "agreement.csv"
 COLUMNS = ("sample", "level", "dimension", "units", "precision", "recall", "f1", "alpha")
-SAMPLES = ("corpus", "heldout")
+SAMPLES = ("corpus", "heldout", "pages")
 LEVELS = ("sentence", "passage")
 DIMENSIONS = ("pillar", "area", "frame", "partner", "year")
 
@@ -52,22 +53,27 @@ def load_agreement(path: Path) -> pd.DataFrame | None:
 
 
 def headline(table: pd.DataFrame | None) -> str:
-    """One sentence a lecturer can say about the figures (from the table; nothing when nothing was measured)."""
+    """What a lecturer can say about the figures (from the table; nothing when nothing was measured): the frames and
+    areas on the weakest honest measure first (real pages the coder was never tuned on), then the others."""
     if table is None or not len(table):
         return "The coder's agreement with careful readers was not measured for this dataset."
     parts = []
-    for sample, words in (("heldout", "new sentences it was never tuned on"), ("corpus", "the bundled articles")):
-        row = table[(table["sample"] == sample) & (table["dimension"] == "frame")].sort_values("level", key=lambda s: s.map(LEVELS.index))
-        if len(row):
-            r = row.iloc[0]
-            if r["f1"] == r["f1"]:
-                parts.append(
-                    f"on {words} ({r['units']:,} {r['level']}s), the frames it sets agree with a careful reader's at F1 {r['f1']:.2f} "
-                    f"(precision {_figure(r['precision'])}, recall {_figure(r['recall'])}, Krippendorff's alpha {_figure(r['alpha'])})"
-                )
+    for sample, words in (
+        ("pages", "real web pages it was never tuned on"),
+        ("heldout", "new sentences it was never tuned on"),
+        ("corpus", "the bundled articles"),
+    ):
+        rows = table[(table["sample"] == sample) & (table["level"] == "sentence")].set_index("dimension")
+        said = [
+            f"{name} F1 {_figure(rows.at[dimension, 'f1'])} (precision {_figure(rows.at[dimension, 'precision'])}, recall {_figure(rows.at[dimension, 'recall'])})"
+            for dimension, name in (("frame", "frames"), ("area", "areas"))
+            if dimension in rows.index and rows.at[dimension, "f1"] == rows.at[dimension, "f1"]
+        ]
+        if said:
+            parts.append(f"on {words} ({rows['units'].iloc[0]:,} sentences): " + ", ".join(said))
     if not parts:
         return "The table below gives the coder's agreement with careful readers per dimension."
-    return "Measured against careful readers: " + "; ".join(parts) + "."
+    return "Measured against careful readers, sentence by sentence: " + "; ".join(parts) + "."
 
 
 def _figure(value: float) -> str:

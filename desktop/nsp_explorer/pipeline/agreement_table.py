@@ -9,10 +9,18 @@ Rows: ``sample,level,dimension,units,precision,recall,f1,alpha``.
 - ``heldout``: the automatic coder against the hand-coded sample
   ``gold/heldout_2026b.csv`` under the data folder, sentence by sentence; no
   rows while that file does not exist.
+- ``pages``: the automatic coder against the held-out samples of real web pages,
+  whose text belongs to its publishers and is kept outside the repository: the
+  figures are recorded in ``gold/heldout_pages.csv`` by ``nspx eval --gold FILE
+  --record`` with the fingerprint of the coder that was measured, and copied here
+  only while the coder is that one (the same codebook, user terms, sentence model
+  and coding code); a changed coder has no such rows until it is measured again.
 """
 
 from __future__ import annotations
 
+import csv
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +35,10 @@ if TYPE_CHECKING:
 
 AGREEMENT_COLUMNS = ("sample", "level", "dimension", "units", "precision", "recall", "f1", "alpha")
 HELDOUT = Path("gold") / "heldout_2026b.csv"
+PAGES = Path("gold") / "heldout_pages.csv"
+PAGES_COLUMNS = (*AGREEMENT_COLUMNS, "coder")
+# the code that turns a sentence into codes: a change to any of them is another coder
+CODER_SOURCES = ("code.py", "codebook.py", "frame_rules.py", "frame_model.py", "modality.py", "negation.py", "sentences.py", "wordpiece.py")
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 
@@ -66,6 +78,36 @@ def heldout_agreement(data_dir: Path, codebook: Codebook, taxonomy: Taxonomy, mo
     return {dimension: scores[0] for dimension, scores in evaluate(load_gold(path, taxonomy), codebook, taxonomy, model).items()}
 
 
+def coder_fingerprint(codebook: Codebook, data_dir: Path) -> str:
+    """What the automatic coder is made of, as 16 hex digits: the codebook and the user's terms, the sentence
+    model's manifest (it names the weights' SHA-256) and the source of the coding modules."""
+    digest = hashlib.sha256()
+    parts = [codebook.path, *([codebook.overlay] if codebook.overlay else []), data_dir / "models" / "frames.json"]
+    parts += [Path(__file__).with_name(name) for name in CODER_SOURCES]
+    for path in parts:
+        data = Path(path).read_bytes() if Path(path).is_file() else b""
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()[:16]
+
+
+def recorded_pages(data_dir: Path, fingerprint: str) -> list[tuple[str, ...]]:
+    """The real pages' recorded rows measured with this coder (none if they were measured with another)."""
+    path = data_dir / PAGES
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [tuple(row[c] for c in AGREEMENT_COLUMNS) for row in csv.DictReader(handle) if row.get("coder") == fingerprint]
+
+
+def record_pages(data_dir: Path, result: dict[str, Agreement], fingerprint: str) -> Path:
+    """Write the real pages' figures with the fingerprint of the coder measured (atomically)."""
+    from .review_from_gold import write_csv
+
+    path = data_dir / PAGES
+    write_csv(path, [list(PAGES_COLUMNS), *([*_row("pages", "sentence", d, score), fingerprint] for d, score in result.items())])
+    return path
+
+
 def _row(sample: str, level: str, dimension: str, score: Agreement) -> tuple[str, ...]:
     return (sample, level, dimension, str(score.units), *(figure(v) for v in (score.precision, score.recall, score.f1, score.alpha)))
 
@@ -75,6 +117,7 @@ def agreement_rows(coding: CorpusCoding, data_dir: Path, codebook: Codebook, tax
     for level in ("sentence", "passage"):
         rows += [_row("corpus", level, d, score) for d, score in corpus_agreement(coding, level).items()]
     rows += [_row("heldout", "sentence", d, score) for d, score in heldout_agreement(data_dir, codebook, taxonomy, coding.model).items()]
+    rows += recorded_pages(data_dir, coder_fingerprint(codebook, data_dir))
     return rows
 
 

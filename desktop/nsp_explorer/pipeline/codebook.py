@@ -194,6 +194,7 @@ class Codebook:
     codes: tuple[tuple[str, str], ...]  # (dimension, code) in taxonomy order
     index: TermIndex
     weak_codes: tuple[tuple[str, str], ...] = ()  # ("weak", area) of the areas that have weak terms, in taxonomy order
+    overlay: Path | None = None  # the user's own terms merged in, if any
 
     @cached_property
     def rank(self) -> dict[tuple[str, str], int]:
@@ -301,4 +302,4 @@ def load_codebook(path: Path, taxonomy: Taxonomy, overlay: Path | None = None) -
         index = TermIndex(entries)
     except re.error as exc:
         raise DataFileError(path, f"has a term that is not a valid pattern: {exc}") from None
-    return Codebook(path, tuple(codes), index, tuple(weak_codes))
+    return Codebook(path, tuple(codes), index, tuple(weak_codes), overlay)

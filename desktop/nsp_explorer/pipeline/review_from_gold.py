@@ -104,7 +104,8 @@ def review_rows(data_dir: Path, gold_path: Path) -> tuple[list[list[str]], list[
     return [list(REVIEW_COLUMNS), *kept, *decisions], [list(CHECKED_COLUMNS), *checked]
 
 
-def _write(path: Path, rows: list[list[str]]) -> None:
+def write_csv(path: Path, rows: list[list[str]]) -> None:
+    """Rows as CSV, atomically: the old file stays whole until the new one is complete."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -120,6 +121,6 @@ def _write(path: Path, rows: list[list[str]]) -> None:
 def write_review_from_gold(data_dir: Path, gold_path: Path) -> tuple[int, int]:
     """Write review.csv and checked.csv under ``data_dir``; returns (decisions, checked passages)."""
     review, checked = review_rows(data_dir, gold_path)
-    _write(data_dir / "review.csv", review)
-    _write(data_dir / "checked.csv", checked)
+    write_csv(data_dir / "review.csv", review)
+    write_csv(data_dir / "checked.csv", checked)
     return len(review) - 1, len(checked) - 1
