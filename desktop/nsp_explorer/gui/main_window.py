@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, QTimer
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -290,14 +290,14 @@ class MainWindow(QMainWindow):
                 self.contrast_action.setChecked(contrast)
                 self.toggle_high_contrast()
             self.showNormal()
-            self.restoreGeometry(self._before_geometry)
             for part in self._room_hides():
                 part.show()
             self.set_type_scale(scale)
+            self.setGeometry(self._before_geometry)
         else:
             self.seminar = True
             self._before_seminar = (self.type_scale, self.contrast_action.isChecked(), self.one_view)
-            self._before_geometry = self.saveGeometry()
+            self._before_geometry = self.geometry()  # the window's own rectangle: Qt's geometry blob guesses a frame where no window manager draws one
             for part in self._room_hides():
                 part.hide()
             self.showFullScreen()
@@ -604,8 +604,12 @@ class MainWindow(QMainWindow):
         settings, problem = load_settings()
         window = settings.get("window")
         window = window if isinstance(window, dict) else {}
-        geometry = window.get("geometry")
-        if isinstance(geometry, str) and geometry.isascii():
+        rect, geometry = window.get("rect"), window.get("geometry")
+        if isinstance(rect, list) and len(rect) == 4 and all(type(v) is int for v in rect) and rect[2] > 0 and rect[3] > 0:
+            self.setGeometry(QRect(*rect))  # the window's own rectangle, as left (fit_to_screen brings it within this screen)
+            if window.get("maximized") is True:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        elif isinstance(geometry, str) and geometry.isascii():  # as saved by earlier versions
             self.restoreGeometry(QByteArray.fromHex(geometry.encode("ascii")))
         splitters = window.get("splitters")
         for name, splitter in self.splitters.items():
@@ -628,8 +632,10 @@ class MainWindow(QMainWindow):
         if self.remember:
             settings, _ = load_settings()
             settings["last_scenario"] = self.scenario_name
+            normal = self._before_geometry if self.seminar else self.normalGeometry()  # never the full screen's
             settings["window"] = {
-                "geometry": bytes(self.saveGeometry().toHex()).decode("ascii"),
+                "rect": [normal.x(), normal.y(), normal.width(), normal.height()],  # Qt's blob would guess a frame with no window manager
+                "maximized": self.isMaximized(),
                 "splitters": {name: bytes(s.saveState().toHex()).decode("ascii") for name, s in self.splitters.items()},
             }
             try:

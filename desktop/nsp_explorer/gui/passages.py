@@ -135,6 +135,7 @@ class PassageList(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (the arrow keys move in it), not cell by cell
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
