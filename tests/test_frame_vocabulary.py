@@ -41,6 +41,8 @@ def codes(text, codebook, taxonomy, dimension):
         ("Countries work together to slow down climate change and the spread of disease.", set(), {"challenge"}),
         ("Planting mangroves helps slow coastal erosion.", set(), {"challenge"}),
         ("Progress on the trade talks has been slow.", {"challenge"}, set()),
+        ("Exports to ASEAN continued to slow in 2019.", {"challenge"}, set()),
+        ("Trade began to slow after the pandemic.", {"challenge"}, set()),
         # holding or hosting an event is plain reporting
         ("The forum was held in Kuala Lumpur on Tuesday.", set(), {"achievement"}),
         ("Seoul hosted the meeting of foreign ministers.", set(), {"achievement"}),

@@ -70,27 +70,35 @@ def test_the_headline_leads_with_real_pages_and_the_dialog_says_what_the_charts_
 
 def test_the_real_pages_figures_reach_the_dataset_only_with_the_coder_they_measured(tmp_path):
     from nsp_explorer.paths import data_dir
-    from nsp_explorer.pipeline.agreement_table import PAGES, coder_fingerprint, recorded_pages
+    from nsp_explorer.pipeline.agreement_table import CODER_SOURCES_SHA, PAGES, coder_fingerprint, coder_sources_sha, recorded_pages
     from nsp_explorer.pipeline.codebook import load_codebook
     from nsp_explorer.core.taxonomy import load_taxonomy
 
+    assert coder_sources_sha() == CODER_SOURCES_SHA, (
+        "the coding code changed: if a sentence's codes can change, raise CODER_VERSION and measure the real pages again "
+        "(nspx eval --gold FILE --record); then set CODER_SOURCES_SHA to coder_sources_sha()"
+    )
     shipped = data_dir()
     taxonomy = load_taxonomy(shipped / "taxonomy.json")
-    fingerprint = coder_fingerprint(load_codebook(shipped / "codebook.toml", taxonomy), shipped)
+    fingerprint = coder_fingerprint(load_codebook(shipped / "codebook.toml", taxonomy), taxonomy, shipped)
     assert len(recorded_pages(shipped, fingerprint)) == 4, "the coder changed: measure the real pages again (nspx eval --gold FILE --record)"
-    for name in ("codebook.toml", "taxonomy.json"):
-        shutil.copy(shipped / name, tmp_path / name)
-    (tmp_path / "gold").mkdir()
-    shutil.copy(shipped / PAGES, tmp_path / PAGES)
-    (tmp_path / "models").mkdir()
-    shutil.copy(shipped / "models" / "frames.json", tmp_path / "models" / "frames.json")
-    same = load_codebook(tmp_path / "codebook.toml", taxonomy)
-    assert recorded_pages(tmp_path, coder_fingerprint(same, tmp_path)) == recorded_pages(shipped, fingerprint)
+    # a copy with Windows line ends and no terms of the user's (the library passes an overlay that does not exist) is the same coder
+    for name in ("codebook.toml", "taxonomy.json", PAGES, Path("models") / "frames.json", Path("models") / "vocab.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes((shipped / name).read_bytes().replace(b"\n", b"\r\n"))
+    same = load_codebook(tmp_path / "codebook.toml", taxonomy, tmp_path / "codebook-overlay.toml")
+    assert coder_fingerprint(same, taxonomy, tmp_path) == fingerprint
     with (tmp_path / "codebook.toml").open("a", encoding="utf-8") as handle:
-        handle.write("\n# a changed codebook is another coder\n")
-    changed = load_codebook(tmp_path / "codebook.toml", taxonomy)
-    assert recorded_pages(tmp_path, coder_fingerprint(changed, tmp_path)) == []
-    overlay = tmp_path / "my_terms.toml"
+        handle.write("\n# a comment is not another coder\n")
+    assert coder_fingerprint(load_codebook(tmp_path / "codebook.toml", taxonomy), taxonomy, tmp_path) == fingerprint
+    overlay = tmp_path / "codebook-overlay.toml"
     overlay.write_text('[areas.trade]\nterms = ["tariff line"]\n', encoding="utf-8")
     with_terms = load_codebook(shipped / "codebook.toml", taxonomy, overlay)
-    assert recorded_pages(shipped, coder_fingerprint(with_terms, shipped)) == []  # the user's own terms: not the coder measured
+    assert recorded_pages(shipped, coder_fingerprint(with_terms, taxonomy, shipped)) == []  # the user's own terms: not the coder measured
+    (tmp_path / "models" / "vocab.txt").write_text("[PAD]\n", encoding="utf-8")
+    assert recorded_pages(shipped, coder_fingerprint(same, taxonomy, tmp_path)) == []  # another tokenizer: another coder
+    broken = tmp_path / "broken"
+    (broken / "gold").mkdir(parents=True)
+    (broken / PAGES).write_text("sample,level\npages,sentence\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="lacks the column"):
+        recorded_pages(broken, fingerprint)

@@ -68,7 +68,7 @@ def _eval(args: argparse.Namespace) -> int:
         result = evaluate(gold, codebook, taxonomy, coding.model)
         reports.append(format_report(result, title, detail=args.detail))
         if args.record:
-            written = record_pages(source, {d: score for d, (score, _) in result.items()}, coder_fingerprint(codebook, source))
+            written = record_pages(source, {d: score for d, (score, _) in result.items()}, coder_fingerprint(codebook, taxonomy, source))
             reports.append(f"recorded as the held-out real pages' figures in {written} (run nspx build to show them)")
     print("\n\n".join(reports))
     return 0

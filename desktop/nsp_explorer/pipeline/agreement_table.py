@@ -13,17 +13,20 @@ Rows: ``sample,level,dimension,units,precision,recall,f1,alpha``.
   whose text belongs to its publishers and is kept outside the repository: the
   figures are recorded in ``gold/heldout_pages.csv`` by ``nspx eval --gold FILE
   --record`` with the fingerprint of the coder that was measured, and copied here
-  only while the coder is that one (the same codebook, user terms, sentence model
-  and coding code); a changed coder has no such rows until it is measured again.
+  only while the coder is that one (the same terms with the user's, taxonomy,
+  sentence model and vocabulary, and coding code); a changed coder has no such
+  rows until it is measured again.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.errors import DataFileError
 from .agreement import Agreement, agreement, figure
 from .evaluate import EVALUATED, evaluate, load_gold
 
@@ -37,8 +40,16 @@ AGREEMENT_COLUMNS = ("sample", "level", "dimension", "units", "precision", "reca
 HELDOUT = Path("gold") / "heldout_2026b.csv"
 PAGES = Path("gold") / "heldout_pages.csv"
 PAGES_COLUMNS = (*AGREEMENT_COLUMNS, "coder")
-# the code that turns a sentence into codes: a change to any of them is another coder
-CODER_SOURCES = ("code.py", "codebook.py", "frame_rules.py", "frame_model.py", "modality.py", "negation.py", "sentences.py", "wordpiece.py")
+# The code that turns a sentence into codes and scores them. An installed app may carry it compiled only, so
+# the fingerprint names its version instead of reading it: raise CODER_VERSION with any change that can change
+# a sentence's codes or its scores, and set CODER_SOURCES_SHA to coder_sources_sha() (tests/test_quality.py
+# fails until both are looked at).
+CODER_SOURCES = (
+    "code.py", "codebook.py", "frame_rules.py", "frame_model.py", "modality.py", "negation.py", "sentences.py",
+    "wordpiece.py", "evaluate.py", "agreement.py",
+)
+CODER_VERSION = 1
+CODER_SOURCES_SHA = "438a0f2576bd4d9103ef2f85bfe975bfbb3c77f98432f4bb883c696ce8503e5f"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 
@@ -78,16 +89,27 @@ def heldout_agreement(data_dir: Path, codebook: Codebook, taxonomy: Taxonomy, mo
     return {dimension: scores[0] for dimension, scores in evaluate(load_gold(path, taxonomy), codebook, taxonomy, model).items()}
 
 
-def coder_fingerprint(codebook: Codebook, data_dir: Path) -> str:
-    """What the automatic coder is made of, as 16 hex digits: the codebook and the user's terms, the sentence
-    model's manifest (it names the weights' SHA-256) and the source of the coding modules."""
-    digest = hashlib.sha256()
-    parts = [codebook.path, *([codebook.overlay] if codebook.overlay else []), data_dir / "models" / "frames.json"]
-    parts += [Path(__file__).with_name(name) for name in CODER_SOURCES]
-    for path in parts:
-        data = Path(path).read_bytes() if Path(path).is_file() else b""
-        digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()[:16]
+def _text(path: Path) -> bytes:
+    """A text file's bytes with Unix line ends (a Windows checkout must not make another coder)."""
+    return Path(path).read_bytes().replace(b"\r\n", b"\n") if Path(path).is_file() else b""
+
+
+def coder_sources_sha() -> str:
+    """SHA-256 of the coding code, from the source files (in a checkout; see CODER_VERSION)."""
+    return hashlib.sha256(b"".join(_text(Path(__file__).with_name(name)) for name in CODER_SOURCES)).hexdigest()
+
+
+def coder_fingerprint(codebook: Codebook, taxonomy: Taxonomy, data_dir: Path) -> str:
+    """What the automatic coder is made of, as 16 hex digits: its terms as merged with the user's, the taxonomy,
+    the sentence model's manifest (it names the weights' SHA-256) and vocabulary, and the coding code's version."""
+    parts = [
+        codebook.digest,
+        json.dumps([taxonomy.pillars, taxonomy.areas, taxonomy.frames, taxonomy.partners], sort_keys=True, ensure_ascii=False),
+        hashlib.sha256(_text(data_dir / "models" / "frames.json")).hexdigest(),
+        hashlib.sha256(_text(data_dir / "models" / "vocab.txt")).hexdigest(),
+        f"coder {CODER_VERSION}",
+    ]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def recorded_pages(data_dir: Path, fingerprint: str) -> list[tuple[str, ...]]:
@@ -96,7 +118,11 @@ def recorded_pages(data_dir: Path, fingerprint: str) -> list[tuple[str, ...]]:
     if not path.is_file():
         return []
     with path.open(encoding="utf-8", newline="") as handle:
-        return [tuple(row[c] for c in AGREEMENT_COLUMNS) for row in csv.DictReader(handle) if row.get("coder") == fingerprint]
+        reader = csv.DictReader(handle)
+        missing = [c for c in PAGES_COLUMNS if c not in (reader.fieldnames or ())]
+        if missing:
+            raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}")
+        return [tuple(row[c] for c in AGREEMENT_COLUMNS) for row in reader if row["coder"] == fingerprint]
 
 
 def record_pages(data_dir: Path, result: dict[str, Agreement], fingerprint: str) -> Path:
@@ -117,7 +143,7 @@ def agreement_rows(coding: CorpusCoding, data_dir: Path, codebook: Codebook, tax
     for level in ("sentence", "passage"):
         rows += [_row("corpus", level, d, score) for d, score in corpus_agreement(coding, level).items()]
     rows += [_row("heldout", "sentence", d, score) for d, score in heldout_agreement(data_dir, codebook, taxonomy, coding.model).items()]
-    rows += recorded_pages(data_dir, coder_fingerprint(codebook, data_dir))
+    rows += recorded_pages(data_dir, coder_fingerprint(codebook, taxonomy, data_dir))
     return rows
 
 

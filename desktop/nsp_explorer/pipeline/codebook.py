@@ -5,6 +5,8 @@ The syntax of a term is described at the top of the codebook itself.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -194,7 +196,7 @@ class Codebook:
     codes: tuple[tuple[str, str], ...]  # (dimension, code) in taxonomy order
     index: TermIndex
     weak_codes: tuple[tuple[str, str], ...] = ()  # ("weak", area) of the areas that have weak terms, in taxonomy order
-    overlay: Path | None = None  # the user's own terms merged in, if any
+    digest: str = ""  # SHA-256 of the terms as merged with the user's (not of the files: comments and line ends do not count)
 
     @cached_property
     def rank(self) -> dict[tuple[str, str], int]:
@@ -302,4 +304,5 @@ def load_codebook(path: Path, taxonomy: Taxonomy, overlay: Path | None = None) -
         index = TermIndex(entries)
     except re.error as exc:
         raise DataFileError(path, f"has a term that is not a valid pattern: {exc}") from None
-    return Codebook(path, tuple(codes), index, tuple(weak_codes), overlay)
+    digest = hashlib.sha256(json.dumps(raw, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return Codebook(path, tuple(codes), index, tuple(weak_codes), digest)
