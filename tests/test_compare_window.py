@@ -26,7 +26,7 @@ def compare(qtbot, coded, tmp_path, monkeypatch):
     store.add(Scenario("Peace up to 2019", "", UP_TO_2019, FilterSpec(), "", "share", None))
     store.add(Scenario("Peace after 2019", "", AFTER_2019, FilterSpec(), "", "share", None))
     store.add(Scenario("Challenges", "", FilterSpec(frames={"challenge"}), FilterSpec(), "", "share", None))
-    window = CompareWindow(coded, store)
+    window = CompareWindow(coded, store, remember=True)
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
@@ -66,7 +66,8 @@ def test_the_difference_is_in_the_unit_of_its_colour_bar(compare, coded):
     a = frame_matrix(coded, FilterSpec(frames={"challenge"}).mask(coded)).to_numpy().T
     b = frame_matrix(coded, UP_TO_2019.mask(coded)).to_numpy().T
     values = compare.difference.values
-    assert np.allclose(values, 100 * (a - b), equal_nan=True)
+    assert values.shape[1] == 3  # Fabrian and Lee are on both sides, then all authors
+    assert np.allclose(values[:, :2], 100 * (a - b)[:, :2], equal_nan=True)
     texts = compare.difference.cell_labels.texts
     first = next(i for i, v in enumerate(values.ravel()) if v == v)
     assert texts[first].rstrip("*") == f"{values.ravel()[first]:+.0f}"  # the cell says what the colour says
@@ -74,9 +75,10 @@ def test_the_difference_is_in_the_unit_of_its_colour_bar(compare, coded):
 
 def test_scenarios_without_a_shared_author_say_so_and_can_be_compared_pooled_or_across_authors(compare, coded, qtbot):
     compare.choose(0, 1)  # Peace up to 2019 vs after 2019: no author in both
-    assert compare.difference.showing_message
-    message = compare.difference.message.text()
-    assert "share no author" in message and "Fabrian" in message and "Mokhter" in message
+    # all authors together, said on the column and the axis, as the exported figure does; and the lists offer the pairs
+    assert not compare.difference.showing_message and compare.difference.values.shape == (len(compare.difference.areas), 1)
+    assert "none on both sides" in compare.difference.plot.getAxis("bottom").labels[0]
+    assert "No author on both sides" in html.unescape(compare.difference.plot.getAxis("bottom").labelText)
     compare.how.setCurrentIndex(compare.how.findData(POOLED))
     assert not compare.difference.showing_message and compare.difference.values.shape == (len(compare.difference.areas), 1)
     mask_a, mask_b = UP_TO_2019.mask(coded), AFTER_2019.mask(coded)
@@ -176,7 +178,7 @@ def test_the_window_comes_back_with_the_last_choices_and_offers_each_sides_autho
     assert offered == [["Siti Atiqah Mokhter", "Choe Won-gi", "Mehmet Enes Beşer"], ["Dira Fabrian", "Lee Jaehyon"]]
     compare.compare_authors("Choe Won-gi", "Lee Jaehyon")
     assert not compare.difference.showing_message and all(t != "–" for t in compare.difference.cell_labels.texts)
-    again = CompareWindow(coded, compare.store)
+    again = CompareWindow(coded, compare.store, remember=True)
     try:
         assert [p.currentText() for p in again.pickers] == ["Peace after 2019", "Peace up to 2019"]
         assert again.how.currentData() == "pair" and [p.currentData() for p in again.pair_pickers] == ["Choe Won-gi", "Lee Jaehyon"]
@@ -222,3 +224,41 @@ def test_the_profiles_percent_ticks_do_not_run_together_in_a_narrow_column(compa
             ticks = [value for value, _ in axis._tickLevels[0]]
             spacing = chart.plot.vb.width() * (ticks[1] - ticks[0]) / 100 if len(ticks) > 1 else chart.plot.vb.width()
             assert spacing >= 1.5 * QFontMetrics(axis.style.get("tickFont") or QFont()).horizontalAdvance("75"), (ticks, chart.plot.vb.width())
+
+
+def test_the_window_and_the_exported_figure_have_the_same_difference_columns(compare, coded):
+    """Each author with themselves: the authors on both sides, then all authors, in the window as on the slide."""
+    from nsp_explorer.figures.compare import Difference, _Comparison
+    from nsp_explorer.figures.context import FigureContext
+    from nsp_explorer.figures.export import draw
+    from nsp_explorer.core.filters import ExplorerState
+
+    compare.choose(2, 0)  # Challenges vs Peace up to 2019: Fabrian and Lee on both sides
+    window = [label.replace("\n", " ") for label in compare.difference.plot.getAxis("bottom").labels]
+    assert window == ["Fabrian 2017", "Lee 2019", "All authors"]
+    sides = [FigureContext(coded, ExplorerState(s.state.filters), name) for s, name in zip(compare.states, "AB")]
+    sheet = draw(_Comparison(*sides, Difference(compare.how.currentData())), sides[0], "slide-16x9", 1600)
+    assert [t.get_text().replace("\n", " ") for t in sheet.figure.axes[2].get_xticklabels()] == window
+    figure_values = [t.get_text() for t in sheet.figure.axes[2].texts]
+    shown = [r for r, a in enumerate(compare.difference.areas) if any((s.state.mask(coded) & coded.has("area", a)).any() for s in compare.states)]
+    window_values = compare.difference.cell_labels.texts
+    assert figure_values == [window_values[r * 3 + c] for r in shown for c in range(3)]
+
+
+def test_opening_the_window_writes_no_settings_until_the_user_chooses(qtbot, coded, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    store = ScenarioStore.open(tmp_path / "scenarios", coded.taxonomy, coded.authors, coded.years)
+    for name, spec in (("Up to 2019", UP_TO_2019), ("After 2019", AFTER_2019)):
+        store.add(Scenario(name, "", spec, FilterSpec(), "", "share", None))
+    settings = tmp_path / "config" / "settings.json"
+    window = CompareWindow(coded, store, remember=True)
+    qtbot.addWidget(window)
+    assert not settings.exists() or "comparison" not in json.loads(settings.read_text())
+    window.how.setCurrentIndex(window.how.findData(POOLED))
+    assert json.loads(settings.read_text())["comparison"]["how"] == POOLED
+    quiet = CompareWindow(coded, store)  # by default a comparison keeps nothing (tests, the self-test)
+    qtbot.addWidget(quiet)
+    quiet.how.setCurrentIndex(quiet.how.findData("pair"))
+    assert json.loads(settings.read_text())["comparison"]["how"] == POOLED

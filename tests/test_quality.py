@@ -65,7 +65,10 @@ def test_the_headline_leads_with_real_pages_and_the_dialog_says_what_the_charts_
     assert "921 sentences): frames F1 0.69 (precision 0.66, recall 0.72), areas F1 0.77" in summary
     assert ["held-out real pages", "sentence", "frame", "921", "0.66", "0.72", "0.69", "0.64"] in dialog.figures()
     words = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    assert "checked by readers" in words and "coded by the machine alone" in words
+    assert "checked by readers" in words and "coded by the machine alone" in words and "Held-out real pages:" in words
+    shutil.copy(FIXTURE, tmp_path / "agreement.csv")  # no real pages measured: nothing said of them
+    dialog.show_table()
+    assert "Held-out real pages:" not in dialog.explanation.text()
 
 
 def test_the_real_pages_figures_reach_the_dataset_only_with_the_coder_they_measured(tmp_path):

@@ -138,7 +138,8 @@ def test_comparison_shows_both_on_the_same_scales_and_their_difference(qtbot, co
     b = frame_matrix(coded, FilterSpec(frames={"achievement"}).mask(coded)).to_numpy().T
     assert np.allclose(compare.matrices[0].values, a, equal_nan=True)
     assert np.allclose(compare.matrices[1].values, b, equal_nan=True)
-    assert np.allclose(compare.difference.values, 100 * (a - b), equal_nan=True)  # percentage points, as its colour bar
+    assert np.allclose(compare.difference.values[:, :5], 100 * (a - b), equal_nan=True)  # percentage points, as its colour bar
+    assert compare.difference.values.shape[1] == 6  # every author is on both sides; then all authors together
     assert all(m.measure_name == "share" and not m.measure.isEnabled() for m in compare.matrices)
     written = compare.export_to(tmp_path / "comparison", ["png", "svg"], 1600)  # a figure drawn from the two scenarios' data
     names = [p.name for p in written]
@@ -280,6 +281,31 @@ def test_the_export_actions_ask_for_the_medium_and_width_and_say_what_was_left_o
     assert len(names) == 3 * 7 and "cited-figures.png" not in names
     assert QImage(str(tmp_path / "figures" / "partners.png")).width() == 700
     assert window.statusBar().currentMessage().endswith("not exported, as they show no data: Cited figures")
+    settings = dirs / "config" / "settings.json"
+    assert not settings.exists() or "export_folder" not in json.loads(settings.read_text())  # a window that keeps no settings
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "timeline"))
     window.timeline._export_chart()  # the chart's right-click action
     assert sorted(p.name for p in (tmp_path / "timeline").iterdir()) == [f"{s}.{f}" for s in ("timeline", "years-mentioned") for f in ("pdf", "png", "svg")]
+
+
+def test_the_passage_list_is_offered_in_the_last_export_folder_and_a_window_that_remembers_keeps_it(qtbot, coded, dirs, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(qtbot, coded)
+    offered = []
+    (tmp_path / "class").mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "class"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, kinds: offered.append(start) or (str(tmp_path / "class" / "p.md"), ""))
+    window.ask_and_pack()
+    window.ask_and_export_passages()
+    assert offered == [str(tmp_path / "class" / "passages.csv")]  # where the last export went, not the app's folder
+    assert (tmp_path / "class" / "p.md").exists()
+
+
+def test_leaving_seminar_mode_keeps_a_maximized_window_maximized(qtbot, coded, dirs):
+    window = open_window(qtbot, coded, remember=False)
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    window.toggle_seminar_mode()
+    window.toggle_seminar_mode()
+    qtbot.waitUntil(window.isMaximized)

@@ -9,6 +9,7 @@ points, the unit of their colour bar.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,23 @@ class Difference:
     pair: tuple[str | None, str | None] = (None, None)
 
 
+def difference_columns(difference: Difference, authors: Sequence[str], held_a: Sequence[int], held_b: Sequence[int]) -> tuple[list[tuple[int, int]], str]:
+    """A − B's columns, as the window and the figure both draw them: (A's column, B's column), each an author's index
+    in ``authors`` or ``len(authors)`` for all authors together; and what they compare: "each" (every author on both
+    sides with themselves, then all authors), "apart" (no author on both sides: all authors together), "pooled",
+    "pair", or "none" (an author of the pair has no passages on their side). ``held_*``: passages per author."""
+    everyone = len(authors)
+    if difference.mode == POOLED:
+        return [(everyone, everyone)], "pooled"
+    if difference.mode == PAIR:
+        a, b = difference.pair
+        if a in authors and b in authors and held_a[authors.index(a)] and held_b[authors.index(b)]:
+            return [(authors.index(a), authors.index(b))], "pair"
+        return [], "none"
+    shared = [i for i in range(everyone) if held_a[i] and held_b[i]]
+    return ([(i, i) for i in shared] + [(everyone, everyone)], "each") if shared else ([(everyone, everyone)], "apart")
+
+
 def _shares(context: FigureContext, authors: list[str], areas: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Areas × (authors + all): shares of passages (NaN where a column has none), and the passages of each column."""
     counts = aggregate.frame_matrix(context.coded, context.mask, "count")
@@ -60,19 +78,17 @@ class _Comparison:
 
     def _difference_columns(self, authors: list[str], columns: list[str], n_a: np.ndarray, n_b: np.ndarray) -> tuple[list[tuple[str, int, int]], str]:
         """(label, A's column, B's column) of each A − B column, and what the note says of them."""
-        everyone = len(authors)  # the index of All authors
-        if self.difference.mode == POOLED:
-            return [(ALL, everyone, everyone)], "A − B: all authors pooled"
-        if self.difference.mode == PAIR:
-            a, b = self.difference.pair
-            if a in authors and b in authors:
-                i, j = authors.index(a), authors.index(b)
-                return [(f"{columns[i]} (A)\n− {columns[j]} (B)", i, j)], f"A − B: {columns[i]} in A against {columns[j]} in B"
-            return [], "A − B: the chosen authors have no passages on their sides"
-        both = [i for i in range(everyone + 1) if n_a[i] > 0 and n_b[i] > 0]  # authors on both sides, and All authors
-        if both == [everyone]:
-            return [(ALL, everyone, everyone)], "A and B share no author: A − B is for all authors together"
-        return [(columns[i], i, i) for i in both], "A − B: each author on both sides with themselves, and all authors together"
+        pairs, kind = difference_columns(self.difference, authors, n_a[:-1], n_b[:-1])
+        if kind == "pair":
+            (i, j), = pairs
+            return [(f"{columns[i]} (A)\n− {columns[j]} (B)", i, j)], f"A − B: {columns[i]} in A against {columns[j]} in B"
+        notes = {
+            "each": "A − B: each author on both sides with themselves, and all authors together",
+            "apart": "A and B share no author: A − B is for all authors together",
+            "pooled": "A − B: all authors pooled",
+            "none": "A − B: the chosen authors have no passages on their sides",
+        }
+        return [(columns[i], i, j) for i, j in pairs], notes[kind]
 
     def draw(self, _context, medium: Medium, width: int | None):
         from matplotlib import colormaps

@@ -15,7 +15,7 @@ from ..core.errors import DataFileError
 from ..core.filters import ExplorerState
 from ..core.report import view_description
 from ..core.wording import counted
-from ..figures.compare import EACH_AUTHOR, PAIR, POOLED
+from ..figures.compare import EACH_AUTHOR, PAIR, POOLED, Difference, difference_columns
 from .charts.bars import FrameMix, PillarProfile
 from .charts.base import CellLabels, ChartView, Target, axis_title, label_axis, short_name, style_plot
 from .charts.framing_matrix import FramingMatrix
@@ -103,25 +103,25 @@ class DifferenceMatrix(ChartView):
         self.cell_labels: CellLabels | None = None
         self.columns: list[tuple[str, list[int], list[int]]] = []
         self.values = np.zeros((len(self.areas), 0))
-        self.shared: list[str] = []
 
     def compare(self, mode: str, pair: tuple[str | None, str | None] = (None, None)) -> None:
         """Per author (EACH_AUTHOR), all authors pooled (POOLED), or A's author pair[0] against B's pair[1] (PAIR)."""
         self.mode, self.pair = mode, pair
         self.refresh()
 
-    def _columns(self) -> list[tuple[str, list[int], list[int]]]:
-        """(label, A's author indices, B's author indices) per column."""
+    def _columns(self, n_a: np.ndarray, n_b: np.ndarray) -> tuple[list[tuple[str, list[int], list[int]]], str]:
+        """(label, A's author indices, B's author indices) per column, as the exported figure has them, and what
+        they compare (see difference_columns)."""
         everyone = list(range(len(self.authors)))
-        if self.mode == POOLED:
-            return [("All authors\npooled", everyone, everyone)]
-        if self.mode == PAIR:
-            a, b = self.pair
-            if a in self.authors and b in self.authors:
-                label = f"{short_name(a, self.coded)} (A)\n− {short_name(b, self.coded)} (B)"
-                return [(label, [self.authors.index(a)], [self.authors.index(b)])]
-            return []
-        return [("\n".join(short_name(author, self.coded).rsplit(" ", 1)), [i], [i]) for i, author in enumerate(self.authors)]
+        pairs, kind = difference_columns(Difference(self.mode, self.pair), self.authors, n_a, n_b)
+        if kind == "pair":
+            (i, j), = pairs
+            return [(f"{short_name(self.authors[i], self.coded)} (A)\n− {short_name(self.authors[j], self.coded)} (B)", [i], [j])], kind
+        pooled = {"pooled": "All authors\npooled", "apart": "All authors\n(none on both sides)"}.get(kind, "All\nauthors")
+        return [
+            (pooled, everyone, everyone) if i == len(self.authors) else ("\n".join(short_name(self.authors[i], self.coded).rsplit(" ", 1)), [i], [i])
+            for i, _ in pairs
+        ], kind
 
     def refresh(self, *_):
         a, b = self.state.state, self.other.state
@@ -133,19 +133,16 @@ class DifferenceMatrix(ChartView):
         counts_b = frame_matrix(self.coded, mask_b, "count").to_numpy().T
         n_a = passages_per_author(self.coded, mask_a).to_numpy()
         n_b = passages_per_author(self.coded, mask_b).to_numpy()
-        self.shared = [author for i, author in enumerate(self.authors) if n_a[i] and n_b[i]]
-        if self.mode == EACH_AUTHOR and not self.shared:
-            only_a = ", ".join(short_name(x, self.coded) for i, x in enumerate(self.authors) if n_a[i])
-            only_b = ", ".join(short_name(x, self.coded) for i, x in enumerate(self.authors) if n_b[i])
-            self.values = np.full((len(self.areas), len(self.authors)), np.nan)
-            self.show_message(
-                "The two scenarios share no author, so there is no author to compare with themselves.\n"
-                f"A: {only_a}.\nB: {only_b}.\n"
-                "Compare all authors pooled, or one author of A with one of B (the choice above)."
-            )
+        columns, kind = self._columns(n_a, n_b)
+        self.columns = columns
+        if not columns:
+            self.values = np.zeros((len(self.areas), 0))
+            self.show_message("One of the two authors chosen has no passages in their scenario: choose another pair.")
             return
-        columns = self.columns = self._columns()
-        title = {EACH_AUTHOR: "Author (publication year)", POOLED: "All authors together", PAIR: "A's author − B's author"}[self.mode]
+        title = {
+            "each": "Author (publication year)", "pooled": "All authors together", "pair": "A's author − B's author",
+            "apart": "No author on both sides: all authors together (or choose above)",
+        }[kind]
         if self.plot.__dict__.get("titles", {}).get("bottom") != title:
             axis_title(self.plot, "bottom", title, self.type_scale, self.palette.text)
         values = np.full((len(self.areas), len(columns)), np.nan)
@@ -202,7 +199,7 @@ class CompareWindow(QWidget):
     Each side has its own state; the views are the explorer's own.
     """
 
-    def __init__(self, coded, store, parent=None, remember: bool = True):
+    def __init__(self, coded, store, parent=None, remember: bool = False):
         super().__init__(parent, Qt.WindowType.Window)
         self.remember = remember  # the choices are kept in the settings and come back at the next opening
         self._restoring = True  # what is set while the window is built is not the user's choice
@@ -367,8 +364,8 @@ class CompareWindow(QWidget):
             how = self.how.findData(saved.get("how"))
             if how >= 0:
                 self.how.setCurrentIndex(how)
-        self._restoring = False
         self._how_changed()
+        self._restoring = False  # from here on, a change is the user's and is remembered
 
     def _picked(self, *_):
         for picker, state, label in zip(self.pickers, self.states, self.labels):
@@ -428,7 +425,7 @@ class CompareWindow(QWidget):
 
     def ask_and_export(self) -> None:
         """Both figures of the comparison, laid out for the medium chosen; the status line says what was written."""
-        folder = ask_folder(self, "Export the comparison to a folder")
+        folder = ask_folder(self, "Export the comparison to a folder", self.remember)
         layout = ask_layout(self) if folder else None
         if folder and layout:
             try:

@@ -12,22 +12,39 @@ from .settings import read_settings, save_settings
 LAYOUTS = {"Slide 16:9": "slide-16x9", "Slide 4:3": "slide-4x3", "Paper column (89 mm)": "paper-column"}
 
 
-def ask_folder(parent: QWidget, title: str) -> Path | None:
-    """A folder chosen by the user, starting where the last export went (the home folder the first time, never the
-    app's own); the choice is remembered. None if cancelled."""
-    settings = read_settings()
-    last = (settings or {}).get("export_folder")
-    start = last if isinstance(last, str) and Path(last).is_dir() else str(Path.home())
-    folder = QFileDialog.getExistingDirectory(parent, title, start)
-    if not folder:
-        return None
-    if settings is not None and settings.get("export_folder") != folder:
-        settings["export_folder"] = folder
+def _last_folder() -> str:
+    """Where the last export went, or the home folder (never the app's own, the working folder)."""
+    last = (read_settings() or {}).get("export_folder")
+    return last if isinstance(last, str) and Path(last).is_dir() else str(Path.home())
+
+
+def _remember_folder(folder: Path, remember: bool) -> None:
+    settings = read_settings() if remember else None
+    if settings is not None and settings.get("export_folder") != str(folder):
+        settings["export_folder"] = str(folder)
         try:
             save_settings(settings)
         except OSError:
             pass  # the export goes on; the next one starts at home again
+
+
+def ask_folder(parent: QWidget, title: str, remember: bool = True) -> Path | None:
+    """A folder chosen by the user, starting where the last export went; remembered unless ``remember`` is False
+    (a window that keeps no settings). None if cancelled."""
+    folder = QFileDialog.getExistingDirectory(parent, title, _last_folder())
+    if not folder:
+        return None
+    _remember_folder(Path(folder), remember)
     return Path(folder)
+
+
+def ask_save_path(parent: QWidget, title: str, name: str, kinds: str, remember: bool = True) -> Path | None:
+    """A file to write, offered as ``name`` in the folder of the last export; its folder is remembered likewise."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(_last_folder()) / name), kinds)
+    if not path:
+        return None
+    _remember_folder(Path(path).parent, remember)
+    return Path(path)
 
 
 def ask_layout(parent: QWidget) -> tuple[str, int] | None:

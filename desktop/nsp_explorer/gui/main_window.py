@@ -39,7 +39,7 @@ from .charts.framing_matrix import FramingMatrix
 from .charts.framing_view import FramingView
 from .charts.shared_rows import SharedRows
 from .compare import CompareWindow
-from .export_dialogs import ask_folder, ask_layout
+from .export_dialogs import ask_folder, ask_layout, ask_save_path
 from .export import FORMATS, atomically, export_chart, export_views, seminar_pack
 from .filter_panel import FilterPanel
 from .scenarios_panel import ScenarioPanel, scenarios_dir
@@ -294,10 +294,13 @@ class MainWindow(QMainWindow):
                 part.show()
             self.set_type_scale(scale)
             self.setGeometry(self._before_geometry)
+            if self._before_maximized:
+                self.showMaximized()
         else:
             self.seminar = True
             self._before_seminar = (self.type_scale, self.contrast_action.isChecked(), self.one_view)
-            self._before_geometry = self.geometry()  # the window's own rectangle: Qt's geometry blob guesses a frame where no window manager draws one
+            self._before_geometry = self.normalGeometry()  # the window's own rectangle: Qt's geometry blob guesses a frame where no window manager draws one
+            self._before_maximized = self.isMaximized()
             for part in self._room_hides():
                 part.hide()
             self.showFullScreen()
@@ -515,14 +518,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(error), 15000)
 
     def ask_and_export(self) -> None:
-        folder = ask_folder(self, "Export every view to a folder")
+        folder = ask_folder(self, "Export every view to a folder", self.remember)
         layout = ask_layout(self) if folder else None
         if folder and layout:
             self._export(lambda: export_views(self, folder, FORMATS, layout[1], layout[0]).summary())
 
     def export_widget(self, widget: QWidget, title: str) -> None:
         """One chart's figure as PNG, SVG and PDF (the chart's right-click menu)."""
-        folder = ask_folder(self, f"Export the {title} to a folder")
+        folder = ask_folder(self, f"Export the {title} to a folder", self.remember)
         layout = ask_layout(self) if folder else None
         if folder and layout:
             self._export(lambda: export_chart(self, title, folder, FORMATS, layout[1], layout[0]).summary())
@@ -536,12 +539,12 @@ class MainWindow(QMainWindow):
         return atomically(path, lambda t: Path(t).write_bytes(passages_csv(rows, documents)) > 0)
 
     def ask_and_export_passages(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the passage list", "passages.csv", "CSV (*.csv);;Markdown (*.md)")
+        path = ask_save_path(self, "Export the passage list", "passages.csv", "CSV (*.csv);;Markdown (*.md)", self.remember)
         if path:
-            self._export(lambda: f"Wrote {self.export_passages(Path(path))}")
+            self._export(lambda: f"Wrote {self.export_passages(path)}")
 
     def ask_and_pack(self) -> None:
-        folder = ask_folder(self, "Where to put the seminar pack")
+        folder = ask_folder(self, "Where to put the seminar pack", self.remember)
         if folder:
             scenario = self.current_scenario(self.scenario_name or "Current view", self.scenario_note)
             self._export(lambda: seminar_pack(self, folder, scenario.to_json()).summary().replace("Exported", "Seminar pack:", 1))
@@ -635,7 +638,7 @@ class MainWindow(QMainWindow):
             normal = self._before_geometry if self.seminar else self.normalGeometry()  # never the full screen's
             settings["window"] = {
                 "rect": [normal.x(), normal.y(), normal.width(), normal.height()],  # Qt's blob would guess a frame with no window manager
-                "maximized": self.isMaximized(),
+                "maximized": self._before_maximized if self.seminar else self.isMaximized(),
                 "splitters": {name: bytes(s.saveState().toHex()).decode("ascii") for name, s in self.splitters.items()},
             }
             try:

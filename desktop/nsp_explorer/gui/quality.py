@@ -18,14 +18,17 @@ EXPLANATION = (
     "Precision: of the codes the coder set, the share the reader also set. Recall: of the reader's codes, the share the "
     "coder found. F1 balances the two. Krippendorff's α is agreement beyond chance (1 = perfect, 0 = no better than chance). "
     "Bundled articles: the five articles against their reviewed coding; held-out sentences: new sentences coded by hand "
-    "before the coder ran and never used to tune it, so they show how it does on writing it has not seen; held-out real "
-    "pages: sentences of news, ministry, think-tank and blog pages coded the same way (their text belongs to the "
-    "publishers and is not shipped; the figures were recorded with this version of the coder). "
+    "before the coder ran and never used to tune it, so they show how it does on writing it has not seen. "
     "What the charts show: the bundled articles' codes were all checked by readers (the reviewed coding), so the coder's "
     "errors do not reach their charts; documents you import are coded by the machine alone (marked † in charts and "
     "figures), and the figures above are what to expect of them. "
     "The coder is the codebook with its rules and a sentence model that weighs their frames. The codebook was tuned on "
-    "the bundled articles and the model trained on 64 of their 525 sentences; neither has seen the held-out sentences."
+    "the bundled articles and development samples, and the model trained on hand-coded development sentences (64 of them "
+    "from the bundled articles); neither has seen the held-out sentences."
+)
+PAGES_NOTE = (
+    " Held-out real pages: sentences of news, ministry, think-tank and blog pages coded the same way; their text belongs "
+    "to its publishers and is not shipped, so their figures were recorded when this version of the coder was measured."
 )
 
 
@@ -62,7 +65,7 @@ class CodingQualityDialog(QDialog):
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        explanation = QLabel(EXPLANATION)
+        explanation = self.explanation = QLabel(EXPLANATION)
         explanation.setWordWrap(True)
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setStyleSheet("color: #444444;")
@@ -92,6 +95,7 @@ class CodingQualityDialog(QDialog):
             self.source.setText("")
             return
         self.measured = table is not None and len(table) > 0
+        self.explanation.setText(EXPLANATION + (PAGES_NOTE if self.measured and (table["sample"] == "pages").any() else ""))
         self.summary.setText(headline(table) if self.measured else "Not measured: this dataset has no agreement figures (nspx eval writes them).")
         self.table.setVisible(self.measured)
         self.table.setRowCount(0 if table is None else len(table))
