@@ -77,7 +77,7 @@ def test_scenarios_without_a_shared_author_say_so_and_can_be_compared_pooled_or_
     compare.choose(0, 1)  # Peace up to 2019 vs after 2019: no author in both
     # all authors together, said on the column and the axis, as the exported figure does; and the lists offer the pairs
     assert not compare.difference.showing_message and compare.difference.values.shape == (len(compare.difference.areas), 1)
-    assert "none on both sides" in compare.difference.plot.getAxis("bottom").labels[0]
+    assert compare.difference.plot.getAxis("bottom").labels == ["All\nauthors"]
     assert "No author on both sides" in html.unescape(compare.difference.plot.getAxis("bottom").labelText)
     compare.how.setCurrentIndex(compare.how.findData(POOLED))
     assert not compare.difference.showing_message and compare.difference.values.shape == (len(compare.difference.areas), 1)

@@ -117,7 +117,7 @@ class DifferenceMatrix(ChartView):
         if kind == "pair":
             (i, j), = pairs
             return [(f"{short_name(self.authors[i], self.coded)} (A)\n− {short_name(self.authors[j], self.coded)} (B)", [i], [j])], kind
-        pooled = {"pooled": "All authors\npooled", "apart": "All authors\n(none on both sides)"}.get(kind, "All\nauthors")
+        pooled = "All authors\npooled" if kind == "pooled" else "All\nauthors"  # the axis says why when no author is on both sides
         return [
             (pooled, everyone, everyone) if i == len(self.authors) else ("\n".join(short_name(self.authors[i], self.coded).rsplit(" ", 1)), [i], [i])
             for i, _ in pairs
@@ -141,7 +141,7 @@ class DifferenceMatrix(ChartView):
             return
         title = {
             "each": "Author (publication year)", "pooled": "All authors together", "pair": "A's author − B's author",
-            "apart": "No author on both sides: all authors together (or choose above)",
+            "apart": "No author on both sides: all together",
         }[kind]
         if self.plot.__dict__.get("titles", {}).get("bottom") != title:
             axis_title(self.plot, "bottom", title, self.type_scale, self.palette.text)
