@@ -262,3 +262,13 @@ def test_opening_the_window_writes_no_settings_until_the_user_chooses(qtbot, cod
     qtbot.addWidget(quiet)
     quiet.how.setCurrentIndex(quiet.how.findData("pair"))
     assert json.loads(settings.read_text())["comparison"]["how"] == POOLED
+
+
+def test_each_side_shows_its_authors_and_sides_that_share_some_show_the_same_columns(compare, coded):
+    compare.choose(0, 1)  # Peace up to 2019 vs after 2019: no author in both
+    a, b = compare.framings
+    assert a.authors == ["Dira Fabrian", "Lee Jaehyon"] and b.authors == ["Siti Atiqah Mokhter", "Choe Won-gi", "Mehmet Enes Beşer"]
+    assert compare.matrices[0].authors == a.authors and compare.profiles[1].authors == b.authors
+    compare.choose(2, 0)  # Challenges (every author) vs Peace up to 2019: the same columns on both sides, to compare across
+    assert compare.framings[0].authors == compare.framings[1].authors == list(coded.authors)
+    assert compare.matrices[1].authors == list(coded.authors)

@@ -290,3 +290,19 @@ def test_an_areas_words_are_marked_apart_from_a_frames(window):
     green = marked.split(">green <")[0].rsplit("<span", 1)[1]
     assert "background-color" not in green
     assert pane._ink("trade") != pane._ink("korean_peninsula")  # prosperity and peace keep their own inks
+
+
+def test_the_views_show_the_authors_the_filters_hold_and_a_click_does_not_move_them(window, qtbot):
+    """An early-years scenario on a projector: Fabrian and Lee fill the views, not three empty columns of later
+    authors; clicking a cell narrows the selection and leaves the columns where they are."""
+    early = ["Dira Fabrian", "Lee Jaehyon"]
+    window.state.set_filters(FilterSpec(years={2017, 2019}))
+    for chart in (window.framing, window.matrix, window.pillars, window.frames):
+        assert chart.authors == early, type(chart).__name__
+    labels = [label.replace("\n", " ") for label in window.framing.plot.getAxis("bottom").labels]
+    assert [label.split()[0] for label in labels] == ["Fabrian", "Lee"]
+    assert len(window.matrix.cell_labels.texts) == 2 * len(window.matrix.areas)
+    window.state.narrow(authors={"Lee Jaehyon"}, areas={"korean_peninsula"})  # a click on Lee's Korean Peninsula cell
+    assert window.framing.authors == early and window.matrix.authors == early
+    window.state.reset()
+    assert window.framing.authors == list(window.coded.authors)

@@ -98,7 +98,8 @@ def test_save_restart_and_the_scenario_is_back_and_applied(qtbot, coded, dirs):
     assert [s.name for s in second.store.scenarios] == ["Criticism"]
     assert second.state.state.filters == FilterSpec(frames={"challenge"}, authors={"Choe Won-gi", "Lee Jaehyon"})
     assert second.matrix.measure_name == "count" and second.scenario_name == "Criticism"
-    expected = frame_matrix(coded, second.state.state.mask(coded), "count").to_numpy(dtype=float).T
+    assert second.matrix.authors == ["Lee Jaehyon", "Choe Won-gi"]  # the filtered authors' columns only
+    expected = frame_matrix(coded, second.state.state.mask(coded), "count").loc[second.matrix.authors].to_numpy(dtype=float).T
     assert np.allclose(second.matrix.values, np.where(np.isnan(second.matrix.values), np.nan, expected), equal_nan=True)
 
 

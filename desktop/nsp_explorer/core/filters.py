@@ -69,6 +69,16 @@ class FilterSpec:
         return cls(**spec)
 
 
+def authors_under(coded: CodedPassages, filters: FilterSpec) -> list[str]:
+    """The authors with passages under the filters alone, in the dataset's order: the columns (or rows) a view shows.
+
+    A filter that leaves an author out (by name, year or topic) leaves out their column; a click on a cell narrows
+    the selection, not the filters, so it never moves the columns under the pointer.
+    """
+    held = coded.per_author(ExplorerState(filters).mask(coded))
+    return [author for author, n in zip(coded.authors, held) if n]
+
+
 @dataclass(frozen=True)
 class ExplorerState:
     filters: FilterSpec = field(default_factory=FilterSpec)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabe
 
 from ..core.aggregate import frame_matrix, passages_per_author
 from ..core.errors import DataFileError
-from ..core.filters import ExplorerState
+from ..core.filters import ExplorerState, authors_under
 from ..core.report import view_description
 from ..core.wording import counted
 from ..figures.compare import EACH_AUTHOR, PAIR, POOLED, Difference, difference_columns
@@ -375,8 +375,22 @@ class CompareWindow(QWidget):
                 state.apply(ExplorerState(s.filters, s.selection, s.search))
                 count = int(state.state.mask(self.coded).sum())
                 label.setText(f"{counted(count, 'passage')} · {view_description(s.filters, s.selection, s.search, self.coded.taxonomy)}")
+        self._line_up_authors()
         self._offer_authors()
         self._align.start()
+
+    def _line_up_authors(self) -> None:
+        """Both sides show the authors either side holds, so an author's cells stand level across A and B; when the
+        sides share no author, each shows its own (lined-up columns would leave half of each side empty)."""
+        held = [authors_under(self.coded, state.state.filters) for state in self.states]
+        apart = all(held) and not set(held[0]) & set(held[1])
+        either = [author for author in self.coded.authors if author in set(held[0]) | set(held[1])]
+        for side, state in enumerate(self.states):
+            columns = held[side] if apart else either
+            for views in self.views.values():
+                for chart in getattr(views[side], "views", (views[side],)):
+                    chart.author_columns = columns
+                    chart.refresh()
 
     def _offer_authors(self) -> None:
         """Each side's author list holds the authors with passages on that side (another's would give a column of

@@ -35,16 +35,13 @@ class AuthorBars(ChartView):
     def __init__(self, coded, state, parent=None):
         super().__init__(coded, state, parent)
         self.codes = list(coded.taxonomy.ids(self.dimension))
-        self.authors = coded.authors
-        self.names = [short_name(a, coded) for a in self.authors]
-        self.author_labels = self.names  # as drawn: a name starred when its shares rest on a passage or two
+        self.authors: list[str] = []
+        self.author_labels: list[str] = []  # as drawn: a name starred when its shares rest on a passage or two
         self.caption_label.setText(self._key(self.colours))
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="% of passages")
         whole_ticks(self.plot.getAxis("bottom"), widest="100")
         self.plot.invertY(True)
-        label_axis(self.plot, "left", self.names)
-        self.plot.setYRange(-0.5, len(self.authors) - 0.5, padding=0.02)
         self.plot.setXRange(0, 100, padding=0.02)
         self.ticks = ()
         self.plot.vb.sigResized.connect(self._fit_ticks)
@@ -55,9 +52,21 @@ class AuthorBars(ChartView):
             bar = Bars(x0=[0], y=[0], height=[self.thickness], width=[0], brush=self.colours[code], pen=None)
             self.plot.addItem(bar)
             self.bars.append(bar)
-        self.values = np.zeros((len(self.authors), len(self.codes)))
-        self.zeros = np.zeros(len(self.authors))
-        self.centres = [np.array([self._centre(i, j) for i in range(len(self.authors))]) for j in range(len(self.codes))]
+        self.show_authors(coded.authors)
+
+    def show_authors(self, authors: list[str]) -> None:
+        """The chart's rows: these authors, a group of bars each."""
+        if authors == self.authors:
+            return
+        self.authors = list(authors)
+        self.names = [short_name(a, self.coded) for a in authors]
+        self.author_labels = self.names
+        label_axis(self.plot, "left", self.names)
+        self.plot.setYRange(-0.5, max(len(authors), 1) - 0.5, padding=0.02)
+        self.values = np.zeros((len(authors), len(self.codes)))
+        self.zeros = np.zeros(len(authors))
+        self.centres = [np.array([self._centre(i, j) for i in range(len(authors))]) for j in range(len(self.codes))]
+        self.fit_minimum_height()
 
     def _fit_ticks(self) -> None:
         """25, 50 and 75 where they fit side by side; 50 alone under a narrow chart (the comparison's), not "255075"."""
@@ -82,8 +91,9 @@ class AuthorBars(ChartView):
         return author_index - 0.4 + self.thickness * (code_index + 0.5)
 
     def draw(self, state, mask) -> str:
-        counts = self.aggregate(mask, "count").to_numpy()
-        totals = passages_per_author(self.coded, mask).to_numpy()
+        self.show_authors(self.authors_for(state))
+        counts = self.aggregate(mask, "count").loc[self.authors].to_numpy()
+        totals = passages_per_author(self.coded, mask).loc[self.authors].to_numpy()
         with np.errstate(invalid="ignore", divide="ignore"):
             values = self.values = np.where(totals[:, None] > 0, counts / totals[:, None], np.nan)
         widths = np.nan_to_num(100 * values)

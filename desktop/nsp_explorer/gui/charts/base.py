@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QStacke
 
 from ...core.coded import CodedPassages
 from ...core import names
-from ...core.filters import ExplorerState
+from ...core.filters import ExplorerState, authors_under
 from ..state import FilterState
 from ..palette import chart_palette
 from .plot import Plot
@@ -255,6 +255,7 @@ class ChartView(QFrame):
     # shown at its minimum (a few bars under a heatmap), whose rows would otherwise pile up. The heatmaps keep the
     # smaller minimum the window's layout on a 1280×720 screen is fitted to.
     whole_minimum = False
+    author_columns: list[str] | None = None  # set by a window that lines two views' authors up (the comparison)
 
     def __init__(self, coded: CodedPassages, state: FilterState, parent=None):
         super().__init__(parent)
@@ -445,7 +446,7 @@ class ChartView(QFrame):
 
     def refresh(self, *_):
         state = self.state.state
-        drawn_from = (state.filters, state.selection, state.search, self.view_options())
+        drawn_from = (state.filters, state.selection, state.search, self.view_options(), tuple(self.author_columns or ()))
         if drawn_from == self._drawn_from:
             return  # e.g. only the focused passage changed
         self._drawn_from = drawn_from
@@ -458,6 +459,19 @@ class ChartView(QFrame):
             self.show_message(problem)
         else:
             self.stack.setCurrentWidget(self.graphics)
+
+    def authors_for(self, state: ExplorerState) -> list[str]:
+        """The authors this view draws: those the filters hold, or the ones a window that lines views up set."""
+        return list(self.author_columns) if self.author_columns is not None else authors_under(self.coded, state.filters)
+
+    def replace_cell_labels(self, positions: list[tuple[float, float]], room: float = 1.0) -> None:
+        """A value label at each position (after the columns changed), at the chart's type size."""
+        old = getattr(self, "cell_labels", None)
+        if old is not None:
+            self.plot.vb.removeItem(old)
+        self.cell_labels = CellLabels(positions, room=room)
+        self.cell_labels.font.setPointSizeF(8 * self.type_scale)
+        self.plot.addItem(self.cell_labels)
 
     def draw(self, state: ExplorerState, mask: np.ndarray) -> str:
         """Draw for this state; return a message instead if there is nothing to draw."""

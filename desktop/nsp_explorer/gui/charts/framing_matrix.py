@@ -16,7 +16,7 @@ from ..palette import ink_on
 from ...core.wording import counted
 from .plot import ColourScale
 from ...core.names import marked_name, name_over_year
-from .base import CellLabels, ChartView, Target, label_axis, percent, style_plot
+from .base import ChartView, Target, label_axis, percent, style_plot
 
 def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple[float, float], scale_label: str = "") -> ColourScale:
     """Set a chart up as an authors × areas heatmap: areas down, authors across, a value in every cell."""
@@ -33,15 +33,24 @@ def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple
     scale = ColourScale(colour_map, levels, label=scale_label)
     chart.plot.put_beside(scale)
     label_axis(chart.plot, "left", [coded.taxonomy.label("area", a) for a in chart.areas])
-    # family name over year; upright when the columns are too narrow for them (up to twelve authors)
-    machine = frozenset(coded.machine_coded_authors())  # marked as in the Framing view beside it, and the figures
-    chart.plot.getAxis("bottom").set_labels([name_over_year(marked_name(a, coded.first_years, machine)) for a in chart.authors])
-    chart.plot.setXRange(-0.5, len(chart.authors) - 0.5, padding=0)
     chart.plot.setYRange(-0.5, len(chart.areas) - 0.5, padding=0)
-    chart.cell_labels = CellLabels([(c, r) for r in range(len(chart.areas)) for c in range(len(chart.authors))])
-    chart.plot.addItem(chart.cell_labels)
-    chart.values = np.zeros((len(chart.areas), len(chart.authors)))
+    chart.authors = []
+    show_authors(chart, coded.authors)
     return scale
+
+
+def show_authors(chart: ChartView, authors: list[str]) -> None:
+    """An authors × areas chart's columns: these authors, each named (family name over year) under its column."""
+    if authors == chart.authors:
+        return
+    chart.authors = list(authors)
+    coded = chart.coded
+    # upright when the columns are too narrow for them (up to twelve authors)
+    machine = frozenset(coded.machine_coded_authors())  # marked as in the Framing view beside it, and the figures
+    chart.plot.getAxis("bottom").set_labels([name_over_year(marked_name(a, coded.first_years, machine)) for a in authors])
+    chart.plot.setXRange(-0.5, max(len(authors), 1) - 0.5, padding=0)
+    chart.replace_cell_labels([(c, r) for r in range(len(chart.areas)) for c in range(len(authors))])
+    chart.values = np.zeros((len(chart.areas), len(authors)))
 
 
 class FramingMatrix(ChartView):
@@ -94,8 +103,9 @@ class FramingMatrix(ChartView):
 
     def draw(self, state, mask) -> str:
         measure = self.measure_name
-        counts = frame_matrix(self.coded, mask, "count").to_numpy().T  # rows: areas, columns: authors
-        totals = passages_per_author(self.coded, mask).to_numpy()
+        show_authors(self, self.authors_for(state))
+        counts = frame_matrix(self.coded, mask, "count").loc[self.authors].to_numpy().T  # rows: areas, columns: authors
+        totals = passages_per_author(self.coded, mask).loc[self.authors].to_numpy()
         with np.errstate(invalid="ignore", divide="ignore"):
             shares = np.where(totals > 0, counts / totals, np.nan)
         values = shares if measure == "share" else np.where(totals > 0, counts, np.nan).astype(float)

@@ -20,7 +20,7 @@ from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, MIX_COLUMNS, framing_m
 from ...core.names import MACHINE_MARK, marked_name, name_over_year
 from ..palette import FRAME_COLOURS, UNFRAMED_COLOUR
 from .bars import colour_key
-from .base import CellLabels, ChartView, Target, label_axis, percent, style_plot
+from .base import ChartView, Target, label_axis, percent, style_plot
 from .plot import Bars
 
 BAR_LEFT, BAR_WIDTH, BAR_HEIGHT = -0.46, 0.44, 0.62  # a cell spans -0.5 … 0.5 around its author; the count sits right of the bar
@@ -47,9 +47,6 @@ class FramingView(ChartView):
         style_plot(self.plot, bottom="Author (publication year)")
         self.plot.invertY(True)
         label_axis(self.plot, "left", [taxonomy.label("area", a) for a in self.areas])
-        # family name over year; upright when the columns are too narrow for them (up to twelve authors)
-        self.plot.getAxis("bottom").set_labels([name_over_year(marked_name(a, coded.first_years, machine)) for a in self.authors])
-        self.plot.setXRange(-0.5, len(self.authors) - 0.5, padding=0)
         self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
         colours = {f: FRAME_COLOURS[f] for f in FRAME_COLUMNS} | {"none": UNFRAMED_COLOUR}
         self.brushes = {f: (pg.mkBrush(c), pg.mkBrush(_faded(c))) for f, c in colours.items()}
@@ -59,9 +56,8 @@ class FramingView(ChartView):
                 bar = Bars(x0=[0], y=[0], height=[BAR_HEIGHT], width=[0], brush=brush, pen=None)
                 self.plot.addItem(bar)
                 segments[frame] = bar
-        self.cell_labels = CellLabels([(c + COUNT_AT, r) for r in range(len(self.areas)) for c in range(len(self.authors))], room=2 * (0.5 - COUNT_AT))
-        self.plot.addItem(self.cell_labels)
-        self.counts = np.zeros((len(self.areas), len(self.authors), len(MIX_COLUMNS)), dtype=np.int64)  # what is drawn
+        self.authors = []
+        self.show_authors(coded.authors)
         self.unframed = unframed_label(None)  # what grey means under the state drawn
 
     def _caption(self, state) -> str:
@@ -75,7 +71,19 @@ class FramingView(ChartView):
             + "<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in shown] + [(unframed_label(state), UNFRAMED_COLOUR)])
         )
 
+    def show_authors(self, authors: list[str]) -> None:
+        """The view's columns: these authors, each named (family name over year) under its column."""
+        if authors == self.authors:
+            return
+        self.authors = list(authors)
+        # upright when the columns are too narrow for them (up to twelve authors)
+        self.plot.getAxis("bottom").set_labels([name_over_year(marked_name(a, self.coded.first_years, self.machine)) for a in authors])
+        self.plot.setXRange(-0.5, max(len(authors), 1) - 0.5, padding=0)
+        self.replace_cell_labels([(c + COUNT_AT, r) for r in range(len(self.areas)) for c in range(len(authors))], room=2 * (0.5 - COUNT_AT))
+        self.counts = np.zeros((len(self.areas), len(authors), len(MIX_COLUMNS)), dtype=np.int64)  # what is drawn
+
     def draw(self, state, mask) -> str:
+        self.show_authors(self.authors_for(state))
         self.unframed = unframed_label(state)
         caption = self._caption(state)
         if caption != self.caption_label.text():
