@@ -467,3 +467,19 @@ def test_long_author_labels_wrap_under_their_column_and_are_cut_short_only_when_
     turned, rotation, _ = fitted_author_labels(sheet, names, 0.2, 14)  # no room at all: turned upright, and short
     assert rotation == 90 and max(len(t) for t in turned) <= ROTATED_CHARACTERS
     assert [t.rsplit(" ", 2)[-2:] for t in turned[1:]] == [["2017", "†"], ["2023", "†"], ["n.d.", "†"], ["n.d.", "†"]]  # cut in the name, never the year or mark
+
+
+def test_a_difference_has_one_colour_scale_and_never_reads_minus_zero(coded):
+    """The window's A − B runs from -100 to +100; so does every slide (a -13 was mid-blue on one slide and pale on
+    another); a difference that rounds to nothing reads 0, not -0."""
+    from nsp_explorer.core.wording import signed_points
+    from nsp_explorer.figures.compare import POINTS, _Comparison
+
+    assert [signed_points(v) for v in (9.4, -4.6, -0.3, 0.0, 0.4)] == ["+9", "-5", "0", "0", "0"]
+    for years in ({2017}, {2019, 2020, 2021}):
+        a = FigureContext(coded, ExplorerState(FilterSpec(years=years)), "A")
+        b = FigureContext(coded, ExplorerState(FilterSpec()), "B")
+        sheet = draw(_Comparison(a, b), a, "slide-16x9", 1600)
+        bar = sheet.figure.axes[-1]  # the difference's colour bar, drawn last
+        assert bar.get_xlim() == (-POINTS, POINTS)
+        assert not any(t.get_text().startswith("-0") for t in sheet.figure.axes[2].texts)

@@ -160,3 +160,14 @@ def test_the_grey_key_says_none_of_the_frames_chosen_under_a_frames_filter(views
     qtbot.waitUntil(lambda: "none of the frames chosen" in framing.caption_label.text())
     state.set_filters(FilterSpec())
     qtbot.waitUntil(lambda: "none of the frames chosen" not in framing.caption_label.text())
+
+
+def test_a_framing_cells_sentences_show_why_they_are_on_the_area(views, coded):
+    """Clicking a cell lists the sentences with the frame words on their tints and the area's words underlined."""
+    state, framing, _, reading = views
+    reading.show_sentences(state.state, "Ann Author", "trade")
+    html_text = reading.browser.toHtml()
+    assert "underlined" in reading.browser.toPlainText()
+    assert reading.listed  # sentences to read
+    marks = html_text.replace("text-decoration: underline", "text-decoration:underline").count("text-decoration:underline")
+    assert marks > 1  # the key's example, and the area's words in the sentences

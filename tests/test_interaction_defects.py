@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from nsp_explorer.core.coded import code_passages
@@ -289,7 +289,14 @@ def test_an_areas_words_are_marked_apart_from_a_frames(window):
     assert "background-color" in potential and "text-decoration:underline" in potential  # a frame's word in an area's phrase
     green = marked.split(">green <")[0].rsplit("<span", 1)[1]
     assert "background-color" not in green
-    assert pane._ink("trade") != pane._ink("korean_peninsula")  # prosperity and peace keep their own inks
+    assert pane._ink("area", "trade") != pane._ink("area", "korean_peninsula")  # prosperity and peace keep their own inks
+    # a pillar's word is underlined too, and a year's or partner's sits on grey: no fill but a frame's is coloured
+    marked = pane.highlighted("Security in 2020 with Japan.", [("pillar", "peace", "lexicon", "Security"), ("year", "2020", "lexicon", "2020"), ("partner", "japan", "lexicon", "Japan")])
+    assert "text-decoration:underline" in marked.split(">Security<")[0].rsplit("<span", 1)[1]
+    for word in ("2020", "Japan"):
+        style = marked.split(f">{word}<")[0].rsplit("<span", 1)[1]
+        colour = QColor(style.split("background-color:")[1][:7])
+        assert colour.saturation() < 10, (word, colour.name())
 
 
 def test_the_views_show_the_authors_the_filters_hold_and_a_click_does_not_move_them(window, qtbot):

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 
+def signed_points(value: float) -> str:
+    """A difference in whole points with its sign ("+9", "-4"), and "0" where it rounds to nothing (never "-0")."""
+    whole = round(value)
+    return f"{whole:+d}" if whole else "0"
+
+
 def counted(n: int, noun: str, plural: str = "") -> str:
     """``n`` and the noun, singular for exactly one (``plural`` for irregular nouns; default noun + "s")."""
     n = int(n)

@@ -17,6 +17,7 @@ import numpy as np
 
 from ..core import aggregate
 from ..core.names import marked_name
+from ..core.wording import signed_points
 from .context import FigureContext, comparison_source, plural
 from .export import Exported, write_figures
 from .files import FORMATS
@@ -24,6 +25,7 @@ from .media import DEFAULT_MEDIUM, Medium
 
 FEW = 3  # a difference resting on fewer passages than this, on either side, is marked with *
 ALL = "All authors"
+POINTS = 100  # A − B's colour scale runs from -POINTS to +POINTS, in the window as on every slide: two compare by eye
 # What A − B compares, as the comparison window offers it: each author with themselves (and all authors
 # together), all authors pooled only, or one author of A with one of B
 EACH_AUTHOR, POOLED, PAIR = "same", "pooled", "pair"
@@ -118,8 +120,6 @@ class _Comparison:
         else:
             points, few_columns = np.full((len(areas), 1), np.nan), np.array([False])
             differences = [("–", len(authors), len(authors))]
-        finite = np.abs(points[np.isfinite(points)])
-        limit = next((s for s in (5, 10, 20, 25, 50, 75, 100) if finite.size and finite.max() <= s), 100)
         # each side its authors (and All authors); when the sides share no author, each shows only its own: lined-up
         # columns would be empty on the other side, half of each panel
         own = [[i for i in range(len(authors)) if n[i] > 0] for n in (n_a, n_b)]
@@ -156,10 +156,10 @@ class _Comparison:
             grids.append((ax, cell_grid(ax, colours, texts, size), len(areas), wide))
             ax.set_xlim(-0.5, wide - 0.5)  # cells of one width on both sides
             ax.set_title(f"{side}\n{plural(n, 'passage')}", fontsize=medium.text_pt, color=INK, loc="center")
-        colours = diverging(Normalize(-limit, limit)(np.nan_to_num(points)))
+        colours = diverging(Normalize(-POINTS, POINTS)(np.nan_to_num(points)))
         colours[~np.isfinite(points)] = missing
         few = few_columns[None, :].repeat(len(areas), axis=0)
-        texts = [["–" if v != v else f"{v:+.0f}{'*' if f else ''}" for v, f in zip(row, frow)] for row, frow in zip(points, few)]
+        texts = [["–" if v != v else f"{signed_points(v)}{'*' if f else ''}" for v, f in zip(row, frow)] for row, frow in zip(points, few)]
         style_axes(axes[2], medium)
         grids.append((axes[2], cell_grid(axes[2], colours, texts, size), len(areas), len(differences)))
         axes[2].set_title("A − B\n(points)", fontsize=medium.text_pt, color=INK)
@@ -171,7 +171,7 @@ class _Comparison:
         bar = sheet.figure.colorbar(ScalarMappable(Normalize(0, 1), shares_map), ax=list(axes[:2]), location="bottom", fraction=0.05, aspect=40, pad=0.02)
         bar.set_label("share of the column's passages (A and B on one scale)", size=medium.text_pt * 0.9)
         bar.ax.xaxis.set_major_formatter(lambda v, _: f"{100 * v:.0f}%")
-        diff = sheet.figure.colorbar(ScalarMappable(Normalize(-limit, limit), diverging), ax=axes[2], location="bottom", fraction=0.05, aspect=20, pad=0.02)
+        diff = sheet.figure.colorbar(ScalarMappable(Normalize(-POINTS, POINTS), diverging), ax=axes[2], location="bottom", fraction=0.05, aspect=20, pad=0.02)
         diff.set_label("points", size=medium.text_pt * 0.9)
         for colour_bar in (bar, diff):
             colour_bar.ax.tick_params(labelsize=medium.text_pt * 0.85, colors=INK)

@@ -14,8 +14,8 @@ from ..core.aggregate import frame_matrix, passages_per_author
 from ..core.errors import DataFileError
 from ..core.filters import ExplorerState, authors_under
 from ..core.report import view_description
-from ..core.wording import counted
-from ..figures.compare import EACH_AUTHOR, PAIR, POOLED, Difference, difference_columns
+from ..core.wording import counted, signed_points
+from ..figures.compare import EACH_AUTHOR, PAIR, POINTS, POOLED, Difference, difference_columns
 from .charts.bars import FrameMix, PillarProfile
 from .charts.base import CellLabels, ChartView, Target, axis_title, label_axis, short_name, style_plot
 from .charts.framing_matrix import FramingMatrix
@@ -30,7 +30,6 @@ from .state import FilterState
 
 FEW = 3  # a difference resting on fewer passages than this, on either side, is marked
 DIVERGING = pg.ColorMap([0.0, 0.5, 1.0], [(0, 114, 178), (255, 255, 255), (213, 94, 0)])  # Okabe–Ito blue ↔ vermillion
-POINTS = 100  # the difference is in percentage points, on the colour bar as in the cells
 
 # The views shown for each scenario, top to bottom: (name, how to make one for a side, its share of the height).
 # A view is a widget made from the dataset and one side's FilterState; adding one here adds it to both sides.
@@ -162,12 +161,12 @@ class DifferenceMatrix(ChartView):
                 value = values[row, c]
                 label, share_a, share_b, total_a, total_b = tips[c]
                 few = min(total_a, total_b) < FEW
-                texts.append("–" if value != value else f"{value:+.0f}{'*' if few else ''}")
+                texts.append("–" if value != value else f"{signed_points(value)}{'*' if few else ''}")
                 colours.append(self.palette.text if value != value else ink_on(DIVERGING, (value + POINTS) / (2 * POINTS)))
                 tip = (
                     f"{label} · {self.coded.taxonomy.label('area', area)}\n"
                     f"A: {self._share(share_a[row])} of {counted(total_a, 'passage')}; B: {self._share(share_b[row])} of {counted(total_b, 'passage')}\n"
-                    f"A − B: {'–' if value != value else f'{value:+.0f} percentage points'}"
+                    f"A − B: {'–' if value != value else f'{signed_points(value)} percentage points'}"
                     + ("\nfew passages: read with care" if few else "")
                 )
                 targets.append(Target(QRectF(c - 0.5, row - 0.5, 1, 1), tip, {}))

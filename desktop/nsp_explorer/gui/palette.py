@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from ..colours import AUTHOR_COLOURS, AUTHOR_SYMBOLS, FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS, UNFRAMED_COLOUR, assign_slots, slot_style
 
-__all__ = ["AUTHOR_COLOURS", "AUTHOR_SYMBOLS", "FRAME_COLOURS", "HEATMAP", "PARTNER_COLOUR", "PILLAR_COLOURS", "UNFRAMED_COLOUR", "assign_slots", "author_styles", "code_colour", "slot_style"]
+__all__ = ["AUTHOR_COLOURS", "AUTHOR_SYMBOLS", "FRAME_COLOURS", "HEATMAP", "PARTNER_COLOUR", "PILLAR_COLOURS", "UNFRAMED_COLOUR", "assign_slots", "author_styles", "slot_style"]
 
 
 @dataclass(frozen=True)
@@ -112,14 +112,3 @@ def author_styles(authors: list[str]) -> AuthorStyles:
         except OSError:
             pass  # the styles hold for this run; the next one tries to remember them again
     return AuthorStyles(slots)
-
-
-def code_colour(dimension: str, code: str) -> str:
-    """The highlight colour of a code's evidence words in the reading pane."""
-    if dimension == "pillar":
-        return PILLAR_COLOURS.get(code, "#BBBBBB")
-    if dimension == "frame":
-        return FRAME_COLOURS.get(code, "#BBBBBB")
-    if dimension == "partner":
-        return "#BBBBBB"
-    return "#F0E442"  # areas and years: Okabe–Ito yellow

@@ -30,7 +30,7 @@ from ..core.names import UNDATED
 from ..core.report import citation
 from ..core.wording import counted
 from .quiet_label import QuietLabel
-from .palette import FRAME_COLOURS, PILLAR_COLOURS, code_colour
+from .palette import FRAME_COLOURS, PILLAR_COLOURS
 from .state import FilterState
 
 COLUMNS = ("Author", "Year", "Document", "¶", "Passage")
@@ -303,16 +303,20 @@ class ReadingPane(QWidget):
         return "".join(parts)
 
     def highlighted(self, text: str, codes: list[tuple[str, str, str, str]]) -> str:
-        """The passage, escaped, with every code's evidence words marked: a frame's (and a partner's, a year's)
-        on its colour's tint, an area's underlined in its pillar's ink, so an area's word never looks like a frame's
-        (prosperity's blue beside opportunity's) and a word that sets both shows both."""
+        """The passage, escaped, with every code's evidence words marked: a frame's on its colour's tint (the only
+        coloured fills), an area's or a pillar's underlined in the pillar's ink, a partner's or a year's on grey, so
+        no other word looks like a frame's (prosperity's blue beside opportunity's, peace's green beside achievement's,
+        a year's yellow beside recommendation's) and a word that sets a frame and an area shows both."""
         backgrounds: list[str | None] = [None] * len(text)
         underlines: list[str | None] = [None] * len(text)
         priority = {"pillar": 0, "partner": 1, "year": 2, "frame": 3}  # later wins where they overlap
         for dimension, code, source, evidence in sorted(codes, key=lambda c: priority.get(c[0], 0)):
             if source != "lexicon" or not evidence:
                 continue
-            marks, colour = (underlines, self._ink(code)) if dimension == "area" else (backgrounds, self._colour(dimension, code))
+            if dimension in ("area", "pillar"):
+                marks, colour = underlines, self._ink(dimension, code)
+            else:
+                marks, colour = backgrounds, self._colour(dimension, code)
             for word in evidence.split("; "):
                 start = text.find(word)
                 while start >= 0:
@@ -342,11 +346,12 @@ class ReadingPane(QWidget):
 
     @staticmethod
     def _colour(dimension: str, code: str) -> str:
-        return _tint(code_colour(dimension, code))
+        """A frame's tint; grey for a partner or a year (a fill of their own colour would pass for a frame's)."""
+        return _tint(FRAME_COLOURS.get(code, "#BBBBBB") if dimension == "frame" else "#BBBBBB")
 
-    def _ink(self, area: str) -> str:
-        """An area's words and chip: its pillar's colour, dark enough to read as text."""
-        return _ink(PILLAR_COLOURS[self.coded.taxonomy.pillar_of(area)])
+    def _ink(self, dimension: str, code: str) -> str:
+        """An area's or a pillar's words and chip: the pillar's colour, dark enough to read as text."""
+        return _ink(PILLAR_COLOURS[code if dimension == "pillar" else self.coded.taxonomy.pillar_of(code)])
 
     def code_labels(self, codes: list[tuple[str, str, str, str]]) -> str:
         taxonomy = self.coded.taxonomy
@@ -359,7 +364,7 @@ class ReadingPane(QWidget):
             for code, source in chosen:
                 label = taxonomy.label(dimension, code) if dimension != "year" else code
                 note = {"derived": " (from area)", "reviewed": " ✓ added by a reader", "model": " (sentence model)"}.get(source, "")
-                look = f"color:{self._ink(code)}; text-decoration:underline" if dimension == "area" else f"background-color:{self._colour(dimension, code)}"
+                look = f"color:{self._ink(dimension, code)}; text-decoration:underline" if dimension in ("area", "pillar") else f"background-color:{self._colour(dimension, code)}"
                 chips.append(f"<span style='{look}'>&nbsp;{html.escape(label)}{note}&nbsp;</span>")
             groups.append(f"<b>{title}:</b> " + " ".join(chips))
         return "<br>".join(groups) if groups else "<i>No codes on this passage.</i>"
@@ -382,6 +387,7 @@ class ReadingPane(QWidget):
         parts = [
             f"<p style='margin:0'><b>{e(author)}</b> on <b>{e(taxonomy.label('area', area))}</b>: {len(listed):,} sentence{'s' if len(listed) != 1 else ''}</p>",
             f"<p style='margin:0 0 6px 0; color:#555555; font-size:8.5pt'>The words that set each frame are highlighted: {key}; "
+            f"the words that put the sentence on the area are <span style='color:{self._ink('area', area)}; text-decoration:underline'>underlined</span>; "
             "a frame marked * was read by the sentence model from the whole sentence, with no single words. "
             "Click a paragraph's name to read it whole, or <i>review…</i> to correct a sentence's codes.</p>",
         ]
@@ -391,7 +397,9 @@ class ReadingPane(QWidget):
         for row, number in listed[:MOST_SENTENCES]:
             passage_id = self.coded.passage_id(row)
             meta = self.coded.passages.iloc[row]
-            entries = [(d, c, s, ev) for n, d, c, s, ev in self.coded.codes.in_sentences(row) if n == number and d == "frame"]
+            codes = [(d, c, s, ev) for n, d, c, s, ev in self.coded.codes.in_sentences(row) if n == number]
+            entries = [code for code in codes if code[0] == "frame"]
+            area_words = [code for code in codes if code[0] == "area" and code[1] == area]  # why the sentence is on the area
             text = self.coded.text(row)
             spans = sentence_spans(text)
             sentence = text[slice(*spans[number - 1])] if number <= len(spans) else text
@@ -404,7 +412,7 @@ class ReadingPane(QWidget):
                 f"<p style='margin:8px 0 0 0'><a href='passage:{e(passage_id)}'>{e(str(titles.get(meta['doc_id'], meta['doc_id'])))}, "
                 f"¶{meta['position']}, sentence {number}</a> &nbsp;{frames} &nbsp;"
                 f"<a href='review:{e(passage_id)}.{number}' style='font-size:8.5pt'>review…</a></p>"
-                f"<p style='margin:2px 0 0 0; line-height:140%'>{self.highlighted(sentence, entries)}</p>"
+                f"<p style='margin:2px 0 0 0; line-height:140%'>{self.highlighted(sentence, entries + area_words)}</p>"
             )
         if len(listed) > MOST_SENTENCES:
             parts.append(f"<p style='color:#555555'>… and {len(listed) - MOST_SENTENCES:,} more (narrow the filters to read them).</p>")
