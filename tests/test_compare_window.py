@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 
 from nsp_explorer.core.aggregate import frame_matrix
 from nsp_explorer.core.filters import FilterSpec
@@ -182,8 +182,11 @@ def test_the_window_comes_back_with_the_last_choices_and_offers_each_sides_autho
     assert offered == [["Siti Atiqah Mokhter", "Choe Won-gi", "Mehmet Enes Beşer"], ["Dira Fabrian", "Lee Jaehyon"]]
     compare.compare_authors("Choe Won-gi", "Lee Jaehyon")
     assert not compare.difference.showing_message and all(t != "–" for t in compare.difference.cell_labels.texts)
+    compare.setGeometry(0, 60, 800, 480)
+    compare.close()  # Esc, or the window's close button
     again = CompareWindow(coded, compare.store, remember=True)
     try:
+        assert again.geometry() == QRect(0, 60, 800, 480)  # where and as large as it was left
         assert [p.currentText() for p in again.pickers] == ["Peace after 2019", "Peace up to 2019"]
         assert again.how.currentData() == "pair" and [p.currentData() for p in again.pair_pickers] == ["Choe Won-gi", "Lee Jaehyon"]
         assert np.allclose(again.difference.values, compare.difference.values, equal_nan=True)
@@ -253,6 +256,15 @@ def test_opening_the_window_writes_no_settings_until_the_user_chooses(qtbot, cod
     qtbot.addWidget(quiet)
     quiet.how.setCurrentIndex(quiet.how.findData("pair"))
     assert json.loads(settings.read_text())["comparison"]["how"] == POOLED
+
+
+def test_a_pair_of_authors_is_named_level_under_its_column(compare, qtbot):
+    """An upright pair label made the three heatmaps' name rows 230 px tall and pushed the framing views off a 720 px screen."""
+    compare.choose(0, 1)
+    compare.compare_authors("Dira Fabrian", "Siti Atiqah Mokhter")
+    qtbot.wait(50)
+    axis = compare.difference.plot.getAxis("bottom")
+    assert axis.labels == ["Fabrian 2017\n− Mokhter 2020"] and not axis.turned
 
 
 def test_each_side_shows_its_authors_and_sides_that_share_some_show_the_same_columns(compare, coded):

@@ -313,3 +313,12 @@ def test_the_views_show_the_authors_the_filters_hold_and_a_click_does_not_move_t
     assert window.framing.authors == early and window.matrix.authors == early
     window.state.reset()
     assert window.framing.authors == list(window.coded.authors)
+
+
+def test_the_cited_figures_key_names_only_the_authors_drawn(window):
+    """The late years' figures: their key named Fabrian and Lee, who have no marker there."""
+    window.state.set_filters(FilterSpec(years={2020, 2021, 2025}))
+    key = window.figures.caption_label.text()
+    drawn = {window.coded.authors[i] for i in window.figures.legend}
+    assert drawn and "Fabrian" not in key and "Lee" not in key
+    assert all(name.split()[-1] in key or name.split()[0] in key for name in drawn)

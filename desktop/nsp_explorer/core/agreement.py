@@ -52,17 +52,35 @@ def load_agreement(path: Path) -> pd.DataFrame | None:
     return table.reset_index(drop=True)
 
 
+SAMPLE_WORDS = {"pages": "real web pages it was never tuned on", "heldout": "new sentences it was never tuned on", "corpus": "the bundled articles"}
+
+
+def lead(table: pd.DataFrame | None) -> str:
+    """The one sentence to quote: the automatic coder against careful readers on the least flattering honest
+    measure there is (real pages, else the written held-out sample), frames and areas, and what the bundled
+    articles' charts rest on."""
+    if table is None or not len(table):
+        return "The coder's agreement with careful readers was not measured for this dataset."
+    for sample in ("pages", "heldout", "corpus"):
+        rows = table[(table["sample"] == sample) & (table["level"] == "sentence")].set_index("dimension")
+        if "frame" in rows.index and "area" in rows.index:
+            said = (
+                f"On {SAMPLE_WORDS[sample]} ({rows['units'].iloc[0]:,} sentences) the automatic coder agrees with careful "
+                f"readers at F1 {_figure(rows.at['frame', 'f1'])} for frames and {_figure(rows.at['area', 'f1'])} for areas."
+            )
+            if (table["sample"] == "corpus").any():
+                said += " The bundled articles' charts do not rest on it: every code there was checked by readers."
+            return said
+    return "The table below gives the coder's agreement with careful readers per dimension."
+
+
 def headline(table: pd.DataFrame | None) -> str:
     """What a lecturer can say about the figures (from the table; nothing when nothing was measured): the frames and
     areas on the weakest honest measure first (real pages the coder was never tuned on), then the others."""
     if table is None or not len(table):
         return "The coder's agreement with careful readers was not measured for this dataset."
     parts = []
-    for sample, words in (
-        ("pages", "real web pages it was never tuned on"),
-        ("heldout", "new sentences it was never tuned on"),
-        ("corpus", "the bundled articles"),
-    ):
+    for sample, words in SAMPLE_WORDS.items():
         rows = table[(table["sample"] == sample) & (table["level"] == "sentence")].set_index("dimension")
         said = [
             f"{name} F1 {_figure(rows.at[dimension, 'f1'])} (precision {_figure(rows.at[dimension, 'precision'])}, recall {_figure(rows.at[dimension, 'recall'])})"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
@@ -115,7 +115,8 @@ class DifferenceMatrix(ChartView):
         pairs, kind = difference_columns(Difference(self.mode, self.pair), self.authors, n_a, n_b)
         if kind == "pair":
             (i, j), = pairs
-            return [(f"{short_name(self.authors[i], self.coded)} (A)\n− {short_name(self.authors[j], self.coded)} (B)", [i], [j])], kind
+            # no "(A)" and "(B)": the axis says "A's author − B's author", and the column beside the colour bar is narrow
+            return [(f"{short_name(self.authors[i], self.coded)}\n− {short_name(self.authors[j], self.coded)}", [i], [j])], kind
         pooled = "All authors\npooled" if kind == "pooled" else "All\nauthors"  # the axis says why when no author is on both sides
         return [
             (pooled, everyone, everyone) if i == len(self.authors) else ("\n".join(short_name(self.authors[i], self.coded).rsplit(" ", 1)), [i], [i])
@@ -297,6 +298,9 @@ class CompareWindow(QWidget):
                 layout.setColumnStretch(column, 1)
                 layout.setColumnMinimumWidth(column, 200)
         self.resize(1600, 1000)
+        rect = (read_settings() or {}).get("comparison_window") if remember else None
+        if isinstance(rect, list) and len(rect) == 4 and all(type(v) is int for v in rect) and rect[2] > 0 and rect[3] > 0:
+            self.setGeometry(QRect(*rect))  # where it was left (fit_within_screen brings it within this screen)
         fit_within_screen(self)
         if len(store.scenarios) > 1:
             self.pickers[1].setCurrentIndex(1)
@@ -407,6 +411,18 @@ class CompareWindow(QWidget):
             picker.setCurrentIndex(max(0, picker.findData(chosen)))
             picker.blockSignals(False)
         self._how_changed()
+
+    def closeEvent(self, event) -> None:
+        """Remember where the window was and how large (its own rectangle: no frame guessed)."""
+        settings = read_settings() if self.remember else None
+        if settings is not None:
+            normal = self.normalGeometry()
+            settings["comparison_window"] = [normal.x(), normal.y(), normal.width(), normal.height()]
+            try:
+                save_settings(settings)
+            except OSError:
+                pass  # it opens at its default size next time
+        super().closeEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from ..core.agreement import AGREEMENT_FILE, headline, load_agreement
+from ..core.agreement import AGREEMENT_FILE, headline, lead, load_agreement
 from ..core.errors import DataFileError
 
 HEADERS = ("Sample", "Level", "Dimension", "Units", "Precision", "Recall", "F1", "Krippendorff's α")
@@ -61,6 +61,9 @@ class CodingQualityDialog(QDialog):
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
+        self.details = QLabel()  # every sample's figures, in words
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().setVisible(False)
@@ -76,6 +79,7 @@ class CodingQualityDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.details)
         layout.addWidget(self.table, 4)
         layout.addWidget(explanation)
         layout.addWidget(self.source)
@@ -96,7 +100,11 @@ class CodingQualityDialog(QDialog):
             return
         self.measured = table is not None and len(table) > 0
         self.explanation.setText(EXPLANATION + (PAGES_NOTE if self.measured and (table["sample"] == "pages").any() else ""))
-        self.summary.setText(headline(table) if self.measured else "Not measured: this dataset has no agreement figures (nspx eval writes them).")
+        self.summary.setText(lead(table) if self.measured else "Not measured: this dataset has no agreement figures (nspx eval writes them).")
+        self.details.setText(headline(table) if self.measured else "")
+        if self.measured:  # the unseen pages first, the bundled articles (tuned on) last
+            order = {"pages": 0, "heldout": 1, "corpus": 2}
+            table = table.sort_values("sample", key=lambda s: s.map(order), kind="stable")
         self.table.setVisible(self.measured)
         self.table.setRowCount(0 if table is None else len(table))
         for i, row in enumerate([] if table is None else table.itertuples(index=False)):

@@ -29,13 +29,9 @@ class CitedFigures(ChartView):
         self.choice.activated.connect(lambda *_: self.refresh())
         self.controls.addWidget(self.choice)
         self.authors = coded.authors
-        styles = author_styles(self.authors)
-        self.caption_label.setText(
-            " &nbsp;".join(
-                f'<span style="color:{styles.colour(a).name()}">{_symbol_glyph(styles.symbol(a))}</span>&nbsp;{html.escape(short_name(a, coded))}'
-                for a in self.authors
-            )
-        )
+        styles = self.styles = author_styles(self.authors)
+        self.legend: tuple[int, ...] | None = None  # the authors the key names: those with a marker drawn
+        self._show_legend(tuple(range(len(self.authors))))
         self.plot = self.add_plot(0)
         style_plot(self.plot, bottom="year the figure refers to")
         compact_ticks(self.plot.getAxis("left"))
@@ -126,6 +122,7 @@ class CitedFigures(ChartView):
         point = (authors.astype(np.int64) * 4096 + years) * (int(value_code.max()) + 1) + value_code
         _, marker, times = np.unique(point, return_index=True, return_counts=True)
         self.counts = dict(zip(dated[marker].tolist(), times.tolist()))
+        self._show_legend(tuple(np.unique(authors[marker]).tolist()))
         self.scatter.setData(
             x=years[marker],
             y=values[marker],
@@ -148,6 +145,18 @@ class CitedFigures(ChartView):
             self._title = title
             self._set_title()
         return ""
+
+    def _show_legend(self, shown: tuple[int, ...]) -> None:
+        """The key: each author with a marker on the chart, in the marker's colour and shape (none of the others)."""
+        if shown == self.legend:
+            return
+        self.legend = shown
+        self.caption_label.setText(
+            " &nbsp;".join(
+                f'<span style="color:{self.styles.colour(a).name()}">{_symbol_glyph(self.styles.symbol(a))}</span>&nbsp;{html.escape(short_name(a, self.coded))}'
+                for a in (self.authors[i] for i in shown)
+            )
+        )
 
     def _set_title(self) -> None:
         self.plot.setTitle(self._title, size=f"{SUBTITLE_POINTS * self.type_scale:.1f}pt", color=self.palette.muted)
