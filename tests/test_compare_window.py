@@ -11,6 +11,7 @@ from PySide6.QtCore import QRect, Qt
 
 from nsp_explorer.core.aggregate import frame_matrix
 from nsp_explorer.core.filters import FilterSpec
+from nsp_explorer.core.wording import signed_points
 from nsp_explorer.core.scenario import Scenario, ScenarioStore
 from nsp_explorer.gui.charts.bars import FrameMix
 from nsp_explorer.gui.compare import POINTS, POOLED, CompareWindow
@@ -70,7 +71,7 @@ def test_the_difference_is_in_the_unit_of_its_colour_bar(compare, coded):
     assert np.allclose(values[:, :2], 100 * (a - b)[:, :2], equal_nan=True)
     texts = compare.difference.cell_labels.texts
     first = next(i for i, v in enumerate(values.ravel()) if v == v)
-    assert texts[first].rstrip("*") == f"{values.ravel()[first]:+.0f}"  # the cell says what the colour says
+    assert texts[first].rstrip("*") == signed_points(values.ravel()[first])  # the cell says what the colour says
 
 
 def test_scenarios_without_a_shared_author_say_so_and_can_be_compared_pooled_or_across_authors(compare, coded, qtbot):

@@ -272,6 +272,7 @@ def test_the_comparison_figure_aligns_rows_and_scales_and_explains_no_shared_aut
 def test_the_comparison_figure_compares_what_the_window_compares(coded):
     """Pooled, or one author of A against one of B: the figure's A − B is the window's choice, not always per author."""
     from nsp_explorer.core.aggregate import frame_matrix
+    from nsp_explorer.core.wording import signed_points
     from nsp_explorer.figures.compare import PAIR, POOLED, Difference, _Comparison
 
     early = FigureContext(coded, ExplorerState(FilterSpec(years={2017, 2019})), "Up to 2019")
@@ -287,7 +288,7 @@ def test_the_comparison_figure_compares_what_the_window_compares(coded):
     fabrian = frame_matrix(coded, early.mask).loc["Dira Fabrian"].to_numpy()
     areas = [a for a in coded.taxonomy.ids("area") if (late.mask | early.mask)[coded.has("area", a)].any()]
     expected = 100 * (mokhter - fabrian)[[list(coded.taxonomy.ids("area")).index(a) for a in areas]]
-    assert [v.rstrip("*") for v in values(d)] == [f"{v:+.0f}" for v in expected]
+    assert [v.rstrip("*") for v in values(d)] == [signed_points(v) for v in expected]
     assert "Mokhter 2020 in A against Fabrian 2017 in B" in " ".join(pair.texts()).replace("\n", " ")
 
 

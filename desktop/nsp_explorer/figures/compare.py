@@ -86,7 +86,7 @@ class _Comparison:
             return [(f"{columns[i]} (A)\n− {columns[j]} (B)", i, j)], f"A − B: {columns[i]} in A against {columns[j]} in B"
         notes = {
             "each": "A − B: each author on both sides with themselves, and all authors together",
-            "apart": "A and B share no author: A − B is for all authors together",
+            "apart": "A − B: all authors together (no author is on both sides)",
             "pooled": "A − B: all authors pooled",
             "none": "A − B: the chosen authors have no passages on their sides",
         }
