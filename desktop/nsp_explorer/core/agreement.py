@@ -52,7 +52,13 @@ def load_agreement(path: Path) -> pd.DataFrame | None:
     return table.reset_index(drop=True)
 
 
+# the samples in the order a lecturer should read them: the unseen real pages first, the bundled articles (tuned on) last
 SAMPLE_WORDS = {"pages": "real web pages it was never tuned on", "heldout": "new sentences it was never tuned on", "corpus": "the bundled articles"}
+
+
+def _sentence_rows(table: pd.DataFrame, sample: str) -> pd.DataFrame:
+    """A sample's sentence-level rows, by dimension."""
+    return table[(table["sample"] == sample) & (table["level"] == "sentence")].set_index("dimension")
 
 
 def lead(table: pd.DataFrame | None) -> str:
@@ -61,8 +67,8 @@ def lead(table: pd.DataFrame | None) -> str:
     articles' charts rest on."""
     if table is None or not len(table):
         return "The coder's agreement with careful readers was not measured for this dataset."
-    for sample in ("pages", "heldout", "corpus"):
-        rows = table[(table["sample"] == sample) & (table["level"] == "sentence")].set_index("dimension")
+    for sample in SAMPLE_WORDS:
+        rows = _sentence_rows(table, sample)
         if "frame" in rows.index and "area" in rows.index:
             said = (
                 f"On {SAMPLE_WORDS[sample]} ({rows['units'].iloc[0]:,} sentences) the automatic coder agrees with careful "
@@ -81,7 +87,7 @@ def headline(table: pd.DataFrame | None) -> str:
         return "The coder's agreement with careful readers was not measured for this dataset."
     parts = []
     for sample, words in SAMPLE_WORDS.items():
-        rows = table[(table["sample"] == sample) & (table["level"] == "sentence")].set_index("dimension")
+        rows = _sentence_rows(table, sample)
         said = [
             f"{name} F1 {_figure(rows.at[dimension, 'f1'])} (precision {_figure(rows.at[dimension, 'precision'])}, recall {_figure(rows.at[dimension, 'recall'])})"
             for dimension, name in (("frame", "frames"), ("area", "areas"))

@@ -56,6 +56,17 @@ def difference_columns(difference: Difference, authors: Sequence[str], held_a: S
     return ([(i, i) for i in shared] + [(everyone, everyone)], "each") if shared else ([(everyone, everyone)], "apart")
 
 
+def side_authors(a: Sequence[str], b: Sequence[str], order: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The authors each side of a comparison shows, given those each holds: the authors either holds, on both
+    sides, in ``order``, so an author's cells stand level across A and B; when both hold authors and share none,
+    each its own (lined-up columns would leave half of each side empty). The window and the figures use it."""
+    if a and b and not set(a) & set(b):
+        return list(a), list(b)
+    either = set(a) | set(b)
+    shown = [author for author in order if author in either]
+    return shown, list(shown)
+
+
 def _shares(context: FigureContext, authors: list[str], areas: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Areas × (authors + all): shares of passages (NaN where a column has none), and the passages of each column."""
     counts = aggregate.frame_matrix(context.coded, context.mask, "count")
@@ -120,11 +131,10 @@ class _Comparison:
         else:
             points, few_columns = np.full((len(areas), 1), np.nan), np.array([False])
             differences = [("–", len(authors), len(authors))]
-        # each side its authors (and All authors); when the sides share no author, each shows only its own: lined-up
-        # columns would be empty on the other side, half of each panel
-        own = [[i for i in range(len(authors)) if n[i] > 0] for n in (n_a, n_b)]
-        apart = all(own) and not set(own[0]) & set(own[1])
-        sides = [side + [len(authors)] for side in own] if apart else [list(range(len(authors) + 1))] * 2
+        # each side its authors (see side_authors), then All authors
+        own = [[x for x, n in zip(authors, side) if n > 0] for side in (n_a, n_b)]
+        sides = [[authors.index(x) for x in shown] + [len(authors)] for shown in side_authors(*own, authors)]
+        apart = sides[0] != sides[1]
         wide = max(map(len, sides))
         name_a, name_b = a.scenario or "A", b.scenario or "B"
         subtitle = f"A: {name_a} ({a.filters_in_short()})  vs  B: {name_b} ({b.filters_in_short()})"
@@ -203,11 +213,8 @@ class _FramingComparison:
         held = [present(mix, coded) for mix in mixes]
         either = {x for _, authors, _ in held for x in authors}
         authors = [x for x in coded.authors if x in either] + sorted(either - set(coded.authors))
-        # the same columns on both sides, so an author's two cells line up; when the sides share no author, each
-        # shows its own: lined-up columns would be empty on the other side, half of each panel
-        shared = set(held[0][1]) & set(held[1][1])
-        apart = not shared and all(side_authors for _, side_authors, _ in held)  # both sides have authors, none in common
-        columns = (held[0][1], held[1][1]) if apart else (authors, authors)
+        columns = side_authors(held[0][1], held[1][1], authors)
+        apart = columns[0] != columns[1]
         either = {x for _, _, areas in held for x in areas}
         areas = [x for x in coded.taxonomy.ids("area") if x in either]
         if not areas:
@@ -226,11 +233,11 @@ class _FramingComparison:
         cell_h = (body_h - 4 * medium.text_pt / 72) / len(areas)
         size = cell_font(medium, cell_w, cell_h)
         machine = frozenset(coded.machine_coded_authors(a.mask | b.mask))
-        for ax, (cells, _, _), side_authors, side, name, context in zip(axes, held, columns, "AB", (name_a, name_b), (a, b)):
-            draw_cells(ax, cells, side_authors, areas, size, medium)
+        for ax, (cells, _, _), shown, side, name, context in zip(axes, held, columns, "AB", (name_a, name_b), (a, b)):
+            draw_cells(ax, cells, shown, areas, size, medium)
             ax.set_xlim(-0.5, max(map(len, columns)) - 0.5)  # cells of one width on both sides
             ax.set_yticks(range(len(areas)), labels if side == "A" else [])
-            author_ticks(ax, sheet, side_authors, coded, cell_w, min(size / 0.8, medium.text_pt), machine)
+            author_ticks(ax, sheet, shown, coded, cell_w, min(size / 0.8, medium.text_pt), machine)
             ax.set_title(f"{side}: {name}\n{plural(context.passages, 'passage')}", fontsize=medium.text_pt, color=INK, loc="center")
         return sheet
 

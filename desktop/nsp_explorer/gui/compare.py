@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
@@ -15,15 +15,15 @@ from ..core.errors import DataFileError
 from ..core.filters import ExplorerState, authors_under
 from ..core.report import view_description
 from ..core.wording import counted, signed_points
-from ..figures.compare import EACH_AUTHOR, PAIR, POINTS, POOLED, Difference, difference_columns
+from ..figures.compare import EACH_AUTHOR, PAIR, POINTS, POOLED, Difference, difference_columns, side_authors
 from .charts.bars import FrameMix, PillarProfile
 from .charts.base import CellLabels, ChartView, Target, axis_title, label_axis, short_name, style_plot
 from .charts.framing_matrix import FramingMatrix
 from .charts.framing_view import FramingView
 from .charts.plot import ColourScale
 from .palette import ink_on
-from .screen import fit_within_screen
-from .settings import read_settings, save_settings
+from .screen import fit_within_screen, saved_rect, window_rect
+from .settings import read_settings, remember_setting
 from .export import FORMATS, export_comparison
 from .export_dialogs import ask_folder, ask_layout
 from .state import FilterState
@@ -298,22 +298,20 @@ class CompareWindow(QWidget):
                 layout.setColumnStretch(column, 1)
                 layout.setColumnMinimumWidth(column, 200)
         self.resize(1600, 1000)
-        rect = (read_settings() or {}).get("comparison_window") if remember else None
-        if isinstance(rect, list) and len(rect) == 4 and all(type(v) is int for v in rect) and rect[2] > 0 and rect[3] > 0:
-            self.setGeometry(QRect(*rect))  # where it was left (fit_within_screen brings it within this screen)
+        rect = saved_rect((read_settings() or {}).get("comparison_window")) if remember else None
+        if rect is not None:
+            self.setGeometry(rect)  # where it was left (fit_within_screen brings it within this screen)
         fit_within_screen(self)
         if len(store.scenarios) > 1:
             self.pickers[1].setCurrentIndex(1)
-        for chart in self.side_charts():  # a side whose scenario filters nothing starts in its state: no change to draw on
-            chart.refresh()
         self._how_changed()
         self._picked()
         self._restore_choices()
 
-    def side_charts(self):
-        """Every chart of both sides (the profiles' two charts each)."""
+    def side_charts(self, side: int | None = None):
+        """Every chart of one side (0: A, 1: B) or of both (the profiles' two charts each)."""
         for views in self.views.values():
-            for view in views:
+            for view in views if side is None else (views[side],):
                 yield from getattr(view, "views", (view,))
 
     def choose(self, a: int, b: int) -> None:
@@ -338,19 +336,11 @@ class CompareWindow(QWidget):
 
     def _remember_choices(self) -> None:
         """The scenarios, the comparison and the pair chosen, by name, for the next opening."""
-        if not self.remember or self._restoring:
-            return
-        settings = read_settings()
-        if settings is None:
-            return  # a settings file that cannot be read is the main window's to report, and never overwritten
-        settings["comparison"] = {
-            "a": self.pickers[0].currentText(), "b": self.pickers[1].currentText(),
-            "how": self.how.currentData(), "pair": [p.currentData() for p in self.pair_pickers],
-        }
-        try:
-            save_settings(settings)
-        except OSError:
-            pass  # the choices hold for this window; the next change tries again
+        if self.remember and not self._restoring:
+            remember_setting("comparison", {
+                "a": self.pickers[0].currentText(), "b": self.pickers[1].currentText(),
+                "how": self.how.currentData(), "pair": [p.currentData() for p in self.pair_pickers],
+            })
 
     def _restore_choices(self) -> None:
         saved = (read_settings() or {}).get("comparison") if self.remember else None
@@ -371,29 +361,25 @@ class CompareWindow(QWidget):
         self._restoring = False  # from here on, a change is the user's and is remembered
 
     def _picked(self, *_):
-        for picker, state, label in zip(self.pickers, self.states, self.labels):
-            index = picker.currentIndex()
-            if 0 <= index < len(self.store.scenarios):
-                s = self.store.scenarios[index]
-                state.apply(ExplorerState(s.filters, s.selection, s.search))
+        scenarios = [self.store.scenarios[p.currentIndex()] if 0 <= p.currentIndex() < len(self.store.scenarios) else None for p in self.pickers]
+        states = [ExplorerState(s.filters, s.selection, s.search) if s else state.state for s, state in zip(scenarios, self.states)]
+        self._line_up_authors([state.filters for state in states])  # before the states change: each chart draws once
+        for s, new, state, label in zip(scenarios, states, self.states, self.labels):
+            if s is not None:
+                state.apply(new)
                 count = int(state.state.mask(self.coded).sum())
                 label.setText(f"{counted(count, 'passage')} · {view_description(s.filters, s.selection, s.search, self.coded.taxonomy)}")
-        self._line_up_authors()
+        for chart in self.side_charts():  # what no change of state drew (a scenario of everything, at the opening); the rest return at once
+            chart.refresh()
         self._offer_authors()
         self._align.start()
 
-    def _line_up_authors(self) -> None:
-        """Both sides show the authors either side holds, so an author's cells stand level across A and B; when the
-        sides share no author, each shows its own (lined-up columns would leave half of each side empty)."""
-        held = [authors_under(self.coded, state.state.filters) for state in self.states]
-        apart = all(held) and not set(held[0]) & set(held[1])
-        either = [author for author in self.coded.authors if author in set(held[0]) | set(held[1])]
-        for side, state in enumerate(self.states):
-            columns = held[side] if apart else either
-            for views in self.views.values():
-                for chart in getattr(views[side], "views", (views[side],)):
-                    chart.author_columns = columns
-                    chart.refresh()
+    def _line_up_authors(self, filters: list) -> None:
+        """The authors each side's charts show, under each side's filters (see side_authors)."""
+        held = [authors_under(self.coded, spec) for spec in filters]
+        for side, columns in enumerate(side_authors(*held, self.coded.authors)):
+            for chart in self.side_charts(side):
+                chart.author_columns = columns
 
     def _offer_authors(self) -> None:
         """Each side's author list holds the authors with passages on that side (another's would give a column of
@@ -414,14 +400,8 @@ class CompareWindow(QWidget):
 
     def closeEvent(self, event) -> None:
         """Remember where the window was and how large (its own rectangle: no frame guessed)."""
-        settings = read_settings() if self.remember else None
-        if settings is not None:
-            normal = self.normalGeometry()
-            settings["comparison_window"] = [normal.x(), normal.y(), normal.width(), normal.height()]
-            try:
-                save_settings(settings)
-            except OSError:
-                pass  # it opens at its default size next time
+        if self.remember:
+            remember_setting("comparison_window", window_rect(self))
         super().closeEvent(event)
 
     def resizeEvent(self, event) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from ..core.report import MAX_PNG_WIDTH
-from .settings import read_settings, save_settings
+from .settings import read_settings, remember_setting
 
 LAYOUTS = {"Slide 16:9": "slide-16x9", "Slide 4:3": "slide-4x3", "Paper column (89 mm)": "paper-column"}
 
@@ -18,23 +18,14 @@ def _last_folder() -> str:
     return last if isinstance(last, str) and Path(last).is_dir() else str(Path.home())
 
 
-def _remember_folder(folder: Path, remember: bool) -> None:
-    settings = read_settings() if remember else None
-    if settings is not None and settings.get("export_folder") != str(folder):
-        settings["export_folder"] = str(folder)
-        try:
-            save_settings(settings)
-        except OSError:
-            pass  # the export goes on; the next one starts at home again
-
-
 def ask_folder(parent: QWidget, title: str, remember: bool = True) -> Path | None:
     """A folder chosen by the user, starting where the last export went; remembered unless ``remember`` is False
     (a window that keeps no settings). None if cancelled."""
     folder = QFileDialog.getExistingDirectory(parent, title, _last_folder())
     if not folder:
         return None
-    _remember_folder(Path(folder), remember)
+    if remember:
+        remember_setting("export_folder", folder)
     return Path(folder)
 
 
@@ -43,7 +34,8 @@ def ask_save_path(parent: QWidget, title: str, name: str, kinds: str, remember: 
     path, _ = QFileDialog.getSaveFileName(parent, title, str(Path(_last_folder()) / name), kinds)
     if not path:
         return None
-    _remember_folder(Path(path).parent, remember)
+    if remember:
+        remember_setting("export_folder", str(Path(path).parent))
     return Path(path)
 
 

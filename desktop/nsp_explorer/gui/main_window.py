@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -43,7 +43,7 @@ from .export_dialogs import ask_folder, ask_layout, ask_save_path
 from .export import FORMATS, atomically, export_chart, export_views, seminar_pack
 from .filter_panel import FilterPanel
 from .scenarios_panel import ScenarioPanel, scenarios_dir
-from .screen import fit_within_screen
+from .screen import fit_within_screen, saved_rect, window_rect
 from .passages import PassageList, ReadingPane
 from .settings import load_settings, save_settings
 from .state import FilterState
@@ -293,13 +293,13 @@ class MainWindow(QMainWindow):
             for part in self._room_hides():
                 part.show()
             self.set_type_scale(scale)
-            self.setGeometry(self._before_geometry)
+            self.setGeometry(saved_rect(self._before_rect))
             if self._before_maximized:
                 self.showMaximized()
         else:
             self.seminar = True
             self._before_seminar = (self.type_scale, self.contrast_action.isChecked(), self.one_view)
-            self._before_geometry = self.normalGeometry()  # the window's own rectangle: Qt's geometry blob guesses a frame where no window manager draws one
+            self._before_rect = window_rect(self)
             self._before_maximized = self.isMaximized()
             for part in self._room_hides():
                 part.hide()
@@ -607,9 +607,9 @@ class MainWindow(QMainWindow):
         settings, problem = load_settings()
         window = settings.get("window")
         window = window if isinstance(window, dict) else {}
-        rect, geometry = window.get("rect"), window.get("geometry")
-        if isinstance(rect, list) and len(rect) == 4 and all(type(v) is int for v in rect) and rect[2] > 0 and rect[3] > 0:
-            self.setGeometry(QRect(*rect))  # the window's own rectangle, as left (fit_to_screen brings it within this screen)
+        rect, geometry = saved_rect(window.get("rect")), window.get("geometry")
+        if rect is not None:
+            self.setGeometry(rect)  # the window's own rectangle, as left (fit_to_screen brings it within this screen)
             if window.get("maximized") is True:
                 self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         elif isinstance(geometry, str) and geometry.isascii():  # as saved by earlier versions
@@ -635,9 +635,8 @@ class MainWindow(QMainWindow):
         if self.remember:
             settings, _ = load_settings()
             settings["last_scenario"] = self.scenario_name
-            normal = self._before_geometry if self.seminar else self.normalGeometry()  # never the full screen's
             settings["window"] = {
-                "rect": [normal.x(), normal.y(), normal.width(), normal.height()],  # Qt's blob would guess a frame with no window manager
+                "rect": self._before_rect if self.seminar else window_rect(self),  # never the full screen's
                 "maximized": self._before_maximized if self.seminar else self.isMaximized(),
                 "splitters": {name: bytes(s.saveState().toHex()).decode("ascii") for name, s in self.splitters.items()},
             }

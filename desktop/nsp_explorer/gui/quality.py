@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from ..core.agreement import AGREEMENT_FILE, headline, lead, load_agreement
+from ..core.agreement import AGREEMENT_FILE, SAMPLE_WORDS, headline, lead, load_agreement
 from ..core.errors import DataFileError
 
 HEADERS = ("Sample", "Level", "Dimension", "Units", "Precision", "Recall", "F1", "Krippendorff's α")
@@ -102,8 +102,8 @@ class CodingQualityDialog(QDialog):
         self.explanation.setText(EXPLANATION + (PAGES_NOTE if self.measured and (table["sample"] == "pages").any() else ""))
         self.summary.setText(lead(table) if self.measured else "Not measured: this dataset has no agreement figures (nspx eval writes them).")
         self.details.setText(headline(table) if self.measured else "")
-        if self.measured:  # the unseen pages first, the bundled articles (tuned on) last
-            order = {"pages": 0, "heldout": 1, "corpus": 2}
+        if self.measured:  # in the order to read them (SAMPLE_WORDS)
+            order = {sample: rank for rank, sample in enumerate(SAMPLE_WORDS)}
             table = table.sort_values("sample", key=lambda s: s.map(order), kind="stable")
         self.table.setVisible(self.measured)
         self.table.setRowCount(0 if table is None else len(table))

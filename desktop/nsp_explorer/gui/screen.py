@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -28,3 +29,17 @@ def fit_within_screen(window: QWidget) -> bool:
     if (x, y) != (frame.x(), frame.y()):
         window.move(x, y)
     return shrunk
+
+
+def window_rect(window: QWidget) -> list[int]:
+    """A window's own rectangle, as saved in the settings (Qt's geometry blob guesses a frame where no window
+    manager draws one, and a window restored from it came back lower and shorter)."""
+    normal = window.normalGeometry()
+    return [normal.x(), normal.y(), normal.width(), normal.height()]
+
+
+def saved_rect(value: object) -> QRect | None:
+    """The rectangle a setting holds, or None if it holds none (fit_within_screen then brings it within the screen)."""
+    if isinstance(value, list) and len(value) == 4 and all(type(v) is int for v in value) and value[2] > 0 and value[3] > 0:
+        return QRect(*value)
+    return None

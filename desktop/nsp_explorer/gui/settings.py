@@ -74,3 +74,16 @@ def save_settings(data: dict) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def remember_setting(key: str, value: object) -> None:
+    """Keep one setting for the next run. A settings file that cannot be read is left as it is (the main window
+    reports it, and never overwrites it); a write that fails is no error (the next change tries again)."""
+    settings = read_settings()
+    if settings is None or settings.get(key) == value:
+        return
+    settings[key] = value
+    try:
+        save_settings(settings)
+    except OSError:
+        pass

@@ -34,23 +34,24 @@ def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple
     chart.plot.put_beside(scale)
     label_axis(chart.plot, "left", [coded.taxonomy.label("area", a) for a in chart.areas])
     chart.plot.setYRange(-0.5, len(chart.areas) - 0.5, padding=0)
+    chart.machine = frozenset(coded.machine_coded_authors())  # marked as in the Framing view beside it, and the figures
     chart.authors = []
     show_authors(chart, coded.authors)
+    chart.values = np.zeros((len(chart.areas), len(chart.authors)))
     return scale
 
 
-def show_authors(chart: ChartView, authors: list[str]) -> None:
-    """An authors × areas chart's columns: these authors, each named (family name over year) under its column."""
+def show_authors(chart: ChartView, authors: list[str], count_at: float = 0.0, room: float = 1.0) -> bool:
+    """An authors × areas chart's columns (this one's and the Framing view's): these authors, each named (family
+    name over year, upright when the columns are too narrow), a value label in each cell ``count_at`` right of its
+    centre with ``room`` of the cell's width. False if the columns were these already."""
     if authors == chart.authors:
-        return
+        return False
     chart.authors = list(authors)
-    coded = chart.coded
-    # upright when the columns are too narrow for them (up to twelve authors)
-    machine = frozenset(coded.machine_coded_authors())  # marked as in the Framing view beside it, and the figures
-    chart.plot.getAxis("bottom").set_labels([name_over_year(marked_name(a, coded.first_years, machine)) for a in authors])
+    chart.plot.getAxis("bottom").set_labels([name_over_year(marked_name(a, chart.coded.first_years, chart.machine)) for a in authors])
     chart.plot.setXRange(-0.5, max(len(authors), 1) - 0.5, padding=0)
-    chart.replace_cell_labels([(c, r) for r in range(len(chart.areas)) for c in range(len(authors))])
-    chart.values = np.zeros((len(chart.areas), len(authors)))
+    chart.replace_cell_labels([(c + count_at, r) for r in range(len(chart.areas)) for c in range(len(authors))], room=room)
+    return True
 
 
 class FramingMatrix(ChartView):

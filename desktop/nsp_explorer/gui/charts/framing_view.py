@@ -17,9 +17,10 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, MIX_COLUMNS, framing_mix, shown_frames, unframed_label
-from ...core.names import MACHINE_MARK, marked_name, name_over_year
+from ...core.names import MACHINE_MARK
 from ..palette import FRAME_COLOURS, UNFRAMED_COLOUR
 from .bars import colour_key
+from .framing_matrix import show_authors
 from .base import ChartView, Target, label_axis, percent, style_plot
 from .plot import Bars
 
@@ -40,8 +41,7 @@ class FramingView(ChartView):
         super().__init__(coded, state, parent)
         taxonomy = coded.taxonomy
         self.areas = list(taxonomy.ids("area"))
-        self.authors = coded.authors
-        machine = self.machine = frozenset(coded.machine_coded_authors())
+        self.machine = frozenset(coded.machine_coded_authors())
         self.caption_label.setText(self._caption(None))
         self.plot = self.add_plot(0, categories=("bottom",))
         style_plot(self.plot, bottom="Author (publication year)")
@@ -72,15 +72,9 @@ class FramingView(ChartView):
         )
 
     def show_authors(self, authors: list[str]) -> None:
-        """The view's columns: these authors, each named (family name over year) under its column."""
-        if authors == self.authors:
-            return
-        self.authors = list(authors)
-        # upright when the columns are too narrow for them (up to twelve authors)
-        self.plot.getAxis("bottom").set_labels([name_over_year(marked_name(a, self.coded.first_years, self.machine)) for a in authors])
-        self.plot.setXRange(-0.5, max(len(authors), 1) - 0.5, padding=0)
-        self.replace_cell_labels([(c + COUNT_AT, r) for r in range(len(self.areas)) for c in range(len(authors))], room=2 * (0.5 - COUNT_AT))
-        self.counts = np.zeros((len(self.areas), len(authors), len(MIX_COLUMNS)), dtype=np.int64)  # what is drawn
+        """The view's columns: these authors (see framing_matrix.show_authors), the count right of each bar."""
+        if show_authors(self, authors, COUNT_AT, 2 * (0.5 - COUNT_AT)):
+            self.counts = np.zeros((len(self.areas), len(authors), len(MIX_COLUMNS)), dtype=np.int64)  # what is drawn
 
     def draw(self, state, mask) -> str:
         self.show_authors(self.authors_for(state))
