@@ -230,9 +230,11 @@ class CompareWindow(QWidget):
         for heatmap in self.heatmaps:  # the same heading and caption heights: the three heatmaps' rows line up
             heatmap.heading.setFixedHeight(top)
             fixed_lines(heatmap.caption_label, 2)
+        bars = [chart for pair in self.views["profiles"] for chart in pair.views]  # shown at their minimum: every name a line
         for chart in self.side_charts():
             if chart not in self.heatmaps:
                 fixed_lines(chart.caption_label, 4 if chart in self.framings else 3)  # the framing's colour key may wrap
+            chart.whole_minimum = chart in bars
             chart.fit_minimum_height()
         for label in self.labels:
             fixed_lines(label, 2)

@@ -24,7 +24,6 @@ class AuthorBars(ChartView):
     """Per author, one bar per code of a dimension: the share of the author's passages."""
 
     label_room = 0.55  # author names are short: cut them only when there is no other way
-    whole_minimum = True  # shown at its minimum under the heatmaps (the comparison window): every name a line
     dimension = ""
     key = ""  # the selection a click makes: "pillars" or "frames"
     colours: dict[str, str] = {}

@@ -251,9 +251,10 @@ class ChartView(QFrame):
     title = ""
     caption = ""  # one line under the title: what the numbers are
     label_room = 0.4  # the share of the chart's width its row labels may take before they are cut short
-    # The minimum height counts the layout's margins and the bottom axis's title too: for a chart that is often
-    # shown at its minimum (a few bars under a heatmap), whose rows would otherwise pile up. The heatmaps keep the
-    # smaller minimum the window's layout on a 1280×720 screen is fitted to.
+    # The minimum height counts the layout's margins and the bottom axis's title too: for a chart a window shows at
+    # its minimum (the comparison's pillar profile and frame mix, a few bars under the heatmaps), whose rows would
+    # otherwise pile up. The main window keeps the smaller minimum its layout on a 1280×720 screen is fitted to:
+    # taller minimums below the first row of charts squeeze that row to its own minimum there.
     whole_minimum = False
     author_columns: list[str] | None = None  # set by a window that lines two views' authors up (the comparison)
 
