@@ -237,6 +237,18 @@ def test_eval_prints_scores_per_dimension():
         assert dimension in result.stdout
 
 
+def test_eval_without_a_sample_scores_the_corpus_and_every_hand_coded_sample():
+    """The README's `nspx eval` (no --gold): the recorded real-page figures beside the samples are not a sample."""
+    gold = Path(__file__).parents[1] / "data" / "gold"
+    result = nspx("eval")
+    assert result.returncode == 0, result.stderr
+    assert "reviewed corpus, 525 sentences" in result.stdout
+    samples = sorted(p.name for p in gold.glob("*.csv") if p.name != "heldout_pages.csv")
+    assert len(samples) >= 6
+    for name in samples:
+        assert f"against {name} (" in result.stdout
+
+
 def test_agreement_has_heldout_rows_once_the_heldout_sample_exists(project):
     from nsp_explorer.pipeline.agreement_table import AGREEMENT_COLUMNS
 

@@ -36,7 +36,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from .pipeline.agreement_table import HELDOUT, coder_fingerprint, corpus_agreement, frame_shares, record_pages
+    from .pipeline.agreement_table import HELDOUT, PAGES, coder_fingerprint, corpus_agreement, frame_shares, record_pages
     from .pipeline.build import code_corpus
     from .pipeline.evaluate import evaluate, format_report, load_gold
 
@@ -48,7 +48,7 @@ def _eval(args: argparse.Namespace) -> int:
         if not samples[0].exists():
             raise DataFileError(samples[0], "is missing (give a hand-coded sample with --gold FILE)")
     else:
-        samples = sorted((source / "gold").glob("*.csv"))
+        samples = [path for path in sorted((source / "gold").glob("*.csv")) if path.name != PAGES.name]  # that one holds figures, not sentences
     coding = code_corpus(source)
     taxonomy, codebook = coding.taxonomy, coding.codebook
     reports = []
