@@ -276,3 +276,28 @@ def test_each_side_shows_its_authors_and_sides_that_share_some_show_the_same_col
     compare.choose(2, 0)  # Challenges (every author) vs Peace up to 2019: the same columns on both sides, to compare across
     assert compare.framings[0].authors == compare.framings[1].authors == list(coded.authors)
     assert compare.matrices[1].authors == list(coded.authors)
+
+
+def test_a_and_b_show_all_authors_together_as_the_difference_and_the_slide_do(compare, coded):
+    """Sides that share no author compare all authors together: A − B's only column is then A's last minus B's last."""
+    compare.choose(0, 1)  # Peace up to 2019 vs after 2019: no author in both
+    a, b = compare.matrices
+    for side, spec in ((a, UP_TO_2019), (b, AFTER_2019)):
+        labels = side.plot.getAxis("bottom").labels
+        assert labels[-1] == "All\nauthors" and len(labels) == len(side.authors) + 1
+        mask = spec.mask(coded)
+        pooled = frame_matrix(coded, mask, "count").to_numpy().sum(axis=0) / mask.sum()
+        assert np.allclose(side.values[:, -1], pooled)
+    assert np.allclose(compare.difference.values[:, 0], POINTS * (a.values[:, -1] - b.values[:, -1]))
+    last = len(a.authors)  # the cell text under the column, row by row, is the share the colour shows
+    assert [a.cell_labels.texts[r * (last + 1) + last].rstrip("*") for r in range(len(a.areas))] == [f"{100 * v:.0f}%" for v in a.values[:, -1]]
+
+
+def test_the_main_windows_attention_heatmap_has_only_authors(qtbot, coded):
+    from nsp_explorer.gui.charts.framing_matrix import FramingMatrix
+    from nsp_explorer.gui.state import FilterState
+
+    chart = FramingMatrix(coded, FilterState())
+    qtbot.addWidget(chart)
+    chart.refresh()
+    assert chart.plot.getAxis("bottom").labels[-1] != "All\nauthors" and chart.values.shape[1] == len(coded.authors)

@@ -224,6 +224,7 @@ class CompareWindow(QWidget):
             matrix.measure.setEnabled(False)  # both sides show shares on the same 0–1 scale
             matrix.measure.hide()  # (said in the caption): the title has the chart's width
             matrix.setToolTip(f"Scenario {side}")
+            matrix.total_column = True  # A − B compares all authors together too: its A and B are on each side
         self.difference = DifferenceMatrix(coded, *self.states)
         self.heatmaps = (*self.matrices, self.difference)
         top = self.matrices[0].measure.sizeHint().height()

@@ -41,22 +41,27 @@ def author_area_heatmap(chart: ChartView, colour_map: pg.ColorMap, levels: tuple
     return scale
 
 
-def show_authors(chart: ChartView, authors: list[str], count_at: float = 0.0, room: float = 1.0) -> bool:
+def show_authors(chart: ChartView, authors: list[str], count_at: float = 0.0, room: float = 1.0, total: bool = False) -> bool:
     """An authors × areas chart's columns (this one's and the Framing view's): these authors, each named (family
-    name over year, upright when the columns are too narrow), a value label in each cell ``count_at`` right of its
-    centre with ``room`` of the cell's width. False if the columns were these already."""
-    if authors == chart.authors:
+    name over year, upright when the columns are too narrow), then ``total`` a column of all authors together; a
+    value label in each cell ``count_at`` right of its centre with ``room`` of the cell's width. False if the
+    columns were these already."""
+    if (authors, total) == (chart.authors, getattr(chart, "total_shown", False)):
         return False
-    chart.authors = list(authors)
-    chart.plot.getAxis("bottom").set_labels([name_over_year(marked_name(a, chart.coded.first_years, chart.machine)) for a in authors])
-    chart.plot.setXRange(-0.5, max(len(authors), 1) - 0.5, padding=0)
-    chart.replace_cell_labels([(c + count_at, r) for r in range(len(chart.areas)) for c in range(len(authors))], room=room)
+    chart.authors, chart.total_shown = list(authors), total
+    labels = [name_over_year(marked_name(a, chart.coded.first_years, chart.machine)) for a in authors] + (["All\nauthors"] if total else [])
+    chart.plot.getAxis("bottom").set_labels(labels)
+    chart.plot.setXRange(-0.5, max(len(labels), 1) - 0.5, padding=0)
+    chart.replace_cell_labels([(c + count_at, r) for r in range(len(chart.areas)) for c in range(len(labels))], room=room)
     return True
 
 
 class FramingMatrix(ChartView):
     title = "Attention: passages by author and area"
     caption = "How much each author writes about each area (not how): share of the author's passages coded with it."
+    # a last column of every selected passage together, as the comparison figure has it: set by the comparison
+    # window, whose A − B compares all authors too (and only them when the two sides share no author)
+    total_column = False
 
     def __init__(self, coded, state, parent=None):
         super().__init__(coded, state, parent)
@@ -93,20 +98,26 @@ class FramingMatrix(ChartView):
         targets = []
         for row, area in enumerate(self.areas):
             label = self.area_labels[row]
-            for column, author in enumerate(self.authors):
+            for column in range(len(totals)):
+                author = self.authors[column] if column < len(self.authors) else None  # None: all authors together
                 count, total = int(counts[row, column]), int(totals[column])
-                tip = f"{author} · {label}\n" + (f"{count} of {counted(total, 'passage')} ({percent(shares[row, column])})" if total else "no passages in the selection")
+                tip = f"{author or 'All authors'} · {label}\n" + (f"{count} of {counted(total, 'passage')} ({percent(shares[row, column])})" if total else "no passages in the selection")
                 if 0 < total < FEW_PASSAGES:
                     tip += f"\n{FEW_PASSAGES_NOTE}"
                 # an empty cell tells, and a click on it does nothing: selecting it would empty every view
-                targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, {"authors": {author}, "areas": {area}} if count else {}))
+                selects = ({"authors": {author}} if author else {}) | {"areas": {area}}
+                targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, selects if count else {}))
         return targets
 
     def draw(self, state, mask) -> str:
         measure = self.measure_name
-        show_authors(self, self.authors_for(state))
-        counts = frame_matrix(self.coded, mask, "count").loc[self.authors].to_numpy().T  # rows: areas, columns: authors
+        show_authors(self, self.authors_for(state), total=self.total_column)
+        table = frame_matrix(self.coded, mask, "count")
+        counts = table.loc[self.authors].to_numpy().T  # rows: areas, columns: authors
         totals = passages_per_author(self.coded, mask).loc[self.authors].to_numpy()
+        if self.total_column:  # a passage has one author: the column of all is the sum over every author selected
+            counts = np.column_stack([counts, np.nansum(table.to_numpy(), axis=0)])
+            totals = np.append(totals, np.count_nonzero(mask))
         with np.errstate(invalid="ignore", divide="ignore"):
             shares = np.where(totals > 0, counts / totals, np.nan)
         values = shares if measure == "share" else np.where(totals > 0, counts, np.nan).astype(float)
@@ -114,14 +125,14 @@ class FramingMatrix(ChartView):
         finite = values[np.isfinite(values)]
         top = 1.0 if measure == "share" else max(1.0, float(finite.max()) if finite.size else 1.0)
         # the rect goes with the data: set before an image exists, it would scale one cell over the whole view
-        self.image.setImage(values, levels=(0, top), autoLevels=False, rect=QRectF(-0.5, -0.5, len(self.authors), len(self.areas)))
+        self.image.setImage(values, levels=(0, top), autoLevels=False, rect=QRectF(-0.5, -0.5, len(totals), len(self.areas)))
         self.colour_bar.set_levels((0, top))
         scale = "share of passages" if measure == "share" else "passages"
         if self.colour_bar.axis.labelText != scale:
             self.colour_bar.axis.setLabel(scale)
         texts, colours = [], []
         for row in range(len(self.areas)):
-            for column in range(len(self.authors)):
+            for column in range(len(totals)):
                 value = values[row, column]
                 empty = value != value  # NaN: the author has no passages in the selection
                 few = measure == "share" and totals[column] < FEW_PASSAGES
