@@ -400,3 +400,45 @@ def test_the_import_dialog_reports_a_file_read_as_windows_1252(qtbot, tmp_path, 
     doc_id = library.import_file(page, data, set())
     dialog._finished([doc_id], [])
     assert dialog.report.toPlainText() == f"Imported {doc_id} (text read as windows-1252)"
+
+
+def test_what_writing_software_puts_in_a_files_properties_gives_way_to_the_headline_and_byline(qapp, tmp_path):
+    """A Word file's "Windows User" or a PDF's "Microsoft Word - draft_v2.docx" and login name are not the document's."""
+    document = docx.Document()
+    document.core_properties.title = "Microsoft Word - oakes_column_final.docx"
+    document.core_properties.author = "Windows User"
+    document.add_heading("Korea and ASEAN in 2024", level=1)
+    document.add_paragraph("By Laurie Oakes")
+    for paragraph in ARTICLE:
+        document.add_paragraph(paragraph)
+    word = tmp_path / "column.docx"
+    document.save(str(word))
+    read = read_document(word)
+    assert (read.title, read.author) == ("Korea and ASEAN in 2024", "Laurie Oakes")
+    assert "Windows User" not in read.where.values() and "properties" not in read.where["author"]
+    pdf = make_pdf(tmp_path / "brief.pdf", ["Korea and ASEAN in 2024", *ARTICLE], title="brief_v3.pdf")
+    assert read_document(pdf).title == "Korea and ASEAN in 2024"  # not the file name the converter left
+
+
+def test_a_byline_in_the_text_beats_the_author_in_a_files_properties(tmp_path):
+    """The properties name who made the file (an assistant, an editor); the byline names who wrote it."""
+    word = make_docx(tmp_path / "brief.docx", ARTICLE)
+    document = docx.Document(str(word))
+    document.core_properties.author = "Kim Minji"  # the file's maker, not the "By Dira Fabrian" under the headline
+    document.save(str(word))
+    read = read_document(word)
+    assert read.author == "Dira Fabrian" and "properties" not in read.where["author"]
+    assert read.title == "Korea and ASEAN in 2024" and read.where["title"] == "the Word file's properties"
+
+
+def test_login_names_and_placeholders_in_properties_stay_unknown_when_the_text_names_nobody(tmp_path):
+    for author in ("jserjeant", "user01", "Microsoft Office User", "Administrator"):
+        document = docx.Document()
+        document.core_properties.author = author
+        document.core_properties.title = "Document1"
+        for paragraph in ARTICLE:
+            document.add_paragraph(paragraph)
+        word = tmp_path / "plain.docx"
+        document.save(str(word))
+        read = read_document(word)
+        assert read.author == "" and read.title == "", (author, read.author, read.title)

@@ -103,6 +103,11 @@ def test_real_sentences_are_kept_whatever_surrounds_them():
         ("Your browser is out of date, and may not be compatible with our website.", "call to action (subscribe, download, apply)"),
         ("(Reporting by Kim Minji; Editing by John Lee.)", "byline"),
         ("Story continues below advertisement", "call to action (subscribe, download, apply)"),
+        ("We use cookies to improve our service for you. You can find more information in our data protection declaration.", "call to action (subscribe, download, apply)"),
+        ("By continuing to browse, you accept our Cookie Policy and Privacy Notice.", "call to action (subscribe, download, apply)"),
+        ("Forgot your password?", "call to action (subscribe, download, apply)"),
+        ("Feedback: Send us your feedback.", "call to action (subscribe, download, apply)"),
+        ("Korean snack makers said exports of cookies to Vietnam doubled last year.", ""),
     ],
 )
 def test_chrome_lines_are_named_for_what_they_are(line, reason):
@@ -409,7 +414,7 @@ def test_html_goes_through_the_extractor(tmp_path):
     )
     document = read_document(page)
     assert (document.title, document.author, document.date, document.outlet) == (DIPLOMAT.title, "Jane Whitfield", "2024-11-25", "The Diplomat")
-    assert document.where["date"] == "the page's HTML metadata (read by trafilatura)"
+    assert document.where["date"] == "the page's HTML tags"  # its published time, which beats any date htmldate guesses
     blocks = clean_document(document.text, title=document.title, author=document.author)
     assert [b.text for b in blocks] == list(DIPLOMAT.body)
     printed = tmp_path / "printed.html"  # no date in the markup; the page prints one over its text
@@ -816,3 +821,44 @@ def test_a_reporters_tag_does_not_reach_the_text(tmp_path, library, data):
     passages = (library.folder / "dataset" / "passages.csv").read_text(encoding="utf-8")
     assert "In November 2017, President Moon" in passages and "Reporter Yoo" not in passages
     assert library.documents()[0]["doc_id"] == doc_id and library.documents()[0]["author"] == "Yoo In-ho"
+
+
+def test_the_date_the_markup_calls_published_beats_a_modified_date(tmp_path):
+    """A wire page states published and modified times (og:, JSON-LD); the date is the first, whatever htmldate prefers."""
+    pytest.importorskip("trafilatura")
+    from .web_pages import DIPLOMAT
+
+    body = "".join(f"<p>{s}</p>" for s in DIPLOMAT.body)
+    linked = '{"@type": "NewsArticle", "datePublished": "2020-01-19T12:25:36Z", "dateModified": "2020-01-20T02:00:00Z"}'
+    page = tmp_path / "wire.html"
+    page.write_text(
+        "<html><head><title>Korea and ASEAN agree on a reset | Wire</title>"
+        '<meta property="og:article:published_time" content="2020-01-19T12:25:36Z">'
+        '<meta property="og:article:modified_time" content="2020-01-20T02:00:00Z">'
+        '<meta name="REVISION_DATE" content="Mon Jan 20 02:00:00 UTC 2020"><meta name="DCSext.DatePublished" content="20200120T020000Z">'
+        f'<script type="application/ld+json">{linked}</script></head><body>'
+        f"<article><h1>Korea and ASEAN agree on a reset</h1><p>January 20, 2020 2:00 AM Updated</p>{body}</article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(page).date == "2020-01-19"
+    page.write_text(page.read_text(encoding="utf-8").replace('<meta property="og:article:published_time" content="2020-01-19T12:25:36Z">', ""), encoding="utf-8")
+    assert read_document(page).date == "2020-01-19"  # JSON-LD's datePublished alone says it too
+
+
+def test_a_page_title_loses_the_labels_and_date_a_site_appends_to_the_headline(tmp_path):
+    from .web_pages import DIPLOMAT
+
+    body = "".join(f"<p>{s}</p>" for s in DIPLOMAT.body)
+    page = tmp_path / "dw.html"
+    for given, expected in (
+        ("Berlin and Seoul renew their ASEAN outreach | DW | 19.01.2020", "Berlin and Seoul renew their ASEAN outreach"),
+        ("Seoul and Hanoi sign a trade pact | Business | The Korea Herald", "Seoul and Hanoi sign a trade pact"),
+        ("Opinion | Why Korea needs ASEAN now", "Opinion | Why Korea needs ASEAN now"),  # a label before the headline is its own
+        ("Korea and ASEAN | Part 2", "Korea and ASEAN | Part 2"),  # too short a headline to tell a label from
+    ):
+        page.write_text(
+            f'<html><head><meta property="og:title" content="{given}"><meta property="og:site_name" content="DW.COM"></head>'
+            f"<body><article><h1>{given.split(' | ')[0]}</h1>{body}</article></body></html>",
+            encoding="utf-8",
+        )
+        assert read_document(page).title == expected, given

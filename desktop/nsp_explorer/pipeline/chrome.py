@@ -83,7 +83,10 @@ _CALL_TO_ACTION = re.compile(
     r"|\bwe(?:'re| are) (?:hiring|recruiting)\b|\bjob (?:openings?|vacanc(?:y|ies)|opportunit(?:y|ies))\b|\bjoin our team\b|\bfull access\b"
     r"|\bread (?:the )?full (?:story|article|report)\b|\bdeadline for applications\b|\bapplication deadline\b|\bcall for (?:applications|papers)\b"
     r"|\b(?:update|upgrade) your browser\b|\byour browser is (?:out of date|outdated|not supported|no longer supported)\b"
-    r"|\b(?:please )?enable javascript\b|\bjavascript is (?:disabled|required)\b",  # the site's notice about the reader's browser
+    r"|\b(?:please )?enable javascript\b|\bjavascript is (?:disabled|required)\b"  # the site's notice about the reader's browser
+    # its cookie notice and account prompts
+    r"|\b(?:we|this (?:web)?site|our (?:web)?site)\s+uses?\s+cookies\b|\bcookies? (?:policy|settings|preferences|consent|notice)\b"
+    r"|\baccept (?:all )?cookies\b|\bforgot (?:your )?password\b|\bsend us your feedback\b",
     re.I,
 )
 # the same, weaker: only a line that is not a sentence

@@ -60,8 +60,9 @@ class ImportedDocument:
         values, where = {}, dict(self.where)
         for name, attribute in (("title", "title"), ("author", "author"), ("date", "date"), ("outlet", "outlet")):
             value = getattr(found, attribute)
-            # a file's creation date is when the file was made: a date the text states is better
-            if value is not None and (not getattr(self, name) or "creation date" in self.where.get(name, "")):
+            # a file's creation date is when the file was made, and its author who made the file: what the text states is better
+            made = "creation date" in self.where.get(name, "") or (name == "author" and "file's properties" in self.where.get(name, ""))
+            if value is not None and (not getattr(self, name) or made):
                 values[name] = value.value
                 where[name] = value.source.replace("the text,", f"{whose} text,", 1) if whose else value.source
         if found.updated and not self.date and "date" not in values:
@@ -209,16 +210,20 @@ class _ArticleText(HTMLParser):
         self.in_title = False
         self.title = ""
         self.meta: dict[str, str] = {}
+        self.in_linked_data = False
+        self.linked_data = ""  # the page's JSON-LD, read for its datePublished only (never evaluated)
 
     def handle_starttag(self, tag, attrs):
         attrs = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "script" and "ld+json" in attrs.get("type", "").lower():
+            self.in_linked_data = True
         if tag in _SKIP or attrs.get("aria-hidden") == "true" or attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary"):
             self.skipping += 1
             return
         if tag == "title":
             self.in_title = True
         if tag == "meta":
-            key = (attrs.get("name") or attrs.get("property") or "").lower()
+            key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
             if key and attrs.get("content"):
                 self.meta.setdefault(key, attrs["content"].strip())
         if tag == "link" and attrs.get("rel", "").lower() == "canonical":
@@ -229,6 +234,8 @@ class _ArticleText(HTMLParser):
             self._add("\n\n")
 
     def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_linked_data = False
         if tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
             return
@@ -240,6 +247,8 @@ class _ArticleText(HTMLParser):
             self._add("\n\n")
 
     def handle_data(self, data):
+        if self.in_linked_data:
+            self.linked_data += data
         if self.in_title:
             self.title += data
         elif not self.skipping:
@@ -250,6 +259,14 @@ class _ArticleText(HTMLParser):
         for name, depth in self.inside.items():
             if depth:
                 self.parts[name].append(text)
+
+    def published(self) -> str:
+        """The publication time the page's markup states as such (not a modified or updated time), or ''."""
+        for key in ("article:published_time", "og:article:published_time", "datepublished"):
+            if _iso_date(self.meta.get(key, "")):
+                return _iso_date(self.meta[key])
+        stated = {_iso_date(v) for v in re.findall(r'"datePublished"\s*:\s*"([^"]{4,40})"', self.linked_data)} - {""}
+        return stated.pop() if len(stated) == 1 else ""  # several: related articles' too, which is whose is not said
 
     def text(self) -> str:
         for name in ("article", "main", "body"):
@@ -288,9 +305,7 @@ def _read_html(path: Path) -> ImportedDocument:
     meta = parser.meta
     outlet = meta.get("og:site_name", "").strip()
     social_title = re.sub(r"\s+", " ", meta.get("og:title") or meta.get("twitter:title") or "").strip()
-    title = social_title or re.sub(r"\s+", " ", parser.title).strip()
-    if outlet:  # "Headline | Example Times": the site's name is not the title
-        title = re.sub(rf"\s*[|–—:-]\s*{re.escape(outlet)}\s*$", "", title)
+    title = _headline(social_title or re.sub(r"\s+", " ", parser.title).strip(), outlet)
     tags = "the page's HTML tags"
     document = ImportedDocument(
         path,
@@ -298,7 +313,7 @@ def _read_html(path: Path) -> ImportedDocument:
         parser.text(),
         title=title,
         author=_person(meta.get("author") or meta.get("article:author") or meta.get("byl", "")),
-        date=_iso_date(meta.get("article:published_time") or meta.get("date") or meta.get("dc.date") or meta.get("pubdate") or ""),
+        date=parser.published() or _iso_date(meta.get("date") or meta.get("dc.date") or meta.get("pubdate") or ""),
         outlet=outlet,
         url=meta.get("og:url") or meta.get("canonical", ""),
     )
@@ -312,6 +327,8 @@ def _read_html(path: Path) -> ImportedDocument:
     for name, value in extracted.items():
         if name == "title" and social_title:
             continue  # the title the page gives for sharing is the headline; trafilatura may take an <h1> with a date in it
+        if name == "date" and parser.published():
+            continue  # htmldate may prefer a page's modified time; the time the markup calls published is the date
         if value and name != "text":
             values[name] = value
             # htmldate may take a date the page prints in its text ("Date 2023-07-19"), not one in its markup: say which
@@ -319,6 +336,20 @@ def _read_html(path: Path) -> ImportedDocument:
             where[name] = "the page's text (read by trafilatura)" if printed else "the page's HTML metadata (read by trafilatura)"
     article = replace(document, text=extracted["text"] or document.text, where=where, **values)
     return article.with_text_metadata().with_text_metadata(page_text, "the page's")
+
+
+_LABEL_AFTER_BAR = re.compile(r"\s+\|\s+([^|]{1,30})$")
+
+
+def _headline(title: str, outlet: str) -> str:
+    """A page's title without what sites append to the headline: their name ("| Example Times"), a short label after a
+    bar ("| DW", "| Opinion") and a date ("| 19.01.2020"); a headline of three words or fewer keeps its labels."""
+    title = _without_trailing_date(title)
+    if outlet:  # "Headline | Example Times": the site's name is not the title
+        title = re.sub(rf"\s*[|–—:-]\s*{re.escape(outlet)}\s*$", "", title)
+    while (label := _LABEL_AFTER_BAR.search(title)) and len(label.group(1).split()) <= 3 and len(title[: label.start()].split()) >= 4:
+        title = _without_trailing_date(title[: label.start()])
+    return title
 
 
 def _without_trailing_date(title: str) -> str:
@@ -361,7 +392,7 @@ def _extract_article(html: str) -> dict[str, str] | None:
     author = _person(result.author or "")
     return {
         "text": "\n\n".join(p for p in paragraphs if p),
-        "title": _without_trailing_date((result.title or "").strip()),
+        "title": _headline((result.title or "").strip(), (result.sitename or "").strip()),
         "author": author,
         "date": _iso_date(result.date or ""),
         "outlet": (result.sitename or "").strip(),
@@ -430,7 +461,7 @@ def _read_pdf(path: Path) -> ImportedDocument:
     created = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", info.get("CreationDate", "") or "")
     date = "-".join(g for g in created.groups() if g) if created else ""
     document = ImportedDocument(path, "pdf", text, title=info.get("Title", "") or "", author=info.get("Author", "") or "", date=date)
-    return replace(document, where=_file_properties(document, "PDF"))
+    return _file_properties(document, "PDF")
 
 
 # ------------------------------------------------------------------------ DOCX
@@ -475,11 +506,27 @@ def _read_docx(path: Path) -> ImportedDocument:
     created = core.created.date().isoformat() if core.created else ""
     text = "\n\n".join(paragraphs)
     document = ImportedDocument(path, "docx", text, title=core.title or "", author=core.author or "", date=created)
-    return replace(document, where=_file_properties(document, "Word"))
+    return _file_properties(document, "Word")
 
 
-def _file_properties(document: ImportedDocument, kind: str) -> dict[str, str]:
+# what writing software puts in a file's properties by itself: not the document's title or author
+_MADE_TITLE = re.compile(
+    r"^\s*(?:microsoft (?:word|powerpoint|excel)\s*-|untitled\b|document\d*\s*$|presentation\d*\s*$|title\s*$|slide \d+\s*$)"
+    r"|\.(?:docx?|pdf|rtf|odt|pages|indd|tex|txt|pptx?|xlsx?)\s*$",
+    re.I,
+)
+_LOGIN = re.compile(r"^[a-z0-9._-]+$|^[\w.-]*\d[\w.-]*$")  # "jserjeant", "user01": an account, not a byline
+
+
+def _file_properties(document: ImportedDocument, kind: str) -> ImportedDocument:
+    """The title, author and creation date a PDF or Word file's properties hold, without what the software made up
+    (a file name as title, "Windows User" or a login name as author); the text's own headline and byline then
+    say (``with_text_metadata``; a byline in the text beats an author in the properties)."""
+    title = "" if _MADE_TITLE.search(document.title) or document.title.strip() == document.path.stem else document.title.strip()
+    author = _person(document.author)
+    author = "" if _LOGIN.match(author) else author
+    document = replace(document, title=title, author=author)
     where = {name: f"the {kind} file's properties" for name in ("title", "author") if getattr(document, name)}
     if document.date:
         where["date"] = f"the {kind} file's properties (creation date)"
-    return where
+    return replace(document, where=where)
