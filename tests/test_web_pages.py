@@ -297,6 +297,13 @@ def test_a_page_with_no_date_stays_undated_never_the_import_year(tmp_path, libra
     assert coded.per_year(everything).sum() == len(coded) - 3  # out of the year chart
     assert not (FilterSpec(years=frozenset(coded.years)).mask(coded) & undated).any()  # out of every year filter
     assert FilterSpec().mask(coded)[undated].all()  # but shown when no year is chosen
+    from nsp_explorer.core.framing import framing_mix
+
+    undated_author = coded.passages["author"].to_numpy()[undated][0]
+    mix = framing_mix(coded, FilterSpec(years=frozenset({2019})))  # the Framing view under a year filter (an IndexError once)
+    assert mix.loc[undated_author, "sentences"].sum() == 0
+    assert mix["sentences"].sum() == framing_mix(coded, FilterSpec(authors=frozenset({"Lee Jaehyon"})))["sentences"].sum()  # 2019: Lee's
+    assert framing_mix(coded, FilterSpec()).loc[undated_author, "sentences"].sum() > 0  # no year chosen: the undated are in
     assert year_label(coded.passages["year"].to_numpy()[undated][0]) == "date unknown"
     author = coded.passages["author"].to_numpy()[undated][0]
     assert short_name(author, coded.first_years).endswith(" n.d.")  # a chart's label: never a year, never bare

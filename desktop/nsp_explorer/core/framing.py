@@ -105,7 +105,7 @@ def framing_mix(coded: CodedPassages, spec: FilterSpec | ExplorerState) -> pd.Da
         if each.authors:
             groups &= np.array([a in each.authors for a in coded.authors], dtype=bool)[group_author]
         if each.years:
-            groups &= np.array([y in each.years for y in coded.years], dtype=bool)[group_year]
+            groups &= np.array([y in each.years for y in coded.years] + [False], dtype=bool)[group_year]  # undated: in no year
         if each.pillars or each.areas:
             pillars, chosen_areas = np.uint64(_bits(each.pillars, ids("pillar"))), np.uint64(_bits(each.areas, areas))
             columns &= ((pillar_bits & pillars) != 0) | ((area_bits & chosen_areas) != 0)
