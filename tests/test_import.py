@@ -84,11 +84,16 @@ def test_html_keeps_the_article_and_drops_the_chrome(tmp_path, library, data):
 
 
 def test_pdf_and_docx_import_through_the_same_pipeline(qapp, tmp_path, library, data):
-    pdf = make_pdf(tmp_path / "brief.pdf", ARTICLE, title="Digital ties brief")
+    brief = [
+        "Korea and Vietnam agreed to double their trade to 150 billion dollars by 2030, the two leaders said after talks in Hanoi.",
+        "Analysts said the plan depends on steady investment by Korean firms, which already employ many workers in Vietnam.",
+    ]
+    pdf = make_pdf(tmp_path / "brief.pdf", brief, title="Digital ties brief")
     word = make_docx(tmp_path / "notes.docx", [p.replace("Monday", "Tuesday") for p in ARTICLE])
     library.import_file(pdf, data, set(), author="Lee Jaehyon", date="2024-03")
     library.import_file(word, data, set())
     text = imported_text(library)
+    assert "double their trade to 150 billion dollars by 2030" in text
     assert "launch a joint fund of USD 30 million in 2025" in text and "agreed on Tuesday" in text
     assert "By Dira Fabrian" not in text
     rows = {r["kind"]: r for r in library.documents()}
@@ -442,3 +447,48 @@ def test_login_names_and_placeholders_in_properties_stay_unknown_when_the_text_n
         document.save(str(word))
         read = read_document(word)
         assert read.author == "" and read.title == "", (author, read.author, read.title)
+
+
+def test_the_same_article_from_another_file_is_not_imported_twice(tmp_path, library, data):
+    """A saved page and the same article as a Word file differ in their chrome, not their words: counted once."""
+    story = [
+        "Korea and Vietnam agreed on Friday to double their trade to 150 billion dollars by 2030, the two leaders said after talks in Hanoi.",
+        "They also signed agreements on critical minerals, nuclear power plants and the training of Vietnamese engineers at Korean universities.",
+        "Analysts said the plan depends on steady investment by Korean firms, which already employ more than a million workers in Vietnam.",
+        "The leaders asked their ministers to report on progress at next year's meeting of the joint trade committee in Seoul.",
+    ]
+    page = tmp_path / "news.html"
+    page.write_text(CHROME_HTML.format(*story[:3]).replace("</article>", f"<p>{story[3]}</p></article>"), encoding="utf-8")
+    first = library.import_file(page, data, set())
+    copy = make_docx(tmp_path / "copy.docx", story)
+    before = snapshot(library.folder)
+    with pytest.raises(DataFileError) as error:
+        library.import_file(copy, data, set())
+    assert first in error.value.problem and "same article" in error.value.problem and "copy.docx" in str(error.value)
+    assert snapshot(library.folder) == before
+    other = make_docx(tmp_path / "other.docx", ARTICLE + ["Seoul will host the next round of talks on the fund in March, the ministry added."])
+    assert library.import_file(other, data, set())  # another story on the same theme is welcome
+
+
+def test_a_copy_of_a_bundled_article_is_not_imported(tmp_path, library, data):
+    raw = sorted((data / "corpus" / "raw").glob("*.txt"))[0].read_text(encoding="utf-8")
+    paragraphs = [p for p in raw.split("\n\n") if len(p.split()) > 30][:8]
+    copy = tmp_path / "saved.txt"
+    copy.write_text("Home | News | Opinion\n\n" + "\n\n".join(paragraphs) + "\n\nShare this article", encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        library.import_file(copy, data, set())
+    assert "bundled corpus" in error.value.problem and library.documents() == []
+
+
+def test_a_short_pdfs_wrapped_paragraphs_keep_their_first_lines(qapp, tmp_path):
+    """A one-page statement is too short to read as hard-wrapped text: its lines were judged one by one, and the
+    first line of each wrapped paragraph, a fragment shaped like a heading, was dropped."""
+    from nsp_explorer.pipeline.clean import clean_document
+
+    brief = [
+        "Korea and Vietnam agreed to double their trade to 150 billion dollars by 2030, the two leaders said after talks in Hanoi.",
+        "Analysts said the plan depends on steady investment by Korean firms, which already employ many workers in Vietnam.",
+    ]
+    document = read_document(make_pdf(tmp_path / "statement.pdf", brief, title="Joint statement"))
+    assert "\n" in document.text.split("\n\n")[0]  # printed wrapped, as a reader sees it
+    assert [block.text for block in clean_document(document.text, title=document.title)] == brief

@@ -1,8 +1,10 @@
-"""Drop paragraphs that repeat an earlier one, exactly or nearly.
+"""Drop paragraphs that repeat an earlier one, exactly or nearly; tell a document that is another's copy.
 
 Scraped pages repeat a standfirst, or the whole article a second time with a
 paragraph missing and a caption in its place. A paragraph is a near-duplicate
-when most of its word 5-grams already occurred in one earlier paragraph.
+when most of its word 5-grams already occurred in one earlier paragraph. The
+same test on whole texts finds one article saved twice (a web page, its text
+copied out of the browser, a Word file made from it), whose chrome differs.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from typing import TypeVar
 
 NEAR_DUPLICATE = 0.8
+SAME_ARTICLE_WORDS = 50  # a text shorter than this is too short to call a copy of another
 _SHINGLE = 5
 _WORD = re.compile(r"[0-9a-z]+")
 POSTINGS = 64
@@ -79,3 +82,26 @@ def _near_copy(found: int, shingles: set, earlier: set, common: set) -> bool:
         return False
     smaller, larger = (common, earlier) if len(common) <= len(earlier) else (earlier, common)
     return found + sum(1 for shingle in smaller if shingle in larger) >= needed
+
+
+def copy_of(text: str, others) -> tuple[str, float] | None:
+    """The first of ``others`` (name, text) that is the same article as ``text``: most word 5-grams of the shorter of
+    the two occur in the other. (name, that share), or None. A page's menus, a related-articles box or a cookie
+    notice around one of them leave it the same article."""
+    words = tuple(_WORD.findall(text.casefold()))
+    if len(words) < SAME_ARTICLE_WORDS:
+        return None
+    shingles = _shingles_of(words)
+    probes = [" ".join(words[i : i + _SHINGLE]) for i in range(0, len(words) - _SHINGLE + 1, max(1, len(words) // 20))]
+    for name, other in others:
+        other_words = tuple(_WORD.findall(other.casefold()))
+        if len(other_words) < SAME_ARTICLE_WORDS:
+            continue
+        joined = f" {' '.join(other_words)} "  # a first look, in C: few of the text's 5-grams in the other, no copy
+        if sum(f" {probe} " in joined for probe in probes) < NEAR_DUPLICATE * len(probes) / 2:
+            continue
+        theirs = _shingles_of(other_words)
+        share = len(shingles & theirs) / min(len(shingles), len(theirs))
+        if share >= NEAR_DUPLICATE:
+            return name, share
+    return None

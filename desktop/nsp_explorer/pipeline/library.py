@@ -237,12 +237,20 @@ class Library:
 
         ``progress(step, fraction)`` is called as the work goes on; if it raises, the import stops and is undone.
         """
+        from .dedupe import copy_of
         from .importers import read_document
 
         document = read_document(path)
         existing = {row["content_hash"]: row["doc_id"] for row in self.documents()}
         if document.content_hash in existing:
             raise DataFileError(path, f"is already in the library as {existing[document.content_hash]} (the same text); not imported again")
+        twin = copy_of(document.text, self._texts(data_dir))
+        if twin is not None:
+            where, share = twin
+            raise DataFileError(
+                path, f"is the same article as {where} ({share:.0%} of the shorter text's wording is in the other): "
+                "not imported again, so that its passages are not counted twice. To keep this copy instead, remove that one first"
+            )
         row = self._metadata(document, given, taken_ids | {r["doc_id"] for r in self.documents()})
 
         def add(staging: Path) -> None:
@@ -254,6 +262,20 @@ class Library:
 
         self._change(add, data_dir, path, "import", progress)
         return row["doc_id"]
+
+    def _texts(self, data_dir: Path) -> Iterator[tuple[str, str]]:
+        """(what to call it, its text) for each document of the library and of the bundled corpus, read as asked for."""
+        bundled = Path(data_dir) / "corpus"
+        sources = [("your library's", self.folder / "corpus" / "raw", self.documents())]
+        if (bundled / "metadata.csv").is_file():
+            sources.append(("the bundled corpus's", bundled / "raw", list(csv.DictReader(io.StringIO(read_text_file(bundled / "metadata.csv"))))))
+        for whose, raw, rows in sources:
+            for row in rows:
+                try:
+                    text = (raw / row["source_file"]).read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue  # removed meanwhile: no copy of it to refuse
+                yield f"{whose} {row['doc_id']}", text
 
     def edit(self, doc_id: str, data_dir: Path, **changes: str) -> None:
         """Correct a document's title, author, outlet, date or address; the library rebuilds as one transaction.
