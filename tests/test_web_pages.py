@@ -350,8 +350,8 @@ def test_edit_corrects_metadata_as_a_transaction(tmp_path, library, data):
         library.edit("nobody-2024-x", data, date="2024")
     assert {p: p.read_bytes() for p in sorted(library.folder.rglob("*")) if p.is_file()} == before
 
-    library.edit(doc_id, data, date="")  # back to unknown
-    assert library.documents()[0]["published"] == ""
+    library.edit(doc_id, data, date="")  # back to unknown: said to be the user's doing, not "no date in the file"
+    assert (library.documents()[0]["published"], library.documents()[0]["date_basis"]) == ("", "not known: cleared by you")
     library.edit(doc_id, data, author="")  # a name the importer took wrongly: unknown, named by the outlet as an unsigned import is
     row = library.documents()[0]
     assert row["author"] == "Unknown author (Jakarta Globe)" and "author: cleared by you: not known" in row["metadata_sources"]

@@ -298,7 +298,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--width", type=_png_width, metavar="N", help="figure width in pixels, 16 to 8000 (default: 1920 for a 16:9 slide, 1600 for 4:3, 1050 for a paper column); SVG and PDF have the same proportions")
     export.add_argument("--medium", choices=("slide-16x9", "slide-4x3", "paper-column"), default="slide-16x9", help="layout and type sizes (default: slide-16x9)")
     export.add_argument("--pack", action="store_true", help="write a whole seminar pack folder (the figures in each format, passages, scenario, README)")
-    export.add_argument("--dataset", metavar="DIR", help="dataset folder (default: the bundled dataset)")
+    export.add_argument("--dataset", metavar="DIR", help="dataset folder (default: the bundled corpus and your library, as the window shows them)")
     export.set_defaults(run=_export)
 
     bench = commands.add_parser("bench", help="measure load, filter, redraw, search, export, cold start and memory at several sizes")

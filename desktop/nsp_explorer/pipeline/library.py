@@ -313,7 +313,7 @@ class Library:
             if cleared or ("author" not in changes and row["author"].startswith(UNKNOWN_AUTHOR)):  # named by its outlet or title: a new outlet or title names it anew
                 row["author"] = unsigned(row.get("outlet") or row.get("title") or "")
             if "date" in changes:
-                row["date_basis"] = "given by you after import" if changes["date"] else "not known: no date in the file, none given"
+                row["date_basis"] = "given by you after import" if changes["date"] else "not known: cleared by you"
             row["metadata_sources"] = format_sources(sources)
             self._write_metadata(staging, rows)
 
