@@ -869,3 +869,12 @@ def test_a_page_title_loses_the_labels_and_date_a_site_appends_to_the_headline(t
             encoding="utf-8",
         )
         assert read_document(page).title == expected, given
+
+
+def test_a_headline_over_a_lower_case_handle_stays_the_headline_and_a_wrapped_line_is_none():
+    page = "Moon meets Modi: India's Act East and Korea's New Southern policies back each other\n\noi-Shubham Ghosh\n\n" + "\n\n".join(
+        ["Korea and India agreed to deepen their cooperation on trade and defence, the two leaders said in Seoul on Friday."] * 2
+    )
+    assert metadata_from_text(page).title.value.startswith("Moon meets Modi")
+    wrapped = "Korea and India agreed to deepen their cooperation on trade and defence, the two\nleaders said in Seoul on Friday.\n\n" * 3
+    assert metadata_from_text(wrapped).title is None  # a paragraph's first printed line is no headline

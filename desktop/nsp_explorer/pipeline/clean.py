@@ -465,7 +465,7 @@ def _carried_lines_joined(lines: list[str]) -> list[str]:
     for line in lines:
         previous = joined[-1].strip() if joined else ""
         carried = len(previous) > 40 and len(previous.split()) >= 6 and not re.search(r"[.!?:;…][\"”’')\]]*\d{0,2}$", previous)
-        if carried and line[:1].islower():
+        if carried and re.match(r"[a-z]+(?:[\s,;.]|$)", line):  # a plain word ("from …"), not a handle ("oi-Shubham")
             joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
         else:
             joined.append(line)

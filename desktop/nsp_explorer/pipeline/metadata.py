@@ -334,7 +334,7 @@ def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: 
             continue
         if AFFILIATION.match(text):
             continue  # "Head of the Center for ASEAN-India Studies, Korea National Diplomatic Academy": who the author is
-        if i + 1 < len(lines) and lines[i + 1][:1].islower() and not re.search(r"[.!?:;]\W*$", text):
+        if i + 1 < len(lines) and re.match(r"[a-z]+(?:[\s,;.]|$)", lines[i + 1]) and not re.search(r"[.!?:;]\W*$", text):
             continue  # a line of a paragraph wrapped as printed (a PDF's): its sentence runs on into the next line
         parts = re.split(r"\s*\|\s*|\s+[–—-]\s+", text)
         if (is_prose(text) and _echoed(i, verdicts)) or (("|" in text or len(parts) >= 3) and any(_is_name(_clean_name(part)) for part in parts)):
