@@ -602,7 +602,7 @@ def test_a_broken_library_never_stops_the_app(row, tmp_path, data, monkeypatch, 
     before = {p.relative_to(library.folder): p.read_bytes() for p in library.folder.rglob("*") if p.is_file() and not p.name.startswith(".nspx-")}
     coded = app.load(None)
     assert len(coded.documents) == 5  # the bundled corpus
-    assert app.LIBRARY_PROBLEMS and "kept as" in app.LIBRARY_PROBLEMS[0]
+    assert coded.library_notes and "kept as" in coded.library_notes[0]
     (aside,) = [p for p in library.folder.parent.iterdir() if p.name.startswith(library.folder.name + ".unreadable-")]
     assert {p.relative_to(aside): p.read_bytes() for p in aside.rglob("*") if p.is_file() and not p.name.startswith(".nspx-")} == before  # nothing lost
     from nsp_explorer.gui.main_window import MainWindow
@@ -610,7 +610,7 @@ def test_a_broken_library_never_stops_the_app(row, tmp_path, data, monkeypatch, 
     window = MainWindow(coded, remember=False, scenario_folder=tmp_path / "s")
     qtbot.addWidget(window)
     assert "kept as" in window.statusBar().currentMessage()  # the user is told, in the window
-    assert app.load(None) and not app.LIBRARY_PROBLEMS  # the next start is clean, with an empty library
+    assert not app.load(None).library_notes  # the next start is clean, with an empty library
 
 
 def test_taxonomy_X1_truncated(data, tmp_path):

@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from nsp_explorer.gui.app import LIBRARY_PROBLEMS, load
+from nsp_explorer.gui.app import load
 from nsp_explorer.gui.import_dialog import ImportWorker
 from nsp_explorer.gui.main_window import MainWindow
 from nsp_explorer.paths import data_dir
@@ -104,7 +104,7 @@ def test_a_broken_library_never_stops_the_app(qtbot, user_dirs, page):
     (library.folder / "dataset" / "passages.csv").write_text("garbage,\n", encoding="utf-8")
     window = open_window(qtbot)
     assert len(window.coded.documents) == 5
-    assert LIBRARY_PROBLEMS and "passages.csv" in LIBRARY_PROBLEMS[0]
+    assert window.coded.library_notes and "passages.csv" in window.coded.library_notes[0]
     assert "could not be opened" in window.statusBar().currentMessage()
 
 
@@ -162,14 +162,15 @@ def test_a_library_from_an_earlier_version_is_coded_again_when_the_app_opens(qtb
     stamp = library.folder / "built-with.txt"
     stamp.unlink()  # as an earlier version left it
     window = open_window(qtbot)
-    assert stamp.is_file() and library.is_current(data_dir()) and not LIBRARY_PROBLEMS
+    assert stamp.is_file() and library.is_current(data_dir()) and not window.coded.library_notes
     assert "kim-2024-korea" in set(window.coded.documents["doc_id"])
     # a decision the new coding cannot apply: the library is shown as it was, and the user is told
     review = library.folder / "review.csv"
     review.write_text("unit,dimension,code,action,reason\nlee-2019-asan:1.40,frame,challenge,add,a sentence that is gone\n", encoding="utf-8")
     stamp.unlink()
     again = open_window(qtbot)
-    assert LIBRARY_PROBLEMS and "could not be coded again" in LIBRARY_PROBLEMS[0] and "sentences, not 40" in LIBRARY_PROBLEMS[0]
+    notes = again.coded.library_notes
+    assert notes and "could not be coded again" in notes[0] and "sentences, not 40" in notes[0]
     assert "kim-2024-korea" in set(again.coded.documents["doc_id"]) and not stamp.exists()
 
 

@@ -181,6 +181,7 @@ class CodedPassages:
     reading_order: np.ndarray  # row numbers by publication date, document and position
     fact_keys: list[tuple[str, str]]  # every (indicator, unit) cited; facts["key"] indexes it
     cache_note: str = ""  # why a binary cache beside the CSVs was not used (stale, damaged, not made here), if one was there
+    library_notes: tuple[str, ...] = ()  # what went wrong opening the user's library (shown in the window, never fatal)
     _search_cache: dict[str, np.ndarray] = field(default_factory=dict)
     _mask_cache: dict[tuple, np.ndarray] = field(default_factory=dict)
     _lookup: dict[str, dict] = field(default_factory=dict)  # "spans": doc_id -> (first row, end); "ids": passage_id -> row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import os
 import sys
@@ -37,27 +38,31 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-LIBRARY_PROBLEMS: list[str] = []  # what went wrong opening the user's library (shown, never fatal)
-
-
 def load(folder: Path | None, with_library: bool = True):
     """The dataset, checked and coded for the explorer; DataFileError names what is wrong.
 
     Without a folder: the bundled corpus plus the user's library (imported
     documents and the user's decisions). A library that cannot be read is
-    reported in LIBRARY_PROBLEMS and left out: it never stops the app.
+    left out and said in the result's ``library_notes``: it never stops the app.
     """
+    from ..core.cache import load_coded
+    from ..core.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
+    if folder is not None or not with_library:
+        return load_coded(folder or dataset_dir(), taxonomy)
+    notes: list[str] = []
+    coded = _with_library(taxonomy, notes)
+    return dataclasses.replace(coded, library_notes=tuple(notes)) if notes else coded
+
+
+def _with_library(taxonomy, notes: list[str]):
+    """The bundled corpus and the user's library, coded; what went wrong is added to ``notes``."""
     from ..core.cache import load_coded
     from ..core.coded import code_passages
     from ..core.dataset import load_dataset, merge_datasets, without_bad_documents
     from ..core.folder_lock import reading
-    from ..core.taxonomy import load_taxonomy
-
-    taxonomy = load_taxonomy(data_dir() / "taxonomy.json")
-    LIBRARY_PROBLEMS.clear()
-    if folder is not None or not with_library:
-        return load_coded(folder or dataset_dir(), taxonomy)
-    from ..pipeline.library import Library, library_dir
+    from ..pipeline.library import Library, library_dir, set_aside
 
     try:
         library = Library(library_dir())
@@ -65,10 +70,10 @@ def load(folder: Path | None, with_library: bool = True):
             try:  # built by an earlier version: code it again with this one's coder, or say why not
                 library.recode(data_dir())
             except DataFileError as error:
-                LIBRARY_PROBLEMS.append(f"Your library was coded by an earlier version of the app and could not be coded again ({error}); it is shown as it was.")
+                notes.append(f"Your library was coded by an earlier version of the app and could not be coded again ({error}); it is shown as it was.")
         aside = library.set_aside_decisions()
         if aside:
-            LIBRARY_PROBLEMS.append(
+            notes.append(
                 f"{len(aside)} of your review decisions no longer fit their document (its words changed with this version) "
                 f"and are set aside, kept in {library.review_path} but not applied: " + "; ".join(aside[:3]) + (" …" if len(aside) > 3 else "")
             )
@@ -78,14 +83,12 @@ def load(folder: Path | None, with_library: bool = True):
                 return load_coded(bundled, taxonomy)
             mine, dropped = without_bad_documents(load_dataset(library.folder / "dataset", taxonomy))
             dataset = merge_datasets(load_dataset(bundled, taxonomy), mine)
-        LIBRARY_PROBLEMS.extend(dropped)
+        notes.extend(dropped)
         return code_passages(dataset, taxonomy)
     except (DataFileError, OSError) as error:
-        from ..pipeline.library import set_aside
-
         aside = set_aside(library_dir())
         kept = f"it was kept as {aside}" if aside else "it was left as it is"
-        LIBRARY_PROBLEMS.append(f"Your library could not be opened ({error}); {kept}, and the app started with the bundled corpus only.")
+        notes.append(f"Your library could not be opened ({error}); {kept}, and the app started with the bundled corpus only.")
         return load_coded(dataset_dir(), taxonomy)
 
 

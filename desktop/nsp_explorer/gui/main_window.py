@@ -185,9 +185,7 @@ class MainWindow(QMainWindow):
         for chart in self.charts:
             chart.refresh()
             chart.fit_minimum_height()
-        from .app import LIBRARY_PROBLEMS
-
-        self.startup_notices = list(LIBRARY_PROBLEMS)  # what the user must hear about: a library or settings set aside
+        self.startup_notices = list(coded.library_notes)  # what the user must hear about: a library or settings set aside
         self.startup_notices.append(f"Cache not used: {coded.cache_note}." if coded.cache_note else "")
         if remember:
             self.startup_notices.append(self._restore())
