@@ -135,7 +135,8 @@ def test_metadata_is_read_from_the_page_with_its_source(page):
         value = getattr(found, name)
         assert (value.value if value else "") == getattr(page, name), name
         if value:
-            assert value.source.startswith("the text, line ") and value.source.split(": ", 1)[1].strip("'")[:10] in page.text
+            quoted = value.source.split(": ", 1)[1].strip("'")[:10]  # a label and its value on two lines are quoted as one
+            assert value.source.startswith("the text, line ") and quoted in page.text.replace("\n", " ")
 
 
 @pytest.mark.parametrize(
@@ -878,3 +879,14 @@ def test_a_headline_over_a_lower_case_handle_stays_the_headline_and_a_wrapped_li
     assert metadata_from_text(page).title.value.startswith("Moon meets Modi")
     wrapped = "Korea and India agreed to deepen their cooperation on trade and defence, the two\nleaders said in Seoul on Friday.\n\n" * 3
     assert metadata_from_text(wrapped).title is None  # a paragraph's first printed line is no headline
+
+
+def test_a_label_on_its_own_line_names_the_value_on_the_next():
+    """A page laid out in two columns copies "Date" / "19.01.2020" and "Author" / "Ben Knight" as lines of their own."""
+    prose = "Korea and ASEAN agreed to deepen their cooperation on trade and energy, officials said on Monday."
+    page = f"Korea and ASEAN agree on a reset\n\nDate\n19.01.2020\n\nAuthor\nBen Knight\n\n{prose}\n\n{prose}"
+    found = metadata_from_text(page)
+    assert (found.title.value, found.author.value, found.date.value) == ("Korea and ASEAN agree on a reset", "Ben Knight", "2020-01-19")
+    assert "Author Ben Knight" in found.author.source
+    alone = f"Korea and ASEAN agree on a reset\n\nDate\n\nAuthor\n\n{prose}\n\n{prose}"  # labels with nothing after them
+    assert metadata_from_text(alone).author is None and metadata_from_text(alone).date is None

@@ -429,10 +429,25 @@ def _echoed(i: int, verdicts) -> bool:
     return any(other == text or (min(len(other), len(text)) > 40 and (other.startswith(text) or text.startswith(other))) for other in others)
 
 
+_LABEL_ALONE = re.compile(r"^(?:date|published|published on|posted|posted on|author|authors|by|written by|reporter)\s*[:：]?$", re.I)
+
+
+def _labels_with_their_values(lines: list[str]) -> list[str]:
+    """A field label on a line of its own, its value on the next ("Date" / "19.01.2020", "Author" / "Ben Knight", as a
+    page laid out in two columns copies): one line, "Date 19.01.2020", read as any labelled line is."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _LABEL_ALONE.match(joined[-1]) and len(line) <= 60 and not _LABEL_ALONE.match(line):
+            joined[-1] = f"{joined[-1]} {line}"  # quoted as the text reads, its line break a space
+        else:
+            joined.append(line)
+    return joined
+
+
 def metadata_from_text(text: str) -> TextMetadata:
     """Headline, author, date and outlet as the text itself states them (each with its line), else None."""
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [line for line in lines if line]
+    lines = _labels_with_their_values([line for line in lines if line])
     if not lines:
         return TextMetadata()
     if len(lines) > HEAD + TAIL:  # a long document states its metadata at its start and end: the middle is not read
