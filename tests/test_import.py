@@ -55,12 +55,16 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()} if folder.exists() else {}
 
 
-def make_docx(path: Path, paragraphs: list[str]) -> Path:
+def make_docx(path: Path, paragraphs: list[str], title: str = "Korea and ASEAN in 2024", author: str = "Dira Fabrian",
+              heading: str = "Korea and ASEAN in 2024", byline: str = "Dira Fabrian") -> Path:
+    """A Word file: ``title`` and ``author`` in its properties, ``heading`` and "By ``byline``" over the paragraphs."""
     document = docx.Document()
-    document.core_properties.title = "Korea and ASEAN in 2024"
-    document.core_properties.author = "Dira Fabrian"
-    document.add_heading("Korea and ASEAN in 2024", level=1)
-    document.add_paragraph("By Dira Fabrian")
+    document.core_properties.title = title
+    document.core_properties.author = author
+    if heading:
+        document.add_heading(heading, level=1)
+    if byline:
+        document.add_paragraph(f"By {byline}")
     for paragraph in paragraphs:
         document.add_paragraph(paragraph)
     document.save(str(path))
@@ -409,15 +413,7 @@ def test_the_import_dialog_reports_a_file_read_as_windows_1252(qtbot, tmp_path, 
 
 def test_what_writing_software_puts_in_a_files_properties_gives_way_to_the_headline_and_byline(qapp, tmp_path):
     """A Word file's "Windows User" or a PDF's "Microsoft Word - draft_v2.docx" and login name are not the document's."""
-    document = docx.Document()
-    document.core_properties.title = "Microsoft Word - oakes_column_final.docx"
-    document.core_properties.author = "Windows User"
-    document.add_heading("Korea and ASEAN in 2024", level=1)
-    document.add_paragraph("By Laurie Oakes")
-    for paragraph in ARTICLE:
-        document.add_paragraph(paragraph)
-    word = tmp_path / "column.docx"
-    document.save(str(word))
+    word = make_docx(tmp_path / "column.docx", ARTICLE, title="Microsoft Word - oakes_column_final.docx", author="Windows User", byline="Laurie Oakes")
     read = read_document(word)
     assert (read.title, read.author) == ("Korea and ASEAN in 2024", "Laurie Oakes")
     assert "Windows User" not in read.where.values() and "properties" not in read.where["author"]
@@ -427,10 +423,7 @@ def test_what_writing_software_puts_in_a_files_properties_gives_way_to_the_headl
 
 def test_a_byline_in_the_text_beats_the_author_in_a_files_properties(tmp_path):
     """The properties name who made the file (an assistant, an editor); the byline names who wrote it."""
-    word = make_docx(tmp_path / "brief.docx", ARTICLE)
-    document = docx.Document(str(word))
-    document.core_properties.author = "Kim Minji"  # the file's maker, not the "By Dira Fabrian" under the headline
-    document.save(str(word))
+    word = make_docx(tmp_path / "brief.docx", ARTICLE, author="Kim Minji")  # the file's maker, not the "By Dira Fabrian" under the headline
     read = read_document(word)
     assert read.author == "Dira Fabrian" and "properties" not in read.where["author"]
     assert read.title == "Korea and ASEAN in 2024" and read.where["title"] == "the Word file's properties"
@@ -438,14 +431,7 @@ def test_a_byline_in_the_text_beats_the_author_in_a_files_properties(tmp_path):
 
 def test_login_names_and_placeholders_in_properties_stay_unknown_when_the_text_names_nobody(tmp_path):
     for author in ("jserjeant", "user01", "Microsoft Office User", "Administrator"):
-        document = docx.Document()
-        document.core_properties.author = author
-        document.core_properties.title = "Document1"
-        for paragraph in ARTICLE:
-            document.add_paragraph(paragraph)
-        word = tmp_path / "plain.docx"
-        document.save(str(word))
-        read = read_document(word)
+        read = read_document(make_docx(tmp_path / "plain.docx", ARTICLE, title="Document1", author=author, heading="", byline=""))
         assert read.author == "" and read.title == "", (author, read.author, read.title)
 
 
