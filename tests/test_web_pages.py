@@ -108,6 +108,9 @@ def test_real_sentences_are_kept_whatever_surrounds_them():
         ("Forgot your password?", "call to action (subscribe, download, apply)"),
         ("Feedback: Send us your feedback.", "call to action (subscribe, download, apply)"),
         ("Korean snack makers said exports of cookies to Vietnam doubled last year.", ""),
+        ("Vietnam's new decree requires every website to show a cookie consent banner to its readers.", ""),
+        ("Cookie settings", "call to action (subscribe, download, apply)"),
+        ("Hackers imitated a bank's forgot your password page to steal the logins of officials in Hanoi.", ""),
     ],
 )
 def test_chrome_lines_are_named_for_what_they_are(line, reason):

@@ -154,8 +154,9 @@ def _print_metadata(row: dict[str, str]) -> None:
         if value:
             where = sources.get(name, "")
             print(f"  {name}: {value}" + (f"  ({where})" if where else ""))
-    if sources.get("text"):
-        print(f"  text: {sources['text']}")
+    for note in ("text", "copy"):
+        if sources.get(note):
+            print(f"  {note}: {sources[note]}")
     if not row.get("published"):
         print(f"  no date found: it stays unknown and out of the year charts; give it with: nspx edit {row['doc_id']} --date YYYY-MM-DD")
 

@@ -189,8 +189,13 @@ class ImportDialog(QDialog):
         super().reject()
 
     def _finished(self, imported: list, problems: list) -> None:
-        read_as = {row["doc_id"]: parse_sources(row.get("metadata_sources") or "").get("text", "") for row in self.library.documents()} if imported else {}
-        lines = [f"Imported {doc_id}" + (f" (text {read_as[doc_id]})" if read_as.get(doc_id) else "") for doc_id in imported] + problems
+        notes = {row["doc_id"]: parse_sources(row.get("metadata_sources") or "") for row in self.library.documents()} if imported else {}
+        lines = [
+            f"Imported {doc_id}"
+            + (f" (text {notes[doc_id]['text']})" if notes.get(doc_id, {}).get("text") else "")
+            + (f"\n  Note: {notes[doc_id]['copy']}" if notes.get(doc_id, {}).get("copy") else "")
+            for doc_id in imported
+        ] + problems
         self.report.setPlainText("\n".join(lines) or "Nothing imported.")
         self.report.setVisible(True)
         self.cancel.setText("Close")

@@ -84,15 +84,16 @@ _CALL_TO_ACTION = re.compile(
     r"|\bread (?:the )?full (?:story|article|report)\b|\bdeadline for applications\b|\bapplication deadline\b|\bcall for (?:applications|papers)\b"
     r"|\b(?:update|upgrade) your browser\b|\byour browser is (?:out of date|outdated|not supported|no longer supported)\b"
     r"|\b(?:please )?enable javascript\b|\bjavascript is (?:disabled|required)\b"  # the site's notice about the reader's browser
-    # its cookie notice and account prompts
-    r"|\b(?:we|this (?:web)?site|our (?:web)?site)\s+uses?\s+cookies\b|\bcookies? (?:policy|settings|preferences|consent|notice)\b"
-    r"|\baccept (?:all )?cookies\b|\bforgot (?:your )?password\b|\bsend us your feedback\b",
+    # its cookie notice and account prompts, as it addresses the reader ("cookie consent" in an article is news)
+    r"|\b(?:we|this (?:web)?site|our (?:web)?site)\s+uses?\s+cookies\b|\baccept (?:all )?cookies\b"
+    r"|\bby (?:continuing|using)\b[^.]{0,60}\byou (?:accept|agree|consent)\b|^\s*forgot (?:your )?password\??\s*$|\bsend us your feedback\b",
     re.I,
 )
 # the same, weaker: only a line that is not a sentence
 _PROMPT = re.compile(
     r"\bsign up\b|\blog ?in\b|\bsign in\b|\bnewsletter\b|\bsubscribe\b|\bvacanc(?:y|ies)\b|\bcareers?\b|\binternships?\b"
-    r"|\bdownload (?:the|our|full|pdf|now|here|this)\b|\bcontinues? (?:below|after)\b|\bcontinue reading\b",
+    r"|\bdownload (?:the|our|full|pdf|now|here|this)\b|\bcontinues? (?:below|after)\b|\bcontinue reading\b"
+    r"|\bcookies? (?:policy|settings|preferences|consent|notice)\b",
     re.I,
 )
 _SHARE_WORDS = frozenset(
@@ -499,3 +500,25 @@ def pdf_furniture(lines: list[str]) -> list[bool]:
 def content_lines(lines: list[str], title: str = "") -> list[str]:
     """The lines that are the article's text, furniture off, in order."""
     return [v.text for v in classify(lines, title) if v.is_content]
+
+
+_CARRIED_ON = re.compile(r"[a-z]+(?:[\s,;.]|$)")  # a plain lower-case word ("from …"), not a handle ("oi-Shubham")
+_NOT_CARRIED = frozenset({"by", "updated", "posted", "published", "photo", "source", "via"})  # a byline's or a stamp's first word
+_ENDS_SENTENCE = re.compile(r"[.!?:;…][\"”’')\]]*\d{0,2}$")
+
+
+def carried_lines_joined(lines: list[str]) -> list[tuple[str, int]]:
+    """(line, number of its first line) with every sentence carried on to the next line made one line again: a
+    line of more than 40 characters and six words without end punctuation, then, with no blank line between, a line
+    that starts with a plain lower-case word (a short PDF's wrapped paragraph, too short to read as hard-wrapped).
+    Read line by line, its first half would be a heading-shaped fragment. Linear: each line is looked at once."""
+    joined: list[tuple[list[str], int]] = []
+    for number, line in enumerate(lines):
+        last = joined[-1][0][-1].strip() if joined else ""
+        carried = len(last) > 40 and len(last.split()) >= 6 and not _ENDS_SENTENCE.search(last)
+        if carried and _CARRIED_ON.match(line) and line.split(None, 1)[0].strip(",;.") not in _NOT_CARRIED:
+            joined[-1][0].append(line.strip())
+        else:
+            joined.append(([line], number))
+    return [(" ".join(part.strip() for part in parts) if len(parts) > 1 else parts[0], number) for parts, number in joined]
+

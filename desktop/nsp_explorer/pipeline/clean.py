@@ -19,7 +19,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from .chrome import AFFILIATION, REPORTER_TAG, content_lines, pdf_furniture
+from .chrome import AFFILIATION, REPORTER_TAG, carried_lines_joined, content_lines, pdf_furniture
 from .chrome import EMAIL as _EMAIL
 from .dedupe import drop_duplicate_paragraphs
 
@@ -453,20 +453,6 @@ def clean_document(raw: str, *, title: str = "", author: str = "") -> list[Block
         lines = [line for line, furniture in zip(lines, pdf_furniture(lines)) if not furniture]
         blocks = _wrapped_blocks(strip_footnote_markers(lines))
     else:
-        blocks = _web_blocks(_carried_lines_joined(lines), title, author)
+        blocks = _web_blocks([line for line, _ in carried_lines_joined(lines)], title, author)
     return drop_duplicate_paragraphs(blocks)
 
-
-def _carried_lines_joined(lines: list[str]) -> list[str]:
-    """A sentence carried on to the next line (a short PDF's wrapped paragraph, too short to read as hard-wrapped)
-    made one line again: a long line without end punctuation, then a line that starts with a lower-case word. Read
-    line by line, its first half would be a heading-shaped fragment and be dropped."""
-    joined: list[str] = []
-    for line in lines:
-        previous = joined[-1].strip() if joined else ""
-        carried = len(previous) > 40 and len(previous.split()) >= 6 and not re.search(r"[.!?:;…][\"”’')\]]*\d{0,2}$", previous)
-        if carried and re.match(r"[a-z]+(?:[\s,;.]|$)", line):  # a plain word ("from …"), not a handle ("oi-Shubham")
-            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
-        else:
-            joined.append(line)
-    return joined

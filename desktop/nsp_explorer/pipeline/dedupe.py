@@ -16,6 +16,7 @@ NEAR_DUPLICATE = 0.8
 SAME_ARTICLE_WORDS = 50  # a text shorter than this is too short to call a copy of another
 _SHINGLE = 5
 _WORD = re.compile(r"[0-9a-z]+")
+_ANY_WORD = re.compile(r"\w+")  # whole texts in any script, as the library's content hash reads them
 POSTINGS = 64
 
 T = TypeVar("T")
@@ -85,16 +86,17 @@ def _near_copy(found: int, shingles: set, earlier: set, common: set) -> bool:
 
 
 def copy_of(text: str, others) -> tuple[str, float] | None:
-    """The first of ``others`` (name, text) that is the same article as ``text``: most word 5-grams of the shorter of
-    the two occur in the other. (name, that share), or None. A page's menus, a related-articles box or a cookie
-    notice around one of them leave it the same article."""
-    words = tuple(_WORD.findall(text.casefold()))
+    """The first of ``others`` (name, text) that may be the same article as ``text``: most word 5-grams of the shorter
+    of the two occur in the other. (name, that share), or None. A page's menus, a related-articles box or a cookie
+    notice around one of them leave it the same article; so does a new version, and a text quoted whole in another
+    or on another's template shares most of its wording too: the caller says so, the user decides."""
+    words = tuple(_ANY_WORD.findall(text.casefold()))
     if len(words) < SAME_ARTICLE_WORDS:
         return None
     shingles = _shingles_of(words)
     probes = [" ".join(words[i : i + _SHINGLE]) for i in range(0, len(words) - _SHINGLE + 1, max(1, len(words) // 20))]
     for name, other in others:
-        other_words = tuple(_WORD.findall(other.casefold()))
+        other_words = tuple(_ANY_WORD.findall(other.casefold()))
         if len(other_words) < SAME_ARTICLE_WORDS:
             continue
         joined = f" {' '.join(other_words)} "  # a first look, in C: few of the text's 5-grams in the other, no copy

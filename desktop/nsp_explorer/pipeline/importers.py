@@ -26,6 +26,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..core.errors import DataFileError
+from ..core.validity import date_problem
 from .dates import find_dates, without_dates
 from .metadata import metadata_from_text
 from .sources import checked_size
@@ -222,8 +223,8 @@ class _ArticleText(HTMLParser):
             return
         if tag == "title":
             self.in_title = True
-        if tag == "meta":
-            key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
+        if tag == "meta" and not self.skipping:  # not a related story's card in an <aside>
+            key = (attrs.get("name") or attrs.get("property") or ("datepublished" if attrs.get("itemprop") == "datePublished" else "")).lower()
             if key and attrs.get("content"):
                 self.meta.setdefault(key, attrs["content"].strip())
         if tag == "link" and attrs.get("rel", "").lower() == "canonical":
@@ -261,11 +262,13 @@ class _ArticleText(HTMLParser):
                 self.parts[name].append(text)
 
     def published(self) -> str:
-        """The publication time the page's markup states as such (not a modified or updated time), or ''."""
+        """The publication day the page's markup states as such (not a modified or updated time), or '': a full
+        date only ("2020-01-19T12:25:36Z", "2020/01/19 10:31"); a year alone, an epoch or a compact stamp is left to
+        htmldate."""
         for key in ("article:published_time", "og:article:published_time", "datepublished"):
-            if _iso_date(self.meta.get(key, "")):
-                return _iso_date(self.meta[key])
-        stated = {_iso_date(v) for v in re.findall(r'"datePublished"\s*:\s*"([^"]{4,40})"', self.linked_data)} - {""}
+            if _full_date(self.meta.get(key, "")):
+                return _full_date(self.meta[key])
+        stated = {_full_date(v) for v in re.findall(r'"datePublished"\s*:\s*"([^"]{4,40})"', self.linked_data)} - {""}
         return stated.pop() if len(stated) == 1 else ""  # several: related articles' too, which is whose is not said
 
     def text(self) -> str:
@@ -280,6 +283,15 @@ class _ArticleText(HTMLParser):
 # A "<" that no ">" closes within a tag's length is text. Python's HTMLParser rescans the rest of the page
 # from every such "<" (quadratic: 100 KB of "<a " took minutes); as "&lt;" it is read once, as the same text.
 _STRAY_ANGLE = re.compile(r"<(?![^<>]{0,4000}>)")
+
+
+def _full_date(value: str) -> str:
+    """'2020-01-19T12:25:36Z', '2020/01/19 10:31', '2020.01.19' -> '2020-01-19'; '' for anything less or impossible."""
+    match = re.match(r"\s*((?:19|20)\d\d)([-/.])(\d{2})\2(\d{2})(?:[T\s]|$)", value)
+    if not match:
+        return ""
+    iso = f"{match.group(1)}-{match.group(3)}-{match.group(4)}"
+    return "" if date_problem(iso) else iso
 
 
 def _iso_date(value: str) -> str:

@@ -244,14 +244,15 @@ class Library:
         existing = {row["content_hash"]: row["doc_id"] for row in self.documents()}
         if document.content_hash in existing:
             raise DataFileError(path, f"is already in the library as {existing[document.content_hash]} (the same text); not imported again")
-        twin = copy_of(document.text, self._texts(data_dir))
-        if twin is not None:
-            where, share = twin
-            raise DataFileError(
-                path, f"is the same article as {where} ({share:.0%} of the shorter text's wording is in the other): "
-                "not imported again, so that its passages are not counted twice. To keep this copy instead, remove that one first"
-            )
         row = self._metadata(document, given, taken_ids | {r["doc_id"] for r in self.documents()})
+        twin = copy_of(document.text, self._texts(data_dir))
+        if twin is not None:  # said, not refused: a new version, or a release on a shared template, may be wanted beside it
+            where, share = twin
+            sources = parse_sources(row["metadata_sources"]) | {
+                "copy": f"much of it is {where} ({share:.0%} of the shorter text's wording is in the other); if it is the same "
+                "article, remove one of the two so that its passages are not counted twice"
+            }
+            row["metadata_sources"] = format_sources(sources)
 
         def add(staging: Path) -> None:
             raw = staging / "corpus" / "raw"

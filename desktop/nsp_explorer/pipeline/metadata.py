@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chrome import AFFILIATION, EMAIL, REPORTER_TAG, ROLE_WORDS, STOP_WORDS, classify, in_other_script, is_heading_shaped, is_prose, menu_like, name_with_role, words_of
+from .chrome import (
+    AFFILIATION, EMAIL, REPORTER_TAG, ROLE_WORDS, STOP_WORDS, carried_lines_joined, classify, in_other_script, is_heading_shaped, is_prose, menu_like,
+    name_with_role, words_of,
+)
 from .dates import TIME, WEEKDAY, FoundDate, find_dates, without_dates
 from .sentences import ends_in_abbreviation
 
@@ -334,8 +337,6 @@ def _title(lines: list[str], verdicts, head_end: int, first_prose: int, outlet: 
             continue
         if AFFILIATION.match(text):
             continue  # "Head of the Center for ASEAN-India Studies, Korea National Diplomatic Academy": who the author is
-        if i + 1 < len(lines) and re.match(r"[a-z]+(?:[\s,;.]|$)", lines[i + 1]) and not re.search(r"[.!?:;]\W*$", text):
-            continue  # a line of a paragraph wrapped as printed (a PDF's): its sentence runs on into the next line
         parts = re.split(r"\s*\|\s*|\s+[–—-]\s+", text)
         if (is_prose(text) and _echoed(i, verdicts)) or (("|" in text or len(parts) >= 3) and any(_is_name(_clean_name(part)) for part in parts)):
             continue  # a caption printed twice; "Korean Serenade - Lee Sang-Hwa - The Philippine Star", "Mumbai | Letty Abraham"
@@ -429,25 +430,44 @@ def _echoed(i: int, verdicts) -> bool:
     return any(other == text or (min(len(other), len(text)) > 40 and (other.startswith(text) or text.startswith(other))) for other in others)
 
 
-_LABEL_ALONE = re.compile(r"^(?:date|published|published on|posted|posted on|author|authors|by|written by|reporter)\s*[:：]?$", re.I)
+_DATE_LABEL_ALONE = re.compile(r"^(?:date|published|published on|posted|posted on)\s*[:：]?$", re.I)
+_AUTHOR_LABEL_ALONE = re.compile(r"^(?:author|authors|by|written by|reporter)\s*[:：]?$", re.I)
 
 
-def _labels_with_their_values(lines: list[str]) -> list[str]:
-    """A field label on a line of its own, its value on the next ("Date" / "19.01.2020", "Author" / "Ben Knight", as a
-    page laid out in two columns copies): one line, "Date 19.01.2020", read as any labelled line is."""
-    joined: list[str] = []
-    for line in lines:
-        if joined and _LABEL_ALONE.match(joined[-1]) and len(line) <= 60 and not _LABEL_ALONE.match(line):
-            joined[-1] = f"{joined[-1]} {line}"  # quoted as the text reads, its line break a space
+def _labels_with_their_values(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A field label on a line of its own and its value on the next ("Date" / "19.01.2020", "Author" / "Ben Knight",
+    as a page laid out in two columns copies) made one labelled line, "Date 19.01.2020"; only a date after a date's
+    label and a name after an author's (an "Author" heading over a bio stays as it is)."""
+    joined: list[tuple[str, int]] = []
+    for line, number in lines:
+        label = joined[-1][0] if joined else ""
+        date_value = _DATE_LABEL_ALONE.match(label) and find_dates(line) and not words_of(without_dates(line))
+        if date_value or (_AUTHOR_LABEL_ALONE.match(label) and _is_name(line)):
+            joined[-1] = (f"{label} {line}", joined[-1][1])  # quoted as the text reads, its line break a space
         else:
-            joined.append(line)
+            joined.append((line, number))
     return joined
+
+
+def _numbered(found: TextMetadata, numbers: list[int]) -> TextMetadata:
+    """Each value's source with the line number the file gives it (blank lines counted), not its place among the
+    lines read."""
+
+    def renumbered(value: Found | None) -> Found | None:
+        match = value and re.match(r"the text, line (\d+):", value.source)
+        if not match:
+            return value
+        return Found(value.value, f"the text, line {numbers[int(match.group(1)) - 1] + 1}:" + value.source[match.end():])
+
+    return TextMetadata(*(renumbered(getattr(found, name)) for name in ("title", "author", "date", "outlet", "updated")))
 
 
 def metadata_from_text(text: str) -> TextMetadata:
     """Headline, author, date and outlet as the text itself states them (each with its line), else None."""
-    lines = [re.sub(r"\s+", " ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = _labels_with_their_values([line for line in lines if line])
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    numbered = [(re.sub(r"\s+", " ", line).strip(), number) for line, number in carried_lines_joined(raw)]
+    numbered = _labels_with_their_values([(line, number) for line, number in numbered if line])
+    lines, numbers = [line for line, _ in numbered], [number for _, number in numbered]
     if not lines:
         return TextMetadata()
     if len(lines) > HEAD + TAIL:  # a long document states its metadata at its start and end: the middle is not read
@@ -471,11 +491,12 @@ def metadata_from_text(text: str) -> TextMetadata:
     if below:  # and under a standfirst that follows the headline
         author_head = max(author_head, below[1] if below[0] <= title_index + 2 and len(below) > 1 else below[0])
     date = _date(lines, verdicts, first_prose, last_prose, title_index, author_head)
-    return TextMetadata(
+    found = TextMetadata(
         title=title,
         author=_author(lines, verdicts, title_index, author_head, first_prose, last_prose),
         date=date,
         outlet=outlet,
         updated=None if date else _updated(lines, verdicts, first_prose, author_head),
     )
+    return _numbered(found, numbers)
 
