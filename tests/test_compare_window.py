@@ -301,3 +301,16 @@ def test_the_main_windows_attention_heatmap_has_only_authors(qtbot, coded):
     qtbot.addWidget(chart)
     chart.refresh()
     assert chart.plot.getAxis("bottom").labels[-1] != "All\nauthors" and chart.values.shape[1] == len(coded.authors)
+
+
+def test_a_click_in_the_comparison_leaves_each_scenario_as_saved(compare, qtbot):
+    """A click on a cell narrowed that side and changed A − B, while the export drew the scenarios as saved."""
+    compare.choose(2, 0)
+    a = compare.matrices[0]
+    before = (compare.states[0].state, a.values.copy(), compare.difference.values.copy())
+    row = next(r for r in range(len(a.areas)) if a.values[r, 0] > 0)
+    qtbot.mouseClick(a.graphics.viewport(), Qt.MouseButton.LeftButton, pos=a.scene_point(a.plot, 0, row))
+    framing = compare.framings[0]
+    qtbot.mouseClick(framing.graphics.viewport(), Qt.MouseButton.LeftButton, pos=framing.scene_point(framing.plot, 0, row))
+    assert compare.states[0].state == before[0]
+    assert np.allclose(a.values, before[1], equal_nan=True) and np.allclose(compare.difference.values, before[2], equal_nan=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..core import aggregate
+from ..core.aggregate import FEW_PASSAGES
 from ..core.names import marked_name
 from ..core.wording import signed_points
 from .context import FigureContext, comparison_source, plural
@@ -23,7 +24,6 @@ from .export import Exported, write_figures
 from .files import FORMATS
 from .media import DEFAULT_MEDIUM, Medium
 
-FEW = 3  # a difference resting on fewer passages than this, on either side, is marked with *
 ALL = "All authors"
 POINTS = 100  # A − B's colour scale runs from -POINTS to +POINTS, in the window as on every slide: two compare by eye
 # What A − B compares, as the comparison window offers it: each author with themselves (and all authors
@@ -127,7 +127,7 @@ class _Comparison:
         differences, compared = self._difference_columns(authors, columns, n_a, n_b)
         if differences:
             points = 100 * np.column_stack([share_a[:, i] - share_b[:, j] for _, i, j in differences])
-            few_columns = np.array([min(n_a[i], n_b[j]) < FEW for _, i, j in differences])
+            few_columns = np.array([min(n_a[i], n_b[j]) < FEW_PASSAGES for _, i, j in differences])
         else:
             points, few_columns = np.full((len(areas), 1), np.nan), np.array([False])
             differences = [("–", len(authors), len(authors))]
@@ -142,7 +142,7 @@ class _Comparison:
         note = (
             "Each column: share of that author's passages on each area; – no passages."
             + (" The two sides share no author: each shows its own." if apart else "")
-            + f" {compared}; * fewer than {FEW} passages on one side."
+            + f" {compared}; * fewer than {FEW_PASSAGES} passages on one side."
         )
         sheet = Sheet(medium, width, f"Attention by area: {name_a} vs {name_b}", subtitle, source, body_in=0.2 * len(areas) + 1.8, note=note)
         # A and B: columns of one width; A − B at least wide enough for its title and colour bar

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
-from ..core.aggregate import frame_matrix, passages_per_author
+from ..core.aggregate import FEW_PASSAGES, frame_matrix, passages_per_author
 from ..core.errors import DataFileError
 from ..core.filters import ExplorerState, authors_under
 from ..core.report import view_description
@@ -28,7 +28,6 @@ from .export import FORMATS, export_comparison
 from .export_dialogs import ask_folder, ask_layout
 from .state import FilterState
 
-FEW = 3  # a difference resting on fewer passages than this, on either side, is marked
 DIVERGING = pg.ColorMap([0.0, 0.5, 1.0], [(0, 114, 178), (255, 255, 255), (213, 94, 0)])  # Okabe–Ito blue ↔ vermillion
 
 # The views shown for each scenario, top to bottom: (name, how to make one for a side, its share of the height).
@@ -82,7 +81,7 @@ class DifferenceMatrix(ChartView):
         self.other = state_b
         state_b.changed.connect(self.refresh)
         self.caption_label.setText(
-            f"Share in A minus share in B, in percentage points; <b>*</b> = fewer than {FEW} passages on one side."
+            f"Share in A minus share in B, in percentage points; <b>*</b> = fewer than {FEW_PASSAGES} passages on one side."
         )
         self.areas = list(coded.taxonomy.ids("area"))
         self.authors = coded.authors
@@ -161,7 +160,7 @@ class DifferenceMatrix(ChartView):
             for c in range(len(columns)):
                 value = values[row, c]
                 label, share_a, share_b, total_a, total_b = tips[c]
-                few = min(total_a, total_b) < FEW
+                few = min(total_a, total_b) < FEW_PASSAGES
                 texts.append("–" if value != value else f"{signed_points(value)}{'*' if few else ''}")
                 colours.append(self.palette.text if value != value else ink_on(DIVERGING, (value + POINTS) / (2 * POINTS)))
                 tip = (
@@ -236,6 +235,7 @@ class CompareWindow(QWidget):
             if chart not in self.heatmaps:
                 fixed_lines(chart.caption_label, 4 if chart in self.framings else 3)  # the framing's colour key may wrap
             chart.whole_minimum = chart in bars
+            chart.narrows_on_click = False  # each side is its scenario as saved, as the exported comparison draws it
             chart.fit_minimum_height()
         for label in self.labels:
             fixed_lines(label, 2)

@@ -257,6 +257,7 @@ class ChartView(QFrame):
     # taller minimums below the first row of charts squeeze that row to its own minimum there.
     whole_minimum = False
     author_columns: list[str] | None = None  # set by a window that lines two views' authors up (the comparison)
+    narrows_on_click = True  # False where a chart shows a saved scenario as it is (the comparison): a click only shows its tip
 
     def __init__(self, coded: CodedPassages, state: FilterState, parent=None):
         super().__init__(parent)
@@ -538,7 +539,7 @@ class ChartView(QFrame):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         target = self._target_at(event.scenePos())
-        if target is not None and target.narrow:
+        if target is not None and target.narrow and self.narrows_on_click:
             self.on_target_clicked(target)
 
     def on_target_clicked(self, target: Target) -> None:
