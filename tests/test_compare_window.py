@@ -314,3 +314,19 @@ def test_a_click_in_the_comparison_leaves_each_scenario_as_saved(compare, qtbot)
     qtbot.mouseClick(framing.graphics.viewport(), Qt.MouseButton.LeftButton, pos=framing.scene_point(framing.plot, 0, row))
     assert compare.states[0].state == before[0]
     assert np.allclose(a.values, before[1], equal_nan=True) and np.allclose(compare.difference.values, before[2], equal_nan=True)
+
+
+def test_narrow_cells_keep_their_numbers_without_the_percent_sign(qapp):
+    """Six columns on a third of a 1280-px projector: "44%" no longer fit, and the A and B heatmaps showed no number."""
+    from PySide6.QtGui import QFontMetrics
+
+    from nsp_explorer.gui.charts.base import MIN_CELL_POINTS, CellLabels
+
+    labels = CellLabels([(0, 0), (1, 0)])
+    labels.set_labels(["44%", "100%*"], ["#000000", "#000000"])
+    metrics = QFontMetrics(labels.font)
+    assert labels.fitted(200) == (["44%", "100%*"], labels.font)  # room enough: as they are
+    bare = metrics.horizontalAdvance("100*") + 2  # "100*" fits at the chart's type, "100%*" does not
+    texts, font = labels.fitted(bare)
+    assert texts == ["44", "100*"] and font.pointSizeF() >= MIN_CELL_POINTS
+    assert labels.fitted(4) is None  # nothing legible fits: colours and tooltips only

@@ -101,25 +101,36 @@ class CellLabels(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def fitted(self, cell: float) -> tuple[list[str], QFont] | None:
+        """The labels and type for cells ``cell`` pixels wide: the chart's type where it fits; else as large as fits,
+        down to a legible floor (large type in seminar mode, many columns); shares without their % sign before none
+        at all (the colour bar and the tooltip say they are shares); None when nothing fits (the colours and
+        tooltips remain: labels wider than their cells would run into each other)."""
+        metrics = QFontMetrics(self.font)
+        widths = self.widths(metrics)
+        if not widths or max(widths) <= cell * self.room - 2:
+            return self.texts, self.font
+        for texts in (self.texts, [t.replace("%", "") for t in self.texts]):
+            fits = self.font.pointSizeF() * (cell * self.room - 2) / max(max(metrics.horizontalAdvance(t) for t in texts), 1)
+            if fits >= MIN_CELL_POINTS:
+                font = QFont(self.font)
+                font.setPointSizeF(min(fits, self.font.pointSizeF()))
+                return texts, font
+        return None
+
     def paint(self, painter, *_):
         to_device = painter.transform()
-        font = self.font
-        metrics = QFontMetrics(font)
-        widths = self.widths(metrics)
         cell = abs(to_device.map(QPointF(1, 0)).x() - to_device.map(QPointF(0, 0)).x())
-        if widths and max(widths) > cell * self.room - 2:
-            # large type (seminar mode) in narrow cells: as large as fits, down to a legible floor
-            fits = font.pointSizeF() * (cell * self.room - 2) / max(widths)
-            if fits < MIN_CELL_POINTS:
-                return  # labels wider than their cells would run into each other: the colours and tooltips remain
-            font = QFont(font)
-            font.setPointSizeF(fits)
-            metrics = QFontMetrics(font)
-            widths = [metrics.horizontalAdvance(t) for t in self.texts]
+        fitted = self.fitted(cell)
+        if fitted is None:
+            return
+        texts, font = fitted
+        metrics = QFontMetrics(font)
+        widths = self.widths(metrics) if font is self.font else [metrics.horizontalAdvance(t) for t in texts]
         painter.setTransform(QTransform())
         painter.setFont(font)
         rise = metrics.ascent() / 2 - 1
-        for (x, y), text, width, colour in zip(self.positions, self.texts, widths, self.colours):
+        for (x, y), text, width, colour in zip(self.positions, texts, widths, self.colours):
             point = to_device.map(QPointF(x, y))
             painter.setPen(colour)
             painter.drawText(QPointF(point.x() - width / 2, point.y() + rise), text)
