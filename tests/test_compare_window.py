@@ -330,3 +330,26 @@ def test_narrow_cells_keep_their_numbers_without_the_percent_sign(qapp):
     texts, font = labels.fitted(bare)
     assert texts == ["44", "100*"] and font.pointSizeF() >= MIN_CELL_POINTS
     assert labels.fitted(4) is None  # nothing legible fits: colours and tooltips only
+
+
+def test_each_sides_filters_are_said_in_a_few_words_and_in_full_on_hover(compare, coded):
+    from nsp_explorer.core.report import view_description
+
+    compare.choose(0, 1)
+    label = compare.labels[0]
+    assert label.text() == f"{int(UP_TO_2019.mask(coded).sum())} passages · Peace · published 2017, 2019"  # as the slide's subtitle
+    assert label.toolTip() == view_description(UP_TO_2019, FilterSpec(), "", coded.taxonomy)
+
+
+def test_a_pair_stands_level_under_the_exported_difference(coded):
+    """Turned, "Lee 2019 (A) − Mokhter 2020 (B)" ran up the page and squeezed every row of the slide."""
+    from nsp_explorer.core.filters import ExplorerState
+    from nsp_explorer.figures.compare import PAIR, Difference, _Comparison
+    from nsp_explorer.figures.context import FigureContext
+    from nsp_explorer.figures.export import draw
+
+    specs = ((FilterSpec(pillars={"peace"}), "Peace pillar"), (FilterSpec(pillars={"prosperity"}), "Prosperity pillar"))
+    sides = [FigureContext(coded, ExplorerState(spec), name) for spec, name in specs]
+    sheet = draw(_Comparison(*sides, Difference(PAIR, ("Lee Jaehyon", "Siti Atiqah Mokhter"))), sides[0], "slide-16x9", 1280)
+    (tick,) = sheet.figure.axes[2].get_xticklabels()
+    assert tick.get_rotation() == 0 and "Lee" in tick.get_text() and "Mokhter" in tick.get_text()

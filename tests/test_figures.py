@@ -484,3 +484,19 @@ def test_a_difference_has_one_colour_scale_and_never_reads_minus_zero(coded):
         bar = sheet.figure.axes[-1]  # the difference's colour bar, drawn last
         assert bar.get_xlim() == (-POINTS, POINTS)
         assert not any(t.get_text().startswith("-0") for t in sheet.figure.axes[2].texts)
+
+
+def test_the_framing_figures_axis_caption_stays_within_a_4_3_slide(coded):
+    """Centred under the cells, a one-line caption as wide as the page ran off a 4:3 slide's right edge."""
+    from nsp_explorer.core.filters import ExplorerState, FilterSpec
+    from nsp_explorer.figures.context import FigureContext
+    from nsp_explorer.figures.export import draw
+    from nsp_explorer.figures.views import VIEWS
+
+    context = FigureContext(coded, ExplorerState(FilterSpec(pillars=frozenset({"prosperity"}))), "Prosperity")
+    sheet = draw(next(v for v in VIEWS if v.stem == "framing"), context, "slide-4x3", 1280)
+    sheet.figure.canvas.draw()
+    renderer = sheet.figure.canvas.get_renderer()
+    (ax,) = sheet.figure.axes[:1]
+    box = ax.xaxis.label.get_window_extent(renderer)
+    assert 0 <= box.x0 and box.x1 <= sheet.figure.bbox.width

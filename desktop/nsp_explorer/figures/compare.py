@@ -94,7 +94,9 @@ class _Comparison:
         pairs, kind = difference_columns(self.difference, authors, n_a[:-1], n_b[:-1])
         if kind == "pair":
             (i, j), = pairs
-            return [(f"{columns[i]} (A)\n− {columns[j]} (B)", i, j)], f"A − B: {columns[i]} in A against {columns[j]} in B"
+            # name over year, each with its side: narrow enough to stand level under A − B's column (turned, it squeezed the rows)
+            label = f"{columns[i].replace(' ', chr(10))} (A)\n− {columns[j].replace(' ', chr(10))} (B)"
+            return [(label, i, j)], f"A − B: {columns[i]} in A against {columns[j]} in B"
         notes = {
             "each": "A − B: each author on both sides with themselves, and all authors together",
             "apart": "A − B: all authors together (no author is on both sides)",

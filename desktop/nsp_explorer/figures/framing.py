@@ -166,5 +166,6 @@ def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, widt
     ax.set_yticks(range(len(areas)), labels)
     author_ticks(ax, sheet, authors, coded, cell_w, medium.text_pt, frozenset(context.machine_coded()))
     caption = ("Author (first publication year)", "bars: share of each frame · number: sentences")
-    ax.set_xlabel(" · ".join(caption) if sheet.text_width_in([" · ".join(caption)], medium.text_pt) <= body_w else "\n".join(caption))
+    # centred under the cells, not the page: one line only when it fits their width (a 4:3 slide cut it at the edge)
+    ax.set_xlabel(" · ".join(caption) if sheet.text_width_in([" · ".join(caption)], medium.text_pt) <= cell_w * len(authors) else "\n".join(caption))
     return sheet

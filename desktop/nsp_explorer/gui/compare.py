@@ -16,6 +16,7 @@ from ..core.filters import ExplorerState, authors_under
 from ..core.report import view_description
 from ..core.wording import counted, signed_points
 from ..figures.compare import EACH_AUTHOR, PAIR, POINTS, POOLED, Difference, difference_columns, side_authors
+from ..figures.context import FigureContext
 from .charts.bars import FrameMix, PillarProfile
 from .charts.base import CellLabels, ChartView, Target, axis_title, label_axis, short_name, style_plot
 from .charts.framing_matrix import FramingMatrix
@@ -371,7 +372,9 @@ class CompareWindow(QWidget):
             if s is not None:
                 state.apply(new)
                 count = int(state.state.mask(self.coded).sum())
-                label.setText(f"{counted(count, 'passage')} · {view_description(s.filters, s.selection, s.search, self.coded.taxonomy)}")
+                # in a few words, as the exported comparison's subtitle says it (two lines clipped the long form); the whole on hover
+                label.setText(f"{counted(count, 'passage')} · {FigureContext(self.coded, new, s.name).filters_in_short()}")
+                label.setToolTip(view_description(s.filters, s.selection, s.search, self.coded.taxonomy))
         for chart in self.side_charts():  # what no change of state drew (a scenario of everything, at the opening); the rest return at once
             chart.refresh()
         self._offer_authors()
