@@ -259,3 +259,9 @@ def test_a_bar_can_be_hovered_where_it_is_drawn_after_it_changes(window, qtbot):
     asean = chart.partners.index("asean")
     target = chart._target_at(chart.plot.vb.mapViewToScene(QPointF(chart.values[asean] * 0.9, asean)))
     assert target is not None and target.narrow == {"partners": {"asean"}}
+
+
+def test_a_count_axis_never_ticks_half_a_passage():
+    from nsp_explorer.gui.charts.bars import count_ticks
+
+    assert count_ticks(25) == (0, 25) and count_ticks(50) == (0, 25, 50) and count_ticks(1) == (0, 1)

@@ -15,6 +15,11 @@ from .plot import Bars
 from .base import ChartView, Target, compact_number, compact_ticks, label_axis, nice_ceiling, percent, plain_tip, set_range, short_name, style_plot, whole_ticks
 
 
+def count_ticks(top: float) -> tuple[float, ...]:
+    """Ticks of a count axis running to ``top``: nought, half way when that is a whole number, and the top."""
+    return (0, top / 2, top) if (top / 2).is_integer() else (0, top)
+
+
 def colour_key(entries: list[tuple[str, str]]) -> str:
     """A one-line legend in rich text: a coloured square before each (escaped) label."""
     return " &nbsp;".join(f'<span style="color:{colour}">■</span>&nbsp;{html.escape(label)}' for label, colour in entries)
@@ -163,8 +168,8 @@ class PartnerChart(ChartView):
         self.bar.setOpts(x0=np.zeros(len(self.partners)), y=positions, height=0.7, width=self.values)
         top = nice_ceiling(float(self.values.max()))
         if set_range(self.plot, "x", 0, top, 0.02):
-            # a narrow axis: three labels (0, half, all), not five that run together
-            self.plot.getAxis("bottom").setTicks([[(v, compact_number(v)) for v in (0, top / 2, top)]])
+            # a narrow axis: three labels (0, half, all), not five that run together; no half a passage ("12.5")
+            self.plot.getAxis("bottom").setTicks([[(v, compact_number(v)) for v in count_ticks(top)]])
         total = int(mask.sum())
         values = self.values
         self.set_targets(
