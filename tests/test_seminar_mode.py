@@ -166,3 +166,13 @@ def test_the_attention_chart_beside_the_framing_view_shares_its_rows_and_its_lab
     qtbot.waitUntil(lambda: named(left), timeout=2000)
     window.set_one_view(False)
     qtbot.waitUntil(lambda: not named(left) and level(), timeout=2000)
+
+
+def test_one_view_at_a_time_in_the_window_steps_through_views_too(window, qtbot):
+    """As the README says: one view at a time, Page Down is the next view, in seminar mode or not."""
+    window.scenarios.show_scenario(0)
+    window.set_one_view(True)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.view_index == 1 and window.scenario_name != "Peace after 2019"
+    window.set_one_view(False)

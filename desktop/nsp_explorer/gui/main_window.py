@@ -254,9 +254,9 @@ class MainWindow(QMainWindow):
     # -- seminar mode ---------------------------------------------------------------------
 
     def page(self, by: int) -> None:
-        """Page Down / Page Up (what presentation clickers send): the next scenario or, in seminar mode one
-        view at a time, the next view (and on past the last one to the next scenario's first)."""
-        if self.seminar and self.one_view:
+        """Page Down / Page Up (what presentation clickers send): the next scenario or, one view at a time (in
+        seminar mode or not), the next view (and on past the last one to the next scenario's first)."""
+        if self.one_view:
             self.step_view(by)
         else:
             self.scenarios.step(by)
