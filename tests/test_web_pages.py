@@ -893,3 +893,14 @@ def test_a_label_on_its_own_line_names_the_value_on_the_next():
     assert "Author Ben Knight" in found.author.source
     alone = f"Korea and ASEAN agree on a reset\n\nDate\n\nAuthor\n\n{prose}\n\n{prose}"  # labels with nothing after them
     assert metadata_from_text(alone).author is None and metadata_from_text(alone).date is None
+
+
+def test_a_date_or_part_that_belongs_to_the_headline_stays(tmp_path):
+    from .web_pages import DIPLOMAT
+
+    body = "".join(f"<p>{s}</p>" for s in DIPLOMAT.body)
+    page = tmp_path / "statement.html"
+    for title in ("Joint statement on the Korea-ASEAN summit, 8 November 2017", "Korea's southern strategy explained | Part 2",
+                  "Korea's southern strategy explained | A new chapter"):
+        page.write_text(f'<html><head><meta property="og:title" content="{title}"></head><body><article>{body}</article></body></html>', encoding="utf-8")
+        assert read_document(page).title == title

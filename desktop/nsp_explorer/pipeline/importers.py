@@ -354,14 +354,21 @@ _LABEL_AFTER_BAR = re.compile(r"\s+\|\s+([^|]{1,30})$")
 
 
 def _headline(title: str, outlet: str) -> str:
-    """A page's title without what sites append to the headline: their name ("| Example Times"), a short label after a
-    bar ("| DW", "| Opinion") and a date ("| 19.01.2020"); a headline of three words or fewer keeps its labels."""
-    title = _without_trailing_date(title)
+    """A page's title without what sites append after a bar: their name ("| Example Times", "| DW"), a section
+    ("| Opinion") or a date ("| 19.01.2020"). A label is a date, or up to three capitalised words without a digit
+    ("| Part 2" and "| A new chapter" are the headline's); a headline of three words or fewer keeps its labels, and
+    a date after a comma is the headline's own ("…, 8 November 2017")."""
     if outlet:  # "Headline | Example Times": the site's name is not the title
         title = re.sub(rf"\s*[|–—:-]\s*{re.escape(outlet)}\s*$", "", title)
-    while (label := _LABEL_AFTER_BAR.search(title)) and len(label.group(1).split()) <= 3 and len(title[: label.start()].split()) >= 4:
-        title = _without_trailing_date(title[: label.start()])
+    while (label := _LABEL_AFTER_BAR.search(title)) and len(title[: label.start()].split()) >= 4 and _site_label(label.group(1)):
+        title = title[: label.start()]
     return title
+
+
+def _site_label(text: str) -> bool:
+    words = text.split()
+    is_date = bool(find_dates(text)) and not re.search(r"[^\W\d_]{3,}", without_dates(text))
+    return is_date or (len(words) <= 3 and not re.search(r"\d", text) and all(w[:1].isupper() for w in words))
 
 
 def _without_trailing_date(title: str) -> str:
@@ -404,7 +411,7 @@ def _extract_article(html: str) -> dict[str, str] | None:
     author = _person(result.author or "")
     return {
         "text": "\n\n".join(p for p in paragraphs if p),
-        "title": _headline((result.title or "").strip(), (result.sitename or "").strip()),
+        "title": _headline(_without_trailing_date((result.title or "").strip()), (result.sitename or "").strip()),
         "author": author,
         "date": _iso_date(result.date or ""),
         "outlet": (result.sitename or "").strip(),
@@ -523,7 +530,7 @@ def _read_docx(path: Path) -> ImportedDocument:
 
 # what writing software puts in a file's properties by itself: not the document's title or author
 _MADE_TITLE = re.compile(
-    r"^\s*(?:microsoft (?:word|powerpoint|excel)\s*-|untitled\b|document\d*\s*$|presentation\d*\s*$|title\s*$|slide \d+\s*$)"
+    r"^\s*(?:microsoft (?:word|powerpoint|excel)\s*-|untitled\s*\d*\s*$|document\d*\s*$|presentation\d*\s*$|title\s*$|slide \d+\s*$)"
     r"|\.(?:docx?|pdf|rtf|odt|pages|indd|tex|txt|pptx?|xlsx?)\s*$",
     re.I,
 )
@@ -534,7 +541,9 @@ def _file_properties(document: ImportedDocument, kind: str) -> ImportedDocument:
     """The title, author and creation date a PDF or Word file's properties hold, without what the software made up
     (a file name as title, "Windows User" or a login name as author); the text's own headline and byline then
     say (``with_text_metadata``; a byline in the text beats an author in the properties)."""
-    title = "" if _MADE_TITLE.search(document.title) or document.title.strip() == document.path.stem else document.title.strip()
+    stem = document.path.stem
+    file_name = document.title.strip() == stem and not re.search(r"\s", stem)  # "brief_v3": the file's name, not a title
+    title = "" if _MADE_TITLE.search(document.title) or file_name else document.title.strip()
     author = _person(document.author)
     author = "" if _LOGIN.match(author) else author
     document = replace(document, title=title, author=author)
