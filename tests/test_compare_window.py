@@ -353,3 +353,14 @@ def test_a_pair_stands_level_under_the_exported_difference(coded):
     sheet = draw(_Comparison(*sides, Difference(PAIR, ("Lee Jaehyon", "Siti Atiqah Mokhter"))), sides[0], "slide-16x9", 1280)
     (tick,) = sheet.figure.axes[2].get_xticklabels()
     assert tick.get_rotation() == 0 and "Lee" in tick.get_text() and "Mokhter" in tick.get_text()
+
+
+def test_the_all_authors_cells_say_what_they_rest_on(compare):
+    matrix = compare.matrices[0]
+    matrix.authors = ["Lee Jaehyon"]
+    rows = len(matrix.areas)
+    counts, totals = np.ones((rows, 2)), np.array([10, 3])
+    targets = matrix._cell_targets(counts, totals, counts / totals)
+    lee, everyone = targets[0], targets[1]  # row 0: Lee's cell, then all authors'
+    assert lee.tip.startswith("Lee Jaehyon · ") and everyone.tip.startswith("All authors · ")
+    assert "fewer than 5 passages in all" in everyone.tip and "author's" not in everyone.tip

@@ -103,7 +103,7 @@ class FramingMatrix(ChartView):
                 count, total = int(counts[row, column]), int(totals[column])
                 tip = f"{author or 'All authors'} · {label}\n" + (f"{count} of {counted(total, 'passage')} ({percent(shares[row, column])})" if total else "no passages in the selection")
                 if 0 < total < FEW_PASSAGES:
-                    tip += f"\n{FEW_PASSAGES_NOTE}"
+                    tip += f"\n{FEW_PASSAGES_NOTE}" if author else f"\n* fewer than {FEW_PASSAGES} passages in all: a share of few"
                 # an empty cell tells, and a click on it does nothing: selecting it would empty every view
                 selects = ({"authors": {author}} if author else {}) | {"areas": {area}}
                 targets.append(Target(QRectF(column - 0.5, row - 0.5, 1, 1), tip, selects if count else {}))
