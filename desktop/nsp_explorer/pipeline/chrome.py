@@ -521,4 +521,3 @@ def carried_lines_joined(lines: list[str]) -> list[tuple[str, int]]:
         else:
             joined.append(([line], number))
     return [(" ".join(part.strip() for part in parts) if len(parts) > 1 else parts[0], number) for parts, number in joined]
-

@@ -455,4 +455,3 @@ def clean_document(raw: str, *, title: str = "", author: str = "") -> list[Block
     else:
         blocks = _web_blocks([line for line, _ in carried_lines_joined(lines)], title, author)
     return drop_duplicate_paragraphs(blocks)
-

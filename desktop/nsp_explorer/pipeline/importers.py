@@ -319,13 +319,14 @@ def _read_html(path: Path) -> ImportedDocument:
     social_title = re.sub(r"\s+", " ", meta.get("og:title") or meta.get("twitter:title") or "").strip()
     title = _headline(social_title or re.sub(r"\s+", " ", parser.title).strip(), outlet)
     tags = "the page's HTML tags"
+    published = parser.published()
     document = ImportedDocument(
         path,
         "html",
         parser.text(),
         title=title,
         author=_person(meta.get("author") or meta.get("article:author") or meta.get("byl", "")),
-        date=parser.published() or _iso_date(meta.get("date") or meta.get("dc.date") or meta.get("pubdate") or ""),
+        date=published or _iso_date(meta.get("date") or meta.get("dc.date") or meta.get("pubdate") or ""),
         outlet=outlet,
         url=meta.get("og:url") or meta.get("canonical", ""),
     )
@@ -339,7 +340,7 @@ def _read_html(path: Path) -> ImportedDocument:
     for name, value in extracted.items():
         if name == "title" and social_title:
             continue  # the title the page gives for sharing is the headline; trafilatura may take an <h1> with a date in it
-        if name == "date" and parser.published():
+        if name == "date" and published:
             continue  # htmldate may prefer a page's modified time; the time the markup calls published is the date
         if value and name != "text":
             values[name] = value

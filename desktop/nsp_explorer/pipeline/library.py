@@ -241,11 +241,12 @@ class Library:
         from .importers import read_document
 
         document = read_document(path)
-        existing = {row["content_hash"]: row["doc_id"] for row in self.documents()}
+        documents = self.documents()
+        existing = {row["content_hash"]: row["doc_id"] for row in documents}
         if document.content_hash in existing:
             raise DataFileError(path, f"is already in the library as {existing[document.content_hash]} (the same text); not imported again")
-        row = self._metadata(document, given, taken_ids | {r["doc_id"] for r in self.documents()})
-        twin = copy_of(document.text, self._texts(data_dir))
+        row = self._metadata(document, given, taken_ids | {r["doc_id"] for r in documents})
+        twin = copy_of(document.text, self._texts(documents, data_dir))
         if twin is not None:  # said, not refused: a new version, or a release on a shared template, may be wanted beside it
             where, share = twin
             sources = parse_sources(row["metadata_sources"]) | {
@@ -264,18 +265,16 @@ class Library:
         self._change(add, data_dir, path, "import", progress)
         return row["doc_id"]
 
-    def _texts(self, data_dir: Path) -> Iterator[tuple[str, str]]:
-        """(what to call it, its text) for each document of the library and of the bundled corpus, read as asked for."""
-        bundled = Path(data_dir) / "corpus"
-        sources = [("your library's", self.folder / "corpus" / "raw", self.documents())]
-        if (bundled / "metadata.csv").is_file():
-            sources.append(("the bundled corpus's", bundled / "raw", list(csv.DictReader(io.StringIO(read_text_file(bundled / "metadata.csv"))))))
-        for whose, raw, rows in sources:
+    def _texts(self, documents: list[dict[str, str]], data_dir: Path) -> Iterator[tuple[str, str]]:
+        """(what to call it, its text) for each of the library's ``documents`` and the bundled corpus's, read as asked for."""
+        sources = (("your library's", self.folder, documents), ("the bundled corpus's", Path(data_dir), self._rows(Path(data_dir))))
+        for whose, folder, rows in sources:
+            raw = folder / "corpus" / "raw"
             for row in rows:
                 try:
                     text = (raw / row["source_file"]).read_text(encoding="utf-8", errors="replace")
                 except OSError:
-                    continue  # removed meanwhile: no copy of it to refuse
+                    continue  # removed meanwhile: no copy of it to name
                 yield f"{whose} {row['doc_id']}", text
 
     def edit(self, doc_id: str, data_dir: Path, **changes: str) -> None:

@@ -11,7 +11,7 @@ date is never taken from inside a sentence of the article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 from .chrome import (
     AFFILIATION, EMAIL, REPORTER_TAG, ROLE_WORDS, STOP_WORDS, carried_lines_joined, classify, in_other_script, is_heading_shaped, is_prose, menu_like,
@@ -459,7 +459,7 @@ def _numbered(found: TextMetadata, numbers: list[int]) -> TextMetadata:
             return value
         return Found(value.value, f"the text, line {numbers[int(match.group(1)) - 1] + 1}:" + value.source[match.end():])
 
-    return TextMetadata(*(renumbered(getattr(found, name)) for name in ("title", "author", "date", "outlet", "updated")))
+    return replace(found, **{field.name: renumbered(getattr(found, field.name)) for field in fields(found)})
 
 
 def metadata_from_text(text: str) -> TextMetadata:
