@@ -182,11 +182,7 @@ class DifferenceMatrix(ChartView):
         if axis.labels != labels:
             axis.set_labels(labels)
             self.plot.setXRange(-0.5, len(columns) - 0.5, padding=0)
-            if self.cell_labels is not None:
-                self.plot.vb.removeItem(self.cell_labels)
-            self.cell_labels = CellLabels([(c, r) for r in range(len(self.areas)) for c in range(len(columns))])
-            self.cell_labels.font.setPointSizeF(8 * self.type_scale)
-            self.plot.addItem(self.cell_labels)
+            self.replace_cell_labels([(c, r) for r in range(len(self.areas)) for c in range(len(columns))])
 
     @staticmethod
     def _share(value: float) -> str:
