@@ -110,6 +110,7 @@ def test_page_down_steps_through_scenarios_and_type_grows(qtbot, coded, dirs):
     window.scenarios.save_current("People")
     window.scenarios.show_scenario(0)
     window.toggle_seminar_mode()
+    window.set_one_view(False)  # every view at once: Page Down steps the scenarios (one view at a time, the views)
     window.activateWindow()  # shortcuts go to the active window (earlier tests' windows may linger)
     qtbot.waitUntil(window.isActiveWindow)
     assert window.isFullScreen() and window.type_scale > 1

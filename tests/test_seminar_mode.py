@@ -145,13 +145,18 @@ def rows_box(window, chart) -> tuple[int, int]:
     return top, bottom
 
 
+def rows_level(window) -> bool:
+    """The framing view's and the attention chart's areas at the same heights."""
+    (top_f, bottom_f), (top_a, bottom_a) = rows_box(window, window.framing), rows_box(window, window.matrix)
+    return abs(top_f - top_a) <= 1 and abs(bottom_f - bottom_a) <= 1
+
+
 def test_the_attention_chart_beside_the_framing_view_shares_its_rows_and_its_labels(window, qtbot):
     framing, attention = window.framing, window.matrix
     left = attention.plot.getAxis("left")
 
     def level() -> bool:
-        (top_f, bottom_f), (top_a, bottom_a) = rows_box(window, framing), rows_box(window, attention)
-        return abs(top_f - top_a) <= 1 and abs(bottom_f - bottom_a) <= 1
+        return rows_level(window)
 
     def named(axis) -> bool:
         return all(text for _, text in axis._tickLevels[0]) and axis.width() > 60
@@ -159,7 +164,8 @@ def test_the_attention_chart_beside_the_framing_view_shares_its_rows_and_its_lab
     qtbot.waitUntil(level, timeout=2000)  # the same areas at the same heights: one set of labels reads across both
     assert not any(text for _, text in left._tickLevels[0]) and left.width() < 20
     assert named(framing.plot.getAxis("left"))
-    window.toggle_seminar_mode()  # larger type: taller headings, and still level
+    window.toggle_seminar_mode()  # larger type: taller headings, and still level (in the grid the lecturer may ask for)
+    window.set_one_view(False)
     qtbot.waitUntil(level, timeout=2000)
     window.set_one_view(True)
     window.show_view(window.charts.index(attention))  # alone, the attention chart names its rows again
@@ -176,3 +182,32 @@ def test_one_view_at_a_time_in_the_window_steps_through_views_too(window, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert window.view_index == 1 and window.scenario_name != "Peace after 2019"
     window.set_one_view(False)
+
+
+def test_seminar_mode_shows_one_view_at_a_time_when_the_charts_at_room_type_do_not_fit_the_screen(window, qtbot):
+    assert window.charts_fit_screen()  # the usual type: the whole grid fits the test screen
+    window.toggle_seminar_mode()
+    assert not window.charts_fit_screen()  # type for the back of the room: it would scroll, its labels cut short
+    assert window.one_view and window.chart_pages.currentWidget() is window.single_view
+    assert window.single_view.layout().itemAt(0).widget() is window.charts[0]
+    assert f"View 1 of {len(window.charts)}" in window.banner.text()  # the room is told how to step
+    window.set_one_view(False)  # the lecturer may still ask for every view at once
+    assert window.chart_pages.currentWidget() is window.chart_scroll
+    window.toggle_seminar_mode()
+    window.toggle_seminar_mode()
+    assert window.one_view  # and is given one view again the next time
+    window.toggle_seminar_mode()
+    assert not window.one_view and window.chart_pages.currentWidget() is window.chart_scroll  # as it was before
+
+
+def test_back_from_one_view_at_a_time_every_chart_is_drawn_at_its_whole_height(window, qtbot):
+    qtbot.waitUntil(lambda: rows_level(window), timeout=2000)
+    width = window.framing.graphics.range.width()
+    window.set_one_view(True)  # the framing view alone, larger: back in the grid its upright names ask for more room
+    qtbot.waitUntil(lambda: window.framing.graphics.range.width() > width, timeout=2000)
+    qtbot.wait(300)
+    window.set_one_view(False)
+    qtbot.wait(300)
+    qtbot.waitUntil(lambda: rows_level(window), timeout=2000)
+    for chart in window.charts:  # the plot fills its view (it kept the height it had in the middle of the move)
+        assert chart.graphics.range.height() == chart.graphics.height(), type(chart).__name__

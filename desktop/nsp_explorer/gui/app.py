@@ -32,7 +32,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         help="open the window, wait until every view has painted once, print the milliseconds since the process started, and exit",
     )
     parser.add_argument("--seminar", action="store_true", help="start in seminar mode (full screen, large type, the scenario on a banner)")
-    parser.add_argument("--one-view", action="store_true", help="start showing one view at a time (with --seminar: step with Page Down / Page Up)")
+    parser.add_argument("--one-view", action="store_true", help="start showing one view at a time (step with Page Down / Page Up; seminar mode does so by itself when the charts would not fit the screen together)")
     parser.add_argument("--high-contrast", action="store_true", help="start with the high-contrast palette")
     parser.add_argument("--version", action="version", version=f"nsp-explorer {__version__}")
     return parser.parse_args(argv)

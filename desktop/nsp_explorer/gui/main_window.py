@@ -283,14 +283,15 @@ class MainWindow(QMainWindow):
             self.seminar = False
             QApplication.instance().removeEventFilter(self)
             scale, contrast, one_view = self._before_seminar
-            self.set_one_view(one_view)
             if contrast != self.contrast_action.isChecked():
                 self.contrast_action.setChecked(contrast)
                 self.toggle_high_contrast()
+            self.set_type_scale(scale)  # before the grid comes back: its charts' minimum widths are the smaller type's
+            self.set_one_view(one_view)
             self.showNormal()
             for part in self._room_hides():
                 part.show()
-            self.set_type_scale(scale)
+            QApplication.sendPostedEvents()  # the smaller type's smaller minimum sizes, or the old size would not fit them
             self.setGeometry(saved_rect(self._before_rect))
             if self._before_maximized:
                 self.showMaximized()
@@ -304,9 +305,22 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
             QTimer.singleShot(300, self, self._fill_screen)
             self.set_type_scale(self.seminar_type_scale())
+            if not self.charts_fit_screen():
+                self.set_one_view(True)  # the room sees each chart whole, stepped like slides, not half a grid cut off
             QApplication.instance().installEventFilter(self)  # only now: it sees every event of the app
         self.seminar_action.setChecked(self.seminar)
         self.update_banner()
+
+    def charts_fit_screen(self) -> bool:
+        """Whether every chart, at the present type size, fits the screen at once: no scrolling, no label cut short.
+        Seminar type (1/45 of the screen's height) makes them too large on any screen of the usual shapes."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return True
+        QApplication.sendPostedEvents()  # the new type's font changes, which set the charts' minimum sizes
+        self.chart_grid.inner.layout().activate()
+        need, room = self.chart_grid.minimumSizeHint(), screen.geometry()
+        return need.width() <= room.width() and need.height() + self.breadcrumb.sizeHint().height() <= room.height()
 
     def _fill_screen(self) -> None:
         """Without a window manager full screen does not resize the window: once the switch has had its time, the

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QTransform
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QResizeEvent, QTransform
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout
 
@@ -379,7 +379,17 @@ class ChartView(QFrame):
             else:  # the height it was given, which its geometry takes only at the next layout
                 bottom = getattr(axis, "fixedHeight", None) or axis.height()
             height += max(rows * metrics.height(), 4 * metrics.lineSpacing()) + bottom + 8
-        self.graphics.setMinimumHeight(math.ceil(height))
+        if math.ceil(height) != self.graphics.minimumHeight():
+            self.graphics.setMinimumHeight(math.ceil(height))
+            QTimer.singleShot(0, self, self._lay_out_view)
+
+    def _lay_out_view(self) -> None:
+        """A minimum set while the view is being resized (its axes ask for it as they fit) resizes the view inside
+        its own resize, and pyqtgraph's scene keeps the old height: the plot was drawn short, and rows beside
+        another chart's no longer lined up. Fit the scene to the size the view has."""
+        view = self.graphics
+        if view.range.size().toSize() != view.size():
+            view.resizeEvent(QResizeEvent(view.size(), view.size()))
 
     def set_type_scale(self, scale: float) -> None:
         """Every text the chart draws at this multiple of its normal size: ticks, axis titles, values, subtitles.
