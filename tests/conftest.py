@@ -26,13 +26,20 @@ FACTS_GOLD = ROOT / "tests" / "gold" / "facts.csv"
 
 @pytest.fixture(autouse=True)
 def collect_garbage_between_tests():
-    """Free the windows a test dropped now, between tests.
+    """Free the windows a test dropped between tests, never in the middle of one.
 
     Python's cycle collector may otherwise destroy a dropped Qt window in the
     middle of a later Qt call that holds Qt's signal lock; the window's
-    destructor then waits for that lock forever (seen: the suite hung).
+    destructor then waits for that lock forever (seen: the suite hung). Or it
+    destroys a chart the test made on its own (no parent: Python owns it) while
+    the events after the test paint it: a segmentation fault (seen). So the
+    collector waits for the end of the test (the app, too, runs without it while
+    it starts), and then frees what was dropped, once pytest-qt has closed the
+    test's widgets.
     """
+    gc.disable()
     yield
+    gc.enable()
     gc.collect()
 
 

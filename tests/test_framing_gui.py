@@ -171,3 +171,51 @@ def test_a_framing_cells_sentences_show_why_they_are_on_the_area(views, coded):
     assert reading.listed  # sentences to read
     marks = html_text.replace("text-decoration: underline", "text-decoration:underline").count("text-decoration:underline")
     assert marks > 1  # the key's example, and the area's words in the sentences
+
+
+def keys_on(chart) -> tuple:
+    """The cell the keys are on, as (column, row) of the chart: its centre in data coordinates."""
+    centre = chart.keys.current[1].rect.center()
+    return round(centre.x()), round(centre.y())
+
+
+def test_the_keyboard_reaches_a_framing_cell_and_opens_its_sentences(views, qtbot, coded):
+    state, framing, attention, reading = views
+    framing.activateWindow()
+    qtbot.waitUntil(framing.isActiveWindow)
+    framing.clearFocus()
+    framing.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab brings it
+    qtbot.waitUntil(framing.hasFocus)
+    outline = framing.keys.outlines[1]
+    assert outline.isVisible() and keys_on(framing) == (0, 0)  # the first cell with sentences, top left, outlined
+    row, column = framing.areas.index("trade"), framing.authors.index("Ann Author")
+    for _ in range(row):
+        qtbot.keyClick(framing, Qt.Key.Key_Down)
+    assert keys_on(framing) == (column, row) and outline.rect() == framing.keys.current[1].rect
+    qtbot.keyClick(framing, Qt.Key.Key_Right)  # the next author's cell on the same area
+    assert keys_on(framing) == (framing.authors.index("Bo Writer"), row)
+    qtbot.keyClick(framing, Qt.Key.Key_Left)
+    qtbot.keyClick(framing, Qt.Key.Key_Return)  # what a click on the cell does
+    assert state.state.selection == FilterSpec(authors={"Ann Author"}, areas={"trade"})
+    assert reading.listing == ("Ann Author", "trade")
+    qtbot.waitUntil(lambda: outline.isVisible())  # redrawn: the keys stay on the same cell
+    assert keys_on(framing) == (column, row)
+    framing.clearFocus()
+    assert not outline.isVisible()
+
+
+def test_the_keyboard_stops_at_the_last_column_and_space_narrows_as_a_click_does(views, qtbot):
+    state, framing, attention, _ = views
+    attention.activateWindow()
+    qtbot.waitUntil(attention.isActiveWindow)
+    attention.clearFocus()
+    attention.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(attention.hasFocus)
+    last, trade = len(attention.authors) - 1, attention.areas.index("trade")
+    for _ in range(len(attention.authors) + 2):  # past the last column: the keys stay on it
+        qtbot.keyClick(attention, Qt.Key.Key_Right)
+    for _ in range(trade):
+        qtbot.keyClick(attention, Qt.Key.Key_Down)
+    assert keys_on(attention) == (last, trade)
+    qtbot.keyClick(attention, Qt.Key.Key_Space)
+    assert state.state.selection == FilterSpec(authors={attention.authors[last]}, areas={"trade"})

@@ -24,6 +24,7 @@ from ...core import names
 from ...core.filters import ExplorerState, authors_under
 from ..state import FilterState
 from ..palette import chart_palette
+from .keyboard import ACTIVATE, MOVES, KeyboardTargets
 from .plot import Plot
 
 pg.setConfigOptions(antialias=True, imageAxisOrder="row-major", background="w", foreground="#222222")
@@ -295,6 +296,8 @@ class ChartView(QFrame):
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the chart itself takes the keys (keyboard.py)
+        self.keys = KeyboardTargets(self)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages name indicators and units from the data: text, never markup
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -518,6 +521,7 @@ class ChartView(QFrame):
         """
         self._targets[plot] = targets
         self.hovered = None  # what was under the mouse may have moved
+        self.keys.targets_changed()
 
     def targets(self, plot: Plot) -> list[Target]:
         found = self._targets.get(plot, [])
@@ -539,9 +543,34 @@ class ChartView(QFrame):
     def _hover(self, scene_pos: QPointF) -> None:
         target = self.hovered = self._target_at(scene_pos)
         if target is not None:
-            QToolTip.showText(QCursor.pos(), plain_tip(target.tip), self.graphics)
+            self.show_tip(target, QCursor.pos())
         else:
             QToolTip.hideText()
+
+    def show_tip(self, target: Target, where: QPoint) -> None:
+        QToolTip.showText(where, plain_tip(target.tip), self.graphics)
+
+    def keyPressEvent(self, event) -> None:
+        """The arrow keys step from bar to bar or cell to cell; Enter or Space does what a click there does."""
+        if event.key() in MOVES and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.keys.move(*MOVES[event.key()])
+        elif event.key() in ACTIVATE:
+            self.keys.activate()
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        used = self.keys.current is not None or self.keys.remembered is not None
+        tabbed = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if tabbed and not used:
+            self.keys.first()
+        elif tabbed or (used and event.reason() == Qt.FocusReason.ActiveWindowFocusReason):
+            self.keys.show()  # where the keys were (a click shows nothing: the mouse is on what it shows)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.keys.hide()
 
     def eventFilter(self, watched, event) -> bool:
         """Over a bar or a cell, Qt's own tooltip event (after the hover delay) keeps its values on screen.
