@@ -315,6 +315,22 @@ def test_a_page_with_no_date_stays_undated_never_the_import_year(tmp_path, libra
     assert short_name("Unknown author (Korea Herald)", {"Unknown author (Korea Herald)": 2019}) == "Korea Herald 2019"
 
 
+@pytest.mark.parametrize(
+    "author, label",
+    [
+        ("Howard Schneider; Lindsay Dunsmuir", "Schneider & Dunsmuir 2016"),  # two authors, as a citation names them
+        ("Jens Manuel Krogstad and Jeffrey S. Passel", "Krogstad & Passel 2016"),  # not "Passel 2016", the last word
+        ("A. Smith, B. Jones and C. Brown", "Smith et al. 2016"),
+        ("Kim Minji and Park Ji-hoon", "Kim & Park 2016"),  # family names first, each
+        ("Krogstad, Jens Manuel", "Krogstad 2016"),  # one author, family name first
+        ("Dira Fabrian", "Fabrian 2016"),
+        ("Lee Jaehyon", "Lee 2016"),
+    ],
+)
+def test_a_chart_names_a_documents_authors_as_a_citation_does(author, label):
+    assert short_name(author, {author: 2016}) == label
+
+
 def test_an_undated_passage_shows_no_year_in_the_list_and_the_reading_pane(tmp_path, library, data, taxonomy, qtbot):
     from nsp_explorer.gui.passages import PassageTable, ReadingPane
     from nsp_explorer.gui.state import FilterState
@@ -904,3 +920,65 @@ def test_a_date_or_part_that_belongs_to_the_headline_stays(tmp_path):
                   "Korea's southern strategy explained | A new chapter"):
         page.write_text(f'<html><head><meta property="og:title" content="{title}"></head><body><article>{body}</article></body></html>', encoding="utf-8")
         assert read_document(page).title == title
+
+
+KOREA_PROSE = [
+    "Korea and ASEAN agreed on Monday to deepen their cooperation on trade, energy and maritime security, officials said.",
+    "The two sides will hold a summit in Busan next year to review the progress of the New Southern Policy, the ministry added.",
+    "Trade between Korea and the ten member states reached a record high last year, driven by electronics and chemicals.",
+    "Analysts said the agreement showed how far the relationship had come since the policy was launched in 2017.",
+]
+
+
+def test_a_page_copied_whole_ends_where_its_readers_comments_or_its_other_stories_begin():
+    comments = "\n\n".join(["Leave a Comment", "Name", "Email (will not be published)", "24 Comments", "MA Sullivan • 2 weeks ago",
+                            "This agreement is a disgrace and everyone involved should resign at once, frankly.", "Reply",
+                            "About Fact Tank", "Real-time analysis and news about data from our writers and social scientists."])
+    page = "Korea and ASEAN agree on a reset\n\n" + "\n\n".join(KOREA_PROSE) + "\n\n" + comments
+    assert [b.text for b in clean_document(page, title="Korea and ASEAN agree on a reset")] == KOREA_PROSE
+    teasers = "\n\n".join(["Next In Business News", "Wall St. slides after Fed raises rates",
+                           "NEW YORK U.S. stocks fell the most in two months on Wednesday after the Federal Reserve raised rates."])
+    page = "Korea and ASEAN agree on a reset\n\n" + "\n\n".join(KOREA_PROSE) + "\n\n" + teasers
+    assert [b.text for b in clean_document(page, title="Korea and ASEAN agree on a reset")] == KOREA_PROSE
+    # a count of comments by the headline, and a "Read more" box in the middle, end nothing
+    page = "Korea and ASEAN agree on a reset\n\n12 Comments\n\n" + "\n\n".join(KOREA_PROSE[:2]) + "\n\nRead more\n\n" + "\n\n".join(KOREA_PROSE[2:])
+    assert [b.text for b in clean_document(page, title="Korea and ASEAN agree on a reset")] == KOREA_PROSE
+
+
+def test_wire_credits_and_a_co_authors_bio_are_not_the_article():
+    page = "\n\n".join([*KOREA_PROSE, "(Reporting by Howard Schneider; Additional reporting by Lindsay Dunsmuir in Washington; Editing by Andrea Ricci)",
+                        "Jeffrey S. Passel is Senior Demographer at the Pew Research Center’s Hispanic Trends Project."])
+    assert [b.text for b in clean_document(page, author="Jens Manuel Krogstad")] == KOREA_PROSE
+    news = "Joko Widodo is the President of Indonesia and met the Korean president in Seoul on Monday to discuss trade."
+    assert news in [b.text for b in clean_document("\n\n".join([*KOREA_PROSE, news]))]  # a sentence about a president is news
+
+
+def test_a_byline_under_photo_captions_with_an_agencys_credit_is_read():
+    caption = ("Federal Reserve Chair Janet Yellen holds a news conference following day two of the Federal Open Market "
+               "Committee (FOMC) meeting in Washington, U.S., December 14, 2016. REUTERS/Gary Cameron")
+    page = "\n\n".join(["Business News | Wed Dec 14, 2016 | 5:03pm EST", "Fed lifts rates, sees faster pace of hikes",
+                        caption, "1/3", caption, "2/3", "By Howard Schneider and Lindsay Dunsmuir | WASHINGTON", *KOREA_PROSE])
+    found = metadata_from_text(page)
+    assert found.author.value == "Howard Schneider and Lindsay Dunsmuir"
+    assert found.title.value == "Fed lifts rates, sees faster pace of hikes"
+    assert classify([caption])[0].chrome == "photo caption or credit"
+    assert caption not in [b.text for b in clean_document(page)]
+
+
+def test_a_headline_wrapped_on_a_word_no_phrase_ends_on_is_read_whole():
+    page = "Those from Mexico will benefit most from\nObama’s executive action\n\nBy Jens Manuel Krogstad and Jeffrey S. Passel\n\n" + "\n\n".join(KOREA_PROSE)
+    found = metadata_from_text(page)
+    assert found.title.value == "Those from Mexico will benefit most from Obama’s executive action"
+    assert found.author.value == "Jens Manuel Krogstad and Jeffrey S. Passel"
+    menu = "Home\nAbout the\nTeam\n\n" + "\n\n".join(KOREA_PROSE)  # two words: a menu, not a wrapped headline
+    assert "About the Team" not in (metadata_from_text(menu).title.value if metadata_from_text(menu).title else "")
+
+
+def test_the_labels_of_the_links_beside_an_authors_name_are_not_the_name(tmp_path):
+    body = "".join(f"<p>{s}</p>" for s in KOREA_PROSE * 2)
+    page = tmp_path / "nbc.html"
+    page.write_text('<html><head><meta name="author" content="Alyssa Newcomb Twitter Email"><title>Korea and ASEAN agree on a reset</title></head>'
+                    f"<body><article><h1>Korea and ASEAN agree on a reset</h1>{body}</article></body></html>", encoding="utf-8")
+    assert read_document(page).author == "Alyssa Newcomb"
+    text = "Korea and ASEAN agree on a reset\n\nBy Kim Minji Twitter Email @kimminji\n\n" + "\n\n".join(KOREA_PROSE)
+    assert metadata_from_text(text).author.value == "Kim Minji"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Family names that come first in Korean, Chinese and Vietnamese names (the common ones).
 FAMILY_NAME_FIRST = frozenset(
     "Lee Kim Park Choi Choe Jung Jeong Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong Jeon Ko Moon "
@@ -27,15 +29,36 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_AUTHORS_APART = re.compile(r"\s*;\s*|\s+(?:and|&)\s+|,\s*(?:and\s+)?(?=\S+\s+\S)")  # "A; B", "A and B", "A, B and C"
+
+
+def authors_of(author: str) -> list[str]:
+    """The people a byline names: 'Howard Schneider; Lindsay Dunsmuir' and 'Jens Manuel Krogstad and Jeffrey S.
+    Passel' name two; 'Krogstad, Jens' (family name first) and 'Dira Fabrian' one."""
+    parts = [part for part in _AUTHORS_APART.split(author.strip()) if part]
+    return parts if len(parts) > 1 and all(len(part.split()) > 1 for part in parts) else [author]
+
+
+def _one_family_name(author: str) -> str:
+    words = author.replace(",", " , ").split()
+    if "," in words and len(words) > 2 and words.index(",") == 1:
+        return words[0]  # "Krogstad, Jens Manuel": the family name comes first, before a comma
+    words = [w for w in words if w != ","]
+    return words[0] if words[0] in FAMILY_NAME_FIRST else words[-1]
+
+
 def family_name(author: str) -> str:
-    """'Dira Fabrian' -> 'Fabrian'; 'Lee Jaehyon' -> 'Lee'; 'Kim Minji' -> 'Kim'; an unknown author stays so, and an
-    unsigned document is named by its source ('Unknown author (Korea Herald)' -> 'Korea Herald', cut at 20 characters)."""
-    words = author.split()
+    """'Dira Fabrian' -> 'Fabrian'; 'Lee Jaehyon' -> 'Lee'; 'Kim Minji' -> 'Kim'; two authors as a citation names them
+    ('Schneider & Dunsmuir'), three or more by the first ('Lee et al.'); an unknown author stays so, and an unsigned
+    document is named by its source ('Unknown author (Korea Herald)' -> 'Korea Herald', cut at 20 characters)."""
     if author.startswith(f"{UNKNOWN_AUTHOR} (") and author.endswith(")"):
         return _cut(author[len(UNKNOWN_AUTHOR) + 2 : -1], 20)
-    if not words or author == UNKNOWN_AUTHOR:
+    if not author.split() or author == UNKNOWN_AUTHOR:
         return author
-    return words[0] if words[0] in FAMILY_NAME_FIRST else words[-1]
+    people = authors_of(author)
+    if len(people) == 2:
+        return " & ".join(_one_family_name(person) for person in people)
+    return _one_family_name(people[0]) + (" et al." if len(people) > 2 else "")
 
 
 MACHINE_MARK = "†"  # beside an author whose codes no reader checked: figures and the Framing view explain it

@@ -116,6 +116,8 @@ _CAPTION = re.compile(
     r"|\bcredit\s*:"
     r"|\b(?:photo|image|picture|file photo)s?\s*:\s*\S+(?:\s+\S+){0,4}\s*$"
     r"|/\s*(?:Yonhap|AFP|Reuters|AP|EPA|VNA|Xinhua|Newsis|News1|Getty Images|Shutterstock|Depositphotos)\s*[)\]]?\s*$"
+    # an agency and its photographer closing a line: "… December 14, 2016. REUTERS/Gary Cameron/File Photo"
+    r"|\b(?:Reuters|AFP|AP|EPA|Yonhap|Xinhua|Kyodo|Bernama|Antara|VNA|Bloomberg|Getty Images)/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:/File(?: Photo)?)?\s*$"
     # who stands where in the picture: "(center)", "(R)", "(second from left)", "(3rd from R)", "(from L to R)"
     r"|\((?:cent(?:er|re)|left|right|[LRC]|front|back|(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: from)? (?:left|right|L|R)"
     r"|from (?:left|right|L|R)(?: to (?:left|right|L|R))?)(?:,\s*(?:front|back|second|third) row)?\)"
@@ -209,6 +211,19 @@ class Verdict:
     @property
     def is_content(self) -> bool:
         return not self.chrome
+
+
+_CONTACT_LINK = (
+    r"(?:twitter|x\.com|e-?mail|mail|facebook|linkedin|instagram|youtube|rss|mastodon|threads|bluesky|telegram|whatsapp"
+    r"|follow(?: on \w+)?|bio|biography|posts|all posts|contact|website|profile|@\w+)"
+)
+_CONTACT_LINKS_AFTER = re.compile(rf"(?:[^\w@]+{_CONTACT_LINK})+\W*$", re.I)
+
+
+def without_contact_links(name: str) -> str:
+    """An author's name without the labels of the links a page puts beside it ('Alyssa Newcomb Twitter Email' ->
+    'Alyssa Newcomb'): read from a page's author box, the links' labels come with the name."""
+    return _CONTACT_LINKS_AFTER.sub("", name).strip()
 
 
 def words_of(text: str) -> list[str]:
@@ -507,16 +522,25 @@ _NOT_CARRIED = frozenset({"by", "updated", "posted", "published", "photo", "sour
 _ENDS_SENTENCE = re.compile(r"[.!?:;…][\"”’')\]]*\d{0,2}$")
 
 
+_ENDS_MID_PHRASE = re.compile(
+    r"\b(?:of|from|the|and|or|to|for|in|on|with|at|by|a|an|as|between|among|into|over|under|about|against|towards?|via|amid|its|their)$"
+)
+
+
 def carried_lines_joined(lines: list[str]) -> list[tuple[str, int]]:
     """(line, number of its first line) with every sentence carried on to the next line made one line again: a
     line of more than 40 characters and six words without end punctuation, then, with no blank line between, a line
-    that starts with a plain lower-case word (a short PDF's wrapped paragraph, too short to read as hard-wrapped).
-    Read line by line, its first half would be a heading-shaped fragment. Linear: each line is looked at once."""
+    that starts with a plain lower-case word (a short PDF's wrapped paragraph, too short to read as hard-wrapped);
+    or a line of three words or more that ends on a word no phrase ends on ("… will benefit most from"), then any
+    line (a headline wrapped in a PDF: "Obama's executive action"). Read line by line, its first half would be a
+    heading-shaped fragment. Linear: each line is looked at once."""
     joined: list[tuple[list[str], int]] = []
     for number, line in enumerate(lines):
         last = joined[-1][0][-1].strip() if joined else ""
         carried = len(last) > 40 and len(last.split()) >= 6 and not _ENDS_SENTENCE.search(last)
-        if carried and _CARRIED_ON.match(line) and line.split(None, 1)[0].strip(",;.") not in _NOT_CARRIED:
+        mid_phrase = len(last.split()) >= 3 and bool(_ENDS_MID_PHRASE.search(last)) and bool(line.strip())
+        first_word = line.split(None, 1)[0].strip(",;.").lower() if line.strip() else ""
+        if (mid_phrase or (carried and _CARRIED_ON.match(line))) and first_word not in _NOT_CARRIED:
             joined[-1][0].append(line.strip())
         else:
             joined.append(([line], number))

@@ -81,12 +81,32 @@ _COMMENT_PROMPT = re.compile(
     r"|แสดงความคิดเห็น|댓글(?:\s*(?:쓰기|달기|남기기))?|コメントを(?:書く|残す)|コメント|发表评论|留言|評論)\s*:?\s*$",
     re.I,
 )
+# where a page's readers' comments begin: what follows, on a page copied whole, is their comments and the site's
+# sidebars and footer, never the article
+_COMMENTS_BEGIN = re.compile(
+    r"^\s*(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|\d+ (?:comments?|responses?|replies)|comments?(?: \(\d+\))?"
+    r"|join the (?:discussion|conversation)|write a comment|what do you think\??|reader comments"
+    r"|laisser un commentaire|deja un comentario|deixe um comentário|kommentar (?:schreiben|hinterlassen)"
+    r"|lascia un commento|tinggalkan (?:balasan|komentar)|beri komentar|để lại (?:bình luận|một bình luận)"
+    r"|แสดงความคิดเห็น|댓글(?:\s*(?:쓰기|달기|남기기))?|コメントを(?:書く|残す)|发表评论)\s*:?\s*$",
+    re.I,
+)
+# …or where the site's list of its other stories begins, under a heading that never opens a part of an article
+# ("Related coverage" and "Read more" boxes stand in the middle of articles too: not these)
+_OTHER_STORIES_BEGIN = re.compile(
+    r"^\s*(?:next in(?: [\w&-]+){1,3}|more from(?: [\w&.'’-]+){1,4}|more (?:stories|news|articles)(?: from(?: [\w&.'’-]+){1,4})?"
+    r"|most (?:popular|read|viewed|shared)(?: (?:stories|articles|news))?|you (?:may|might) (?:also )?(?:like|be interested in)"
+    r"|recommended(?: for you| stories| articles| reading)?|trending(?: now| stories)?|top stories|latest (?:news|stories|articles))\s*:?\s*$",
+    re.I,
+)
+COMMENTS_AFTER = 3  # paragraphs of prose before a comments heading ends the text (a count of comments by the headline does not)
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'’ -]{1,40},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*(?:\([^)]{1,40}\))?"
     r"|[A-Z][A-Z.'’ -]{2,40}\s*\([^)]{1,40}\))\s*(?:--|—|–|-)\s+(?=\S)"
 )
 # Both start only where a run of their characters starts (a look-behind), so a long run is scanned once, not once per character
 _END_MARKER = re.compile(r"(?:^|(?<=\S))\s*(?:\(END\)|\(end\)|-END-|/\.)\s*$")
+_WIRE_CREDIT = re.compile(r"^\s*\(\s*(?:additional )?(?:reporting|writing|editing|compiled|research) by\b[^()]*(?:\([^()]*\)[^()]*)*\)\s*$", re.I)  # "(Reporting by …; Editing by …)"
 _CREDIT_LINE = re.compile(r"^\s*(?:reporter|reported by|editor|writer|photo|source link|source|email|e-mail)\s*[:：]?\s*(?:\S.*)?$", re.I)
 _BULLET = re.compile(r"^\s*[•▪■●◦·‣⁃►▶]\s*")
 _FUSED_DATE = re.compile(
@@ -100,13 +120,14 @@ _IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)")
 _CAPTION_BAR = re.compile(r"\|\s*$")
 _URL = re.compile(r"https?://\S+")
 _BIO_ROLE = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,4},?\s+(?:is|was|holds|serves)\s+(?:a|an|the|currently|also|senior|associate|"
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,4},?\s+(?:is|was|holds|serves)\s+(?i:a|an|the|currently|also|senior|associate|"
     r"assistant|head|director|professor|lecturer|researcher|fellow|member|graduate|diplomat)\b"
 )
 _NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|Its|Their|Our|A|An|Such|Each|Every)\b")
 _ROLE_WORD = re.compile(
     r"\b(?:professor|lecturer|researcher|research|fellow|director|analyst|scholar|student|candidate|editor|correspondent|journalist"
-    r"|reporter|writer|author|diplomat|ambassador|advis[eo]r|consultant|head|member|graduate|alumn\w*|chair|founder|specialist|expert)\b",
+    r"|reporter|writer|author|diplomat|ambassador|advis[eo]r|consultant|head|member|graduate|alumn\w*|chair|founder|specialist|expert"
+    r"|demographer|economist|sociologist|historian|statistician|scientist)\b",
     re.I,
 )
 _REFERENCE = re.compile(
@@ -218,6 +239,8 @@ def _is_credit_or_contact(line: str) -> bool:
     words = len(_words(line))
     if words <= 8 and _CREDIT_LINE.match(line) and not _TERMINAL.search(line.rstrip(".") + "x"):
         return True
+    if _WIRE_CREDIT.match(line):
+        return True
     return words <= 12 and bool(_EMAIL.search(line)) and not _TERMINAL.search(_EMAIL.sub("", line).strip())
 
 
@@ -227,6 +250,17 @@ def strip_wire_furniture(line: str) -> str:
     line = _DATELINE.sub("", line, count=1)
     line = REPORTER_TAG.sub("", line, count=1)
     return _END_MARKER.sub("", line)
+
+
+def _cut_comments(lines: list[str]) -> list[str]:
+    """A page copied whole, up to where its readers' comments or its list of other stories begin (after a few
+    paragraphs of the article)."""
+    prose = 0
+    for index, line in enumerate(lines):
+        if prose >= COMMENTS_AFTER and (_COMMENTS_BEGIN.match(line) or _OTHER_STORIES_BEGIN.match(line)):
+            return lines[:index]
+        prose += _is_prose(line)
+    return lines
 
 
 def _web_blocks(lines: list[str], title: str, author: str) -> list[Block]:
@@ -453,5 +487,5 @@ def clean_document(raw: str, *, title: str = "", author: str = "") -> list[Block
         lines = [line for line, furniture in zip(lines, pdf_furniture(lines)) if not furniture]
         blocks = _wrapped_blocks(strip_footnote_markers(lines))
     else:
-        blocks = _web_blocks([line for line, _ in carried_lines_joined(lines)], title, author)
+        blocks = _web_blocks(_cut_comments([line for line, _ in carried_lines_joined(lines)]), title, author)
     return drop_duplicate_paragraphs(blocks)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..core.errors import DataFileError
 from ..core.validity import date_problem
+from .chrome import without_contact_links
 from .dates import find_dates, without_dates
 from .metadata import metadata_from_text
 from .sources import checked_size
@@ -386,6 +387,7 @@ _NOT_A_PERSON = re.compile(r"\b(?:admin|administrator|webmaster|editorial|staff|
 def _person(author: str) -> str:
     """An author as a page's markup gives it, without a label ('作者 Admin', 'By X'); '' when it names no person."""
     author = re.sub(r"^\s*(?:by|written by|posted by|author|作者|글|tác giả|โดย)\s*[:：]?\s*", "", author.strip(), flags=re.I)
+    author = without_contact_links(author)
     return "" if not author or _NOT_A_PERSON.search(author) else author
 
 

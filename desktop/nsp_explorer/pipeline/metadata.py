@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields, replace
 
 from .chrome import (
     AFFILIATION, EMAIL, REPORTER_TAG, ROLE_WORDS, STOP_WORDS, carried_lines_joined, classify, in_other_script, is_heading_shaped, is_prose, menu_like,
-    name_with_role, words_of,
+    name_with_role, without_contact_links, words_of,
 )
 from .dates import TIME, WEEKDAY, FoundDate, find_dates, without_dates
 from .sentences import ends_in_abbreviation
@@ -173,7 +173,7 @@ _BIO = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),?\s+
 def _clean_name(text: str) -> str:
     text = re.sub(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>", " ", EMAIL.sub(" ", text))
     text = re.split(r"\s*(?:[|,/]|\s[-–—]\s|\bstaff\b|\bcorrespondent\b|\breporter\b|\bsenior\b|\bassociate\b)", text, maxsplit=1, flags=re.I)[0]
-    text = _HONORIFIC.sub("", text.strip())
+    text = _HONORIFIC.sub("", without_contact_links(text.strip()))
     return re.sub(r"\s+", " ", text).strip(" .:-*†‡")  # footnote marks after a name ("Seksan Anantasirikiat*")
 
 
