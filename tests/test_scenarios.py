@@ -311,3 +311,27 @@ def test_leaving_seminar_mode_keeps_a_maximized_window_maximized(qtbot, coded, d
     window.toggle_seminar_mode()
     window.toggle_seminar_mode()
     qtbot.waitUntil(window.isMaximized)
+
+
+def test_a_view_changed_after_its_scenario_is_no_longer_named_for_it(qtbot, coded, dirs, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from nsp_explorer.gui.export import figure_context
+
+    window = open_window(qtbot, coded, remember=False)
+    window.state.narrow(source="test", partners={"japan"})
+    window.scenarios.save_current("Japan in the NSP")
+    assert window.scenario_shown() == "Japan in the NSP" and figure_context(window).subtitle().startswith("Japan in the NSP")
+    window.toggle_seminar_mode()
+    assert "Japan in the NSP</b>" in window.banner.text() and "changed" not in window.banner.text()
+    window.state.clear_selection(source="test")  # Esc: every passage again
+    assert window.scenario_shown() == "" and "Japan in the NSP" not in figure_context(window).subtitle()
+    assert "changed since" in window.banner.text()  # the room is told the view is no longer the scenario's
+    window.toggle_seminar_mode()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    window.ask_and_pack()  # the pack is named for what it shows, not for the scenario
+    (pack,) = [p for p in tmp_path.iterdir() if p.is_dir() and "pack" in p.name]
+    assert pack.name.startswith("current-view") and "Japan in the NSP" not in (pack / "README.md").read_text(encoding="utf-8")
+    window.matrix.set_measure("count")
+    window.scenarios.show_scenario(0)  # back to the scenario: its name again
+    assert window.scenario_shown() == "Japan in the NSP" and window.matrix.measure_name == "share"

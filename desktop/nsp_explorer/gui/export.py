@@ -23,7 +23,7 @@ def figure_context(window) -> FigureContext:
     from .palette import author_styles
 
     slots = author_styles(window.coded.authors).slots  # the styles the window shows, from the settings
-    return FigureContext(window.coded, window.state.state, window.scenario_name, window.matrix.measure_name, window.figures.current_indicator(), author_slots=slots)
+    return FigureContext(window.coded, window.state.state, window.scenario_shown(), window.matrix.measure_name, window.figures.current_indicator(), author_slots=slots)
 
 
 def export_views(window, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:

@@ -89,8 +89,9 @@ class MainWindow(QMainWindow):
         self.coded = coded
         self.remember = remember
         self.state = FilterState(self)
-        self.scenario_name = ""
+        self.scenario_name = ""  # the scenario last shown or saved (the banner and the exports name it while the view is its)
         self.scenario_note = ""
+        self.scenario_view: Scenario | None = None  # what that scenario shows
         self.setWindowTitle(f"NSP Explorer — {len(coded.documents):,} documents, {len(coded):,} passages")
 
         self.filter_panel = FilterPanel(coded, self.state)
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self.scenarios = ScenarioPanel(self, self.store)
         self.scenarios.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.scenarios.counted.connect(lambda n: self.left.setTabText(1, f"Scenarios ({n})"))
+        for changed in (self.state.changed, self.matrix.measure.currentIndexChanged, self.figures.choice.currentIndexChanged):
+            changed.connect(self._view_changed)  # the banner says when the view is no longer the scenario's
         self.compare_window: CompareWindow | None = None
         self.type_scale = 1.0
         self.base_font = QApplication.font()
@@ -368,7 +371,8 @@ class MainWindow(QMainWindow):
         """In seminar mode: the scenario's name and note above the charts (and which view, one at a time)."""
         parts = []
         if self.scenario_name:
-            parts.append(f"<b>{html.escape(self.scenario_name)}</b>")
+            changed = "" if self.scenario_shown() else " <span style='color:#C8D3E6'>(changed since: a filter, a click or a search)</span>"
+            parts.append(f"<b>{html.escape(self.scenario_name)}</b>{changed}")
         if self.scenario_note:
             parts.append(html.escape(self.scenario_note).replace("\n", "<br>"))
         if self.one_view:
@@ -546,7 +550,7 @@ class MainWindow(QMainWindow):
         """The passage list as CSV (spreadsheet-safe) or Markdown, with citations."""
         rows, documents = self.selected_passages(), self.coded.documents
         if path.suffix.lower() == ".md":
-            text = passages_markdown(rows, documents, self.scenario_name or "Passages")
+            text = passages_markdown(rows, documents, self.scenario_shown() or "Passages")
             return atomically(path, lambda t: Path(t).write_text(text, encoding="utf-8") > 0)
         return atomically(path, lambda t: Path(t).write_bytes(passages_csv(rows, documents)) > 0)
 
@@ -558,22 +562,38 @@ class MainWindow(QMainWindow):
     def ask_and_pack(self) -> None:
         folder = ask_folder(self, "Where to put the seminar pack", self.remember)
         if folder:
-            scenario = self.current_scenario(self.scenario_name or "Current view", self.scenario_note)
+            shown = self.scenario_shown()
+            scenario = self.current_scenario(shown or "Current view", self.scenario_note if shown else "")
             self._export(lambda: seminar_pack(self, folder, scenario.to_json()).summary().replace("Exported", "Seminar pack:", 1))
 
     # -- scenarios and exports ------------------------------------------------------------
 
     def apply_scenario(self, scenario: Scenario) -> None:
-        self.scenario_name = scenario.name
-        self.scenario_note = scenario.note
-        self.update_banner()
         self.matrix.set_measure(scenario.measure)
         self.state.apply(ExplorerState(scenario.filters, scenario.selection, scenario.search), source="Scenario")
         self.figures.show_indicator(scenario.indicator)
+        self.name_the_view(scenario.name, scenario.note)
+
+    def _view_changed(self, *_) -> None:
+        if self.seminar and self.scenario_name:
+            self.update_banner()
+
+    def name_the_view(self, name: str, note: str) -> None:
+        """The view now is the scenario of this name (shown or just saved)."""
+        self.scenario_name, self.scenario_note = name, note
+        self.scenario_view = self.current_scenario(name, note)
+        self.update_banner()
 
     def current_scenario(self, name: str, note: str = "") -> Scenario:
         state = self.state.state
         return Scenario(name, note, state.filters, state.selection, state.search, self.matrix.measure_name, self.figures.current_indicator())
+
+    def scenario_shown(self) -> str:
+        """The scenario's name while the view is still the scenario's; '' once a filter, a click, a search, the
+        measure or the indicator changed it (an export then says what it shows, never a name that is no longer true)."""
+        if not self.scenario_name or self.scenario_view is None:
+            return ""
+        return self.scenario_name if self.current_scenario(self.scenario_name, self.scenario_view.note) == self.scenario_view else ""
 
     def selected_passages(self):
         return passages_for(self.coded, self.state.state.mask(self.coded))

@@ -146,9 +146,7 @@ class ScenarioPanel(QWidget):
         index = self.store.add(self.window.current_scenario(name))
         self.refill(index)
         self._show_note("")  # a new scenario starts without a note: the last one shown keeps its own
-        self.window.scenario_name = name
-        self.window.scenario_note = ""
-        self.window.update_banner()
+        self.window.name_the_view(name, "")
         self.message.emit(f"Saved scenario “{name}”")
         return index
 
