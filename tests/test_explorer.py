@@ -265,3 +265,22 @@ def test_a_count_axis_never_ticks_half_a_passage():
     from nsp_explorer.gui.charts.bars import count_ticks
 
     assert count_ticks(25) == (0, 25) and count_ticks(50) == (0, 25, 50) and count_ticks(1) == (0, 1)
+
+
+def test_tab_goes_from_the_filters_to_each_chart_and_the_timeline_tells_its_bars(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.filter_panel.tree.setFocus(Qt.FocusReason.TabFocusReason)
+    order = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    charts = [w for w in order if w in window.charts]
+    assert order[0] is window.framing  # no stop that shows nothing between the filters and the first chart
+    assert set(charts) >= {window.framing, window.matrix, window.partners, window.pillars, window.frames, window.timeline}
+    timeline = window.timeline  # its bars were made ready to be hovered or stepped to with the wrong numbers
+    tips = [target.tip for target in timeline.targets(timeline.published)]
+    assert tips and all(tip.startswith("Published ") for tip in tips)
+    assert timeline.keys.current is not None  # reached by Tab, the keys were put on its first bar

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.chart_scroll.setWidgetResizable(True)
         self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the charts in it, each showing where the keys are
         self.chart_scroll.setWidget(self.chart_grid)
         charts = QWidget()
         column = self.chart_column = QVBoxLayout(charts)

@@ -242,12 +242,12 @@ class Timeline(ChartView):
         mentioned = years_mentioned(self.coded, mask)
         if len(mentioned):
             xs = mentioned.index.to_numpy(dtype=float)
-            heights = mentioned.to_numpy(dtype=float)
-            self.mentioned_bar.setOpts(x=xs, height=heights, width=0.8)
-            set_range(self.mentioned, "y", 0, nice_ceiling(heights.max()), 0.05)
+            counts = mentioned.to_numpy(dtype=float)  # not ``heights``: the published bars' targets, made later, read that
+            self.mentioned_bar.setOpts(x=xs, height=counts, width=0.8)
+            set_range(self.mentioned, "y", 0, nice_ceiling(counts.max()), 0.05)
             self.set_targets(
                 self.mentioned,
-                lambda: [Target(QRectF(x - 0.4, 0, 0.8, max(h, 0.3)), f"{int(x)} is mentioned in {counted(h, 'passage')}", {"search": str(int(x))}) for x, h in zip(xs, heights)],
+                lambda: [Target(QRectF(x - 0.4, 0, 0.8, max(h, 0.3)), f"{int(x)} is mentioned in {counted(h, 'passage')}", {"search": str(int(x))}) for x, h in zip(xs, counts)],
             )
         else:
             self.mentioned_bar.setOpts(x=[0], height=[0], width=0.8)
