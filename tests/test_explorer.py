@@ -284,3 +284,13 @@ def test_tab_goes_from_the_filters_to_each_chart_and_the_timeline_tells_its_bars
     tips = [target.tip for target in timeline.targets(timeline.published)]
     assert tips and all(tip.startswith("Published ") for tip in tips)
     assert timeline.keys.current is not None  # reached by Tab, the keys were put on its first bar
+
+
+def test_the_attention_chart_says_what_its_star_means_when_it_shows_one(window, qtbot):
+    caption = window.matrix.caption_label
+    assert not any(text.endswith("*") for text in window.matrix.cell_labels.texts) and "fewer than" not in caption.text()
+    window.state.narrow(source="test", partners={"japan"})  # a few passages per author: shares of few, starred
+    assert any(text.endswith("*") for text in window.matrix.cell_labels.texts)
+    assert "* fewer than 5 of the author's passages" in caption.text()
+    window.state.clear_selection(source="test")
+    assert "fewer than" not in caption.text()

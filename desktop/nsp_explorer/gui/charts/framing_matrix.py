@@ -6,6 +6,8 @@ Framing view does that). Scenarios never stored the chart's name, so old ones lo
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
@@ -139,5 +141,7 @@ class FramingMatrix(ChartView):
                 texts.append("–" if empty else percent(value) + ("*" if few else "") if measure == "share" else str(int(counts[row, column])))
                 colours.append(self.palette.text if empty else ink_on(self.colour_map, value / top))
         self.cell_labels.set_labels(texts, colours)
+        starred = any(text.endswith("*") for text in texts)  # the star is explained where it is shown, as the figure does
+        self.caption_label.setText(html.escape(self.caption + (f" {FEW_PASSAGES_NOTE}." if starred else ""), quote=False))
         self.set_targets(self.plot, lambda: self._cell_targets(counts, totals, shares))
         return ""
