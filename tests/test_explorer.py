@@ -294,3 +294,11 @@ def test_the_attention_chart_says_what_its_star_means_when_it_shows_one(window, 
     assert "* fewer than 5 of the author's passages" in caption.text()
     window.state.clear_selection(source="test")
     assert "fewer than" not in caption.text()
+
+
+def test_a_wide_profile_ticks_0_and_100_so_a_full_bar_can_be_read(window, qtbot):
+    window.set_one_view(True)
+    window.show_view(window.charts.index(window.pillars))  # the chart alone: room for every tick
+    axis = window.pillars.plot.getAxis("bottom")
+    qtbot.waitUntil(lambda: [v for v, _ in axis._tickLevels[0]] == [0, 25, 50, 75, 100], timeout=2000)
+    window.set_one_view(False)

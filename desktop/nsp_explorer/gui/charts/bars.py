@@ -73,10 +73,12 @@ class AuthorBars(ChartView):
         self.fit_minimum_height()
 
     def _fit_ticks(self) -> None:
-        """25, 50 and 75 where they fit side by side; 50 alone under a narrow chart (the comparison's), not "255075"."""
+        """0 to 100 by 25 where they fit side by side (a bar that reaches 100 is read against its tick); 25, 50 and 75
+        where only they fit; 50 alone under a narrow chart (the comparison's), not "255075"."""
         axis = self.plot.getAxis("bottom")
         room = self.plot.vb.width()
-        ticks = (25, 50, 75) if room >= 4 * 2 * QFontMetrics(axis.style.get("tickFont") or QFont()).horizontalAdvance("75") else (50,)
+        label = QFontMetrics(axis.style.get("tickFont") or QFont()).horizontalAdvance("100")
+        ticks = (0, 25, 50, 75, 100) if room >= 6 * 2 * label else (25, 50, 75) if room >= 4 * 2 * label else (50,)
         if ticks != self.ticks:
             self.ticks = ticks
             axis.setTicks([[(v, str(v)) for v in ticks]])
