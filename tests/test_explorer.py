@@ -17,6 +17,7 @@ from nsp_explorer.core.coded import code_passages
 from nsp_explorer.core.dataset import load_dataset
 from nsp_explorer.core.filters import FilterSpec
 from nsp_explorer.gui import app as gui_app
+from nsp_explorer.core.wording import indicator_label
 from nsp_explorer.gui.main_window import MainWindow
 
 
@@ -236,7 +237,8 @@ def test_filters_move_the_bars_and_points_never_the_axes_under_them(window, qtbo
     window.state.set_filters(FilterSpec(authors={"Dira Fabrian"}))
     assert window.figures.current_indicator() == indicator and len(window.figures.drawn) < shown  # fewer points…
     assert (mentioned.viewRange()[0], figures.viewRange()) == before  # …on the same axes
-    assert window.figures.plot.title.text.startswith(f"{len(window.figures.drawn)} figures with a year")
+    assert f": {len(window.figures.drawn)} figures with a year" in window.figures.plot.title.text
+    assert window.figures.plot.title.text.startswith(indicator_label(*indicator))  # the chart names what it plots
 
 
 def test_the_colour_scale_follows_the_matrix_measure(window, qtbot):

@@ -408,11 +408,18 @@ class MainWindow(QMainWindow):
         self.chart_grid.inner.layout().addWidget(chart, row, col, rows, cols)
 
     def step_view(self, by: int) -> None:
-        """The next or previous view; past the last one, the next scenario's first view (and back)."""
-        index = self.view_index + by
-        if not 0 <= index < len(self.charts) and self.seminar and len(self.store.scenarios) > 1:
-            self.scenarios.step(1 if by > 0 else -1)
-        self.show_view(index % len(self.charts))
+        """The next or previous view; past the last one, the next scenario's first view (and back). In seminar mode a
+        view with nothing to show ("The selected passages cite no figures") is stepped over: no blank slide for the room."""
+        index = self.view_index
+        for _ in self.charts:
+            index += by
+            if not 0 <= index < len(self.charts):
+                if self.seminar and len(self.store.scenarios) > 1:
+                    self.scenarios.step(1 if by > 0 else -1)
+                index %= len(self.charts)
+            if not (self.seminar and self.charts[index].showing_message):
+                break
+        self.show_view(index)
 
     def show_view(self, index: int) -> None:
         if not self.one_view:

@@ -110,11 +110,13 @@ class CitedFigures(ChartView):
         if not figures.choices:
             self.listed = []
             self.choice.clear()
+            self._show_legend(())  # no marker: the key names no author
             return "The selected passages cite no figures."
         self._fill_choices(figures.choices, figures.key)
         dated = self.drawn = figures.shown
         indicator, unit = figures.key
         if not len(dated):
+            self._show_legend(())
             return f"The {counted(figures.undated, 'figure')} for {indicator_label(indicator, unit)} give{'s' if figures.undated == 1 else ''} no year."
         years, values, authors = self.fact_years[dated], self.fact_values[dated], self.fact_authors[dated]
         # One marker per author, year and value: a figure cited in many passages is drawn once
@@ -137,7 +139,8 @@ class CitedFigures(ChartView):
         set_range(self.plot, "x", first, last, 0.05)
         set_range(self.plot, "y", low, high, 0.1)
         # always a line (one that came and went would resize the plot, and redraw its axes, at every toggle)
-        title = f"{counted(len(dated), 'figure')} with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
+        # the indicator named on the chart itself: the list above it is cut short in a narrow chart
+        title = f"{indicator_label(indicator, unit)}: {counted(len(dated), 'figure')} with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
         corrected, flagged = int((self.notes[dated] != "").sum()), int((self.checks[dated] != "").sum())
         if corrected or flagged:  # a correction or a doubtful unit is said on the chart, not only in a tooltip
             title += (f" · ⚠ {corrected:,} corrected" if corrected else "") + (f" · ⚠ {flagged:,} doubtful unit" if flagged else "")
