@@ -112,9 +112,15 @@ def test_high_contrast_is_a_palette_not_only_thicker_axes(window, qtbot):
     assert QColor(bars.opts["brush"]).name() != normal_bar and bars.opts["pen"] is not None
     assert window.matrix.image.getColorMap().map(0.0, mode="qcolor").name() != normal_cell
     assert window.partners.bar.opts["brush"] in ("#000000", QColor("#000000"))
+    framing = window.framing  # its thin cells too: less pale, outlined, their counts in black
+    thin = framing.faded_segments["achievement"].opts["brush"].color()
+    assert thin.alpha() >= 150 and thin.name() == "#005a1e" and framing.faded_segments["achievement"].opts["pen"] is not None
+    starred = [c for t, c in zip(framing.cell_labels.texts, framing.cell_labels.colours) if t.endswith("*")]
+    assert starred and all(c.name() == "#000000" for c in starred)
     window.contrast_action.setChecked(False)
     window.toggle_high_contrast()
     assert QColor(bars.opts["brush"]).name() == normal_bar
+    assert framing.faded_segments["achievement"].opts["brush"].color().alpha() == 80
 
 
 def test_one_view_at_a_time_steps_like_slides(window, qtbot):

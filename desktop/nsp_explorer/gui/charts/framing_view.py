@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 
 from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, MIX_COLUMNS, framing_mix, shown_frames, unframed_label
 from ...core.names import MACHINE_MARK
-from ..palette import FRAME_COLOURS, UNFRAMED_COLOUR
+from ..palette import UNFRAMED_COLOUR
 from .bars import colour_key
 from .framing_matrix import show_authors
 from .base import ChartView, Target, label_axis, percent, style_plot
@@ -28,10 +28,13 @@ BAR_LEFT, BAR_WIDTH, BAR_HEIGHT = -0.46, 0.44, 0.62  # a cell spans -0.5 … 0.5
 COUNT_AT = 0.25  # the count's centre: room for it from just after the bar's end (-0.02) to the cell's (0.5)
 
 
-def _faded(colour: str) -> QColor:
+def _faded(colour: str, alpha: int) -> QColor:
     faded = QColor(colour)
-    faded.setAlpha(80)
+    faded.setAlpha(alpha)
     return faded
+
+
+FADED, FADED_HIGH_CONTRAST = 80, 150  # a thin cell's tint; a projector washes the pale one out
 
 
 class FramingView(ChartView):
@@ -42,23 +45,35 @@ class FramingView(ChartView):
         taxonomy = coded.taxonomy
         self.areas = list(taxonomy.ids("area"))
         self.machine = frozenset(coded.machine_coded_authors())
-        self.caption_label.setText(self._caption(None))
+        self.drawn_state = None  # the state last drawn: the caption says what grey means under it
         self.plot = self.add_plot(0, categories=("bottom",))
         style_plot(self.plot, bottom="Author (publication year)")
         self.plot.invertY(True)
         label_axis(self.plot, "left", [taxonomy.label("area", a) for a in self.areas])
         self.plot.setYRange(-0.5, len(self.areas) - 0.5, padding=0)
-        colours = {f: FRAME_COLOURS[f] for f in FRAME_COLUMNS} | {"none": UNFRAMED_COLOUR}
-        self.brushes = {f: (pg.mkBrush(c), pg.mkBrush(_faded(c))) for f, c in colours.items()}
         self.segments, self.faded_segments = {}, {}  # one brush per item: pyqtgraph then draws all its bars in one call
         for frame in (*FRAME_COLUMNS, "none"):
-            for segments, brush in ((self.segments, self.brushes[frame][0]), (self.faded_segments, self.brushes[frame][1])):
-                bar = Bars(x0=[0], y=[0], height=[BAR_HEIGHT], width=[0], brush=brush, pen=None)
+            for segments in (self.segments, self.faded_segments):
+                bar = Bars(x0=[0], y=[0], height=[BAR_HEIGHT], width=[0], pen=None)
                 self.plot.addItem(bar)
                 segments[frame] = bar
+        self.restyle()
         self.authors = []
         self.show_authors(coded.authors)
         self.unframed = unframed_label(None)  # what grey means under the state drawn
+
+    def frame_colours(self) -> dict[str, str]:
+        return dict(self.palette.frames) | {"none": UNFRAMED_COLOUR}
+
+    def restyle(self) -> None:
+        """The palette's frame colours; in high contrast thin cells less pale, every bar outlined, counts in black."""
+        contrast = self.palette.outline is not None
+        pen = pg.mkPen(self.palette.outline, width=1) if contrast else None
+        for frame, colour in self.frame_colours().items():
+            self.segments[frame].setOpts(brush=pg.mkBrush(colour), pen=pen)
+            self.faded_segments[frame].setOpts(brush=pg.mkBrush(_faded(colour, FADED_HIGH_CONTRAST if contrast else FADED)), pen=pen)
+        self.count_colours = (self.palette.text, self.palette.text if contrast else "#777777")  # (enough sentences, few)
+        self.caption_label.setText(self._caption(self.drawn_state))
 
     def _caption(self, state) -> str:
         """How to read the view: the frames shown, and what grey means under the frames filter ("no frame", "none of the
@@ -68,7 +83,7 @@ class FramingView(ChartView):
         return (
             f"Frames in each author's sentences on each area; the number is how many sentences (* and faded: fewer than {FEW_SENTENCES})."
             + (f" {MACHINE_MARK} has documents coded by the machine, not checked by a reader." if self.machine else "")
-            + "<br>" + colour_key([(taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in shown] + [(unframed_label(state), UNFRAMED_COLOUR)])
+            + "<br>" + colour_key([(taxonomy.label("frame", f), self.palette.frames[f]) for f in shown] + [(unframed_label(state), UNFRAMED_COLOUR)])
         )
 
     def show_authors(self, authors: list[str]) -> None:
@@ -79,6 +94,7 @@ class FramingView(ChartView):
     def draw(self, state, mask) -> str:
         self.show_authors(self.authors_for(state))
         self.unframed = unframed_label(state)
+        self.drawn_state = state
         caption = self._caption(state)
         if caption != self.caption_label.text():
             self.caption_label.setText(caption)
@@ -114,10 +130,10 @@ class FramingView(ChartView):
                 segments[frame].setOpts(x0=left[part], y=rows[part], height=BAR_HEIGHT, width=width[part])
             left = left + width
         texts = [""] * (len(self.areas) * len(self.authors))
-        colours = ["#111111"] * len(texts)
+        colours = [self.count_colours[0]] * len(texts)
         for r, c, n, f in zip(rows.tolist(), columns.tolist(), sentences.tolist(), few.tolist()):
             texts[r * len(self.authors) + c] = f"{n}*" if f else str(n)
-            colours[r * len(self.authors) + c] = "#777777" if f else "#111111"
+            colours[r * len(self.authors) + c] = self.count_colours[f]
         self.cell_labels.set_labels(texts, colours)
         self.set_targets(self.plot, lambda: self._cell_targets(counts))
         return ""
