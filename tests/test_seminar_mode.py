@@ -93,6 +93,19 @@ def test_leaving_seminar_mode_restores_the_normal_look_exactly(window, qtbot):
     assert window.menuBar().isVisible() and window.statusBar().isVisible()
 
 
+def test_high_contrast_on_and_off_in_the_room_leaves_no_large_type_behind(window, qtbot):
+    widgets = (window.passage_list.table, window.filter_panel.tree, window.reading.browser)
+    before = [w.font().pointSizeF() for w in widgets]
+    window.toggle_seminar_mode()
+    for on in (True, False):  # Ctrl+Shift+H twice
+        window.contrast_action.setChecked(on)
+        window.toggle_high_contrast()
+        window.set_type_scale(window.type_scale * 1.1)  # Ctrl+: the passages follow, high contrast or not
+        assert window.passage_list.table.font().pointSizeF() == pytest.approx(QApplication.font().pointSizeF())
+    window.toggle_seminar_mode()
+    assert [w.font().pointSizeF() for w in widgets] == before  # the passages and filters were left in the room's type
+
+
 def test_seminar_mode_fills_the_screen_with_the_charts_alone_even_without_a_window_manager(window, qtbot):
     size = window.size()
     window.toggle_seminar_mode()

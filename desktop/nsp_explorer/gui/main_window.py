@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         QApplication.setFont(font)
         QToolTip.setFont(font)
         if self.contrast_action.isChecked():
-            self._apply_app_style()
+            self._apply_app_style()  # set again: widgets under a style sheet take a new application font only then
         for chart in self.charts:
             chart.set_type_scale(self.type_scale)
         self.shared_rows.follow()  # headings of another height move the plots below them
@@ -359,12 +359,13 @@ class MainWindow(QMainWindow):
             chart.set_high_contrast(on)
 
     def _apply_app_style(self) -> None:
-        """High contrast as an application style sheet; with one set, widgets take their type size from it."""
+        """High contrast as an application style sheet: colours only. A type size in it would be set on every widget
+        and stay there once the sheet is gone (Ctrl+Shift+H twice in the room left the passages in the room's type)."""
         if not self.contrast_action.isChecked():
             QApplication.instance().setStyleSheet("")
             return
         QApplication.instance().setStyleSheet(
-            f"* {{ color: #000000; font-size: {QApplication.font().pointSizeF():.1f}pt; }} QWidget {{ background-color: #FFFFFF; }} "
+            "* { color: #000000; } QWidget { background-color: #FFFFFF; } "
             "QTreeWidget::item:selected, QTableView::item:selected { background: #000000; color: #FFFF00; }"
         )
 
