@@ -101,7 +101,7 @@ def test_high_contrast_on_and_off_in_the_room_leaves_no_large_type_behind(window
         window.contrast_action.setChecked(on)
         window.toggle_high_contrast()
         window.set_type_scale(window.type_scale * 1.1)  # Ctrl+: the passages follow, high contrast or not
-        assert window.passage_list.table.font().pointSizeF() == pytest.approx(QApplication.font().pointSizeF())
+        qtbot.waitUntil(lambda: window.passage_list.table.font().pointSizeF() == pytest.approx(QApplication.font().pointSizeF()), timeout=2000)
     window.toggle_seminar_mode()
     assert [w.font().pointSizeF() for w in widgets] == before  # the passages and filters were left in the room's type
 
