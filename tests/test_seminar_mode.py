@@ -106,6 +106,17 @@ def test_high_contrast_on_and_off_in_the_room_leaves_no_large_type_behind(window
     assert [w.font().pointSizeF() for w in widgets] == before  # the passages and filters were left in the room's type
 
 
+def test_back_from_the_room_the_panes_are_as_they_were(window, qtbot):
+    qtbot.wait(300)  # the window laid out
+    def panes():
+        return ({name: s.sizes() for name, s in window.splitters.items()}, window.chart_scroll.verticalScrollBar().value(),
+                window.filter_panel.tree.columnWidth(1))
+    before = panes()
+    window.toggle_seminar_mode()
+    window.toggle_seminar_mode()
+    qtbot.waitUntil(lambda: panes() == before, timeout=3000)  # the filters were wider, the charts scrolled, the counts' column wide
+
+
 def test_seminar_mode_fills_the_screen_with_the_charts_alone_even_without_a_window_manager(window, qtbot):
     size = window.size()
     window.toggle_seminar_mode()

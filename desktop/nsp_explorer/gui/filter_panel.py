@@ -6,7 +6,7 @@ choices (faceted counts). A group's own check box selects all or none of it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -31,6 +31,11 @@ def swatch(colour: str | QColor) -> QIcon:
 
 
 class FilterPanel(QWidget):
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_fit_counts"):
+            self._fit_counts.start()
+
     def __init__(self, coded: CodedPassages, state: FilterState, parent=None):
         super().__init__(parent)
         self.coded = coded
@@ -89,6 +94,10 @@ class FilterPanel(QWidget):
         self.tree.expandAll()
         members.setExpanded(False)
         self.tree.resizeColumnToContents(1)
+        self._fit_counts = QTimer(self)  # the counts' column fits the type (larger in the room, and back)
+        self._fit_counts.setSingleShot(True)
+        self._fit_counts.setInterval(0)
+        self._fit_counts.timeout.connect(lambda: self.tree.resizeColumnToContents(1))
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
 

@@ -299,11 +299,13 @@ class MainWindow(QMainWindow):
             self.setGeometry(saved_rect(self._before_rect))
             if self._before_maximized:
                 self.showMaximized()
+            QTimer.singleShot(0, self, self._restore_panes)
         else:
             self.seminar = True
             self._before_seminar = (self.type_scale, self.contrast_action.isChecked(), self.one_view)
             self._before_rect = window_rect(self)
             self._before_maximized = self.isMaximized()
+            self._before_panes = ({name: splitter.sizes() for name, splitter in self.splitters.items()}, self.chart_scroll.verticalScrollBar().value())
             for part in self._room_hides():
                 part.hide()
             self.showFullScreen()
@@ -314,6 +316,14 @@ class MainWindow(QMainWindow):
             QApplication.instance().installEventFilter(self)  # only now: it sees every event of the app
         self.seminar_action.setChecked(self.seminar)
         self.update_banner()
+
+    def _restore_panes(self) -> None:
+        """Back from the room, once the window has its size again: the filters, charts and passages as wide and tall as
+        they were, the charts scrolled as they were (the panes the room hid came back at other sizes)."""
+        sizes, scrolled = self._before_panes
+        for name, splitter in self.splitters.items():
+            splitter.setSizes(sizes[name])
+        self.chart_scroll.verticalScrollBar().setValue(scrolled)
 
     def charts_fit_screen(self) -> bool:
         """Whether every chart, at the present type size, fits the screen at once: no scrolling, no label cut short.
