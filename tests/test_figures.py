@@ -361,7 +361,7 @@ def test_twelve_authors_get_twelve_different_marks():
     slots = assign_slots(authors, {})
     marks = {slot_style(slots[a]) for a in authors}
     assert len(marks) == 12
-    assert [slot_style(slots[a])[1] for a in authors[:6]] == ["o", "s", "t", "d", "star", "+"]  # the first six as before
+    assert [slot_style(slots[a])[1] for a in authors[:6]] == ["o", "s", "t", "d", "h", "+"]  # the first six as before
 
 
 def test_an_author_keeps_the_apps_colour_and_marker_in_figures_after_an_import_adds_authors(coded, tmp_path, monkeypatch):

@@ -322,3 +322,10 @@ def test_the_cited_figures_key_names_only_the_authors_drawn(window):
     drawn = {window.coded.authors[i] for i in window.figures.legend}
     assert drawn and "Fabrian" not in key and "Lee" not in key
     assert all(name.split()[-1] in key or name.split()[0] in key for name in drawn)
+
+
+def test_no_author_is_marked_with_the_star_that_marks_your_library():
+    from nsp_explorer.colours import AUTHOR_SYMBOLS, STYLES, slot_style
+
+    assert "star" not in AUTHOR_SYMBOLS  # an author's ★ read as "from your library" (the README's and the filters' mark)
+    assert all(slot_style(slot)[1] != "star" for slot in range(STYLES))

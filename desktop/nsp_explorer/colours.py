@@ -10,7 +10,7 @@ from __future__ import annotations
 
 PILLAR_COLOURS = {"people": "#E69F00", "prosperity": "#0072B2", "peace": "#009E73"}
 AUTHOR_COLOURS = ["#D55E00", "#CC79A7", "#56B4E9", "#8C7A00", "#000000", "#999999"]  # Okabe–Ito; yellow darkened for contrast on white
-AUTHOR_SYMBOLS = ["o", "s", "t", "d", "star", "+"]
+AUTHOR_SYMBOLS = ["o", "s", "t", "d", "h", "+"]  # no star: ★ marks what comes from your library
 FRAME_COLOURS = {"achievement": "#117733", "opportunity": "#88CCEE", "challenge": "#CC6677", "recommendation": "#DDCC77"}
 UNFRAMED_COLOUR = "#C8C8C8"  # sentences on an area that carry none of the frames shown (framing view and figure)
 PARTNER_COLOUR = "#555555"

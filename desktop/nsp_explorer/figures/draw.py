@@ -12,7 +12,7 @@ from .media import Medium
 from .sheet import GREY, INK
 
 # the explorer's pyqtgraph symbols as matplotlib markers
-MARKERS = {"o": "o", "s": "s", "t": "v", "d": "D", "star": "*", "+": "P"}
+MARKERS = {"o": "o", "s": "s", "t": "v", "d": "D", "h": "h", "+": "P"}
 
 
 def style_axes(ax, medium: Medium, grid_axis: str = "") -> None:

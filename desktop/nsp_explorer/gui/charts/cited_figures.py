@@ -201,4 +201,4 @@ class CitedFigures(ChartView):
 
 
 def _symbol_glyph(symbol: str) -> str:
-    return {"o": "●", "s": "■", "t": "▼", "d": "◆", "star": "★", "+": "+"}.get(symbol, "●")
+    return {"o": "●", "s": "■", "t": "▼", "d": "◆", "h": "⬢", "+": "+"}.get(symbol, "●")
