@@ -329,3 +329,24 @@ def test_no_author_is_marked_with_the_star_that_marks_your_library():
 
     assert "star" not in AUTHOR_SYMBOLS  # an author's ★ read as "from your library" (the README's and the filters' mark)
     assert all(slot_style(slot)[1] != "star" for slot in range(STYLES))
+
+
+def test_the_filter_summary_says_all_but_and_never_shows_half_a_line(qtbot, coded, tmp_path, monkeypatch):
+    from nsp_explorer.gui.main_window import MainWindow
+
+    monkeypatch.setenv("NSP_EXPLORER_CONFIG_DIR", str(tmp_path / "config"))
+    window = MainWindow(coded, remember=False, scenario_folder=tmp_path / "scenarios")
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    partners = set(coded.taxonomy.ids("partner")) - {"brunei"}
+    window.state.set_filters(FilterSpec(pillars={"prosperity", "peace"}, partners=partners))
+    summary = window.filter_panel.summary
+    assert summary.text().endswith("Pillars: all but People. Partners: all but Brunei Darussalam.")
+    few = sorted(partners)[:7]  # a list too long for the box: cut at a word, the whole of it in the tooltip
+    window.state.set_filters(FilterSpec(partners=set(few), authors=set(coded.authors[:3]), years=set(coded.years[:3])))
+    shown = summary.label.text()
+    assert shown.endswith(" …") and summary.toolTip() == summary.text() and summary.text().startswith(shown[:-2])
+    metrics = summary.fontMetrics()
+    assert metrics.boundingRect(0, 0, summary.width(), 10000, int(Qt.TextFlag.TextWordWrap), shown).height() <= summary.height() - 4

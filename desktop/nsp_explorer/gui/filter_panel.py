@@ -231,7 +231,14 @@ class FilterPanel(QWidget):
         for key, dimension in (("pillars", "pillar"), ("areas", "area"), ("frames", "frame"), ("partners", "partner")):
             values = getattr(spec, key)
             if values:
-                names = "none" if values <= {NOTHING} else ", ".join(sorted(taxonomy.label(dimension, v) for v in values if v != NOTHING))
+                every = taxonomy.ids(dimension)
+                left_out = [v for v in every if v not in values]
+                if values <= {NOTHING}:
+                    names = "none"
+                elif 2 * len(left_out) < len(every):  # most of them chosen: say which are not ("all but Brunei Darussalam")
+                    names = "all but " + ", ".join(sorted(taxonomy.label(dimension, v) for v in left_out))
+                else:
+                    names = ", ".join(sorted(taxonomy.label(dimension, v) for v in values if v != NOTHING))
                 parts.append(f"{key.capitalize()}: {names}.")
         if spec.authors:
             parts.append("Authors: " + ("none" if spec.authors <= {NOTHING} else ", ".join(sorted(a for a in spec.authors if a))) + ".")
