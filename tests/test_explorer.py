@@ -304,3 +304,22 @@ def test_a_wide_profile_ticks_0_and_100_so_a_full_bar_can_be_read(window, qtbot)
     axis = window.pillars.plot.getAxis("bottom")
     qtbot.waitUntil(lambda: [v for v, _ in axis._tickLevels[0]] == [0, 25, 50, 75, 100], timeout=2000)
     window.set_one_view(False)
+
+
+def test_a_pillar_filter_says_why_other_areas_still_have_rows(window, qtbot, tmp_path):
+    from nsp_explorer.core.filters import OTHER_AREAS_NOTE
+    from nsp_explorer.figures.views import attention_heatmap, framing
+    from nsp_explorer.gui.export import figure_context
+    from nsp_explorer.figures.media import MEDIA
+
+    assert OTHER_AREAS_NOTE not in window.framing.caption_label.text()
+    window.state.set_filters(FilterSpec(pillars={"peace"}))  # Lee's peace passages speak of trade too: a Trade row
+    trade = window.framing.areas.index("trade")
+    assert window.framing.counts[trade, :, 0].sum() > 0
+    assert OTHER_AREAS_NOTE in window.framing.caption_label.text() and OTHER_AREAS_NOTE in window.matrix.caption_label.text()
+    context, medium = figure_context(window), MEDIA["slide-16x9"]
+    for sheet in (framing(context, medium, None), attention_heatmap(context, medium, None)):  # on the slide too
+        printed = " ".join(" ".join(t.get_text().split()) for t in sheet.figure.texts)
+        assert OTHER_AREAS_NOTE in printed
+    window.state.set_filters(FilterSpec(pillars={"peace", "people", "prosperity"}))  # every area chosen: nothing to explain
+    assert OTHER_AREAS_NOTE not in window.framing.caption_label.text() and OTHER_AREAS_NOTE not in window.matrix.caption_label.text()

@@ -79,6 +79,19 @@ def authors_under(coded: CodedPassages, filters: FilterSpec) -> list[str]:
     return [author for author, n in zip(coded.authors, held) if n]
 
 
+OTHER_AREAS_NOTE = "Rows of areas not chosen: the chosen passages speak of them too."
+
+
+def other_areas_note(taxonomy, areas, *specs: FilterSpec) -> str:
+    """How to read a row of ``areas`` (those a chart shows with data) when pillars or areas are chosen and the
+    row's area is not among them: it counts the chosen passages (sentences) that speak of it too. '' when no row
+    is such."""
+    def chosen(area: str, spec: FilterSpec) -> bool:
+        return not (spec.pillars or spec.areas) or area in spec.areas or taxonomy.pillar_of(area) in spec.pillars
+
+    return OTHER_AREAS_NOTE if any(not chosen(area, spec) for area in areas for spec in specs) else ""
+
+
 @dataclass(frozen=True)
 class ExplorerState:
     filters: FilterSpec = field(default_factory=FilterSpec)

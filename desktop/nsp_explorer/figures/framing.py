@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..colours import FRAME_COLOURS, UNFRAMED_COLOUR
+from ..core.filters import other_areas_note
 from ..core.names import marked_name, name_over_year
 from .context import FigureContext
 from .media import Medium
@@ -157,7 +158,8 @@ def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, widt
     if held.empty:
         return None
     labels = [wrap_label(coded.taxonomy.label("area", a), medium) for a in areas]
-    sheet = Sheet(medium, width, "Framing: how each author frames each area", context.subtitle(), context.source(), frame_keys(coded, context.state), body_in=row_height(labels, medium) * len(areas) + 0.8)
+    note = other_areas_note(coded.taxonomy, areas, context.state.filters, context.state.selection)
+    sheet = Sheet(medium, width, "Framing: how each author frames each area", context.subtitle(), context.source(), frame_keys(coded, context.state), body_in=row_height(labels, medium) * len(areas) + 0.8, note=note)
     (ax,), = sheet.axes()
     body_w, body_h = sheet.body_in
     cell_w = (body_w - sheet.text_width_in(labels, medium.text_pt)) / len(authors)

@@ -19,6 +19,7 @@ from matplotlib.colors import Normalize
 from ..colours import FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS
 from ..core import aggregate
 from ..core.dataset import UNKNOWN_YEAR
+from ..core.filters import other_areas_note
 from ..core.wording import counted, indicator_label
 from .context import FigureContext, plural
 from .draw import MARKERS, cell_grid, fitting_size, shrink_to_cells, style_axes, whole_numbers, wrap_label
@@ -60,7 +61,8 @@ def attention_heatmap(context: FigureContext, medium: Medium, width: int | None)
     top = 1.0 if share else max(1.0, float(values.to_numpy().max()))
     title = "Attention by area: share of each author's passages" if share else "Attention by area: passages per author"
     area_labels = [wrap_label(coded.taxonomy.label("area", a), medium) for a in areas]
-    sheet = Sheet(medium, width, title, context.subtitle(), context.source(), body_in=0.22 * len(areas) + 0.9)
+    note = other_areas_note(coded.taxonomy, areas, context.state.filters, context.state.selection)
+    sheet = Sheet(medium, width, title, context.subtitle(), context.source(), body_in=0.22 * len(areas) + 0.9, note=note)
     body_w, body_h = sheet.body_in
     label_in = sheet.text_width_in(area_labels, medium.text_pt)
     cell_w = (body_w - label_in - 0.12 * body_w) / len(authors)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QComboBox
 
 from ...core.aggregate import FEW_PASSAGES, FEW_PASSAGES_NOTE, frame_matrix, passages_per_author
+from ...core.filters import other_areas_note
 from ..palette import ink_on
 from ...core.wording import counted
 from .plot import ColourScale
@@ -142,6 +143,8 @@ class FramingMatrix(ChartView):
                 colours.append(self.palette.text if empty else ink_on(self.colour_map, value / top))
         self.cell_labels.set_labels(texts, colours)
         starred = any(text.endswith("*") for text in texts)  # the star is explained where it is shown, as the figure does
-        self.caption_label.setText(html.escape(self.caption + (f" {FEW_PASSAGES_NOTE}." if starred else ""), quote=False))
+        with_data = [area for area, row in zip(self.areas, counts) if np.nansum(row) > 0]
+        note = other_areas_note(self.coded.taxonomy, with_data, state.filters, state.selection)
+        self.caption_label.setText(html.escape(self.caption + (f" {FEW_PASSAGES_NOTE}." if starred else "") + (f" {note}" if note else ""), quote=False))
         self.set_targets(self.plot, lambda: self._cell_targets(counts, totals, shares))
         return ""

@@ -10,12 +10,15 @@ another window can embed it with its own numbers.
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
+from ...core.filters import other_areas_note
 from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, MIX_COLUMNS, framing_mix, shown_frames, unframed_label
 from ...core.names import MACHINE_MARK
 from ..palette import UNFRAMED_COLOUR
@@ -95,9 +98,6 @@ class FramingView(ChartView):
         self.show_authors(self.authors_for(state))
         self.unframed = unframed_label(state)
         self.drawn_state = state
-        caption = self._caption(state)
-        if caption != self.caption_label.text():
-            self.caption_label.setText(caption)
         return self.draw_mix(framing_mix(self.coded, state))
 
     def show_mix(self, mix: pd.DataFrame) -> None:
@@ -136,7 +136,15 @@ class FramingView(ChartView):
             colours[r * len(self.authors) + c] = self.count_colours[f]
         self.cell_labels.set_labels(texts, colours)
         self.set_targets(self.plot, lambda: self._cell_targets(counts))
+        note = other_areas_note(self.coded.taxonomy, [self.areas[r] for r in set(rows.tolist())], *self._topic_specs())
+        caption = self._caption(self.drawn_state) + (f"<br>{html.escape(note, quote=False)}" if note else "")
+        if caption != self.caption_label.text():
+            self.caption_label.setText(caption)
         return ""
+
+    def _topic_specs(self) -> list:
+        state = self.drawn_state
+        return [] if state is None else [state.filters, state.selection]
 
     def _cell_targets(self, counts: np.ndarray) -> list[Target]:
         labels = {f: self.coded.taxonomy.label("frame", f) for f in FRAME_COLUMNS}
