@@ -323,3 +323,19 @@ def test_a_pillar_filter_says_why_other_areas_still_have_rows(window, qtbot, tmp
         assert OTHER_AREAS_NOTE in printed
     window.state.set_filters(FilterSpec(pillars={"peace", "people", "prosperity"}))  # every area chosen: nothing to explain
     assert OTHER_AREAS_NOTE not in window.framing.caption_label.text() and OTHER_AREAS_NOTE not in window.matrix.caption_label.text()
+
+
+def test_a_partner_filter_says_why_other_partners_still_have_bars(window, qtbot):
+    from nsp_explorer.core.filters import OTHER_PARTNERS_NOTE
+    from nsp_explorer.figures.media import MEDIA
+    from nsp_explorer.figures.views import partners
+    from nsp_explorer.gui.export import figure_context
+
+    assert OTHER_PARTNERS_NOTE not in window.partners.caption_label.text()
+    window.state.set_filters(FilterSpec(partners={"japan"}))  # passages on Japan name China and the US too
+    china = window.partners.partners.index("china")
+    assert window.partners.values[china] > 0 and OTHER_PARTNERS_NOTE in window.partners.caption_label.text()
+    sheet = partners(figure_context(window), MEDIA["slide-16x9"], None)
+    assert OTHER_PARTNERS_NOTE in " ".join(" ".join(t.get_text().split()) for t in sheet.figure.texts)
+    window.state.set_filters(FilterSpec())
+    assert OTHER_PARTNERS_NOTE not in window.partners.caption_label.text()

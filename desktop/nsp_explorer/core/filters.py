@@ -82,6 +82,15 @@ def authors_under(coded: CodedPassages, filters: FilterSpec) -> list[str]:
 OTHER_AREAS_NOTE = "Rows of areas not chosen: the chosen passages speak of them too."
 
 
+OTHER_PARTNERS_NOTE = "Bars of partners not chosen: the chosen passages speak of them too."
+
+
+def other_partners_note(partners, *specs: FilterSpec) -> str:
+    """How to read a bar of ``partners`` (those a chart shows with data) that no partner filter chose: the chosen
+    passages name it beside a chosen one. '' when no bar is such."""
+    return OTHER_PARTNERS_NOTE if any(spec.partners and p not in spec.partners for p in partners for spec in specs) else ""
+
+
 def other_areas_note(taxonomy, areas, *specs: FilterSpec) -> str:
     """How to read a row of ``areas`` (those a chart shows with data) when pillars or areas are chosen and the
     row's area is not among them: it counts the chosen passages (sentences) that speak of it too. '' when no row

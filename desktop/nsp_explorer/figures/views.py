@@ -19,7 +19,7 @@ from matplotlib.colors import Normalize
 from ..colours import FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS
 from ..core import aggregate
 from ..core.dataset import UNKNOWN_YEAR
-from ..core.filters import other_areas_note
+from ..core.filters import other_areas_note, other_partners_note
 from ..core.wording import counted, indicator_label
 from .context import FigureContext, plural
 from .draw import MARKERS, cell_grid, fitting_size, shrink_to_cells, style_axes, whole_numbers, wrap_label
@@ -199,7 +199,8 @@ def partners(context: FigureContext, medium: Medium, width: int | None) -> Sheet
     if not len(counts):
         return None
     labels = [context.coded.taxonomy.label("partner", p) for p in counts.index]
-    sheet = Sheet(medium, width, "Partners the passages speak of", context.subtitle(), context.source(), body_in=0.17 * len(counts) + 0.5)
+    note = other_partners_note(list(counts.index), context.state.filters, context.state.selection)
+    sheet = Sheet(medium, width, "Partners the passages speak of", context.subtitle(), context.source(), body_in=0.17 * len(counts) + 0.5, note=note)
     (ax,), = sheet.axes()
     style_axes(ax, medium, grid_axis="x")
     ys = np.arange(len(counts))

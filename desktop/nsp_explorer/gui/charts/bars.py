@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetrics
 
 from ...core.wording import counted
+from ...core.filters import other_partners_note
 from ...core.aggregate import FEW_PASSAGES, FEW_PASSAGES_NOTE, frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
 from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
 from .plot import Bars
@@ -174,6 +175,10 @@ class PartnerChart(ChartView):
             self.plot.getAxis("bottom").setTicks([[(v, compact_number(v)) for v in count_ticks(top)]])
         total = int(mask.sum())
         values = self.values
+        note = other_partners_note([p for p, v in zip(self.partners, values) if v > 0], state.filters, state.selection)
+        caption = self.caption + (f" {note}" if note else "")
+        if caption != self.caption_label.text():
+            self.caption_label.setText(caption)
         self.set_targets(
             self.plot,
             lambda: [
