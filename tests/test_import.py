@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import shutil
+import re
 from pathlib import Path
 
 import docx
@@ -18,7 +19,7 @@ from nsp_explorer.pipeline.build import build_dataset
 from nsp_explorer.pipeline.importers import read_document
 from nsp_explorer.pipeline.library import Library, combined
 
-from .benchmarks.text_pdf import make_pdf
+from .benchmarks.text_pdf import make_pdf, make_pdf_with_text_off_the_page, make_printed_pdf
 
 ARTICLE = [
     "South Korea and ASEAN agreed on Monday to expand cooperation on artificial intelligence and digital trade, the foreign ministry said.",
@@ -479,3 +480,22 @@ def test_a_short_pdfs_wrapped_paragraphs_keep_their_first_lines(qapp, tmp_path):
     document = read_document(make_pdf(tmp_path / "statement.pdf", brief, title="Joint statement"))
     assert "\n" in document.text.split("\n\n")[0]  # printed wrapped, as a reader sees it
     assert [block.text for block in clean_document(document.text, title=document.title)] == brief
+
+
+def test_a_pdfs_page_numbers_and_text_off_its_pages_are_not_its_text(qapp, tmp_path, data):
+    """Printed pages carry their numbers at the foot ("4" became a passage, or a word in a sentence carried over the
+    page break); a writer may draw a line again outside the page, clipped ("… 1.5 million 1 The estimated 4 million …
+    1.5 million unauthorized …"): neither is the document's text."""
+    import pandas as pd
+
+    from nsp_explorer.pipeline.clean import clean_document
+
+    paragraphs = pd.read_csv(data / "dataset" / "passages.csv")["text"].tolist()[20:40]  # about five printed pages
+    printed = read_document(make_printed_pdf(tmp_path / "printed.pdf", paragraphs))
+    blocks = [block.text for block in clean_document(printed.text)]
+    assert not [text for text in blocks if re.fullmatch(r"[\divx]+", text)]  # no page number stands as a passage
+    joined = "\n".join(blocks)
+    assert all(joined.count(p[:60]) == 1 and joined.count(p[-60:]) == 1 for p in paragraphs)  # each once, none lost
+    hidden = "A line drawn above the page that nobody reading the page can see."
+    off = read_document(make_pdf_with_text_off_the_page(tmp_path / "off.pdf", paragraphs[:3], hidden))
+    assert hidden not in off.text and paragraphs[0][:60] in off.text

@@ -29,3 +29,33 @@ def make_pdf(path: Path, paragraphs: list[str], pages: int = 1, title: str = "A 
         text.drawContents(painter, QRectF(0, 0, writer.width(), writer.height()))
     painter.end()
     return path
+
+
+def make_printed_pdf(path: Path, paragraphs: list[str]) -> Path:
+    """The text as Qt prints a document: paged by Qt, a number at each page's foot, and the line a page break cuts
+    drawn again, clipped, above the next page (as a word processor's "print to PDF" may)."""
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20)))
+    text = QTextDocument()
+    font = QFont()
+    font.setPointSize(11)
+    text.setDefaultFont(font)
+    text.setPlainText("\n\n".join(paragraphs))
+    text.print_(writer)
+    return path
+
+
+def make_pdf_with_text_off_the_page(path: Path, paragraphs: list[str], hidden: str) -> Path:
+    """``make_pdf``'s page with a line drawn above the page's top edge, where no reader sees it."""
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20)))
+    painter = QPainter(writer)
+    painter.setClipping(False)
+    painter.drawText(0, -writer.logicalDpiY(), hidden)  # an inch above the page
+    text = QTextDocument()
+    text.documentLayout().setPaintDevice(writer)
+    text.setTextWidth(writer.width())
+    text.setPlainText("\n\n".join(paragraphs))
+    text.drawContents(painter, QRectF(0, 0, writer.width(), writer.height()))
+    painter.end()
+    return path

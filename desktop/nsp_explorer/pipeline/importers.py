@@ -425,12 +425,33 @@ def _extract_article(html: str) -> dict[str, str] | None:
 # ------------------------------------------------------------------------- PDF
 
 
-def _page_lines(textpage) -> str:
+_PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-–—]\s*)?(?:\d{1,3}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))(?:\s*[-–—])?\s*$", re.I)
+
+
+def _without_page_number(page: str) -> str:
+    """A page's text without the number printed alone at its foot or head ("12", "- 12 -", "iv")."""
+    lines = page.split("\n")
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    if not content:
+        return page
+    first, last = content[0], content[-1]
+    if last != first and _PAGE_NUMBER_LINE.match(lines[last]):
+        lines = lines[:last]
+        while lines and not lines[-1].strip():  # the page's text ends where its last line of text does
+            lines.pop()
+    if _PAGE_NUMBER_LINE.match(lines[first]) and first < len(lines) - 1:
+        lines = lines[first + 1 :]
+    return "\n".join(lines)
+
+
+def _page_lines(textpage, width: float, height: float) -> str:
     """A page's text in reading order, with line breaks and blank lines between paragraphs.
 
     PDFium's plain text drops the layout; each character's box keeps it: a move
     down to a new line is a line break, a move down further than a line is a
-    paragraph break.
+    paragraph break. Text drawn outside the page (``width`` × ``height``), which
+    no reader sees, is left out: some writers draw the line a page break cut
+    again above the next page, clipped.
     """
     text = textpage.get_text_range()
     if len(text) != textpage.count_chars():
@@ -444,11 +465,13 @@ def _page_lines(textpage) -> str:
             out.append(char)
             continue
         left, bottom, right, top = textpage.get_charbox(index, loose=True)  # font-high boxes: a line shares one top and bottom
-        height = top - bottom
-        if previous_bottom is not None and height > 0 and top < previous_bottom + 0.2 * height:
+        if bottom >= height or top <= 0 or left >= width or right <= 0:
+            continue  # off the page
+        height_of_line = top - bottom
+        if previous_bottom is not None and height_of_line > 0 and top < previous_bottom + 0.2 * height_of_line:
             gap = previous_bottom - top
-            out.append("\n\n" if gap > 0.8 * max(height, previous_height or height) else "\n")
-        previous_bottom, previous_height = bottom, height
+            out.append("\n\n" if gap > 0.8 * max(height_of_line, previous_height or height_of_line) else "\n")
+        previous_bottom, previous_height = bottom, height_of_line
         out.append(char)
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in "".join(out).split("\n")]
     return "\n".join(lines)
@@ -469,7 +492,7 @@ def _read_pdf(path: Path) -> ImportedDocument:
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
-            pages.append(_page_lines(textpage))
+            pages.append(_without_page_number(_page_lines(textpage, *page.get_size())))
             textpage.close()
             page.close()
         info = document.get_metadata_dict()
