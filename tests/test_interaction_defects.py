@@ -344,9 +344,24 @@ def test_the_filter_summary_says_all_but_and_never_shows_half_a_line(qtbot, code
     window.state.set_filters(FilterSpec(pillars={"prosperity", "peace"}, partners=partners))
     summary = window.filter_panel.summary
     assert summary.text().endswith("Pillars: all but People. Partners: all but Brunei Darussalam.")
+    window.state.set_filters(FilterSpec(pillars=set(coded.taxonomy.ids("pillar"))))  # every one, as a scenario may hold
+    assert summary.text().endswith("Pillars: all.")
     few = sorted(partners)[:7]  # a list too long for the box: cut at a word, the whole of it in the tooltip
     window.state.set_filters(FilterSpec(partners=set(few), authors=set(coded.authors[:3]), years=set(coded.years[:3])))
     shown = summary.label.text()
     assert shown.endswith(" …") and summary.toolTip() == summary.text() and summary.text().startswith(shown[:-2])
     metrics = summary.fontMetrics()
     assert metrics.boundingRect(0, 0, summary.width(), 10000, int(Qt.TextFlag.TextWordWrap), shown).height() <= summary.height() - 4
+
+
+def test_a_one_line_count_too_long_for_its_box_ends_in_an_ellipsis(qtbot):
+    from nsp_explorer.gui.quiet_label import QuietLabel
+
+    label = QuietLabel()
+    qtbot.addWidget(label)
+    label.show()
+    label.resize(60, 20)
+    label.setText("1,234 of 1,000,000 passages shown")
+    assert label.label.text().endswith(" …") and label.toolTip() == label.text() == "1,234 of 1,000,000 passages shown"
+    label.resize(600, 20)
+    assert label.label.text() == label.text() and label.toolTip() == ""

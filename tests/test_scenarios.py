@@ -335,3 +335,7 @@ def test_a_view_changed_after_its_scenario_is_no_longer_named_for_it(qtbot, code
     window.matrix.set_measure("count")
     window.scenarios.show_scenario(0)  # back to the scenario: its name again
     assert window.scenario_shown() == "Japan in the NSP" and window.matrix.measure_name == "share"
+    window.state.set_filters(FilterSpec(years={2019}))
+    assert window.scenario_shown() == ""
+    window.scenarios.update_current()  # Update: the scenario is now this view, and named for it again
+    assert window.scenario_shown() == "Japan in the NSP" and window.store.scenarios[0].filters == FilterSpec(years={2019})

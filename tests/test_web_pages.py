@@ -982,3 +982,24 @@ def test_the_labels_of_the_links_beside_an_authors_name_are_not_the_name(tmp_pat
     assert read_document(page).author == "Alyssa Newcomb"
     text = "Korea and ASEAN agree on a reset\n\nBy Kim Minji Twitter Email @kimminji\n\n" + "\n\n".join(KOREA_PROSE)
     assert metadata_from_text(text).author.value == "Kim Minji"
+
+
+def test_what_looks_like_a_comments_heading_or_a_credit_in_the_middle_of_an_article_keeps_the_article():
+    for heading in ("Comment", "What do you think?", "Trending", "More from the summit", "Related coverage", "Read more"):
+        page = "\n\n".join([*KOREA_PROSE[:3], heading, KOREA_PROSE[3]])
+        assert KOREA_PROSE[3] in [b.text for b in clean_document(page)], heading  # a section, a live blog's subhead
+    poll = "Support for the New Southern Policy fell to 38 percent among South Koreans, according to a Reuters/Ipsos poll."
+    assert classify([poll])[0].chrome == "" and poll in [b.text for b in clean_document("\n\n".join([*KOREA_PROSE, poll]))]
+
+
+def test_a_headline_ending_on_of_is_not_joined_to_the_byline_or_the_first_paragraph_under_it():
+    page = "What Southeast Asia should be wary of\nDira Fabrian\nMarch 3, 2021\n\n" + "\n\n".join(KOREA_PROSE)
+    found = metadata_from_text(page)
+    assert (found.title.value, found.author.value) == ("What Southeast Asia should be wary of", "Dira Fabrian")
+    page = "Subscribe to our newsletter for\n" + "\n\n".join(KOREA_PROSE)
+    assert KOREA_PROSE[0] in [b.text for b in clean_document(page)]
+
+
+def test_an_institution_named_with_and_is_one_author():
+    assert family_name("Centre for Strategic and International Studies") == "Studies"  # as before: not "Strategic & Studies"
+    assert family_name("Ursula von der Leyen and Charles Michel") == "Leyen & Michel"  # a particle is part of a name

@@ -29,6 +29,7 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_LOWER_WORD = re.compile(r"(?:^|\s)(?!(?:de|van|von|der|den|bin|binti|al|da|di|le|la|du|dos|das)\b)[a-z]")  # "for", "of": an institution's name
 _AUTHORS_APART = re.compile(r"\s*;\s*|\s+(?:and|&)\s+|,\s*(?:and\s+)?(?=\S+\s+\S)")  # "A; B", "A and B", "A, B and C"
 
 
@@ -36,7 +37,8 @@ def authors_of(author: str) -> list[str]:
     """The people a byline names: 'Howard Schneider; Lindsay Dunsmuir' and 'Jens Manuel Krogstad and Jeffrey S.
     Passel' name two; 'Krogstad, Jens' (family name first) and 'Dira Fabrian' one."""
     parts = [part for part in _AUTHORS_APART.split(author.strip()) if part]
-    return parts if len(parts) > 1 and all(len(part.split()) > 1 for part in parts) else [author]
+    people = len(parts) > 1 and all(len(part.split()) > 1 and not _LOWER_WORD.search(part) for part in parts)
+    return parts if people else [author]  # "Centre for Strategic and International Studies" is one
 
 
 def _one_family_name(author: str) -> str:

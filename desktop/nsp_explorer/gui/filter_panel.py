@@ -97,7 +97,7 @@ class FilterPanel(QWidget):
         self._fit_counts = QTimer(self)  # the counts' column fits the type (larger in the room, and back)
         self._fit_counts.setSingleShot(True)
         self._fit_counts.setInterval(0)
-        self._fit_counts.timeout.connect(lambda: self.tree.resizeColumnToContents(1))
+        self._fit_counts.timeout.connect(self._fit_count_column)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
 
@@ -223,6 +223,9 @@ class FilterPanel(QWidget):
             if item.checkState(0) != check:
                 item.setCheckState(0, check)
 
+    def _fit_count_column(self) -> None:
+        self.tree.resizeColumnToContents(1)
+
     def _summary(self, state) -> str:
         shown = int(state.mask(self.coded).sum())
         parts = [f"Showing {shown:,} of {len(self.coded):,} passages."]
@@ -235,6 +238,8 @@ class FilterPanel(QWidget):
                 left_out = [v for v in every if v not in values]
                 if values <= {NOTHING}:
                     names = "none"
+                elif not left_out:
+                    names = "all"
                 elif 2 * len(left_out) < len(every):  # most of them chosen: say which are not ("all but Brunei Darussalam")
                     names = "all but " + ", ".join(sorted(taxonomy.label(dimension, v) for v in left_out))
                 else:

@@ -58,8 +58,9 @@ class QuietLabel(QWidget):
 
     def _fits(self, text: str) -> bool:
         width = max(self.width(), 1)
-        flags = Qt.TextFlag.TextWordWrap if self.lines > 1 else Qt.TextFlag.TextSingleLine
-        return self.fontMetrics().boundingRect(0, 0, width, 100000, int(flags), text).height() <= self.height() - 4
+        if self.lines == 1:
+            return self.fontMetrics().horizontalAdvance(text) <= width
+        return self.fontMetrics().boundingRect(0, 0, width, 100000, int(Qt.TextFlag.TextWordWrap), text).height() <= self.height() - 4
 
     def _most_words(self, words: list[str]) -> int:
         low, high = 0, len(words)  # the most words that fit with the ellipsis: a few measurements, not one a word

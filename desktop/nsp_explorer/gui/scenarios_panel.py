@@ -160,6 +160,8 @@ class ScenarioPanel(QWidget):
         if index >= 0:
             old = self.store.scenarios[index]
             self._guard(lambda: self.store.update(index, self.window.current_scenario(old.name, old.note)))
+            if self.store.scenarios[index] != old:  # written: the view is the scenario again
+                self.window.name_the_view(old.name, old.note)
 
     def ask_and_rename(self) -> None:
         index = self.current()

@@ -117,7 +117,8 @@ _CAPTION = re.compile(
     r"|\b(?:photo|image|picture|file photo)s?\s*:\s*\S+(?:\s+\S+){0,4}\s*$"
     r"|/\s*(?:Yonhap|AFP|Reuters|AP|EPA|VNA|Xinhua|Newsis|News1|Getty Images|Shutterstock|Depositphotos)\s*[)\]]?\s*$"
     # an agency and its photographer closing a line: "… December 14, 2016. REUTERS/Gary Cameron/File Photo"
-    r"|\b(?:Reuters|AFP|AP|EPA|Yonhap|Xinhua|Kyodo|Bernama|Antara|VNA|Bloomberg|Getty Images)/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:/File(?: Photo)?)?\s*$"
+    # (case-sensitive: "… according to a Reuters/Ipsos poll." is a sentence)
+    r"|(?-i:\b(?:REUTERS|Reuters|AFP|AP|EPA|Yonhap|Xinhua|Kyodo|Bernama|Antara|VNA|Bloomberg|Getty Images)/[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:/File(?: Photo)?)?)\s*$"
     # who stands where in the picture: "(center)", "(R)", "(second from left)", "(3rd from R)", "(from L to R)"
     r"|\((?:cent(?:er|re)|left|right|[LRC]|front|back|(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))(?: from)? (?:left|right|L|R)"
     r"|from (?:left|right|L|R)(?: to (?:left|right|L|R))?)(?:,\s*(?:front|back|second|third) row)?\)"
@@ -527,18 +528,25 @@ _ENDS_MID_PHRASE = re.compile(
 )
 
 
+def _ends_a_phrase(line: str) -> bool:
+    """The rest of a headline wrapped mid-phrase: a few words, one of them lower-case ("Obama's executive action"),
+    not a sentence; never a bare name ("Dira Fabrian", a byline under the headline) nor a paragraph."""
+    words = line.split()
+    return 0 < len(words) <= 8 and any(w[:1].islower() for w in words[1:] or words) and not _ENDS_SENTENCE.search(line.strip())
+
+
 def carried_lines_joined(lines: list[str]) -> list[tuple[str, int]]:
     """(line, number of its first line) with every sentence carried on to the next line made one line again: a
     line of more than 40 characters and six words without end punctuation, then, with no blank line between, a line
     that starts with a plain lower-case word (a short PDF's wrapped paragraph, too short to read as hard-wrapped);
-    or a line of three words or more that ends on a word no phrase ends on ("… will benefit most from"), then any
-    line (a headline wrapped in a PDF: "Obama's executive action"). Read line by line, its first half would be a
+    or a line of three words or more that ends on a word no phrase ends on ("… will benefit most from"), then the
+    few words that end the phrase (a headline wrapped in a PDF: "Obama's executive action"). Read line by line, its first half would be a
     heading-shaped fragment. Linear: each line is looked at once."""
     joined: list[tuple[list[str], int]] = []
     for number, line in enumerate(lines):
         last = joined[-1][0][-1].strip() if joined else ""
         carried = len(last) > 40 and len(last.split()) >= 6 and not _ENDS_SENTENCE.search(last)
-        mid_phrase = len(last.split()) >= 3 and bool(_ENDS_MID_PHRASE.search(last)) and bool(line.strip())
+        mid_phrase = len(last.split()) >= 3 and bool(_ENDS_MID_PHRASE.search(last)) and _ends_a_phrase(line)
         first_word = line.split(None, 1)[0].strip(",;.").lower() if line.strip() else ""
         if (mid_phrase or (carried and _CARRIED_ON.match(line))) and first_word not in _NOT_CARRIED:
             joined[-1][0].append(line.strip())

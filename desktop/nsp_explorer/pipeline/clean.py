@@ -84,19 +84,19 @@ _COMMENT_PROMPT = re.compile(
 # where a page's readers' comments begin: what follows, on a page copied whole, is their comments and the site's
 # sidebars and footer, never the article
 _COMMENTS_BEGIN = re.compile(
-    r"^\s*(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|\d+ (?:comments?|responses?|replies)|comments?(?: \(\d+\))?"
-    r"|join the (?:discussion|conversation)|write a comment|what do you think\??|reader comments"
+    r"^\s*(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|\d+ (?:comments?|responses?|replies)|comments? \(\d+\)"
+    r"|join the (?:discussion|conversation)|write a comment"
     r"|laisser un commentaire|deja un comentario|deixe um comentário|kommentar (?:schreiben|hinterlassen)"
     r"|lascia un commento|tinggalkan (?:balasan|komentar)|beri komentar|để lại (?:bình luận|một bình luận)"
-    r"|แสดงความคิดเห็น|댓글(?:\s*(?:쓰기|달기|남기기))?|コメントを(?:書く|残す)|发表评论)\s*:?\s*$",
+    r"|แสดงความคิดเห็น|댓글\s*(?:쓰기|달기|남기기)|コメントを(?:書く|残す)|发表评论)\s*:?\s*$",
     re.I,
 )
 # …or where the site's list of its other stories begins, under a heading that never opens a part of an article
-# ("Related coverage" and "Read more" boxes stand in the middle of articles too: not these)
+# ("Related coverage", "Read more" and "More from the summit" stand in the middle of articles and live blogs: not these)
 _OTHER_STORIES_BEGIN = re.compile(
-    r"^\s*(?:next in(?: [\w&-]+){1,3}|more from(?: [\w&.'’-]+){1,4}|more (?:stories|news|articles)(?: from(?: [\w&.'’-]+){1,4})?"
+    r"^\s*(?:next in(?: [\w&-]+){1,3}|more (?:stories|news|articles) from(?: [\w&.'’-]+){1,4}"
     r"|most (?:popular|read|viewed|shared)(?: (?:stories|articles|news))?|you (?:may|might) (?:also )?(?:like|be interested in)"
-    r"|recommended(?: for you| stories| articles| reading)?|trending(?: now| stories)?|top stories|latest (?:news|stories|articles))\s*:?\s*$",
+    r"|recommended for you|top stories|latest (?:news|stories|articles))\s*:?\s*$",
     re.I,
 )
 COMMENTS_AFTER = 3  # paragraphs of prose before a comments heading ends the text (a count of comments by the headline does not)

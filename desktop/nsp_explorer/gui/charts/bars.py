@@ -202,11 +202,11 @@ class Timeline(ChartView):
         self._caption(PILLAR_COLOURS)
         self.published = self.add_plot(0)
         self.caption_label.setToolTip(plain_tip("Top: passages per year of publication, per pillar.\nBottom: the years the passages mention (click a bar to search for that year)."))
-        style_plot(self.published, left="published")
+        style_plot(self.published, left="passages published")
         compact_ticks(self.published.getAxis("left"))
         whole_ticks(self.published.getAxis("left"))
         self.mentioned = self.add_plot(1)
-        style_plot(self.mentioned, left="mentioned")
+        style_plot(self.mentioned, left="passages naming the year")
         compact_ticks(self.mentioned.getAxis("left"))
         whole_ticks(self.mentioned.getAxis("left"))
         for plot in (self.published, self.mentioned):  # whole years, as many as the width allows
