@@ -151,7 +151,7 @@ def test_the_cited_figures_chart_says_a_figure_was_corrected_and_why(qtbot, data
     chart.refresh()
     chart.choice.setCurrentIndex([chart.choice.itemData(i) for i in range(chart.choice.count())].index(("korean_oda", "USD million")))
     chart.refresh()
-    assert chart._title.endswith(": 10 figures with a year · ⚠ 10 corrected") and "ODA" in chart._title
+    assert chart._title[1] == "10 figures with a year · ⚠ 10 corrected" and "ODA" in chart._title[0]
     vietnam = next(i for i in chart.drawn if chart.coded.fact_quote(int(i)).startswith("Vietnam"))
     tip = chart._tip(0, 0, int(vietnam))
     assert "170.7 USD million" in tip and "as printed: 170.7 (Vietnam)" in tip and "corrected by a reader: unit USD billion → USD million" in tip

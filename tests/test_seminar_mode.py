@@ -261,3 +261,18 @@ def test_the_room_is_never_shown_a_blank_slide(window, qtbot):
     window.step_view(1)
     assert window.charts[window.view_index] is window.figures
     window.set_one_view(False)
+
+
+def test_titles_say_what_they_count_where_there_is_room_and_never_run_into_each_other(window, qtbot):
+    timeline, figures = window.timeline, window.figures
+    def titles():
+        return timeline.published.titles["left"], timeline.mentioned.titles["left"]
+    qtbot.waitUntil(lambda: titles() == ("published", "mentioned"), timeout=2000)  # the grid's short row: a word each
+    assert "<br>" in figures.plot.title.text  # a narrow chart: the indicator on its own line, not cut at the edge
+    window.set_one_view(True)
+    window.show_view(window.charts.index(timeline))
+    qtbot.waitUntil(lambda: titles() == ("passages published", "passages naming the year"), timeout=2000)
+    window.show_view(window.charts.index(figures))
+    qtbot.waitUntil(lambda: "<br>" not in figures.plot.title.text, timeout=2000)  # alone: one line
+    window.set_one_view(False)
+    qtbot.waitUntil(lambda: titles() == ("published", "mentioned"), timeout=2000)

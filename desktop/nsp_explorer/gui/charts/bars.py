@@ -13,7 +13,7 @@ from ...core.filters import other_partners_note
 from ...core.aggregate import FEW_PASSAGES, FEW_PASSAGES_NOTE, frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
 from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
 from .plot import Bars
-from .base import ChartView, Target, compact_number, compact_ticks, label_axis, nice_ceiling, percent, plain_tip, set_range, short_name, style_plot, whole_ticks
+from .base import TITLE_POINTS, ChartView, Target, axis_title, compact_number, compact_ticks, label_axis, nice_ceiling, percent, plain_tip, set_range, short_name, style_plot, whole_ticks
 
 
 def count_ticks(top: float) -> tuple[float, ...]:
@@ -202,11 +202,12 @@ class Timeline(ChartView):
         self._caption(PILLAR_COLOURS)
         self.published = self.add_plot(0)
         self.caption_label.setToolTip(plain_tip("Top: passages per year of publication, per pillar.\nBottom: the years the passages mention (click a bar to search for that year)."))
-        style_plot(self.published, left="passages published")
+        style_plot(self.published, left="published")
         compact_ticks(self.published.getAxis("left"))
         whole_ticks(self.published.getAxis("left"))
         self.mentioned = self.add_plot(1)
-        style_plot(self.mentioned, left="passages naming the year")
+        style_plot(self.mentioned, left="mentioned")
+        self.after_each_resize(self._fit_axis_titles)
         compact_ticks(self.mentioned.getAxis("left"))
         whole_ticks(self.mentioned.getAxis("left"))
         for plot in (self.published, self.mentioned):  # whole years, as many as the width allows
@@ -230,6 +231,17 @@ class Timeline(ChartView):
 
     def _caption(self, colours: dict[str, str]) -> None:
         self.caption_label.setText(colour_key([(self.coded.taxonomy.label("pillar", p), colours[p]) for p in self.pillars]))
+
+    def _fit_axis_titles(self) -> None:
+        """Each plot's title says what it counts where the plot is tall enough ("passages naming the year", alone or
+        in the room); a word in the grid's short row, where the two would run into each other."""
+        font = QFont()
+        font.setPointSizeF(TITLE_POINTS * self.type_scale)
+        metrics = QFontMetrics(font)
+        for plot, long, short in ((self.published, "passages published", "published"), (self.mentioned, "passages naming the year", "mentioned")):
+            title = long if metrics.horizontalAdvance(long) + 12 <= plot.height() else short
+            if plot.__dict__.get("titles", {}).get("left") != title:
+                axis_title(plot, "left", title, self.type_scale, self.palette.text)
 
     def restyle(self) -> None:
         for pillar, bar in zip(self.pillars, self.bars):

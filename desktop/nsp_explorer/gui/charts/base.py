@@ -330,6 +330,14 @@ class ChartView(QFrame):
         scene.sigMouseClicked.connect(self._click)
         state.changed.connect(self.refresh)
 
+    def after_each_resize(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the chart's plots have their sizes after each resize (at the next turn of the loop)."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(callback)
+        self.resized.connect(timer.start)
+
     def add_plot(self, row: int = 0, categories: tuple[str, ...] = ()) -> Plot:
         """A plot in the given row; ``categories`` names the sides whose labels are names (see CategoryAxis)."""
         plot = Plot(categories=categories)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox
 
 from ..palette import author_styles
@@ -51,9 +52,11 @@ class CitedFigures(ChartView):
         self.outline_pen = pg.mkPen("#222222", width=0.6)
         self.listed: list[tuple] = []
         self.counts: dict[int, int] = {}  # per drawn marker: how many figures it stands for
-        self._title: str | None = None
+        self._title: tuple[str, str] | None = None  # the indicator, and what is drawn of it
+        self._title_shown: tuple | None = None  # the title as set: text, type size and colour
         self._spans: dict[tuple[str, str], tuple[int, int, float, float]] = {}
         self.drawn = np.zeros(0, dtype=np.int64)  # fact numbers drawn
+        self.after_each_resize(self._set_title)  # one line or two, as the width allows
 
     def _tip(self, x, y, data) -> str:
         fact = self.facts.iloc[data]
@@ -140,10 +143,10 @@ class CitedFigures(ChartView):
         set_range(self.plot, "y", low, high, 0.1)
         # always a line (one that came and went would resize the plot, and redraw its axes, at every toggle)
         # the indicator named on the chart itself: the list above it is cut short in a narrow chart
-        title = f"{indicator_label(indicator, unit)}: {counted(len(dated), 'figure')} with a year" + (f" · {figures.undated:,} more without one" if figures.undated else "")
+        title = (indicator_label(indicator, unit), f"{counted(len(dated), 'figure')} with a year" + (f" · {figures.undated:,} more without one" if figures.undated else ""))
         corrected, flagged = int((self.notes[dated] != "").sum()), int((self.checks[dated] != "").sum())
         if corrected or flagged:  # a correction or a doubtful unit is said on the chart, not only in a tooltip
-            title += (f" · ⚠ {corrected:,} corrected" if corrected else "") + (f" · ⚠ {flagged:,} doubtful unit" if flagged else "")
+            title = (title[0], title[1] + (f" · ⚠ {corrected:,} corrected" if corrected else "") + (f" · ⚠ {flagged:,} doubtful unit" if flagged else ""))
         if title != self._title:
             self._title = title
             self._set_title()
@@ -161,8 +164,21 @@ class CitedFigures(ChartView):
             )
         )
 
+    def title_text(self) -> str:
+        """The indicator and what is drawn of it, on one line where it fits the plot's width, else on two."""
+        if self._title is None:
+            return ""
+        font = QFont()
+        font.setPointSizeF(SUBTITLE_POINTS * self.type_scale)
+        line = ": ".join(self._title)
+        fits = QFontMetrics(font).horizontalAdvance(line) + 16 <= self.plot.vb.width()  # the title stands over the view
+        return html.escape(line) if fits else "<br>".join(html.escape(part) for part in self._title)
+
     def _set_title(self) -> None:
-        self.plot.setTitle(self._title, size=f"{SUBTITLE_POINTS * self.type_scale:.1f}pt", color=self.palette.muted)
+        shown = (self.title_text(), f"{SUBTITLE_POINTS * self.type_scale:.1f}pt", self.palette.muted)
+        if shown != self._title_shown:  # a resize sets it again only when it changes
+            self._title_shown = shown
+            self.plot.setTitle(shown[0], size=shown[1], color=shown[2])
 
     def set_type_scale(self, scale: float) -> None:
         super().set_type_scale(scale)

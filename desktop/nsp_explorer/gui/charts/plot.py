@@ -174,7 +174,8 @@ class Plot(pg.GraphicsWidget):
             self.grid.addItem(self.title, *_TITLE)
         self.title.setVisible(text is not None)
         points = float(str(style.get("size", "8pt")).removesuffix("pt"))
-        height = 0 if text is None else max(24, int(points * 2.4) + 4)  # a line at this size, with its margins
+        lines = 0 if text is None else text.count("<br>") + 1
+        height = 0 if text is None else max(24 * lines, int(points * (1.4 * lines + 1.0)) + 4)  # its lines at this size, with margins
         self.grid.setRowFixedHeight(_TITLE[0], height)
         self.title.setMaximumHeight(height)
         if text is not None:
