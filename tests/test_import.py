@@ -16,10 +16,11 @@ from PySide6.QtGui import QPainter, QPdfWriter
 from nsp_explorer.core.errors import BadValue, DataFileError
 from nsp_explorer.pipeline import importers
 from nsp_explorer.pipeline.build import build_dataset
+from nsp_explorer.pipeline.chrome import classify
 from nsp_explorer.pipeline.importers import read_document
 from nsp_explorer.pipeline.library import Library, combined
 
-from .benchmarks.text_pdf import make_pdf, make_pdf_with_text_off_the_page, make_printed_pdf
+from .benchmarks.text_pdf import make_pdf, make_pdf_with_text_off_the_page, make_printed_pdf, make_report_pdf
 
 ARTICLE = [
     "South Korea and ASEAN agreed on Monday to expand cooperation on artificial intelligence and digital trade, the foreign ministry said.",
@@ -499,3 +500,30 @@ def test_a_pdfs_page_numbers_and_text_off_its_pages_are_not_its_text(qapp, tmp_p
     hidden = "A line drawn above the page that nobody reading the page can see."
     off = read_document(make_pdf_with_text_off_the_page(tmp_path / "off.pdf", paragraphs[:3], hidden))
     assert hidden not in off.text and paragraphs[0][:60] in off.text
+
+
+def test_a_reports_running_head_and_footer_are_not_its_text_but_its_copyright_act_is(qapp, tmp_path, data):
+    """Real reports head and foot each page with their title and "… Page 4"; their text may speak of the Copyright
+    Act or the Copyright Office, which is no copyright notice; a word hyphenated at a line's end is one word."""
+    import pandas as pd
+
+    from nsp_explorer.pipeline.clean import clean_document
+
+    paragraphs = pd.read_csv(data / "dataset" / "passages.csv")["text"].tolist()[50:62]
+    paragraphs[4] = ("The Copyright Office studies required by the Act, and the Copyright Act itself, shape how the "
+                     "ASEAN-Korea Centre shares its reports with universities across the region.")
+    head, foot = "The New Southern Policy at Five: A Review", "Korea Institute Review December 2022 Page {page}"
+    document = read_document(make_report_pdf(tmp_path / "report.pdf", paragraphs, head, foot))
+    assert document.title == head  # the first page keeps its own head: the title
+    blocks = clean_document(document.text, title=document.title)
+    joined = "\n".join(block.text for block in blocks)
+    assert "Korea Institute Review December 2022" not in joined and head not in joined
+    assert paragraphs[4] in [block.text for block in blocks]  # kept whole, "ASEAN-Korea" one word
+    assert all(joined.count(p[:50]) == 1 for p in paragraphs)
+    notice = "Copyright 2022 Korea Institute. All rights reserved."
+    assert classify([notice])[0].chrome == "copyright" and classify([paragraphs[4]])[0].chrome != "copyright"
+    from nsp_explorer.pipeline.chrome import pdf_furniture
+
+    wrapped = ["Copyright Act to restore protection to works from Berne or WTO member countries",  # lines of a paragraph
+               "Copyright Office website (http://www.loc.gov/copyright/onlinesp/list/)."]
+    assert pdf_furniture(wrapped) == [False, False] and pdf_furniture([notice, "www.example.org/report"]) == [True, True]

@@ -59,3 +59,30 @@ def make_pdf_with_text_off_the_page(path: Path, paragraphs: list[str], hidden: s
     text.drawContents(painter, QRectF(0, 0, writer.width(), writer.height()))
     painter.end()
     return path
+
+
+def make_report_pdf(path: Path, paragraphs: list[str], head: str, foot: str, per_page: int = 3) -> Path:
+    """A report's pages: ``head`` above the text of each page, ``foot`` (with "{page}" for its number) below it."""
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20)))
+    painter = QPainter(writer)
+    font = QFont()
+    font.setPointSize(11)
+    line = writer.logicalDpiY() // 4
+    for page, start in enumerate(range(0, len(paragraphs), per_page)):
+        if page:
+            writer.newPage()
+        painter.setFont(font)
+        painter.drawText(0, line, head)
+        text = QTextDocument()
+        text.documentLayout().setPaintDevice(writer)
+        text.setDefaultFont(font)
+        text.setTextWidth(writer.width())
+        text.setPlainText("\n\n".join(paragraphs[start : start + per_page]))
+        painter.save()
+        painter.translate(0, 2 * line)
+        text.drawContents(painter, QRectF(0, 0, writer.width(), writer.height() - 4 * line))
+        painter.restore()
+        painter.drawText(0, writer.height() - line, foot.format(page=page + 1))
+    painter.end()
+    return path

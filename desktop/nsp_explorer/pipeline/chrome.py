@@ -76,7 +76,11 @@ _LEADING_DASH = re.compile(r"^\s*(?:--|—|–|-)\s+(?=[A-Z\"“‘(])")
 _END_MARKER = re.compile(r"\s*(?:\(END\)|\(end\)|-END-|-\s*end\s*-|/\.)\s*$")
 
 # evidence that a line is page chrome
-_COPYRIGHT = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|무단\s*전재|재배포\s*금지|สงวนลิขสิทธิ์|版权所有", re.I)
+# a copyright notice: the sign, "all rights reserved", or the word before a year ("Copyright 2014 Pew Research
+# Center"); never the word alone ("the Copyright Act", "Copyright Office studies are required by the Act")
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*(?:19|20)\d\d|\ball rights reserved\b|\bcopyright\s*(?:\(c\)\s*)?(?:19|20)\d\d|무단\s*전재|재배포\s*금지|สงวนลิขสิทธิ์|版权所有", re.I
+)
 # a page speaking to its reader: strong enough to drop even a sentence-shaped line
 _CALL_TO_ACTION = re.compile(
     r"\bclick here\b|\bsubscribe (?:now|today|for|to (?:our|the|this))\b|\bsign up (?:now|today|for|to)\b|\bapply (?:now|by|before|online)\b"
@@ -373,7 +377,7 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "date line" if _is_date_line(text) else "no words"
     if len(words) <= 70 and "@" in text and EMAIL.search(text):
         return "e-mail (contact or author bio)"
-    if _COPYRIGHT.search(text) and len(words) <= 40 and (not prose or re.search(r"©|all rights reserved|^\W*copyright\b", text, re.I)):
+    if _COPYRIGHT.search(text) and len(words) <= 40 and (not prose or re.search(r"©|all rights reserved|^\W*copyright\s*(?:\(c\)\s*)?(?:19|20)\d\d", text, re.I)):
         return "copyright"
     if _form_line(text, words):
         return "comment form"
@@ -505,7 +509,7 @@ def pdf_furniture(lines: list[str]) -> list[bool]:
             bool(text)
             and bool(
                 _PRINT_HEADER.match(text)
-                or (_URL.search(text) and len(words_of(_URL.sub(" ", text))) <= 3)
+                or (_URL.search(text) and len(words_of(_URL.sub(" ", text))) <= 3 and not _TERMINAL.search(text))  # a sentence's end is text
                 or (_COPYRIGHT.search(text) and len(words) <= 15 and not _TERMINAL.search(text.rstrip(".") + "x") and text[:1] in "©C")
                 or in_other_script(text, body_script)
             )

@@ -366,6 +366,18 @@ def _parse_table(caption: str, cells: list[str]) -> Table | None:
     return Table(caption, tuple(header), tuple(rows))
 
 
+_HYPHEN_AT_END = re.compile(r"(?<=[^\W\d_])-$")
+
+
+def _joined(lines: list[str]) -> str:
+    """A wrapped paragraph's lines as one: a line ending in a word's hyphen runs on without a space ("ASEAN-" and
+    "Korea" is "ASEAN-Korea", "long-" and "term" is "long-term"; PDFium's soft hyphens are gone already)."""
+    text = lines[0]
+    for line in lines[1:]:
+        text += line if _HYPHEN_AT_END.search(text) else " " + line
+    return text
+
+
 def _wrapped_blocks(lines: list[str]) -> list[Block]:
     lines = [line.strip() for line in lines if not _PAGE_NUMBER.match(line)]
     width = _wrap_width(lines)
@@ -381,7 +393,7 @@ def _wrapped_blocks(lines: list[str]) -> list[Block]:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Block(tidy_space(" ".join(paragraph)), section))
+            blocks.append(Block(tidy_space(_joined(paragraph)), section))
             paragraph.clear()
 
     i = start

@@ -425,6 +425,7 @@ def _extract_article(html: str) -> dict[str, str] | None:
 # ------------------------------------------------------------------------- PDF
 
 
+_SOFT_HYPHEN_AT_END = re.compile("[\ufffe\u00ad]\n(?=\\w)")
 _PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-–—]\s*)?(?:\d{1,3}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))(?:\s*[-–—])?\s*$", re.I)
 
 
@@ -442,6 +443,38 @@ def _without_page_number(page: str) -> str:
     if _PAGE_NUMBER_LINE.match(lines[first]) and first < len(lines) - 1:
         lines = lines[first + 1 :]
     return "\n".join(lines)
+
+
+RUNNING_EDGE = 3  # lines at a page's head and foot where running heads, footers and print stamps stand
+RUNNING_PAGES = 3  # pages a line must head or foot, at least …
+RUNNING_SHARE = 0.3  # … and this share of the pages, to be the document's furniture
+
+
+def _edge_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def _without_running_lines(pages: list[str]) -> list[str]:
+    """The pages without the lines that head or foot many of them, page numbers and dates aside ("The Digital
+    Millennium Copyright Act of 1998", "Copyright Office Summary December 1998 Page 4", "Printed by … on 1/27/2021").
+    The first page keeps its head: the document's title may be the running head."""
+    def edges(page: str, head: bool = True) -> list[int]:
+        filled = [i for i, line in enumerate(page.split("\n")) if line.strip()]
+        return sorted(set((filled[:RUNNING_EDGE] if head else []) + filled[-RUNNING_EDGE:]))
+
+    split = [page.split("\n") for page in pages]
+    seen: dict[str, int] = {}
+    for lines, page in zip(split, pages):
+        for key in {_edge_key(lines[i]) for i in edges(page)}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, n in seen.items() if n >= RUNNING_PAGES and n >= RUNNING_SHARE * len(pages)}
+    if not running:
+        return pages
+    out = []
+    for number, (lines, page) in enumerate(zip(split, pages)):
+        dropped = {i for i in edges(page, head=number > 0) if _edge_key(lines[i]) in running}
+        out.append("\n".join(line for i, line in enumerate(lines) if i not in dropped))
+    return out
 
 
 def _page_lines(textpage, width: float, height: float) -> str:
@@ -474,7 +507,8 @@ def _page_lines(textpage, width: float, height: float) -> str:
         previous_bottom, previous_height = bottom, height_of_line
         out.append(char)
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in "".join(out).split("\n")]
-    return "\n".join(lines)
+    # PDFium marks a word hyphenated at a line's end with U+FFFE (a soft hyphen): the word is one ("Ex-\nisting")
+    return _SOFT_HYPHEN_AT_END.sub("", "\n".join(lines)).replace("\ufffe", "").replace("\u00ad", "")
 
 
 def _read_pdf(path: Path) -> ImportedDocument:
@@ -500,7 +534,7 @@ def _read_pdf(path: Path) -> ImportedDocument:
         raise DataFileError(path, f"is not a readable PDF ({exc})") from None
     finally:
         document.close()
-    text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(_without_running_lines(pages)).replace("\r\n", "\n").replace("\r", "\n")
     if len(re.findall(r"\w+", text)) < 5:
         raise DataFileError(path, "has no text layer (a scanned PDF?); run it through OCR first, then import the result")
     created = re.match(r"D:(\d{4})(\d{2})?(\d{2})?", info.get("CreationDate", "") or "")
