@@ -432,9 +432,14 @@ def test_a_byline_in_the_text_beats_the_author_in_a_files_properties(tmp_path):
 
 
 def test_login_names_and_placeholders_in_properties_stay_unknown_when_the_text_names_nobody(tmp_path):
-    for author in ("jserjeant", "user01", "Microsoft Office User", "Administrator"):
+    for author in ("jserjeant", "user01", "Microsoft Office User", "Administrator", "Cisco Employee", "W:CAR:MP:FP", "HP Authorized Customer"):
         read = read_document(make_docx(tmp_path / "plain.docx", ARTICLE, title="Document1", author=author, heading="", byline=""))
         assert read.author == "" and read.title == "", (author, read.author, read.title)
+
+
+def test_an_organisation_in_properties_loses_the_login_after_it(tmp_path):
+    read = read_document(make_docx(tmp_path / "plain.docx", ARTICLE, author="United States Copyright Office - jmf", heading="", byline=""))
+    assert read.author == "United States Copyright Office"
 
 
 def test_the_same_article_from_another_file_is_imported_with_a_word_that_it_may_count_twice(tmp_path, library, data):

@@ -595,6 +595,9 @@ _MADE_TITLE = re.compile(
     re.I,
 )
 _LOGIN = re.compile(r"^[a-z0-9._-]+$|^[\w.-]*\d[\w.-]*$")  # "jserjeant", "user01": an account, not a byline
+# what a computer calls its user: "Cisco Employee", "HP Authorized Customer", an office code "W:CAR:MP:FP"
+_ACCOUNT_NAME = re.compile(r"\b(?:employee|customer|owner|licensee|valued|authorized|default|preferred)\b|[:\\/@]", re.I)
+_LOGIN_AFTER = re.compile(r"\s+[-–—]\s+[a-z0-9._]{2,12}$")  # "United States Copyright Office - jmf": the login after the name
 
 
 def _file_properties(document: ImportedDocument, kind: str) -> ImportedDocument:
@@ -604,8 +607,8 @@ def _file_properties(document: ImportedDocument, kind: str) -> ImportedDocument:
     stem = document.path.stem
     file_name = document.title.strip() == stem and not re.search(r"\s", stem)  # "brief_v3": the file's name, not a title
     title = "" if _MADE_TITLE.search(document.title) or file_name else document.title.strip()
-    author = _person(document.author)
-    author = "" if _LOGIN.match(author) else author
+    author = _LOGIN_AFTER.sub("", _person(document.author))
+    author = "" if _LOGIN.match(author) or _ACCOUNT_NAME.search(author) else author
     document = replace(document, title=title, author=author)
     where = {name: f"the {kind} file's properties" for name in ("title", "author") if getattr(document, name)}
     if document.date:
