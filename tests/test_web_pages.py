@@ -1003,3 +1003,9 @@ def test_a_headline_ending_on_of_is_not_joined_to_the_byline_or_the_first_paragr
 def test_an_institution_named_with_and_is_one_author():
     assert family_name("Centre for Strategic and International Studies") == "Studies"  # as before: not "Strategic & Studies"
     assert family_name("Ursula von der Leyen and Charles Michel") == "Leyen & Michel"  # a particle is part of a name
+
+
+def test_a_place_under_the_headline_is_no_author():
+    page = "Preemptive information extraction for ASEAN trade\n\nNew York University\nNew York, NY, 10003\n\n" + "\n\n".join(KOREA_PROSE)
+    found = metadata_from_text(page)
+    assert found.author is None or "York" not in found.author.value
