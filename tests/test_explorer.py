@@ -339,3 +339,44 @@ def test_a_partner_filter_says_why_other_partners_still_have_bars(window, qtbot)
     assert OTHER_PARTNERS_NOTE in " ".join(" ".join(t.get_text().split()) for t in sheet.figure.texts)
     window.state.set_filters(FilterSpec())
     assert OTHER_PARTNERS_NOTE not in window.partners.caption_label.text()
+
+
+def test_a_partner_filter_says_framing_counts_the_sentences_that_name_one_and_a_pillar_filter_explains_other_pillars(window):
+    from nsp_explorer.core.filters import OTHER_PILLARS_NOTE, PARTNER_SENTENCES_NOTE
+
+    window.state.set_filters(FilterSpec(partners={"china", "japan"}))
+    assert PARTNER_SENTENCES_NOTE in window.framing.caption_label.text()  # the attention chart counts whole passages
+    assert OTHER_PILLARS_NOTE not in window.pillars.caption_label.text()
+    window.state.set_filters(FilterSpec(pillars={"peace"}))
+    assert PARTNER_SENTENCES_NOTE not in window.framing.caption_label.text()
+    assert OTHER_PILLARS_NOTE in window.pillars.caption_label.text()  # People and Prosperity bars under Peace
+
+
+def test_the_chosen_indicator_comes_back_after_a_click_and_esc_and_so_does_the_scenarios_name(window, qtbot, tmp_path):
+    figures = window.figures
+    chosen = figures.listed[1][0]  # not the first: the one the chart would pick by itself
+    figures.choice.setCurrentIndex(figures._index_of(chosen))
+    figures.choice.activated.emit(figures.choice.currentIndex())
+    assert figures.current_indicator() == chosen
+    window.scenarios.save_current("Cited")
+    other_passage = next(  # a click on passages that do not cite it: the chart shows another indicator meanwhile
+        pid for pid, key in zip(window.coded.facts["row"], window.coded.facts["key"]) if window.coded.fact_keys[key] != chosen)
+    author = window.coded.passages["author"].to_numpy()[other_passage]
+    cited = {tuple(window.coded.fact_keys[k]) for r, k in zip(window.coded.facts["row"], window.coded.facts["key"])
+             if window.coded.passages["author"].to_numpy()[r] == author}
+    if chosen in cited:
+        pytest.skip("every author cites the chosen indicator")
+    window.state.narrow(source="test", authors={author})
+    assert figures.current_indicator() != chosen
+    window.state.clear_selection(source="test")  # Esc
+    assert figures.current_indicator() == chosen and window.scenario_shown() == "Cited"
+
+
+def test_a_click_takes_the_keyboards_outline_away(window, qtbot):
+    framing = window.framing
+    framing.keys.first()
+    assert framing.keys.outlines[1].isVisible()
+    column, row = framing.authors.index("Lee Jaehyon"), framing.areas.index("korean_peninsula")
+    qtbot.mouseClick(framing.graphics.viewport(), Qt.MouseButton.LeftButton, pos=framing.scene_point(framing.plot, column, row))
+    assert window.state.state.selection == FilterSpec(authors={"Lee Jaehyon"}, areas={"korean_peninsula"})
+    assert not framing.keys.outlines[1].isVisible() and framing.keys.current is None and framing.keys.remembered is None

@@ -500,3 +500,15 @@ def test_the_framing_figures_axis_caption_stays_within_a_4_3_slide(coded):
     (ax,) = sheet.figure.axes[:1]
     box = ax.xaxis.label.get_window_extent(renderer)
     assert 0 <= box.x0 and box.x1 <= sheet.figure.bbox.width
+
+
+def test_both_sides_of_the_comparison_star_a_share_of_few_passages_and_explain_other_rows(coded):
+    from nsp_explorer.core.filters import OTHER_AREAS_NOTE
+    from nsp_explorer.figures.compare import POOLED, Difference, _Comparison
+
+    peace = FigureContext(coded, ExplorerState(FilterSpec(pillars={"peace"})), "Peace")
+    partners = FigureContext(coded, ExplorerState(FilterSpec(partners={"china", "japan"})), "Japan and China")
+    sheet = draw(_Comparison(peace, partners, Difference(POOLED)), peace, "slide-16x9", 1920)
+    b = [t.get_text() for t in sheet.figure.axes[1].texts]
+    assert any(text.endswith("%*") for text in b)  # Choe's few passages on B: starred, as in the single figure
+    assert OTHER_AREAS_NOTE in " ".join(sheet.texts()).replace("\n", " ")

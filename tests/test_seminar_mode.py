@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from nsp_explorer.core.filters import FilterSpec
@@ -267,7 +267,11 @@ def test_titles_say_what_they_count_where_there_is_room_and_never_run_into_each_
     timeline, figures = window.timeline, window.figures
     def titles():
         return timeline.published.titles["left"], timeline.mentioned.titles["left"]
-    qtbot.waitUntil(lambda: titles() == ("published", "mentioned"), timeout=2000)  # the grid's short row: a word each
+    def short() -> bool:  # the grid's short row: a word each, or none where even a word would be cut
+        metrics = QFontMetrics(timeline.published.getAxis("left").label.font())
+        return all(t in ("published", "mentioned", "") and (not t or metrics.horizontalAdvance(t) <= p.height())
+                   for t, p in zip(titles(), (timeline.published, timeline.mentioned))) and "naming" not in titles()[1]
+    qtbot.waitUntil(short, timeout=2000)
     assert "<br>" in figures.plot.title.text  # a narrow chart: the indicator on its own line, not cut at the edge
     window.set_one_view(True)
     window.show_view(window.charts.index(timeline))
@@ -275,4 +279,4 @@ def test_titles_say_what_they_count_where_there_is_room_and_never_run_into_each_
     window.show_view(window.charts.index(figures))
     qtbot.waitUntil(lambda: "<br>" not in figures.plot.title.text, timeout=2000)  # alone: one line
     window.set_one_view(False)
-    qtbot.waitUntil(lambda: titles() == ("published", "mentioned"), timeout=2000)
+    qtbot.waitUntil(short, timeout=2000)

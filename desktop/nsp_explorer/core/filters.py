@@ -82,6 +82,24 @@ def authors_under(coded: CodedPassages, filters: FilterSpec) -> list[str]:
 OTHER_AREAS_NOTE = "Rows of areas not chosen: the chosen passages speak of them too."
 
 
+PARTNER_SENTENCES_NOTE = "With partners chosen, only sentences that name one count here (passage charts count whole passages)."
+OTHER_PILLARS_NOTE = "Bars of pillars not chosen: the chosen passages are coded with them too."
+
+
+def partner_sentences_note(*specs: FilterSpec) -> str:
+    """How a view of sentences reads under a partner filter: it counts the sentences that name a chosen partner,
+    where the views of passages count every sentence of a passage that names one."""
+    return PARTNER_SENTENCES_NOTE if any(spec.partners for spec in specs) else ""
+
+
+def other_pillars_note(taxonomy, pillars, *specs: FilterSpec) -> str:
+    """How to read a bar of ``pillars`` (those a chart shows with data) that no pillar or area filter chose."""
+    def chosen(pillar: str, spec: FilterSpec) -> bool:
+        return not (spec.pillars or spec.areas) or pillar in spec.pillars or any(taxonomy.pillar_of(a) == pillar for a in spec.areas)
+
+    return OTHER_PILLARS_NOTE if any(not chosen(p, spec) for p in pillars for spec in specs) else ""
+
+
 OTHER_PARTNERS_NOTE = "Bars of partners not chosen: the chosen passages speak of them too."
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..core import aggregate
+from ..core.filters import other_areas_note, partner_sentences_note
 from ..core.aggregate import FEW_PASSAGES
 from ..core.names import marked_name
 from ..core.wording import signed_points
@@ -144,8 +145,10 @@ class _Comparison:
         note = (
             "Each column: share of that author's passages on each area; – no passages."
             + (" The two sides share no author: each shows its own." if apart else "")
-            + f" {compared}; * fewer than {FEW_PASSAGES} passages on one side."
+            + f" {compared}; * fewer than {FEW_PASSAGES} passages in the column (in A − B, on one side)."
         )
+        rows_note = other_areas_note(coded.taxonomy, areas, a.state.filters, a.state.selection, b.state.filters, b.state.selection)
+        note += f" {rows_note}" if rows_note else ""
         sheet = Sheet(medium, width, f"Attention by area: {name_a} vs {name_b}", subtitle, source, body_in=0.2 * len(areas) + 1.8, note=note)
         # A and B: columns of one width; A − B at least wide enough for its title and colour bar
         axes = sheet.axes(1, 3, width_ratios=[wide, wide, max(len(differences), 2.5)])[0]
@@ -159,11 +162,12 @@ class _Comparison:
         diverging = LinearSegmentedColormap.from_list("a-minus-b", ["#0072B2", "#FFFFFF", "#D55E00"])  # Okabe–Ito blue ↔ vermillion
         missing = np.array([0.92, 0.92, 0.92, 1.0])
         grids = []
-        for ax, values, side, n, shown in ((axes[0], share_a, f"A: {name_a}", a.passages, sides[0]), (axes[1], share_b, f"B: {name_b}", b.passages, sides[1])):
+        for ax, values, side, n, shown, held_side in ((axes[0], share_a, f"A: {name_a}", a.passages, sides[0], n_a), (axes[1], share_b, f"B: {name_b}", b.passages, sides[1], n_b)):
             values = values[:, shown]
             colours = shares_map(Normalize(0, 1)(np.nan_to_num(values)))
             colours[~np.isfinite(values)] = missing
-            texts = [["–" if v != v else f"{100 * v:.0f}%" for v in row] for row in values]
+            few_here = [held_side[i] < FEW_PASSAGES for i in shown]  # a share of few passages, starred as in the single figure
+            texts = [["–" if v != v else f"{100 * v:.0f}%" + ("*" if f else "") for v, f in zip(row, few_here)] for row in values]
             style_axes(ax, medium)
             grids.append((ax, cell_grid(ax, colours, texts, size), len(areas), wide))
             ax.set_xlim(-0.5, wide - 0.5)  # cells of one width on both sides
@@ -227,6 +231,8 @@ class _FramingComparison:
         note = "Each cell: the frames of that author's sentences on the area (bar) and how many sentences (number); – none on that side." + (
             " The two sides share no author: each shows its own." if apart else ""
         )
+        specs = (a.state.filters, a.state.selection, b.state.filters, b.state.selection)
+        note += "".join(f" {n}" for n in (other_areas_note(coded.taxonomy, areas, *specs), partner_sentences_note(*specs)) if n)
         labels = [wrap_label(coded.taxonomy.label("area", x), medium) for x in areas]
         sheet = Sheet(medium, width, f"Framing: {name_a} vs {name_b}", subtitle, source, frame_keys(coded, a.state, b.state), body_in=row_height(labels, medium) * len(areas) + 1.0, note=note)
         axes = sheet.axes(1, 2)[0]

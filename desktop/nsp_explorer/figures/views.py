@@ -19,7 +19,7 @@ from matplotlib.colors import Normalize
 from ..colours import FRAME_COLOURS, HEATMAP, PARTNER_COLOUR, PILLAR_COLOURS
 from ..core import aggregate
 from ..core.dataset import UNKNOWN_YEAR
-from ..core.filters import other_areas_note, other_partners_note
+from ..core.filters import other_areas_note, other_partners_note, other_pillars_note
 from ..core.wording import counted, indicator_label
 from .context import FigureContext, plural
 from .draw import MARKERS, cell_grid, fitting_size, shrink_to_cells, style_axes, whole_numbers, wrap_label
@@ -109,7 +109,8 @@ def _author_bars(context: FigureContext, medium: Medium, width: int | None, dime
         return None
     shares = counts.loc[authors, codes].to_numpy() / totals[authors].to_numpy()[:, None]
     keys = [Key(coded.taxonomy.label(dimension, c), colours[c]) for c in codes]
-    sheet = Sheet(medium, width, title, context.subtitle(), context.source(), keys, body_in=0.11 * len(authors) * len(codes) + 0.5)
+    note = other_pillars_note(coded.taxonomy, codes, context.state.filters, context.state.selection) if dimension == "pillar" else ""
+    sheet = Sheet(medium, width, title, context.subtitle(), context.source(), keys, body_in=0.11 * len(authors) * len(codes) + 0.5, note=note)
     (ax,), = sheet.axes()
     style_axes(ax, medium, grid_axis="x")
     thickness = 0.8 / len(codes)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetrics
 
 from ...core.wording import counted
-from ...core.filters import other_partners_note
+from ...core.filters import other_partners_note, other_pillars_note
 from ...core.aggregate import FEW_PASSAGES, FEW_PASSAGES_NOTE, frame_mix, partner_mentions, passages_per_author, pillar_profile, publication_timeline, years_mentioned
 from ..palette import FRAME_COLOURS, PARTNER_COLOUR, PILLAR_COLOURS
 from .plot import Bars
@@ -38,6 +38,7 @@ class AuthorBars(ChartView):
         raise NotImplementedError
 
     def __init__(self, coded, state, parent=None):
+        self.note = ""  # how to read the bars under the filters (PillarProfile: pillars not chosen)
         super().__init__(coded, state, parent)
         self.codes = list(coded.taxonomy.ids(self.dimension))
         self.authors: list[str] = []
@@ -90,9 +91,15 @@ class AuthorBars(ChartView):
             bar.setOpts(brush=colours[code], pen=self.outline())
         self.caption_label.setText(self._key(colours))
 
+    def note_for(self, state, codes: list[str]) -> str:
+        """A line on how to read bars of ``codes`` (those with data) under the state's filters; none here."""
+        return ""
+
     def _key(self, colours: dict[str, str]) -> str:
         starred = any(label.endswith(" *") for label in self.author_labels)
-        return colour_key([(self.coded.taxonomy.label(self.dimension, c), colours[c]) for c in self.codes]) + (f" &nbsp;{html.escape(FEW_PASSAGES_NOTE)}" if starred else "")
+        note = self.note
+        return (colour_key([(self.coded.taxonomy.label(self.dimension, c), colours[c]) for c in self.codes])
+                + (f" &nbsp;{html.escape(FEW_PASSAGES_NOTE)}" if starred else "") + (f"<br>{html.escape(note)}" if note else ""))
 
     def _centre(self, author_index: int, code_index: int) -> float:
         return author_index - 0.4 + self.thickness * (code_index + 0.5)
@@ -107,10 +114,13 @@ class AuthorBars(ChartView):
         for j, bar in enumerate(self.bars):
             bar.setOpts(x0=self.zeros, y=self.centres[j], height=self.thickness, width=widths[:, j])
         labels = [f"{name} *" if 0 < total < FEW_PASSAGES else name for name, total in zip(self.names, totals)]
-        if labels != self.author_labels:  # an author whose shares rest on a passage or two is starred
-            self.author_labels = labels
-            label_axis(self.plot, "left", labels)
-            self.restyle()  # the caption says what the star means, when there is one
+        note = self.note_for(state, [code for j, code in enumerate(self.codes) if counts[:, j].sum() > 0])
+        if labels != self.author_labels or note != self.note:  # an author whose shares rest on a passage or two is starred
+            if labels != self.author_labels:
+                self.author_labels = labels
+                label_axis(self.plot, "left", labels)
+            self.note = note
+            self.restyle()  # the caption says what the star means, when there is one, and the note
         self.set_targets(self.plot, lambda: self._bar_targets(counts, totals, values, widths))
         return ""
 
@@ -132,6 +142,9 @@ class PillarProfile(AuthorBars):
 
     def aggregate(self, mask, measure):
         return pillar_profile(self.coded, mask, measure)
+
+    def note_for(self, state, codes: list[str]) -> str:
+        return other_pillars_note(self.coded.taxonomy, codes, state.filters, state.selection)
 
 
 class FrameMix(AuthorBars):
@@ -234,12 +247,14 @@ class Timeline(ChartView):
 
     def _fit_axis_titles(self) -> None:
         """Each plot's title says what it counts where the plot is tall enough ("passages naming the year", alone or
-        in the room); a word in the grid's short row, where the two would run into each other."""
+        in the room); a word in the grid's short row, where the two would run into each other; none where even the
+        word would be cut (the caption's tooltip says what the two plots count)."""
         font = QFont()
         font.setPointSizeF(TITLE_POINTS * self.type_scale)
         metrics = QFontMetrics(font)
         for plot, long, short in ((self.published, "passages published", "published"), (self.mentioned, "passages naming the year", "mentioned")):
-            title = long if metrics.horizontalAdvance(long) + 12 <= plot.height() else short
+            room = plot.height() - 12
+            title = long if metrics.horizontalAdvance(long) <= room else short if metrics.horizontalAdvance(short) <= room else ""
             if plot.__dict__.get("titles", {}).get("left") != title:
                 axis_title(plot, "left", title, self.type_scale, self.palette.text)
 

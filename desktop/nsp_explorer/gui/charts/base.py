@@ -596,6 +596,7 @@ class ChartView(QFrame):
     def _click(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
+        self.keys.forget()  # an outline left from the keys would stand on another cell than the one clicked
         target = self._target_at(event.scenePos())
         if target is not None and target.narrow and self.narrows_on_click:
             self.on_target_clicked(target)

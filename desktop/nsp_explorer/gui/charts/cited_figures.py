@@ -27,7 +27,8 @@ class CitedFigures(ChartView):
         self.choice.setToolTip("Which indicator (and unit) to show")
         self.choice.setMinimumContentsLength(10)  # the full name is in the list and its tooltip
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.choice.activated.connect(lambda *_: self.refresh())
+        self.choice.activated.connect(self._chosen)
+        self.wanted: tuple[str, str] | None = None  # the indicator the user (or a scenario) chose: back when the selection cites it again
         self.controls.addWidget(self.choice)
         self.authors = coded.authors
         styles = self.styles = author_styles(self.authors)
@@ -73,12 +74,17 @@ class CitedFigures(ChartView):
     def view_options(self) -> tuple:
         return (self.current_indicator(),)
 
+    def _chosen(self, *_) -> None:
+        self.wanted = self.current_indicator()
+        self.refresh()
+
     def show_indicator(self, key: tuple[str, str] | None) -> None:
-        """Pick an indicator if the selection cites it (a scenario's choice)."""
+        """Show an indicator whenever the selection cites it (a scenario's choice)."""
+        self.wanted = tuple(key) if key else None
         index = self._index_of(key) if key else -1
         if index >= 0 and index != self.choice.currentIndex():
             self.choice.setCurrentIndex(index)
-            self.refresh()
+        self.refresh()
 
     def current_indicator(self) -> tuple[str, str] | None:
         data = self.choice.currentData()
@@ -109,7 +115,9 @@ class CitedFigures(ChartView):
             self.choice.blockSignals(False)
 
     def draw(self, state, mask) -> str:
-        figures = cited_figures(self.coded, mask, self.current_indicator())
+        # the chosen indicator while the selection cites it; another meanwhile, and the chosen one again after (a
+        # click that narrowed to passages citing other figures, then Esc, left the other one chosen)
+        figures = cited_figures(self.coded, mask, self.wanted or self.current_indicator())
         if not figures.choices:
             self.listed = []
             self.choice.clear()

@@ -12,7 +12,7 @@ import weakref
 
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QToolTip
+from PySide6.QtWidgets import QGraphicsRectItem, QScrollArea, QToolTip
 
 from .plot import Plot
 
@@ -73,6 +73,11 @@ class KeyboardTargets:
         if self.remembered is not None and self.chart.hasFocus():
             QTimer.singleShot(0, self.chart, self.show)
 
+    def forget(self) -> None:
+        """The mouse took over (a click): no outline, and the keys start again from the first target."""
+        self.current = self.remembered = None
+        self.hide()
+
     def first(self) -> None:
         targets = self._all()
         if targets:
@@ -114,7 +119,18 @@ class KeyboardTargets:
             item.setRect(target.rect)
             item.show()
         view = self.chart.graphics
-        self.chart.show_tip(target, view.mapToGlobal(view.mapFromScene(plot.vb.mapViewToScene(target.rect.topRight()))))
+        corner = view.mapFromScene(plot.vb.mapViewToScene(target.rect.topRight()))
+        self._scroll_to(view.mapFromScene(plot.vb.mapViewToScene(target.rect.center())))
+        self.chart.show_tip(target, view.mapToGlobal(corner))
+
+    def _scroll_to(self, point) -> None:
+        """The chart area scrolled, if it must, so that the target is in sight (a tall chart on a short screen)."""
+        area = self.chart.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None and area.widget() is not None:
+            inside = self.chart.graphics.mapTo(area.widget(), point)
+            area.ensureVisible(inside.x(), inside.y(), 40, 40)
 
     def hide(self) -> None:
         for item in self.outlines:
