@@ -365,3 +365,13 @@ def test_a_one_line_count_too_long_for_its_box_ends_in_an_ellipsis(qtbot):
     assert label.label.text().endswith(" …") and label.toolTip() == label.text() == "1,234 of 1,000,000 passages shown"
     label.resize(600, 20)
     assert label.label.text() == label.text() and label.toolTip() == ""
+
+
+def test_a_narrow_heatmap_keeps_its_numbers_without_the_star_before_it_loses_them(qapp):
+    from nsp_explorer.gui.charts.base import CellLabels
+
+    labels = CellLabels([(0, 0), (1, 0)])
+    labels.set_labels(["100%*", "75%*"], ["#000000", "#000000"])
+    metrics_cell = 22  # pixels: "100*" no longer fits at the legible floor, "100" does
+    fitted = labels.fitted(metrics_cell)
+    assert fitted is not None and fitted[0] == ["100", "75"]  # the caption and tooltip say what the star said

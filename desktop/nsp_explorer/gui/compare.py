@@ -226,11 +226,11 @@ class CompareWindow(QWidget):
         top = self.matrices[0].measure.sizeHint().height()
         for heatmap in self.heatmaps:  # the same heading and caption heights: the three heatmaps' rows line up
             heatmap.heading.setFixedHeight(top)
-            fixed_lines(heatmap.caption_label, 2)
+            fixed_lines(heatmap.caption_label, 3)  # the caption, and a note on the star or on rows outside the filters
         bars = [chart for pair in self.views["profiles"] for chart in pair.views]  # shown at their minimum: every name a line
         for chart in self.side_charts():
             if chart not in self.heatmaps:
-                fixed_lines(chart.caption_label, 4 if chart in self.framings else 3)  # the framing's colour key may wrap
+                fixed_lines(chart.caption_label, 6 if chart in self.framings else 4)  # the framing's colour key may wrap, and its notes
             chart.whole_minimum = chart in bars
             chart.narrows_on_click = False  # each side is its scenario as saved, as the exported comparison draws it
             chart.fit_minimum_height()

@@ -104,14 +104,15 @@ class CellLabels(pg.GraphicsObject):
 
     def fitted(self, cell: float) -> tuple[list[str], QFont] | None:
         """The labels and type for cells ``cell`` pixels wide: the chart's type where it fits; else as large as fits,
-        down to a legible floor (large type in seminar mode, many columns); shares without their % sign before none
-        at all (the colour bar and the tooltip say they are shares); None when nothing fits (the colours and
+        down to a legible floor (large type in seminar mode, many columns); shares without their % sign, then without
+        their star, before none at all (the colour bar, the caption and the tooltip say them); None when nothing fits (the colours and
         tooltips remain: labels wider than their cells would run into each other)."""
         metrics = QFontMetrics(self.font)
         widths = self.widths(metrics)
         if not widths or max(widths) <= cell * self.room - 2:
             return self.texts, self.font
-        for texts in (self.texts, [t.replace("%", "") for t in self.texts]):
+        bare = [t.replace("%", "") for t in self.texts]
+        for texts in (self.texts, bare, [t.replace("*", "") for t in bare]):  # the star last: the caption and tooltip say it
             fits = self.font.pointSizeF() * (cell * self.room - 2) / max(max(metrics.horizontalAdvance(t) for t in texts), 1)
             if fits >= MIN_CELL_POINTS:
                 font = QFont(self.font)
