@@ -532,3 +532,32 @@ def test_a_reports_running_head_and_footer_are_not_its_text_but_its_copyright_ac
     wrapped = ["Copyright Act to restore protection to works from Berne or WTO member countries",  # lines of a paragraph
                "Copyright Office website (http://www.loc.gov/copyright/onlinesp/list/)."]
     assert pdf_furniture(wrapped) == [False, False] and pdf_furniture([notice, "www.example.org/report"]) == [True, True]
+
+
+def test_running_words_set_on_one_line_with_a_heading_or_the_pages_last_words_come_off_them_alone():
+    """PDFium sets a footer on the line of the next page's first heading ("Copyright Office Summary December 1998
+    Page 3 Registration as a Prerequisite to Suit") and a print stamp after a page's last words ("UPDATES Printed by
+    … All Rights Reserved."): the running words come off, the heading and the words stay."""
+    from nsp_explorer.pipeline.importers import _without_running_lines
+
+    stamp = "Printed by A. Reader on 1/27/2021 2:08:24 PM. For personal use only. Not approved for distribution."
+    pages = [f"Report title\nBody text of page {n} goes on here for a while.\n{heading}\nMore body text.\n{tail} {stamp}"
+             for n, heading, tail in ((1, "Introduction", "UPDATES"), (2, "Trade", "UPDATES Continued"), (3, "Security", "Summary"),
+                                      (4, "Culture", "UPDATES"))]
+    pages = [pages[0]] + [f"Office Summary December 1998 Page {n} {h}\n" + p for n, h, p in zip((2, 3, 4), ("Registration", "Exports", "Outlook"), pages[1:])]
+    cleaned = _without_running_lines(pages)
+    joined = "\n".join(cleaned)
+    assert "Printed by" not in joined and "Office Summary December" not in joined
+    assert all(word in joined for word in ("UPDATES Continued", "Summary", "Registration", "Exports", "Outlook", "Security"))
+    assert cleaned[0].startswith("Report title")  # the first page keeps its head
+
+
+def test_a_references_link_among_a_pages_links_does_not_end_the_text():
+    from nsp_explorer.pipeline.clean import _cut_references
+
+    text = ["Discussion", "References", "Clinical Trials: NCCN believes that the best management of any patient is in a trial.",
+            "Table of Contents", *["The guideline goes on with its discussion of the treatment of this cancer here."] * 5]
+    assert _cut_references(text) == text
+    body = [f"Paragraph {n} of the article says something about Korea and ASEAN at some length here." for n in range(6)]
+    listed = [*body, "References", "1. Kim M. Trade and ASEAN. Seoul: KIEP, 2019.", "2. Lee J. The New Southern Policy. Asian Survey 2020;60:1-20."]
+    assert _cut_references(listed) == body  # at the end of the text: the list goes, as before

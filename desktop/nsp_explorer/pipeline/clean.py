@@ -179,19 +179,27 @@ def _cut_listing(lines: list[str]) -> list[str]:
     return lines
 
 
+REFERENCES_LOOKED_AT = 8  # lines after a "References" heading, of which two must be references for it to end the text …
+REFERENCES_FROM = 0.6  # … unless it stands in the text's last two fifths
+
+
 def _cut_references(lines: list[str]) -> list[str]:
     """Drop a reference list at the end, with or without its heading.
 
     It starts at a reference-like line after which only reference-like or
     short non-prose lines follow, and it must hold at least two references.
     """
-    for i, line in enumerate(lines):
-        if _REFERENCE_HEADING.match(line) and i > 0:
-            return lines[:i]
-    content = [i for i, line in enumerate(lines) if line.strip()]
-
     def is_reference(line: str) -> bool:
         return bool(_REFERENCE.match(line) or (_URL.search(line) and len(_words(line)) < 40))
+
+    # a heading ends the text where references follow it, or in the text's last part (notes and sources); "References"
+    # among the links at the head of a guideline's every page ("Table of Contents · Discussion · References") does not
+    for i, line in enumerate(lines):
+        if _REFERENCE_HEADING.match(line) and i > 0:
+            following = [next_line for next_line in lines[i + 1 :] if next_line.strip()][:REFERENCES_LOOKED_AT]
+            if i >= REFERENCES_FROM * len(lines) or sum(map(is_reference, following)) >= 2:
+                return lines[:i]
+    content = [i for i, line in enumerate(lines) if line.strip()]
 
     def fits_reference_list(line: str) -> bool:
         return is_reference(line) or len(_words(line)) <= 12

@@ -450,31 +450,56 @@ RUNNING_PAGES = 3  # pages a line must head or foot, at least …
 RUNNING_SHARE = 0.3  # … and this share of the pages, to be the document's furniture
 
 
-def _edge_key(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+RUNNING_FEWEST = 4  # words: a running line fused with a heading on one line is found by its first (or last) words
+
+
+def _edge_key(words: list[str]) -> str:
+    return re.sub(r"\d+", "#", " ".join(words).lower())
+
+
+def _ends(line: str) -> set[tuple[str, int, str]]:
+    """A line's whole key, and the keys of its first and last n words (``("head", n, key)``, ``("tail", n, key)``)."""
+    words = line.split()
+    keys = {("line", len(words), _edge_key(words))}
+    for n in range(RUNNING_FEWEST, len(words)):
+        keys |= {("head", n, _edge_key(words[:n])), ("tail", n, _edge_key(words[-n:]))}
+    return keys
 
 
 def _without_running_lines(pages: list[str]) -> list[str]:
     """The pages without the lines that head or foot many of them, page numbers and dates aside ("The Digital
-    Millennium Copyright Act of 1998", "Copyright Office Summary December 1998 Page 4", "Printed by … on 1/27/2021").
+    Millennium Copyright Act of 1998", "Copyright Office Summary December 1998 Page 4", "Printed by … on 1/27/2021"),
+    or those words alone where the PDF set them on one line with a heading or the page's last words.
     The first page keeps its head: the document's title may be the running head."""
     def edges(page: str, head: bool = True) -> list[int]:
         filled = [i for i, line in enumerate(page.split("\n")) if line.strip()]
         return sorted(set((filled[:RUNNING_EDGE] if head else []) + filled[-RUNNING_EDGE:]))
 
     split = [page.split("\n") for page in pages]
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, int, str], int] = {}
     for lines, page in zip(split, pages):
-        for key in {_edge_key(lines[i]) for i in edges(page)}:
+        for key in set().union(*(_ends(lines[i]) for i in edges(page))):
             seen[key] = seen.get(key, 0) + 1
     running = {key for key, n in seen.items() if n >= RUNNING_PAGES and n >= RUNNING_SHARE * len(pages)}
     if not running:
         return pages
     out = []
     for number, (lines, page) in enumerate(zip(split, pages)):
-        dropped = {i for i in edges(page, head=number > 0) if _edge_key(lines[i]) in running}
-        out.append("\n".join(line for i, line in enumerate(lines) if i not in dropped))
+        for i in edges(page, head=number > 0):
+            lines[i] = _without_running_words(lines[i], running)
+        out.append("\n".join(line for line in lines if line is not None))
     return out
+
+
+def _without_running_words(line: str, running: set) -> str | None:
+    """A line without its running words: None if it is all running, else what is left of it (the longest running
+    head or tail off)."""
+    words = line.split()
+    if ("line", len(words), _edge_key(words)) in running:
+        return None
+    head = max((n for n in range(RUNNING_FEWEST, len(words)) if ("head", n, _edge_key(words[:n])) in running), default=0)
+    tail = max((n for n in range(RUNNING_FEWEST, len(words) - head) if ("tail", n, _edge_key(words[-n:])) in running), default=0)
+    return " ".join(words[head : len(words) - tail]) if head or tail else line
 
 
 def _page_lines(textpage, width: float, height: float) -> str:
