@@ -380,3 +380,17 @@ def test_a_click_takes_the_keyboards_outline_away(window, qtbot):
     qtbot.mouseClick(framing.graphics.viewport(), Qt.MouseButton.LeftButton, pos=framing.scene_point(framing.plot, column, row))
     assert window.state.state.selection == FilterSpec(authors={"Lee Jaehyon"}, areas={"korean_peninsula"})
     assert not framing.keys.outlines[1].isVisible() and framing.keys.current is None and framing.keys.remembered is None
+
+
+def test_a_scenarios_indicator_that_is_not_cited_leaves_the_one_on_screen(window):
+    from nsp_explorer.core.scenario import Scenario
+
+    figures = window.figures
+    chosen = figures.listed[1][0]
+    figures.choice.setCurrentIndex(figures._index_of(chosen))
+    figures.choice.activated.emit(figures.choice.currentIndex())
+    window.apply_scenario(Scenario("Old", indicator=("no_such_indicator", "USD")))  # saved with an older dataset
+    assert figures.current_indicator() == chosen  # not the selection's top indicator
+    window.state.narrow(source="test", authors={window.coded.authors[0]})
+    window.state.clear_selection(source="test")
+    assert window.scenario_shown() == "Old"

@@ -561,3 +561,31 @@ def test_a_references_link_among_a_pages_links_does_not_end_the_text():
     body = [f"Paragraph {n} of the article says something about Korea and ASEAN at some length here." for n in range(6)]
     listed = [*body, "References", "1. Kim M. Trade and ASEAN. Seoul: KIEP, 2019.", "2. Lee J. The New Southern Policy. Asian Survey 2020;60:1-20."]
     assert _cut_references(listed) == body  # at the end of the text: the list goes, as before
+
+
+def test_running_words_never_take_words_of_the_text():
+    """Only a whole running line, or a footer or stamp that says a page or a time, comes off a line it was set on;
+    a sentence that begins like the running head, pages that begin alike, table rows and the word after a footer stay."""
+    from nsp_explorer.pipeline.importers import _without_running_lines
+
+    head = "The Digital Millennium Copyright Act of 1998"
+    body = ["The Digital Millennium Copyright Act also creates four limitations on liability for providers.",
+            "In 2011, the Ministry of Trade raised the quota again, officials said.", "Viet Nam 75.0 72.7"]
+    pages = [f"{head}\n{body[0] if n == 3 else 'A sentence of its own on page ' + str(n) + '.'}\nSome more text of page {n}.\nCopyright Office Summary December 1998 Page {n} The {dict([(3, 'DMCA adds'), (6, 'provider must'), (9, 'Office reports')])[n]}\n{body[2]}"
+             if n % 3 == 0 else f"{head}\nIn {2010 + n}, the Ministry of {('Trade', 'Finance', 'Energy', 'Health', 'Labour', 'Justice', 'Culture')[n % 7]} "
+             f"raised quota {n} again.\nText.\nCopyright Office Summary December 1998 Page {n} Savings clauses\n{body[2]}"
+             for n in range(1, 11)]
+    joined = "\n".join(_without_running_lines(pages))
+    assert body[0] in joined and joined.count(", the Ministry of ") == 7 and joined.count(body[2]) == 10  # pages that begin alike
+    assert all(f"\nThe {words}" in joined for words in ("DMCA adds", "provider must", "Office reports"))  # "The" stays
+    assert "Copyright Office Summary" not in joined and joined.count(head) == 1
+
+
+def test_a_reference_list_after_its_heading_goes_wherever_it_stands_and_a_notice_without_a_year_is_no_text():
+    from nsp_explorer.pipeline.clean import _cut_references
+
+    body = [f"Paragraph {n} of the chapter says something about Korea and ASEAN at some length here." for n in range(12)]
+    refs = ["Kim, M. 2019. Trade and ASEAN. Seoul: KIEP.", "Lee, J. 2020. The New Southern Policy. Asian Survey."]
+    assert _cut_references([*body[:2], "References", *refs, *body[2:]]) == body[:2]  # references follow: cut (as before)
+    for notice in ("Copyright by The Korea Herald. Reproduction prohibited.", "Copyright (c) The Korea Times", "Copyright ⓒ Yonhap News Agency"):
+        assert classify([notice])[0].chrome == "copyright", notice

@@ -1009,3 +1009,8 @@ def test_a_place_under_the_headline_is_no_author():
     page = "Preemptive information extraction for ASEAN trade\n\nNew York University\nNew York, NY, 10003\n\n" + "\n\n".join(KOREA_PROSE)
     found = metadata_from_text(page)
     assert found.author is None or "York" not in found.author.value
+
+
+def test_a_korean_surname_that_is_also_a_place_is_a_name():
+    page = "Korea and ASEAN agree on a reset\n\nBy Hong Soo-young\n\n" + "\n\n".join(KOREA_PROSE)
+    assert metadata_from_text(page).author.value == "Hong Soo-young"

@@ -78,8 +78,16 @@ _END_MARKER = re.compile(r"\s*(?:\(END\)|\(end\)|-END-|-\s*end\s*-|/\.)\s*$")
 # evidence that a line is page chrome
 # a copyright notice: the sign, "all rights reserved", or the word before a year ("Copyright 2014 Pew Research
 # Center"); never the word alone ("the Copyright Act", "Copyright Office studies are required by the Act")
+# a notice written as a sentence ("Copyright by The Korea Herald. Reproduction prohibited.")
+_NOTICE_SENTENCE = re.compile(
+    r"[©ⓒ]|all rights reserved|\b(?:reproduction|redistribution|republication)\s+(?:is\s+)?(?:strictly\s+)?prohibited"
+    r"|^\W*copyright\s*(?:\(c\)|by\b|(?:19|20)\d\d)",
+    re.I,
+)
 _COPYRIGHT = re.compile(
-    r"©|\(c\)\s*(?:19|20)\d\d|\ball rights reserved\b|\bcopyright\s*(?:\(c\)\s*)?(?:19|20)\d\d|무단\s*전재|재배포\s*금지|สงวนลิขสิทธิ์|版权所有", re.I
+    r"[©ⓒ]|\(c\)\s*(?:(?:19|20)\d\d|(?-i:[A-Z]))|\ball rights reserved\b|\bcopyright\s*(?:\(c\)\s*)?(?:19|20)\d\d|\bcopyright\s+by\b"
+    r"|\b(?:reproduction|redistribution|republication)\s+(?:is\s+)?(?:strictly\s+)?prohibited\b|무단\s*전재|재배포\s*금지|สงวนลิขสิทธิ์|版权所有",
+    re.I,
 )
 # a page speaking to its reader: strong enough to drop even a sentence-shaped line
 _CALL_TO_ACTION = re.compile(
@@ -377,7 +385,7 @@ def line_evidence(text: str, body_script: str, title: str = "") -> str:
         return "date line" if _is_date_line(text) else "no words"
     if len(words) <= 70 and "@" in text and EMAIL.search(text):
         return "e-mail (contact or author bio)"
-    if _COPYRIGHT.search(text) and len(words) <= 40 and (not prose or re.search(r"©|all rights reserved|^\W*copyright\s*(?:\(c\)\s*)?(?:19|20)\d\d", text, re.I)):
+    if _COPYRIGHT.search(text) and len(words) <= 40 and (not prose or _NOTICE_SENTENCE.search(text)):
         return "copyright"
     if _form_line(text, words):
         return "comment form"

@@ -450,7 +450,9 @@ RUNNING_PAGES = 3  # pages a line must head or foot, at least …
 RUNNING_SHARE = 0.3  # … and this share of the pages, to be the document's furniture
 
 
-RUNNING_FEWEST = 4  # words: a running line fused with a heading on one line is found by its first (or last) words
+RUNNING_STAMP = 6  # words at least, for running words that say a page or a time to come off a line without standing alone
+_PAGE_OR_TIME = re.compile(r"\bpage #|#:#|#/#/#")
+RUNNING_FEWEST, RUNNING_MOST = 4, 40  # words: a running line fused with a heading on one line is found by its first (or last) words
 
 
 def _edge_key(words: list[str]) -> str:
@@ -461,9 +463,15 @@ def _ends(line: str) -> set[tuple[str, int, str]]:
     """A line's whole key, and the keys of its first and last n words (``("head", n, key)``, ``("tail", n, key)``)."""
     words = line.split()
     keys = {("line", len(words), _edge_key(words))}
-    for n in range(RUNNING_FEWEST, len(words)):
+    for n in range(RUNNING_FEWEST, min(len(words), RUNNING_MOST + 1)):
         keys |= {("head", n, _edge_key(words[:n])), ("tail", n, _edge_key(words[-n:]))}
     return keys
+
+
+def _mostly_numbers(line: str) -> bool:
+    """A table's row ("Viet Nam 75.0 72.7"): its numbers are data, however alike its rows are once digits are '#'."""
+    words = line.split()
+    return sum(any(c.isdigit() for c in w) for w in words) * 3 >= len(words)
 
 
 def _without_running_lines(pages: list[str]) -> list[str]:
@@ -480,7 +488,13 @@ def _without_running_lines(pages: list[str]) -> list[str]:
     for lines, page in zip(split, pages):
         for key in set().union(*(_ends(lines[i]) for i in edges(page))):
             seen[key] = seen.get(key, 0) + 1
-    running = {key for key, n in seen.items() if n >= RUNNING_PAGES and n >= RUNNING_SHARE * len(pages)}
+    # a line that heads or foots enough pages, whole; its words fused onto another line only where they also stand
+    # alone as such a line somewhere, or say a page or a print time ("… December 1998 Page #", "Printed by … on
+    # #/#/#### #:#:# PM"): a sentence that begins like the running head, or pages that begin alike, keep their words
+    whole = {(n, key) for (kind, n, key), count in seen.items() if kind == "line" and count >= 1}
+    running = {(kind, n, key): count for (kind, n, key), count in seen.items()
+               if count >= RUNNING_PAGES and count >= RUNNING_SHARE * len(pages)
+               and (kind == "line" or (n, key) in whole or (n >= RUNNING_STAMP and _PAGE_OR_TIME.search(key)))}
     if not running:
         return pages
     out = []
@@ -491,14 +505,20 @@ def _without_running_lines(pages: list[str]) -> list[str]:
     return out
 
 
-def _without_running_words(line: str, running: set) -> str | None:
-    """A line without its running words: None if it is all running, else what is left of it (the longest running
-    head or tail off)."""
+def _without_running_words(line: str, running: dict) -> str | None:
+    """A line without its running words: None if it is all running, else what is left of it. Of the running heads
+    (or tails) a line begins (ends) with, the one on the most pages comes off: "… Page 3" is on every page, "… Page
+    3 The" on the few whose next heading begins with "The"."""
     words = line.split()
+    if _mostly_numbers(line):
+        return line
     if ("line", len(words), _edge_key(words)) in running:
         return None
-    head = max((n for n in range(RUNNING_FEWEST, len(words)) if ("head", n, _edge_key(words[:n])) in running), default=0)
-    tail = max((n for n in range(RUNNING_FEWEST, len(words) - head) if ("tail", n, _edge_key(words[-n:])) in running), default=0)
+    most = min(len(words), RUNNING_MOST + 1)
+    heads = [(running[key], n) for n in range(RUNNING_FEWEST, most) if (key := ("head", n, _edge_key(words[:n]))) in running]
+    head = max(heads, default=(0, 0))[1]
+    tails = [(running[key], n) for n in range(RUNNING_FEWEST, min(most, len(words) - head)) if (key := ("tail", n, _edge_key(words[-n:]))) in running]
+    tail = max(tails, default=(0, 0))[1]
     return " ".join(words[head : len(words) - tail]) if head or tail else line
 
 

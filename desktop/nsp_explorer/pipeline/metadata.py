@@ -198,8 +198,8 @@ _NOT_NAME_WORDS = STOP_WORDS | frozenset(
     special column columns feature features interview analysis commentary briefing story issue issues perspective
     perspectives insight insights viewpoint focus spotlight latest breaking exclusive
     seoul busan hanoi jakarta manila bangkok kuala lumpur phnom penh vientiane yangon naypyidaw bandar begawan delhi
-    mumbai tokyo beijing washington city province york london paris geneva brussels berlin moscow sydney canberra
-    ottawa toronto boston chicago angeles francisco hong kong taipei shanghai""".split()
+    mumbai tokyo beijing washington city province york geneva brussels berlin moscow canberra ottawa toronto boston
+    chicago taipei shanghai""".split()  # not "Hong" (a Korean surname), "Sydney", "Francisco", "Paris", "London": names too
 )
 
 

@@ -117,7 +117,9 @@ class CitedFigures(ChartView):
     def draw(self, state, mask) -> str:
         # the chosen indicator while the selection cites it; another meanwhile, and the chosen one again after (a
         # click that narrowed to passages citing other figures, then Esc, left the other one chosen)
-        figures = cited_figures(self.coded, mask, self.wanted or self.current_indicator())
+        figures = cited_figures(self.coded, mask, self.wanted)
+        if figures.key != self.wanted:  # not cited now: the one on screen, if it still is (else what most authors cite)
+            figures = cited_figures(self.coded, mask, self.current_indicator())
         if not figures.choices:
             self.listed = []
             self.choice.clear()
