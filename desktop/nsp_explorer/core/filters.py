@@ -109,6 +109,11 @@ def other_partners_note(partners, *specs: FilterSpec) -> str:
     return OTHER_PARTNERS_NOTE if any(spec.partners and p not in spec.partners for p in partners for spec in specs) else ""
 
 
+def sentence_view_notes(taxonomy, areas, *specs: FilterSpec) -> list[str]:
+    """The notes a view of sentences by area (the Framing view and its figures) carries under these filters."""
+    return [note for note in (other_areas_note(taxonomy, areas, *specs), partner_sentences_note(*specs)) if note]
+
+
 def other_areas_note(taxonomy, areas, *specs: FilterSpec) -> str:
     """How to read a row of ``areas`` (those a chart shows with data) when pillars or areas are chosen and the
     row's area is not among them: it counts the chosen passages (sentences) that speak of it too. '' when no row

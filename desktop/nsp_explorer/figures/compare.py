@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..core import aggregate
-from ..core.filters import other_areas_note, partner_sentences_note
+from ..core.filters import other_areas_note, sentence_view_notes
 from ..core.aggregate import FEW_PASSAGES
 from ..core.names import marked_name
 from ..core.wording import signed_points
@@ -231,8 +231,7 @@ class _FramingComparison:
         note = "Each cell: the frames of that author's sentences on the area (bar) and how many sentences (number); – none on that side." + (
             " The two sides share no author: each shows its own." if apart else ""
         )
-        specs = (a.state.filters, a.state.selection, b.state.filters, b.state.selection)
-        note += "".join(f" {n}" for n in (other_areas_note(coded.taxonomy, areas, *specs), partner_sentences_note(*specs)) if n)
+        note += "".join(f" {n}" for n in sentence_view_notes(coded.taxonomy, areas, a.state.filters, a.state.selection, b.state.filters, b.state.selection))
         labels = [wrap_label(coded.taxonomy.label("area", x), medium) for x in areas]
         sheet = Sheet(medium, width, f"Framing: {name_a} vs {name_b}", subtitle, source, frame_keys(coded, a.state, b.state), body_in=row_height(labels, medium) * len(areas) + 1.0, note=note)
         axes = sheet.axes(1, 2)[0]

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..colours import FRAME_COLOURS, UNFRAMED_COLOUR
-from ..core.filters import other_areas_note, partner_sentences_note
+from ..core.filters import sentence_view_notes
 from ..core.names import marked_name, name_over_year
 from .context import FigureContext
 from .media import Medium
@@ -158,8 +158,7 @@ def framing_view(mix: pd.DataFrame, context: FigureContext, medium: Medium, widt
     if held.empty:
         return None
     labels = [wrap_label(coded.taxonomy.label("area", a), medium) for a in areas]
-    specs = (context.state.filters, context.state.selection)
-    note = " ".join(n for n in (other_areas_note(coded.taxonomy, areas, *specs), partner_sentences_note(*specs)) if n)
+    note = " ".join(sentence_view_notes(coded.taxonomy, areas, context.state.filters, context.state.selection))
     sheet = Sheet(medium, width, "Framing: how each author frames each area", context.subtitle(), context.source(), frame_keys(coded, context.state), body_in=row_height(labels, medium) * len(areas) + 0.8, note=note)
     (ax,), = sheet.axes()
     body_w, body_h = sheet.body_in

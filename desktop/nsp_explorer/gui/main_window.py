@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import html
 
 import shiboken6
@@ -89,9 +91,8 @@ class MainWindow(QMainWindow):
         self.coded = coded
         self.remember = remember
         self.state = FilterState(self)
-        self.scenario_name = ""  # the scenario last shown or saved (the banner and the exports name it while the view is its)
-        self.scenario_note = ""
-        self.scenario_view: Scenario | None = None  # what that scenario shows
+        # the scenario last shown or saved, as it shows the view (the banner and the exports name it while the view is its)
+        self.scenario_view: Scenario | None = None
         self.setWindowTitle(f"NSP Explorer — {len(coded.documents):,} documents, {len(coded):,} passages")
 
         self.filter_panel = FilterPanel(coded, self.state)
@@ -599,9 +600,22 @@ class MainWindow(QMainWindow):
 
     def name_the_view(self, name: str, note: str) -> None:
         """The view now is the scenario of this name (shown or just saved)."""
-        self.scenario_name, self.scenario_note = name, note
         self.scenario_view = self.current_scenario(name, note)
         self.update_banner()
+
+    def note_the_view(self, note: str) -> None:
+        """The scenario's note as it is written now (the banner shows it)."""
+        if self.scenario_view is not None:
+            self.scenario_view = replace(self.scenario_view, note=note)
+            self.update_banner()
+
+    @property
+    def scenario_name(self) -> str:
+        return self.scenario_view.name if self.scenario_view else ""
+
+    @property
+    def scenario_note(self) -> str:
+        return self.scenario_view.note if self.scenario_view else ""
 
     def current_scenario(self, name: str, note: str = "") -> Scenario:
         state = self.state.state
@@ -610,9 +624,10 @@ class MainWindow(QMainWindow):
     def scenario_shown(self) -> str:
         """The scenario's name while the view is still the scenario's; '' once a filter, a click, a search, the
         measure or the indicator changed it (an export then says what it shows, never a name that is no longer true)."""
-        if not self.scenario_name or self.scenario_view is None:
+        view = self.scenario_view
+        if view is None or not view.name:
             return ""
-        return self.scenario_name if self.current_scenario(self.scenario_name, self.scenario_view.note) == self.scenario_view else ""
+        return view.name if self.current_scenario(view.name, view.note) == view else ""
 
     def selected_passages(self):
         return passages_for(self.coded, self.state.state.mask(self.coded))

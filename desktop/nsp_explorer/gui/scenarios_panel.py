@@ -201,8 +201,7 @@ class ScenarioPanel(QWidget):
             old = self.store.scenarios[index]
             self._guard(lambda: self.store.update(index, Scenario(old.name, self.note.toPlainText(), old.filters, old.selection, old.search, old.measure, old.indicator)))
             if old.name == self.window.scenario_name:  # the banner shows the note as it is written
-                self.window.scenario_note = self.note.toPlainText()
-                self.window.update_banner()
+                self.window.note_the_view(self.note.toPlainText())
 
     def import_file(self, path: Path) -> None:
         index, ignored = self.store.import_file(path)

@@ -71,24 +71,23 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DATE_LINE = re.compile(rf"^\s*\d{{1,2}} (?:{_MONTHS}) \d{{4}}\s*$|^\s*(?:{_MONTHS}) \d{{1,2}}, \d{{4}}\s*$")
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _AD_MARKER = re.compile(r"^[\s\-–—_*|]*(?:advertisement|sponsored(?: content)?|ad)[\s\-–—_*|]*$", re.I)
-_COMMENT_PROMPT = re.compile(
-    r"^\s*(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|\d+ comments?|comments?(?: \(\d+\))?"
-    r"|join the (?:discussion|conversation)|write a comment|share this(?: article)?|related (?:articles|posts)"
-    r"|your email address will not be published.*|required fields are marked.*"
-    # the same prompts in other languages of the region and beyond
+# a comment form's heading, in English and the other languages of the region and beyond
+_COMMENT_FORM = (
+    r"leave a (?:reply|comment)|post a comment|add (?:a )?comment|join the (?:discussion|conversation)|write a comment"
     r"|laisser un commentaire|deja un comentario|deixe um comentário|kommentar (?:schreiben|hinterlassen)"
-    r"|lascia un commento|tinggalkan (?:balasan|komentar)|beri komentar|để lại (?:bình luận|một bình luận)|bình luận"
-    r"|แสดงความคิดเห็น|댓글(?:\s*(?:쓰기|달기|남기기))?|コメントを(?:書く|残す)|コメント|发表评论|留言|評論)\s*:?\s*$",
+    r"|lascia un commento|tinggalkan (?:balasan|komentar)|beri komentar|để lại (?:bình luận|một bình luận)"
+    r"|แสดงความคิดเห็น|コメントを(?:書く|残す)|发表评论"
+)
+_COMMENT_PROMPT = re.compile(
+    rf"^\s*(?:{_COMMENT_FORM}|\d+ comments?|comments?(?: \(\d+\))?|share this(?: article)?|related (?:articles|posts)"
+    r"|your email address will not be published.*|required fields are marked.*"
+    r"|bình luận|댓글(?:\s*(?:쓰기|달기|남기기))?|コメント|留言|評論)\s*:?\s*$",
     re.I,
 )
 # where a page's readers' comments begin: what follows, on a page copied whole, is their comments and the site's
 # sidebars and footer, never the article
 _COMMENTS_BEGIN = re.compile(
-    r"^\s*(?:leave a (?:reply|comment)|post a comment|add (?:a )?comment|\d+ (?:comments?|responses?|replies)|comments? \(\d+\)"
-    r"|join the (?:discussion|conversation)|write a comment"
-    r"|laisser un commentaire|deja un comentario|deixe um comentário|kommentar (?:schreiben|hinterlassen)"
-    r"|lascia un commento|tinggalkan (?:balasan|komentar)|beri komentar|để lại (?:bình luận|một bình luận)"
-    r"|แสดงความคิดเห็น|댓글\s*(?:쓰기|달기|남기기)|コメントを(?:書く|残す)|发表评论)\s*:?\s*$",
+    rf"^\s*(?:{_COMMENT_FORM}|\d+ (?:comments?|responses?|replies)|comments? \(\d+\)|댓글\s*(?:쓰기|달기|남기기))\s*:?\s*$",
     re.I,
 )
 # …or where the site's list of its other stories begins, under a heading that never opens a part of an article

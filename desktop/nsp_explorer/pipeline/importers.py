@@ -479,27 +479,27 @@ def _without_running_lines(pages: list[str]) -> list[str]:
     Millennium Copyright Act of 1998", "Copyright Office Summary December 1998 Page 4", "Printed by … on 1/27/2021"),
     or those words alone where the PDF set them on one line with a heading or the page's last words.
     The first page keeps its head: the document's title may be the running head."""
-    def edges(page: str, head: bool = True) -> list[int]:
-        filled = [i for i, line in enumerate(page.split("\n")) if line.strip()]
+    def edges(lines: list[str], head: bool = True) -> list[int]:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
         return sorted(set((filled[:RUNNING_EDGE] if head else []) + filled[-RUNNING_EDGE:]))
 
     split = [page.split("\n") for page in pages]
     seen: dict[tuple[str, int, str], int] = {}
-    for lines, page in zip(split, pages):
-        for key in set().union(*(_ends(lines[i]) for i in edges(page))):
+    for lines in split:
+        for key in set().union(*(_ends(lines[i]) for i in edges(lines))):
             seen[key] = seen.get(key, 0) + 1
     # a line that heads or foots enough pages, whole; its words fused onto another line only where they also stand
     # alone as such a line somewhere, or say a page or a print time ("… December 1998 Page #", "Printed by … on
     # #/#/#### #:#:# PM"): a sentence that begins like the running head, or pages that begin alike, keep their words
-    whole = {(n, key) for (kind, n, key), count in seen.items() if kind == "line" and count >= 1}
+    whole = {(n, key) for kind, n, key in seen if kind == "line"}
     running = {(kind, n, key): count for (kind, n, key), count in seen.items()
                if count >= RUNNING_PAGES and count >= RUNNING_SHARE * len(pages)
                and (kind == "line" or (n, key) in whole or (n >= RUNNING_STAMP and _PAGE_OR_TIME.search(key)))}
     if not running:
         return pages
     out = []
-    for number, (lines, page) in enumerate(zip(split, pages)):
-        for i in edges(page, head=number > 0):
+    for number, lines in enumerate(split):
+        for i in edges(lines, head=number > 0):
             lines[i] = _without_running_words(lines[i], running)
         out.append("\n".join(line for line in lines if line is not None))
     return out

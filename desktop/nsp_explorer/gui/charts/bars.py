@@ -97,9 +97,8 @@ class AuthorBars(ChartView):
 
     def _key(self, colours: dict[str, str]) -> str:
         starred = any(label.endswith(" *") for label in self.author_labels)
-        note = self.note
         return (colour_key([(self.coded.taxonomy.label(self.dimension, c), colours[c]) for c in self.codes])
-                + (f" &nbsp;{html.escape(FEW_PASSAGES_NOTE)}" if starred else "") + (f"<br>{html.escape(note)}" if note else ""))
+                + (f" &nbsp;{html.escape(FEW_PASSAGES_NOTE)}" if starred else "") + (f"<br>{html.escape(self.note)}" if self.note else ""))
 
     def _centre(self, author_index: int, code_index: int) -> float:
         return author_index - 0.4 + self.thickness * (code_index + 0.5)

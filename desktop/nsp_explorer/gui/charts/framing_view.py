@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
-from ...core.filters import other_areas_note, partner_sentences_note
+from ...core.filters import sentence_view_notes
 from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, MIX_COLUMNS, framing_mix, shown_frames, unframed_label
 from ...core.names import MACHINE_MARK
 from ..palette import UNFRAMED_COLOUR
@@ -136,8 +136,7 @@ class FramingView(ChartView):
             colours[r * len(self.authors) + c] = self.count_colours[f]
         self.cell_labels.set_labels(texts, colours)
         self.set_targets(self.plot, lambda: self._cell_targets(counts))
-        specs = self._topic_specs()
-        notes = [n for n in (other_areas_note(self.coded.taxonomy, [self.areas[r] for r in set(rows.tolist())], *specs), partner_sentences_note(*specs)) if n]
+        notes = sentence_view_notes(self.coded.taxonomy, [self.areas[r] for r in set(rows.tolist())], *self._topic_specs())
         caption = self._caption(self.drawn_state) + "".join(f"<br>{html.escape(n, quote=False)}" for n in notes)
         if caption != self.caption_label.text():
             self.caption_label.setText(caption)
