@@ -104,6 +104,11 @@ def test_esc_closes_the_comparison_and_export_is_in_view(compare, qtbot):
     assert not compare.isVisible()
 
 
+def test_ctrl_w_closes_the_comparison(compare, qtbot):
+    qtbot.keyClick(compare, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not compare.isVisible()
+
+
 def test_the_framing_views_of_a_and_b_line_up_and_show_each_scenarios_frames(compare, coded, qtbot):
     from nsp_explorer.core.framing import framing_mix
 

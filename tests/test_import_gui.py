@@ -75,6 +75,19 @@ def test_the_import_dialog_prefills_imports_off_the_ui_thread_and_the_window_fol
     assert Library(library_dir()).documents()[0]["outlet"] == "Example Times (English edition)"
 
 
+def test_an_open_comparison_follows_the_window_onto_the_new_dataset(qtbot, user_dirs, page):
+    window = open_window(qtbot)
+    window.scenarios.save_current("All")
+    window.scenarios.save_current("All again")
+    old = window.open_comparison()
+    qtbot.waitExposed(old)
+    Library(library_dir()).import_file(page, data_dir(), set())
+    fresh = keep(window.reload_data())
+    assert not shiboken6.isValid(old) or not old.isVisible()  # no window left on the dataset as it was
+    assert fresh.compare_window is not None and fresh.compare_window.isVisible()
+    assert "Kim Minji" in fresh.compare_window.coded.authors and "Kim Minji" in fresh.compare_window.matrices[0].authors
+
+
 def test_cancel_stops_before_the_next_file(user_dirs, page, tmp_path):
     other = tmp_path / "other.txt"
     other.write_text(" ".join(ARTICLE), encoding="utf-8")

@@ -103,6 +103,24 @@ def test_save_restart_and_the_scenario_is_back_and_applied(qtbot, coded, dirs):
     assert np.allclose(second.matrix.values, np.where(np.isnan(second.matrix.values), np.nan, expected), equal_nan=True)
 
 
+def test_the_comparison_window_goes_with_the_main_window(qtbot, coded, dirs):
+    """Quit (the menu or Ctrl+Q in either window) quits the app: no comparison window is left running on its own."""
+    window = open_window(qtbot, coded, remember=False)
+    window.scenarios.save_current("All")
+    window.state.set_filters(FilterSpec(frames={"challenge"}))
+    window.scenarios.save_current("Challenges")
+    compare = window.open_comparison()
+    with qtbot.waitActive(compare):
+        compare.activateWindow()
+    qtbot.keyClick(compare, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not compare.isVisible() and not window.isVisible()
+    window = open_window(qtbot, coded, remember=False)
+    compare = window.open_comparison()
+    qtbot.waitExposed(compare)
+    window.close()
+    assert not compare.isVisible()
+
+
 def test_page_down_steps_through_scenarios_and_type_grows(qtbot, coded, dirs):
     window = open_window(qtbot, coded)
     window.scenarios.save_current("All")

@@ -255,6 +255,7 @@ class CompareWindow(QWidget):
         export = self.export_button = QPushButton("Export comparison…")
         export.clicked.connect(self.ask_and_export)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+        QShortcut(QKeySequence.StandardKey.Close, self, activated=self.close)
 
         grid = QGridLayout(self)
         for column, side in enumerate("AB"):

@@ -10,7 +10,7 @@ import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -82,6 +82,12 @@ class ChartGrid(QWidget):
     def resizeEvent(self, event) -> None:
         self.inner.setGeometry(self.rect())
         super().resizeEvent(event)
+
+
+def quit_keys() -> list[QKeySequence]:
+    """Ctrl+Q quits on every platform (Windows has no standard key for it), and so do the platform's own keys."""
+    keys = [QKeySequence("Ctrl+Q")]
+    return keys + [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) if k not in keys]
 
 
 class MainWindow(QMainWindow):
@@ -220,7 +226,7 @@ class MainWindow(QMainWindow):
         action(file_menu, "&Export views…", "Ctrl+E", self.ask_and_export, "Every view as a figure for slides or a paper: PNG, SVG and PDF")
         action(file_menu, "Export seminar &pack…", "Ctrl+Shift+E", self.ask_and_pack, "One folder: every view, the passages, the scenario, a README")
         action(file_menu, "Export passage &list…", "Ctrl+Shift+L", self.ask_and_export_passages, "The passages shown, as CSV or Markdown, with citations")
-        action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        action(file_menu, "&Quit", "Ctrl+Q", self.close).setShortcuts(quit_keys())
         view = self.menuBar().addMenu("&View")
         action(view, "Clear &selection", "Esc", lambda: self.state.clear_selection(source="MainWindow"), "Undo the narrowing made by clicking charts")
         action(view, "&Reset filters", "Ctrl+R", self.filter_panel.reset, "Show everything again")
@@ -522,6 +528,8 @@ class MainWindow(QMainWindow):
         MainWindow.latest = fresh  # a Python reference keeps it alive once the old window closes
         fresh.show()
         fresh.statusBar().showMessage("Your library was updated.", 8000)
+        if self.close_comparison():
+            fresh.open_comparison()  # on the dataset as it is now
         dialog = getattr(self, "import_dialog", None)
         if dialog is not None and dialog.isVisible():  # its report (what could not be imported) stays to be read
             dialog.setParent(fresh, dialog.windowFlags())  # not deleted with this window
@@ -537,13 +545,24 @@ class MainWindow(QMainWindow):
 
     # -- exports and comparison ------------------------------------------------------------
 
+    def close_comparison(self) -> bool:
+        """Close the comparison window, if there is one; whether it was open."""
+        window, self.compare_window = self.compare_window, None
+        if window is None or not shiboken6.isValid(window):
+            return False
+        was_open = window.isVisible()
+        window.close()
+        window.deleteLater()  # deleted by Qt, never left to Python's collector
+        return was_open
+
     def open_comparison(self) -> CompareWindow:
         if len(self.store.scenarios) < 2:
             self.statusBar().showMessage("Save at least two scenarios to compare them (Scenarios tab).", 8000)
-        if self.compare_window is not None:  # a replaced window is deleted by Qt, never left to Python's collector
-            self.compare_window.close()
-            self.compare_window.deleteLater()
+        self.close_comparison()
         self.compare_window = CompareWindow(self.coded, self.store, remember=self.remember)
+        quit_from_there = QShortcut(self.compare_window)  # quits from either window
+        quit_from_there.setKeys(quit_keys())
+        quit_from_there.activated.connect(self.close)
         self.compare_window.show()
         return self.compare_window
 
@@ -698,6 +717,7 @@ class MainWindow(QMainWindow):
             QApplication.processEvents()
             dialog.stop()  # quitting while importing stops it cleanly, never destroys a running thread
         QApplication.instance().removeEventFilter(self)  # closed in seminar mode
+        self.close_comparison()  # its scenarios are this window's: quitting here quits the app
         if self.remember:
             settings, _ = load_settings()
             settings["last_scenario"] = self.scenario_name
