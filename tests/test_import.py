@@ -399,6 +399,44 @@ def test_a_user_term_recodes_the_library_and_leaves_the_codebook(tmp_path, libra
     assert ",area,strategic_security,lexicon,security" in codes  # beside trade, which a weak "security" would yield to
 
 
+@pytest.mark.parametrize(
+    "term, problem",
+    [
+        (".*", "fewer than two letters or digits"),  # would match every full stop
+        ("a*", "fewer than two letters or digits"),  # every word beginning with a
+        ("ab*", "after three letters at least"),
+        ("*ing", "goes only at the end of a word"),
+        ("re:trade", "is a pattern"),
+        ("x" * 81, "81 characters"),
+        ("  ", "needs a word"),
+    ],
+)
+def test_a_term_that_would_match_almost_anything_is_refused_and_the_codebook_kept(tmp_path, library, data, term, problem):
+    (tmp_path / "a.txt").write_text("Seoul pledged to fund mangrove restoration with Hanoi over the next decade of cooperation.", encoding="utf-8")
+    library.import_file(tmp_path / "a.txt", data, set())
+    before = (library.folder / "dataset" / "codes.csv").read_bytes()
+    with pytest.raises(BadValue, match=re.escape(problem)):
+        library.add_term("areas", "technology", term, data)
+    assert (library.folder / "dataset" / "codes.csv").read_bytes() == before and not library.overlay_path.exists()
+
+
+def test_your_term_can_be_taken_back_and_the_library_is_coded_without_it(tmp_path, library, data):
+    (tmp_path / "a.txt").write_text("Seoul pledged to fund mangrove restoration with Hanoi over the next decade of cooperation.", encoding="utf-8")
+    library.import_file(tmp_path / "a.txt", data, set())
+    library.add_term("areas", "green_growth", "mangrove*", data)
+    library.add_term("areas", "green_growth", "restoration", data)
+    assert library.user_terms("areas", "green_growth") == ["mangrove*", "restoration"]
+    library.remove_term("areas", "green_growth", "mangrove*", data)
+    assert library.user_terms("areas", "green_growth") == ["restoration"]
+    codes = (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
+    assert ",area,green_growth,lexicon,restoration" in codes and "mangrove" not in codes
+    library.remove_term("areas", "green_growth", "restoration", data)
+    assert ",area,green_growth," not in (library.folder / "dataset" / "codes.csv").read_text(encoding="utf-8")
+    assert "green_growth" not in library.overlay_path.read_text(encoding="utf-8")  # no empty section left
+    with pytest.raises(BadValue, match="not one of your terms"):
+        library.remove_term("areas", "trade", "trade", data)  # the bundled codebook's terms stay
+
+
 def test_the_import_dialog_reports_a_file_read_as_windows_1252(qtbot, tmp_path, data, monkeypatch):
     from nsp_explorer.gui.import_dialog import ImportDialog
 

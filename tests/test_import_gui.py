@@ -205,6 +205,31 @@ def test_the_codebook_shows_what_fired_and_takes_your_terms(qtbot, user_dirs, pa
     assert "education" in codes
 
 
+def test_the_codebook_dialog_refuses_a_term_that_matches_everything_and_removes_yours(qtbot, user_dirs, page, monkeypatch):
+    library = Library(library_dir())
+    library.import_file(page, data_dir(), set())
+    library.add_term("areas", "education", "engineers", data_dir())
+    window = open_window(qtbot)
+    dialog = window.show_codebook()
+    education = next(
+        dialog.tree.topLevelItem(1).child(i) for i in range(16) if dialog.tree.topLevelItem(1).child(i).text(0).startswith("Education")
+    )
+    dialog.tree.setCurrentItem(education)
+    monkeypatch.setattr("nsp_explorer.gui.library_dialogs.QInputDialog.getText", lambda *a, **k: (".*", True))
+    dialog.ask_and_add()
+    assert dialog.problem.text().startswith("Not added: '.*' has fewer than two letters or digits")
+    assert library.user_terms("areas", "education") == ["engineers"]
+    offered = []
+    monkeypatch.setattr(
+        "nsp_explorer.gui.library_dialogs.QInputDialog.getItem", lambda _parent, _title, _label, items, *a: (offered.extend(items) or items[0], True)
+    )
+    before = current_window()
+    dialog.ask_and_remove()
+    qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)
+    keep(current_window())
+    assert offered == ["engineers"] and library.user_terms("areas", "education") == []
+
+
 def test_removing_your_document_from_the_window(qtbot, user_dirs, page):
     Library(library_dir()).import_file(page, data_dir(), set())
     window = open_window(qtbot)

@@ -401,7 +401,7 @@ def test_nspx_edit(tmp_path, data, capsys):
     assert Library(folder).documents()[0]["published"] == "2024-06"
     assert main(["remove", "nobody-2024-x", "--library", str(folder)]) == 2
     assert capsys.readouterr().err == "nspx: error: your library has no document 'nobody-2024-x' (nspx library lists them)\n"
-    with pytest.raises(BadValue, match="not a usable term"):
+    with pytest.raises(BadValue, match="has quotes or backslashes"):
         Library(folder).add_term("areas", "trade", 'say "no"', data)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import BadValue, DataFileError
 from ..paths import data_dir
+from ..pipeline.codebook import user_term_problem
 from ..pipeline.library import Library, library_dir, parse_sources
 from ..pipeline.sentences import sentence_texts
 from ..pipeline.sources import read_toml
@@ -225,26 +227,61 @@ class CodebookDialog(QDialog):
         self.tree.setColumnWidth(0, 380)
         add = QPushButton("Add a term to the chosen code…")
         add.clicked.connect(self.ask_and_add)
-        self.problem = QLabel("Your terms re-code your library only; the bundled codebook stays as it is.")
+        self.remove = QPushButton("Remove one of your terms (★) from the chosen code…")
+        self.remove.clicked.connect(self.ask_and_remove)
+        self.problem = QLabel(
+            "Your terms re-code the documents you imported; the bundled articles keep their reviewed coding"
+            " and the bundled codebook stays as it is."
+        )
         self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(self.problem)
-        layout.addWidget(add)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(self.remove)
+        layout.addLayout(buttons)
         self.resize(980, 700)
 
     def add_term(self, section: str, code: str, term: str) -> None:
         off_the_ui_thread(self, lambda: Library(library_dir()).add_term(section, code, term, data_dir()), self.problem)
 
-    def ask_and_add(self) -> None:
+    def remove_term(self, section: str, code: str, term: str) -> None:
+        off_the_ui_thread(self, lambda: Library(library_dir()).remove_term(section, code, term, data_dir()), self.problem)
+
+    def _chosen(self) -> tuple[tuple[str, str], str] | None:
+        """The chosen code's (section, code) and its label; says so when none is chosen."""
         item = self.tree.currentItem()
         chosen = item.data(0, 256) if item else None
         if not chosen:
             self.problem.setText("Choose a code first.")
+            return None
+        return chosen, item.text(0).split("  ◀")[0]
+
+    def ask_and_add(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
             return
-        term, ok = QInputDialog.getText(self, "Add a term", f"A word or phrase that signals {item.text(0).split('  ◀')[0]} (end a word with * to let it go on):")
-        if ok and term.strip():
-            self.add_term(*chosen, term.strip())
+        term, ok = QInputDialog.getText(self, "Add a term", f"A word or phrase that signals {chosen[1]} (end a word with * to let it go on):")
+        if not ok:
+            return
+        problem = user_term_problem(term)
+        if problem:
+            self.problem.setText(f"Not added: {problem}.")
+            return
+        self.add_term(*chosen[0], term.strip())
+
+    def ask_and_remove(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        yours = Library(library_dir()).user_terms(*chosen[0])
+        if not yours:
+            self.problem.setText(f"You have added no term to {chosen[1]}; the bundled codebook's terms cannot be removed here.")
+            return
+        term, ok = QInputDialog.getItem(self, "Remove a term", f"Your term to remove from {chosen[1]}:", yours, 0, False)
+        if ok:
+            self.remove_term(*chosen[0], term)
 
 
 class DocumentsDialog(QDialog):

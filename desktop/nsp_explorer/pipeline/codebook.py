@@ -40,6 +40,34 @@ def term_pattern(term: str) -> str:
     return pattern if case_sensitive else f"(?i:{pattern})"
 
 
+LONGEST_USER_TERM = 80  # characters: a word or a short phrase, not a sentence
+
+
+def user_term_problem(term: str) -> str:
+    """Why a term a user typed cannot go into their codebook ('' when it can).
+
+    A user's term is words, matched as words: no pattern (``re:``), no quotes
+    or backslashes, two letters or digits at least (``.*`` would otherwise match
+    every full stop), a ``*`` only at a word's end after at least three letters
+    (``a*`` would match every word beginning with a), and short.
+    """
+    term = term.strip()
+    if not term:
+        return "a term needs a word"
+    if term.startswith("re:"):
+        return f"{term!r} is a pattern: your terms are words (end a word with * to let it go on)"
+    if '"' in term or "\\" in term:
+        return f"{term!r} has quotes or backslashes: a term is words"
+    if sum(c.isalnum() for c in term) < 2:
+        return f"{term!r} has fewer than two letters or digits: it would match almost everywhere"
+    if len(term) > LONGEST_USER_TERM:
+        return f"a term of {len(term)} characters is a sentence: give a word or a short phrase (at most {LONGEST_USER_TERM})"
+    for word in term.split():
+        if "*" in word[:-1] or (word.endswith("*") and sum(c.isalnum() for c in word) < 3):
+            return f"{word!r}: * goes only at the end of a word, after three letters at least"
+    return ""
+
+
 def compile_terms(terms: list[str]) -> re.Pattern[str] | None:
     if not terms:
         return None

@@ -213,22 +213,45 @@ class Library:
 
     def add_term(self, section: str, code: str, term: str, data_dir: Path) -> None:
         """Teach the library's coder a term for a code (the bundled codebook stays as it is)."""
-        if not term.strip() or '"' in term or "\\" in term:
-            raise BadValue(f"{term!r} is not a usable term (a term has no quotes or backslashes)")
+        from .codebook import user_term_problem
 
-        def extend(staging: Path) -> None:
-            path = staging / "codebook-overlay.toml"
-            current = read_toml(path) if path.exists() else {}
-            terms = current.setdefault(section, {}).setdefault(code, {}).setdefault("terms", [])
+        problem = user_term_problem(term)
+        if problem:
+            raise BadValue(f"{problem} (the codebook is unchanged)")
+
+        def extend(terms: list[str]) -> None:
             if term.strip() not in terms:
                 terms.append(term.strip())
+
+        self._change_terms(section, code, extend, data_dir)
+
+    def user_terms(self, section: str, code: str) -> list[str]:
+        """The terms the user added to a code."""
+        with reading(self.folder):
+            current = read_toml(self.overlay_path) if self.overlay_path.exists() else {}
+        return list(current.get(section, {}).get(code, {}).get("terms", []))
+
+    def remove_term(self, section: str, code: str, term: str, data_dir: Path) -> None:
+        """Take back a term the user added; the library is coded again without it."""
+        if term not in self.user_terms(section, code):
+            raise BadValue(f"{term!r} is not one of your terms for {section}.{code} (the bundled codebook's terms stay)")
+        self._change_terms(section, code, lambda terms: terms.remove(term), data_dir)
+
+    def _change_terms(self, section: str, code: str, change: Callable[[list[str]], None], data_dir: Path) -> None:
+        """Change one code's list of the user's terms and code the library again, as one transaction."""
+
+        def rewrite(staging: Path) -> None:
+            path = staging / "codebook-overlay.toml"
+            current = read_toml(path) if path.exists() else {}
+            change(current.setdefault(section, {}).setdefault(code, {}).setdefault("terms", []))
             lines = ["# Your own codebook terms: they add to the bundled codebook for your library only.", ""]
             for sec, codes in current.items():
                 for name, entry in codes.items():
-                    lines += [f"[{sec}.{name}]", "terms = [" + ", ".join(f'"{t}"' for t in entry["terms"]) + "]", ""]
+                    if entry["terms"]:
+                        lines += [f"[{sec}.{name}]", "terms = [" + ", ".join(f'"{t}"' for t in entry["terms"]) + "]", ""]
             path.write_text("\n".join(lines), encoding="utf-8")
 
-        self._change(extend, data_dir, self.overlay_path, "codebook change")
+        self._change(rewrite, data_dir, self.overlay_path, "codebook change")
 
     # -- changing (each one a transaction) -----------------------------------------------------
 
