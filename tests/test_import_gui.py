@@ -8,6 +8,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
 from nsp_explorer.gui.app import load
 from nsp_explorer.gui.import_dialog import ImportWorker
@@ -230,12 +231,21 @@ def test_the_codebook_dialog_refuses_a_term_that_matches_everything_and_removes_
     assert offered == ["engineers"] and library.user_terms("areas", "education") == []
 
 
-def test_removing_your_document_from_the_window(qtbot, user_dirs, page):
-    Library(library_dir()).import_file(page, data_dir(), set())
+def test_removing_your_document_from_the_window_asks_and_names_its_decisions(qtbot, user_dirs, page, monkeypatch):
+    library = Library(library_dir())
+    doc_id = library.import_file(page, data_dir(), set())
+    passage = f"{doc_id}:1"
     window = open_window(qtbot)
+    library.decide(passage, "area", "trade", "add", "about trade", data_dir(), {passage: window.coded.text(window.coded.row_of(passage))})
+    window = keep(window.reload_data())
     assert len(window.coded.documents) == 6
     dialog = window.show_documents()
     dialog.list.setCurrentRow(0)
+    asked = []
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr("nsp_explorer.gui.library_dialogs.QMessageBox.question", lambda _parent, _title, text: (asked.append(text), next(answers))[1])
+    dialog.remove_current()  # No: nothing happens
+    assert "Your 1 review decision(s) on its passages go with it" in asked[0] and len(library.documents()) == 1
     before = current_window()
     dialog.remove_current()
     qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)

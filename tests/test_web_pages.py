@@ -403,6 +403,10 @@ def test_nspx_edit(tmp_path, data, capsys):
     assert capsys.readouterr().err == "nspx: error: your library has no document 'nobody-2024-x' (nspx library lists them)\n"
     with pytest.raises(BadValue, match="has quotes or backslashes"):
         Library(folder).add_term("areas", "trade", 'say "no"', data)
+    passage = f"{doc_id}:1"
+    Library(folder).decide(passage, "area", "trade", "add", "about trade", data, {passage: "Any words."})
+    assert main(["remove", doc_id, "--library", str(folder)]) == 0
+    assert capsys.readouterr().out == f"removed {doc_id} and your 1 review decision(s) on it\n"
 
 
 def test_the_details_dialog_names_a_bad_date_and_keeps_the_document(qtbot, tmp_path, data, monkeypatch):

@@ -182,8 +182,10 @@ def _list_library(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    _library(args).remove(args.doc_id, data_dir())
-    print(f"removed {args.doc_id}")
+    library = _library(args)
+    decisions = library.decisions_on(args.doc_id)
+    library.remove(args.doc_id, data_dir())
+    print(f"removed {args.doc_id}" + (f" and your {decisions} review decision(s) on it" if decisions else ""))
     return 0
 
 

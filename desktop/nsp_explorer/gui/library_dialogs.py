@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -326,6 +327,11 @@ class DocumentsDialog(QDialog):
         if item is None:
             return
         doc_id = item.text().split(" — ")[0]
+        decisions = self.library.decisions_on(doc_id)
+        going = f"\n\nYour {decisions} review decision(s) on its passages go with it; importing it again does not bring them back." if decisions else ""
+        answer = QMessageBox.question(self, "Remove the document", f"Remove {doc_id} from your library?{going}")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         off_the_ui_thread(self, lambda: self.library.remove(doc_id, data_dir()), self.problem)
 
 

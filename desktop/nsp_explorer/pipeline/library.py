@@ -342,6 +342,12 @@ class Library:
 
         self._change(change, data_dir, self.metadata_path, "edit")
 
+    def decisions_on(self, doc_id: str) -> int:
+        """How many of the user's review decisions are about the document's passages (they go with it)."""
+        with reading(self.folder):
+            text = self.review_path.read_text(encoding="utf-8") if self.review_path.exists() else ""
+        return sum(1 for row in list(csv.reader(io.StringIO(text)))[1:] if row and row[0].startswith(f"{doc_id}:"))
+
     def remove(self, doc_id: str, data_dir: Path) -> None:
         if doc_id not in {r["doc_id"] for r in self.documents()}:
             raise BadValue(f"your library has no document {doc_id!r} (nspx library lists them)")
