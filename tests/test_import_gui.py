@@ -89,6 +89,21 @@ def test_an_open_comparison_follows_the_window_onto_the_new_dataset(qtbot, user_
     assert "Kim Minji" in fresh.compare_window.coded.authors and "Kim Minji" in fresh.compare_window.matrices[0].authors
 
 
+def test_a_reload_after_a_review_keeps_the_place_the_reader_was_at(qtbot, user_dirs):
+    window = open_window(qtbot)
+    window.resize(1280, 720)
+    window.state.narrow(source="FramingView", authors={"Lee Jaehyon"}, areas={"investment"})  # a Framing cell's sentences
+    window.set_one_view(True)
+    window.show_view(2)
+    window.set_type_scale(1.3)
+    qtbot.waitUntil(lambda: window.reading.browser.verticalScrollBar().maximum() > 150)
+    window.reading.browser.verticalScrollBar().setValue(150)
+    fresh = keep(window.reload_data())  # as after a review or an edit
+    assert fresh.reading.listing == ("Lee Jaehyon", "investment") and "review…" in fresh.reading.browser.toHtml()
+    assert fresh.reading.browser.verticalScrollBar().value() == 150
+    assert fresh.one_view and fresh.view_index == 2 and fresh.type_scale == pytest.approx(1.3)
+
+
 def test_cancel_stops_before_the_next_file(user_dirs, page, tmp_path):
     other = tmp_path / "other.txt"
     other.write_text(" ".join(ARTICLE), encoding="utf-8")

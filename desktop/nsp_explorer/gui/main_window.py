@@ -527,6 +527,7 @@ class MainWindow(QMainWindow):
         fresh.state.apply(self.state.state)
         MainWindow.latest = fresh  # a Python reference keeps it alive once the old window closes
         fresh.show()
+        self.carry_view_to(fresh)
         fresh.statusBar().showMessage("Your library was updated.", 8000)
         if self.close_comparison():
             fresh.open_comparison()  # on the dataset as it is now
@@ -542,6 +543,24 @@ class MainWindow(QMainWindow):
         # and its destructor would wait for that lock forever.
         self.deleteLater()
         return fresh
+
+    def carry_view_to(self, fresh: "MainWindow") -> None:
+        """What a reload keeps besides the filters and the passage in focus: the type and contrast, the panes and the
+        charts' scroll, one view at a time and which view, and a Framing cell's list of sentences where it was read."""
+        if self.contrast_action.isChecked() != fresh.contrast_action.isChecked():
+            fresh.contrast_action.setChecked(self.contrast_action.isChecked())
+            fresh.toggle_high_contrast()
+        fresh.set_type_scale(self.type_scale)
+        fresh.set_one_view(self.one_view)
+        fresh.show_view(self.view_index)
+        for name, splitter in self.splitters.items():
+            fresh.splitters[name].setSizes(splitter.sizes())
+        if self.reading.listing is not None:
+            fresh.reading.show_sentences(fresh.state.state, *self.reading.listing)
+        scrolls = [(self.chart_scroll, fresh.chart_scroll), (self.reading.browser, fresh.reading.browser)]
+        QApplication.sendPostedEvents()  # the new window's layout first, or the scroll bars' ranges are too short
+        for old, new in scrolls:
+            new.verticalScrollBar().setValue(old.verticalScrollBar().value())
 
     # -- exports and comparison ------------------------------------------------------------
 
