@@ -185,6 +185,26 @@ def test_reviewing_one_sentence_shows_it_and_changes_only_it(qtbot, user_dirs):
     assert where == {1, 5}
 
 
+def test_review_from_a_framing_cell_opens_on_the_frames_with_the_schemes_definitions(qtbot, user_dirs):
+    window = open_window(qtbot)
+    window.state.narrow(source="FramingView", authors={"Lee Jaehyon"}, areas={"investment"})
+    row, number = window.reading.listed[0]
+    dialog = window.review_passage(window.coded.passage_id(row), number)  # the list's "review…" link
+    assert dialog.dimension.currentData() == "frame" and dialog.where.currentData() == number
+    dialog.action.setCurrentIndex(dialog.action.findData("add"))
+    dialog.code.setCurrentIndex(dialog.code.findData("challenge"))
+    assert dialog.meaning.text() == "Challenge: names a gap, shortfall, risk, obstacle or criticism"
+    dialog.save()
+    assert dialog.problem.text()  # no reason given
+    dialog.reason.setText("an obstacle")
+    assert not dialog.problem.text()  # the complaint goes once it is answered
+    dialog.reject()
+    window.state.clear_selection()
+    assert window.review_passage("lee-2019-asan:1").dimension.currentData() == "pillar"  # from the reading pane: all dimensions, pillars first
+    item = window.filter_panel.items[("frame", "opportunity")]
+    assert "Opportunity: points to potential, promise or advantage not yet realised" in item.toolTip(0)
+
+
 def test_a_library_from_an_earlier_version_is_coded_again_when_the_app_opens(qtbot, user_dirs, page):
     library = Library(library_dir())
     library.import_file(page, data_dir(), set())

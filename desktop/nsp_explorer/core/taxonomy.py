@@ -43,6 +43,16 @@ class Taxonomy:
             return self.partners[code]
         return code
 
+    def definition(self, dimension: str, code: str) -> str:
+        """What a code means, as the coding scheme defines it ('' for a partner or a year)."""
+        if dimension == "area":
+            return self.areas[code].get("scope", "")
+        if dimension == "pillar":
+            return self.pillars[code].partition(":")[2].strip()
+        if dimension == "frame":
+            return self.frames[code]
+        return ""
+
 
 def load_taxonomy(path: Path) -> Taxonomy:
     try:

@@ -146,6 +146,8 @@ class FilterPanel(QWidget):
         item.setForeground(1, QColor("#555555"))
         if icon is not None or colour is not None:
             item.setIcon(0, icon or swatch(colour))
+        if kind in ("pillar", "area", "frame"):
+            item.setToolTip(0, plain_tip(f"{text}: {self.coded.taxonomy.definition(kind, code)}"))  # the scheme's definition
         self.items[(kind, code)] = item
         return item
 

@@ -103,7 +103,7 @@ class ReviewDialog(QDialog):
     decides with the text in view; "remove" offers only codes it has.
     """
 
-    def __init__(self, window, passage_id: str, sentence: int = 0, parent=None):
+    def __init__(self, window, passage_id: str, sentence: int = 0, parent=None, first: str = "pillar"):
         super().__init__(parent or window)
         self.window_, self.passage_id = window, passage_id
         self.setWindowTitle(f"Review the codes of {passage_id}")
@@ -127,7 +127,12 @@ class ReviewDialog(QDialog):
         self.dimension = QComboBox()
         for dimension in SECTIONS:
             self.dimension.addItem(dimension.capitalize(), dimension)
+        self.dimension.setCurrentIndex(max(0, self.dimension.findData(first)))  # the dimension offered first
         self.code = QComboBox()
+        self.meaning = QLabel()  # the coding scheme's definition of the chosen code: decide by it
+        self.meaning.setWordWrap(True)
+        self.meaning.setTextFormat(Qt.TextFormat.PlainText)
+        self.meaning.setStyleSheet("color: #444444;")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Why (kept with the decision; required)")
         self.problem = QLabel()
@@ -135,12 +140,15 @@ class ReviewDialog(QDialog):
         self.taxonomy = taxonomy
         for box in (self.where, self.dimension, self.action):
             box.currentIndexChanged.connect(self._codes)
+        self.code.currentIndexChanged.connect(self._explain)
+        self.reason.textChanged.connect(lambda _: self.problem.clear())
         form = QFormLayout()
         form.addRow("Where:", self.where)
         form.addRow("", self.shown)
         form.addRow("Decision:", self.action)
         form.addRow("Dimension:", self.dimension)
         form.addRow("Code:", self.code)
+        form.addRow("", self.meaning)
         form.addRow("Reason:", self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -162,6 +170,13 @@ class ReviewDialog(QDialog):
         if not number:
             return [(d, c, source) for d, c, source, _ in self.window_.coded.codes_of(self.row)]
         return [(d, c, source) for n, d, c, source, _ in self.window_.coded.codes.in_sentences(self.row) if n == number]
+
+    def _explain(self, *_):
+        code, dimension = self.code.currentData(), self.dimension.currentData()
+        meaning = self.taxonomy.definition(dimension, code) if code else ""
+        self.meaning.setText(f"{self.taxonomy.label(dimension, code)}: {meaning}" if meaning else "")
+        self.meaning.setVisible(bool(meaning))
+        self.problem.clear()
 
     def _codes(self, *_):
         dimension = self.dimension.currentData()

@@ -477,12 +477,14 @@ class MainWindow(QMainWindow):
         return self.documents_dialog
 
     def review_passage(self, passage_id: str = "", sentence: int = 0):
-        """The review dialog on a passage (the one being read, by default), open at one of its sentences (0: the whole passage)."""
+        """The review dialog on a passage (the one being read, by default), open at one of its sentences (0: the whole
+        passage); from a Framing cell's list of sentences it opens on the frames, what the list is about."""
         from .library_dialogs import ReviewDialog
 
         passage_id = passage_id or self.reading.passage_id
         if passage_id:
-            self.review_dialog = ReviewDialog(self, passage_id, sentence)
+            first = "frame" if self.reading.listing is not None else "pillar"
+            self.review_dialog = ReviewDialog(self, passage_id, sentence, first=first)
             self.review_dialog.show()
             return self.review_dialog
         return None
