@@ -266,6 +266,40 @@ def test_nspx_import_and_dataset(tmp_path):
     assert (out / "documents.csv").read_text(encoding="utf-8").count("\n") == 7  # header + 5 bundled + 1 imported
 
 
+def test_nspx_dataset_is_safe_to_open_and_carries_your_decisions(tmp_path, data, monkeypatch, capsys):
+    from nsp_explorer.cli import main
+
+    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "user"))
+    text = tmp_path / "note.txt"
+    text.write_text(
+        "Korea and Vietnam signed a trade pact in Hanoi.\n\n-30% was the fall in exports to ASEAN in 2023, the trade ministry in Seoul said.\n\n"
+        "@KoreaMOFA: exports to ASEAN rose 5% in 2023, trade officials said.\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "library"
+    lib = ["--library", str(folder)]
+    assert main(["import", str(text), "--author", "Kim", "--date", "2024-01-02", *lib]) == 0
+    library = Library(folder)
+    doc_id = library.documents()[0]["doc_id"]
+    passage = f"{doc_id}:1"
+    library.decide(passage, "frame", "achievement", "add", "=1+1 a signed pact is a deliverable", data, {passage: "Korea and Vietnam signed a trade pact in Hanoi."})
+    out = tmp_path / "out"
+    assert main(["dataset", "--out", str(out), *lib]) == 0
+    assert "your-review.csv: your review decisions" in capsys.readouterr().out
+    texts = [row["text"] for row in csv.DictReader(open(out / "passages.csv", encoding="utf-8"))]
+    assert "'-30% was the fall in exports to ASEAN in 2023, the trade ministry in Seoul said." in texts
+    assert "'@KoreaMOFA: exports to ASEAN rose 5% in 2023, trade officials said." in texts
+    assert not any(t[:1] in "=+-@" for t in texts)
+    review = list(csv.DictReader(open(out / "your-review.csv", encoding="utf-8")))
+    assert [(r["unit"], r["code"], r["reason"]) for r in review] == [(passage, "achievement", "'=1+1 a signed pact is a deliverable")]
+    built = [row["text"] for row in csv.DictReader(open(folder / "dataset" / "passages.csv", encoding="utf-8"))]
+    assert any(t.startswith("-30%") for t in built)  # the library's own dataset keeps the words as they read
+    library.decide(passage, "frame", "achievement", "remove", "taken back", data, {passage: "Korea and Vietnam signed a trade pact in Hanoi."})
+    library.review_path.unlink()
+    assert main(["dataset", "--out", str(out), *lib]) == 0
+    assert not (out / "your-review.csv").exists()  # no decisions any more: no stale copy beside the new set
+
+
 def test_user_decisions_hold_for_bundled_and_imported_passages(tmp_path, library, data):
     page = tmp_path / "news.html"
     page.write_text(CHROME_HTML.format(*ARTICLE), encoding="utf-8")

@@ -205,6 +205,29 @@ def test_review_from_a_framing_cell_opens_on_the_frames_with_the_schemes_definit
     assert "Opportunity: points to potential, promise or advantage not yet realised" in item.toolTip(0)
 
 
+def test_your_decisions_are_shown_apart_from_the_machines_and_the_readers(qtbot, user_dirs):
+    coded = load(None)
+    row = coded.row_of("lee-2019-asan:11")
+    frames = {c for n, d, c, _, _ in coded.codes.in_sentences(row) if n == 2 and d == "frame"}
+    assert frames == {"achievement"}  # a reader's code on sentence 2
+    known = {"lee-2019-asan:11": coded.text(row)}
+    library = Library(library_dir())
+    library.decide("lee-2019-asan:11", "frame", "achievement", "remove", "a plain report of a count", data_dir(), known, sentence=2)
+    library.decide("lee-2019-asan:11", "frame", "recommendation", "add", "advice <to> Seoul", data_dir(), known, sentence=2)
+    window = open_window(qtbot)
+    window.state.narrow(source="FramingView", authors={"Lee Jaehyon"}, areas={"investment"})
+    listed = window.reading.browser.toHtml()
+    assert "Recommendation ✓ you" in window.reading.browser.toPlainText()
+    assert "line-through" in listed  # the frame taken away is struck through, not a plain "no frame"
+    assert "removed frame Achievement — a plain report of a count" in window.reading.browser.toPlainText()
+    assert "advice &lt;to&gt; Seoul" in listed  # a reason is text, never markup
+    window.state.clear_selection()
+    window.state.set_focus("lee-2019-asan:11")
+    shown = window.reading.browser.toPlainText()
+    assert "Recommendation ✓ added by you" in shown
+    assert "Your decisions on this passage: sentence 2: removed frame Achievement — a plain report of a count" in shown
+
+
 def test_a_library_from_an_earlier_version_is_coded_again_when_the_app_opens(qtbot, user_dirs, page):
     library = Library(library_dir())
     library.import_file(page, data_dir(), set())

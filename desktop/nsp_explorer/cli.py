@@ -189,14 +189,21 @@ def _remove(args: argparse.Namespace) -> int:
     return 0
 
 
+YOUR_REVIEW = "your-review.csv"  # beside the dataset nspx dataset writes: the user's decisions, in review.csv's layout
+
+
 def _combined(args: argparse.Namespace) -> int:
-    from .pipeline.build import write_dataset
+    from .pipeline.build import safe_to_open, write_dataset
     from .pipeline.library import combined
+    from .pipeline.review import review_safe_to_open
 
     library = _library(args)
     dataset = combined(library.bundled(data_dir()), library.build(data_dir()))
-    write_dataset(dataset, Path(args.out))
+    decisions = review_safe_to_open(library.review_path) if library.review_path.is_file() else None
+    write_dataset(safe_to_open(dataset), Path(args.out), beside={YOUR_REVIEW: decisions})
     print(f"wrote {args.out}: {counted(dataset.count('documents.csv'), 'document')} ({len(library.documents())} from the library), {counted(dataset.count('passages.csv'), 'passage')}")
+    if decisions is not None:
+        print(f"  and {YOUR_REVIEW}: your review decisions, each with its reason (codes you added are source 'reviewed' in codes.csv)")
     return 0
 
 

@@ -80,16 +80,36 @@ def _with_library(taxonomy, notes: list[str]):
         with reading(library.folder):  # an import in another process moves its files in before or after, never during
             bundled = library.folder / "bundled" if (library.folder / "bundled").is_dir() else dataset_dir()  # with the user's decisions
             if not library.documents():
-                return load_coded(bundled, taxonomy)
-            mine, dropped = without_bad_documents(load_dataset(library.folder / "dataset", taxonomy))
-            dataset = merge_datasets(load_dataset(bundled, taxonomy), mine)
-        notes.extend(dropped)
-        return code_passages(dataset, taxonomy)
+                coded = load_coded(bundled, taxonomy)
+            else:
+                mine, dropped = without_bad_documents(load_dataset(library.folder / "dataset", taxonomy))
+                notes.extend(dropped)
+                coded = code_passages(merge_datasets(load_dataset(bundled, taxonomy), mine), taxonomy)
+            return _with_your_decisions(coded, library.review_path, taxonomy, notes)
     except (DataFileError, OSError) as error:
         aside = set_aside(library_dir())
         kept = f"it was kept as {aside}" if aside else "it was left as it is"
         notes.append(f"Your library could not be opened ({error}); {kept}, and the app started with the bundled corpus only.")
         return load_coded(dataset_dir(), taxonomy)
+
+
+def _with_your_decisions(coded, review: Path, taxonomy, notes: list[str]):
+    """The coded passages knowing the user's decisions (the reading pane shows them beside the codes they made)."""
+    from ..pipeline.review import applied_decisions
+
+    if not review.is_file():
+        return coded
+    known = set(coded.documents["doc_id"])
+
+    def passages_of(doc: str) -> list[tuple[str, str]]:
+        first, end = coded.document_rows(doc) if doc in known else (0, 0)
+        return [(coded.passage_id(row), coded.text(row)) for row in range(first, end)]
+
+    try:
+        return dataclasses.replace(coded, your_decisions=applied_decisions(review, taxonomy, passages_of))
+    except DataFileError as error:
+        notes.append(f"Your review decisions cannot be listed ({error}).")
+        return coded
 
 
 class SelfTestFailure(Exception):

@@ -286,6 +286,7 @@ class ReadingPane(QWidget):
         first, end = self.coded.document_rows(row["doc_id"])
         count = end - first
         codes = self.coded.codes_of(number)
+        yours = self.coded.decisions_on(self.coded.passage_id(number))
         section = f" · {e(row['section'])}" if row["section"] else ""
         mine = "<p style='margin:0; color:#8C4A00'>★ From your library</p>" if row["user"] else ""
         parts = [
@@ -294,7 +295,8 @@ class ReadingPane(QWidget):
             f"<p style='margin:0; color:#333333'><i>{e(document['title'])}</i></p>",
             f"<p style='margin:0 0 6px 0; color:#555555'>Paragraph {row['position']} of {count}{section}</p>",
             f"<p style='font-size:11pt; line-height:140%'>{self.highlighted(self.coded.text(number), codes)}</p>",
-            f"<p>{self.code_labels(codes)}</p>",
+            f"<p>{self.code_labels(codes, yours)}</p>",
+            self.decisions_html(yours),
             f"<p style='margin:0; color:#555555; font-size:8.5pt'>{html.escape(CODING_NOTES.get(str(document.get('coding', '')), CODING_NOTES['']))}</p>",
             "<p style='color:#555555; font-size:8.5pt'>"
             + (f"Affiliation: {e(document['affiliation'])}<br>" if document["affiliation"] else "")
@@ -353,8 +355,22 @@ class ReadingPane(QWidget):
         """An area's or a pillar's words and chip: the pillar's colour, dark enough to read as text."""
         return _ink(PILLAR_COLOURS[code if dimension == "pillar" else self.coded.taxonomy.pillar_of(code)])
 
-    def code_labels(self, codes: list[tuple[str, str, str, str]]) -> str:
+    def decisions_html(self, yours: list[tuple[int, str, str, str, str]], sentence: int | None = None) -> str:
+        """The user's decisions (on one sentence and its passage, or all of a passage's), each with its reason."""
         taxonomy = self.coded.taxonomy
+        listed = [
+            f"{f'sentence {n}: ' if sentence is None and n else ''}{'added' if action == 'add' else 'removed'} "
+            f"{dimension} {html.escape(taxonomy.label(dimension, code))} — {html.escape(reason)}"
+            for n, dimension, code, action, reason in yours
+            if sentence is None or n in (0, sentence)
+        ]
+        if not listed:
+            return ""
+        return f"<p style='margin:2px 0 0 0; color:#8C4A00; font-size:8.5pt'>✎ Your decisions{' on this passage' if sentence is None else ''}: " + "; ".join(listed) + "</p>"
+
+    def code_labels(self, codes: list[tuple[str, str, str, str]], yours: list[tuple[int, str, str, str, str]] = ()) -> str:
+        taxonomy = self.coded.taxonomy
+        added_by_you = {(dimension, code) for _, dimension, code, action, _ in yours if action == "add"}
         groups = []
         for dimension, title in (("pillar", "Pillars"), ("area", "Areas"), ("frame", "Frames"), ("partner", "Partners"), ("year", "Years mentioned")):
             chosen = [(code, source) for d, code, source, _ in codes if d == dimension]
@@ -364,6 +380,8 @@ class ReadingPane(QWidget):
             for code, source in chosen:
                 label = taxonomy.label(dimension, code) if dimension != "year" else code
                 note = {"derived": " (from area)", "reviewed": " ✓ added by a reader", "model": " (sentence model)"}.get(source, "")
+                if source == "reviewed" and (dimension, code) in added_by_you:
+                    note = " ✓ added by you"
                 look = f"color:{self._ink(dimension, code)}; text-decoration:underline" if dimension in ("area", "pillar") else f"background-color:{self._colour(dimension, code)}"
                 chips.append(f"<span style='{look}'>&nbsp;{html.escape(label)}{note}&nbsp;</span>")
             groups.append(f"<b>{title}:</b> " + " ".join(chips))
@@ -388,7 +406,8 @@ class ReadingPane(QWidget):
             f"<p style='margin:0'><b>{e(author)}</b> on <b>{e(taxonomy.label('area', area))}</b>: {len(listed):,} sentence{'s' if len(listed) != 1 else ''}</p>",
             f"<p style='margin:0 0 6px 0; color:#555555; font-size:8.5pt'>The words that set each frame are highlighted: {key}; "
             f"the words that put the sentence on the area are <span style='color:{self._ink('area', area)}; text-decoration:underline'>underlined</span>; "
-            "a frame marked * was read by the sentence model from the whole sentence, with no single words. "
+            "a frame marked * was read by the sentence model from the whole sentence, with no single words; ✓ was added by a reader "
+            "(✓ you: by you), and a struck-through frame is one you removed. "
             "Click a paragraph's name to read it whole, or <i>review…</i> to correct a sentence's codes.</p>",
         ]
         if not listed:
@@ -399,20 +418,28 @@ class ReadingPane(QWidget):
             meta = self.coded.passages.iloc[row]
             codes = [(d, c, s, ev) for n, d, c, s, ev in self.coded.codes.in_sentences(row) if n == number]
             entries = [code for code in codes if code[0] == "frame"]
+            yours = [d for d in self.coded.decisions_on(passage_id) if d[0] in (0, number)]
+            by_you = {(c, action) for _, d, c, action, _ in yours if d == "frame"}
             area_words = [code for code in codes if code[0] == "area" and code[1] == area]  # why the sentence is on the area
             text = self.coded.text(row)
             spans = sentence_spans(text)
             sentence = text[slice(*spans[number - 1])] if number <= len(spans) else text
             frames = " ".join(
                 f"<span style='background-color:{_tint(FRAME_COLOURS.get(c, '#BBBBBB'))}'>&nbsp;{e(taxonomy.label('frame', c))}"
-                f"{' ✓' if s == 'reviewed' else ' *' if s == 'model' else ''}&nbsp;</span>"
+                f"{' ✓ you' if (c, 'add') in by_you else ' ✓' if s == 'reviewed' else ' *' if s == 'model' else ''}&nbsp;</span>"
                 for d, c, s, _ in entries
             ) or "<span style='color:#777777'>no frame</span>"
+            present = {c for _, c, _, _ in entries}
+            frames += "".join(  # a frame the user took away, struck through: not the machine's "no frame"
+                f" <span style='color:#777777; text-decoration:line-through'>&nbsp;{e(taxonomy.label('frame', c))}&nbsp;</span>"
+                for c, action in sorted(by_you) if action == "remove" and c not in present
+            )
             parts.append(
                 f"<p style='margin:8px 0 0 0'><a href='passage:{e(passage_id)}'>{e(str(titles.get(meta['doc_id'], meta['doc_id'])))}, "
                 f"¶{meta['position']}, sentence {number}</a> &nbsp;{frames} &nbsp;"
                 f"<a href='review:{e(passage_id)}.{number}' style='font-size:8.5pt'>review…</a></p>"
                 f"<p style='margin:2px 0 0 0; line-height:140%'>{self.highlighted(sentence, entries + area_words)}</p>"
+                + self.decisions_html(yours, number)
             )
         if len(listed) > MOST_SENTENCES:
             parts.append(f"<p style='color:#555555'>… and {len(listed) - MOST_SENTENCES:,} more (narrow the filters to read them).</p>")

@@ -13,7 +13,7 @@ import io
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.errors import DataFileError
@@ -192,6 +192,28 @@ def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: ob
     )
 
 
+# the columns that hold words from documents or readers (not IDs, codes or numbers): where a copy for people
+# to open (nspx dataset) neutralises what a spreadsheet would run as a formula
+WORDS_COLUMNS = {
+    "documents.csv": ("title", "author", "affiliation", "outlet", "url", "date_basis"),
+    "passages.csv": ("section", "text"),
+    "codes.csv": ("evidence",),
+    "facts.csv": ("quote", "printed", "note"),
+}
+
+
+def safe_to_open(dataset: BuiltDataset) -> BuiltDataset:
+    """The dataset with a ' before every formula start in its words (``core.report.neutralise``), for a copy a user
+    opens in a spreadsheet; the built dataset itself keeps the words as they read."""
+    from ..core.report import neutralise
+
+    tables = dict(dataset.tables)
+    for name, words in WORDS_COLUMNS.items():
+        at = [TABLE_COLUMNS[name].index(column) for column in words]
+        tables[name] = [tuple(neutralise(cell) if i in at else cell for i, cell in enumerate(row)) for row in dataset.tables[name]]
+    return replace(dataset, tables=tables)
+
+
 def csv_bytes(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> bytes:
     """RFC 4180 CSV, UTF-8, '\\n' line ends: the same rows give the same bytes."""
     buffer = io.StringIO()
@@ -201,8 +223,9 @@ def csv_bytes(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def write_dataset(dataset: BuiltDataset, out_dir: Path) -> list[Path]:
-    """Write the dataset's CSVs into ``out_dir`` as one set: all of them or, on failure, none.
+def write_dataset(dataset: BuiltDataset, out_dir: Path, beside: dict[str, bytes | None] | None = None) -> list[Path]:
+    """Write the dataset's CSVs into ``out_dir`` as one set: all of them or, on failure, none. ``beside`` names
+    files that go in the same set (bytes) or are deleted with it (None).
 
     One build at a time holds the folder (another gets "busy"); the files are
     written complete in a staging folder inside it and moved in through a
@@ -214,9 +237,11 @@ def write_dataset(dataset: BuiltDataset, out_dir: Path) -> list[Path]:
         except OSError as exc:
             raise DataFileError(out_dir, f"cannot be written: {exc.strerror or exc}; the previous dataset is unchanged") from None
         try:
-            for name, columns in TABLE_COLUMNS.items():
+            contents = {name: csv_bytes(columns, dataset.tables[name]) for name, columns in TABLE_COLUMNS.items()}
+            contents.update({name: data for name, data in (beside or {}).items() if data is not None})
+            for name, data in contents.items():
                 with open(staging / name, "wb") as stream:
-                    stream.write(csv_bytes(columns, dataset.tables[name]))
+                    stream.write(data)
                     stream.flush()
                     os.fsync(stream.fileno())
         except OSError as exc:
@@ -224,7 +249,7 @@ def write_dataset(dataset: BuiltDataset, out_dir: Path) -> list[Path]:
             where = Path(exc.filename) if exc.filename else out_dir
             raise DataFileError(where, f"cannot be written: {exc.strerror or exc}; the previous dataset is unchanged") from None
         try:
-            swap_in(out_dir, staging, list(TABLE_COLUMNS), [])
+            swap_in(out_dir, staging, list(contents), [name for name, data in (beside or {}).items() if data is None and (out_dir / name).exists()])
         except OSError as exc:
             raise DataFileError(out_dir, f"cannot be written: {exc.strerror or exc}") from None
-    return [out_dir / name for name in TABLE_COLUMNS]
+    return [out_dir / name for name in contents]

@@ -21,6 +21,7 @@ decision is set aside (kept in the file, not applied, and reported).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -157,3 +158,39 @@ def apply_review(
         blocked = frozenset((sentence, code) for sentence, dimension, code in removed if dimension == "pillar")
         final[passage_id] = with_derived_pillars(kept + added, taxonomy, blocked)
     return final
+
+
+def applied_decisions(
+    path: Path, taxonomy: Taxonomy, passages_of: Callable[[str], list[tuple[str, str]]]
+) -> dict[tuple[str, int], tuple[tuple[str, str, str, str], ...]]:
+    """The decisions of a review file that apply to the text as it reads now, where they apply:
+    ``(passage_id, sentence)`` → ``(dimension, code, action, reason)``. ``passages_of(doc_id)`` gives a document's
+    passages (ID, text); a decision whose words are gone (set aside) is not among them."""
+    from .sentences import sentence_texts
+
+    decisions = load_review(path, taxonomy)
+    sentences = {
+        passage_id: sentence_texts(text)
+        for doc in {d.passage_id.rsplit(":", 1)[0] for d in decisions}
+        for passage_id, text in passages_of(doc)
+    }
+    usable, _ = anchored(decisions, sentences)
+    found: dict[tuple[str, int], list[tuple[str, str, str, str]]] = {}
+    for decision in usable:
+        found.setdefault((decision.passage_id, decision.sentence), []).append((decision.dimension, decision.code, decision.action, decision.reason))
+    return {where: tuple(listed) for where, listed in found.items()}
+
+
+def review_safe_to_open(path: Path) -> bytes:
+    """A review file as a copy for people to open: a ' before every formula start in its reasons and words."""
+    import csv
+    import io
+
+    from ..core.report import neutralise
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    words = {"reason", "words"}
+    at = {i for i, column in enumerate(rows[0]) if column in words} if rows else set()
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([rows[0], *([neutralise(c) if i in at else c for i, c in enumerate(r)] for r in rows[1:])] if rows else [])
+    return buffer.getvalue().encode("utf-8")
