@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
+from nsp_explorer.core.errors import BadValue
 from nsp_explorer.gui.app import load
 from nsp_explorer.gui.import_dialog import ImportWorker
 from nsp_explorer.gui.main_window import MainWindow
@@ -226,6 +227,21 @@ def test_your_decisions_are_shown_apart_from_the_machines_and_the_readers(qtbot,
     shown = window.reading.browser.toPlainText()
     assert "Recommendation ✓ added by you" in shown
     assert "Your decisions on this passage: sentence 2: removed frame Achievement — a plain report of a count" in shown
+    dialog = window.review_passage("lee-2019-asan:11", 2)  # take the removal back: the reader's code returns
+    dialog.action.setCurrentIndex(dialog.action.findData("withdraw"))
+    dialog.dimension.setCurrentIndex(dialog.dimension.findData("frame"))
+    offered = [dialog.code.itemText(i) for i in range(dialog.code.count())]
+    assert offered == ["Achievement (removed by you: a plain report of a count)", "Recommendation (added by you: advice <to> Seoul)"]
+    assert not dialog.reason.isEnabled()
+    before = current_window()
+    dialog.save()
+    qtbot.waitUntil(lambda: current_window() is not None and current_window() is not before, timeout=30000)
+    fresh = keep(current_window())
+    row = fresh.coded.row_of("lee-2019-asan:11")
+    assert {c for n, d, c, _, _ in fresh.coded.codes.in_sentences(row) if n == 2 and d == "frame"} == {"achievement", "recommendation"}
+    assert fresh.coded.decisions_on("lee-2019-asan:11") == [(2, "frame", "recommendation", "add", "advice <to> Seoul")]
+    with pytest.raises(BadValue, match="no decision"):
+        library.withdraw("lee-2019-asan:11", "frame", "achievement", data_dir(), sentence=2)
 
 
 def test_a_library_from_an_earlier_version_is_coded_again_when_the_app_opens(qtbot, user_dirs, page):

@@ -124,6 +124,7 @@ class ReviewDialog(QDialog):
         self.action = QComboBox()
         self.action.addItem("Add a code", "add")
         self.action.addItem("Remove a code", "remove")
+        self.action.addItem("Withdraw one of your decisions", "withdraw")
         self.dimension = QComboBox()
         for dimension in SECTIONS:
             self.dimension.addItem(dimension.capitalize(), dimension)
@@ -187,18 +188,41 @@ class ReviewDialog(QDialog):
         key = " (✓ added by a reader, * read by the sentence model)" if any(source in ("reviewed", "model") for _, _, source in now) else ""
         self.shown.setText(f"{_clipped(words, 600)}\n\nCodes now{key} — {listed}")
         present = {c for d, c, _ in now if d == dimension}
+        yours = self.your_decisions()
         self.code.clear()
         for code in self.taxonomy.ids(dimension):
-            if (code in present) == (self.action.currentData() == "remove"):
-                self.code.addItem(self.taxonomy.label(dimension, code), code)
+            if self.action.currentData() == "withdraw":
+                offered = (dimension, code) in yours
+            else:
+                offered = (code in present) == (self.action.currentData() == "remove")
+            if not offered:
+                continue
+            label = self.taxonomy.label(dimension, code)
+            if self.action.currentData() == "withdraw":
+                action, reason = yours[(dimension, code)]
+                label += f" ({'added' if action == 'add' else 'removed'} by you: {reason})"
+            self.code.addItem(label, code)
+        self.reason.setEnabled(self.action.currentData() != "withdraw")  # taking a decision back needs no reason
+
+    def your_decisions(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """The user's decisions on the chosen unit (the sentence, or the whole passage): (dimension, code) → (action, reason)."""
+        number = self.where.currentData() or 0
+        return {(d, c): (action, reason) for n, d, c, action, reason in self.window_.coded.decisions_on(self.passage_id) if n == number}
 
     def save(self) -> None:
+        sentence = self.where.currentData()
+        if self.action.currentData() == "withdraw" and self.code.currentData() is not None:
+            taken_back = (self.passage_id, self.dimension.currentData(), self.code.currentData())
+            off_the_ui_thread(self, lambda: Library(library_dir()).withdraw(*taken_back, data_dir(), sentence=sentence), self.problem)
+            return
+        if self.action.currentData() == "withdraw":
+            self.problem.setText("You have taken no decision on this dimension here: choose another, or the sentence or passage it was on.")
+            return
         if not self.reason.text().strip() or self.code.currentData() is None:
             self.problem.setText("Choose a code and give a reason.")
             return
         known = {self.passage_id: self.text} if self.row is not None else {}
         decision = (self.passage_id, self.dimension.currentData(), self.code.currentData(), self.action.currentData(), self.reason.text())
-        sentence = self.where.currentData()
         off_the_ui_thread(self, lambda: Library(library_dir()).decide(*decision, data_dir(), known, sentence=sentence), self.problem)
 
 

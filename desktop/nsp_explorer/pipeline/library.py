@@ -211,6 +211,26 @@ class Library:
 
         self._change(record, data_dir, self.review_path, "review")
 
+    def withdraw(self, passage_id: str, dimension: str, code: str, data_dir: Path, sentence: int = 0) -> None:
+        """Take back the user's decision on one code of a sentence (or of the whole passage): the code is then the
+        coder's (and the project reader's) again."""
+        from .review import sentence_id
+
+        unit = sentence_id(passage_id, sentence) if sentence else passage_id
+        with reading(self.folder):
+            text = self.review_path.read_text(encoding="utf-8") if self.review_path.exists() else ""
+        if not any(r[:3] == [unit, dimension, code] for r in list(csv.reader(io.StringIO(text)))[1:]):
+            raise BadValue(f"you have taken no decision on {dimension} {code!r} of {unit} (the library is unchanged)")
+
+        def forget(staging: Path) -> None:
+            path = staging / "review.csv"
+            rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerows([rows[0], *(r for r in rows[1:] if r[:3] != [unit, dimension, code])])
+            path.write_text(buffer.getvalue(), encoding="utf-8")
+
+        self._change(forget, data_dir, self.review_path, "review")
+
     def add_term(self, section: str, code: str, term: str, data_dir: Path) -> None:
         """Teach the library's coder a term for a code (the bundled codebook stays as it is)."""
         from .codebook import user_term_problem
