@@ -47,6 +47,21 @@ def test_the_dialog_shows_the_figures_of_the_dataset_folder(qtbot, tmp_path):
     assert "F1 0.77" in dialog.summary.text()
 
 
+def test_your_own_decisions_do_not_move_the_figures_to_quote(qtbot, tmp_path):
+    """The user's rebuilt copy of the bundled corpus (library/bundled, with their decisions) has an agreement file of
+    its own; the dialog shows the project's, which compares the coder with the project's reviewed coding."""
+    from nsp_explorer.paths import dataset_dir
+
+    rebuilt = tmp_path / "bundled"
+    rebuilt.mkdir()
+    shutil.copy(FIXTURE, rebuilt / "agreement.csv")
+    dialog = CodingQualityDialog(rebuilt)
+    qtbot.addWidget(dialog)
+    assert dialog.path == dataset_dir() / "agreement.csv"
+    assert dialog.measured and "240" not in [row[3] for row in dialog.figures()]  # not the rebuilt copy's figures
+    assert "your own review decisions do not change these figures" in dialog.explanation.text()
+
+
 def test_the_dialog_without_a_file_says_not_measured(qtbot, tmp_path):
     dialog = CodingQualityDialog(tmp_path)
     qtbot.addWidget(dialog)

@@ -17,7 +17,8 @@ EXPLANATION = (
     "Each row compares the automatic coder with a careful reader's coding of the same units (sentences or passages). "
     "Precision: of the codes the coder set, the share the reader also set. Recall: of the reader's codes, the share the "
     "coder found. F1 balances the two. Krippendorff's α is agreement beyond chance (1 = perfect, 0 = no better than chance). "
-    "Bundled articles: the five articles against their reviewed coding; held-out sentences: new sentences coded by hand "
+    "Bundled articles: the five articles against the project's reviewed coding (your own review decisions do not change "
+    "these figures); held-out sentences: new sentences coded by hand "
     "before the coder ran and never used to tune it, so they show how it does on writing it has not seen. "
     "What the charts show: the bundled articles' codes were all checked by readers (the reviewed coding), so the coder's "
     "errors do not reach their charts; documents you import are coded by the machine alone (marked † in charts and "
@@ -33,11 +34,12 @@ PAGES_NOTE = (
 
 
 def agreement_path(folder: Path) -> Path:
-    """The agreement file of a dataset folder; the user's rebuilt copy of the bundled corpus uses the bundled one."""
+    """The agreement file of a dataset folder. The user's rebuilt copy of the bundled corpus (with their review
+    decisions) uses the bundled one: the figures to quote compare the coder with the project's reviewed coding, and
+    the user's own decisions do not move them."""
     from ..paths import dataset_dir
 
-    own = Path(folder) / AGREEMENT_FILE
-    return own if own.is_file() or Path(folder).name != "bundled" else dataset_dir() / AGREEMENT_FILE
+    return dataset_dir() / AGREEMENT_FILE if Path(folder).name == "bundled" else Path(folder) / AGREEMENT_FILE
 
 
 def _cell(value: float, digits: int = 2) -> QTableWidgetItem:

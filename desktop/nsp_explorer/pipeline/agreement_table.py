@@ -49,7 +49,7 @@ CODER_SOURCES = (
     "wordpiece.py", "evaluate.py", "agreement.py",
 )
 CODER_VERSION = 1
-CODER_SOURCES_SHA = "438a0f2576bd4d9103ef2f85bfe975bfbb3c77f98432f4bb883c696ce8503e5f"
+CODER_SOURCES_SHA = "77a24b7d6d1846808e4eeb13f3e96b3bc7d2e3b50e172fb6eda61a4a3c9da464"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 
