@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from nsp_explorer.core.aggregate import frame_matrix
 from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.core.filters import FilterSpec
-from nsp_explorer.core.report import neutralise, passages_csv, passages_markdown
+from nsp_explorer.core.report import citation, neutralise, passages_csv, passages_markdown
 from nsp_explorer.core.scenario import Scenario, ScenarioStore, _known_values, read_scenario_file
 from nsp_explorer.gui import export as export_module
 from nsp_explorer.gui.export import export_chart, export_views, seminar_pack
@@ -101,6 +101,19 @@ def test_save_restart_and_the_scenario_is_back_and_applied(qtbot, coded, dirs):
     assert second.matrix.authors == ["Lee Jaehyon", "Choe Won-gi"]  # the filtered authors' columns only
     expected = frame_matrix(coded, second.state.state.mask(coded), "count").loc[second.matrix.authors].to_numpy(dtype=float).T
     assert np.allclose(second.matrix.values, np.where(np.isnan(second.matrix.values), np.nan, expected), equal_nan=True)
+
+
+@pytest.mark.parametrize(
+    "title, outlet, published, cited",
+    [
+        ("Korea and ASEAN", "The Asan Forum", "2019-06-21", "Lee J (2019). Korea and ASEAN. The Asan Forum, 2019-06-21, paragraph 3. https://x.org"),
+        ("Ties Under Strain", "", "", "Lee J (2019). Ties Under Strain. Paragraph 3. https://x.org"),  # no " . , paragraph"
+        ("Is the NSP Over?", "Blog", "", "Lee J (2019). Is the NSP Over? Blog, paragraph 3. https://x.org"),  # no "?."
+    ],
+)
+def test_a_citation_leaves_out_what_is_not_known(title, outlet, published, cited):
+    row = {"author": "Lee J", "year": 2019, "title": title, "outlet": outlet, "published": published, "position": 3, "url": "https://x.org"}
+    assert citation(row) == cited
 
 
 def test_the_comparison_window_goes_with_the_main_window(qtbot, coded, dirs):

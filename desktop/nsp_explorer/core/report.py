@@ -63,9 +63,14 @@ def view_description(filters: FilterSpec, selection: FilterSpec, search: str, ta
 
 
 def citation(row) -> str:
+    """Author (year). Title. Outlet, date, paragraph N. Address — what is not known is left out, not left as a gap."""
+    title = str(row.get("title") or "").strip()
+    if title and title[-1] not in ".?!":
+        title += "."
+    known = [str(part) for part in (row.get("outlet"), row.get("published")) if part]
+    where = ", ".join([*known, f"{'paragraph' if known else 'Paragraph'} {row['position']}"])
     url = f" {row['url']}" if row.get("url") else ""
-    published = f", {row['published']}" if row.get("published") else ""
-    return f"{row['author']} ({year_label(row['year'])}). {row['title']}. {row['outlet']}{published}, paragraph {row['position']}.{url}"
+    return " ".join(part for part in (f"{row['author']} ({year_label(row['year'])}).", title, f"{where}.") if part) + url
 
 
 def _with_sources(passages: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
