@@ -273,7 +273,8 @@ def test_nspx_dataset_is_safe_to_open_and_carries_your_decisions(tmp_path, data,
     text = tmp_path / "note.txt"
     text.write_text(
         "Korea and Vietnam signed a trade pact in Hanoi.\n\n-30% was the fall in exports to ASEAN in 2023, the trade ministry in Seoul said.\n\n"
-        "@KoreaMOFA: exports to ASEAN rose 5% in 2023, trade officials said.\n",
+        "@KoreaMOFA: exports to ASEAN rose 5% in 2023, trade officials said.\n\n"
+        "Goods exports rose 5%, -2% for services, the trade ministry in Seoul said of Vietnam.\n",
         encoding="utf-8",
     )
     folder = tmp_path / "library"
@@ -290,14 +291,27 @@ def test_nspx_dataset_is_safe_to_open_and_carries_your_decisions(tmp_path, data,
     assert "'-30% was the fall in exports to ASEAN in 2023, the trade ministry in Seoul said." in texts
     assert "'@KoreaMOFA: exports to ASEAN rose 5% in 2023, trade officials said." in texts
     assert not any(t[:1] in "=+-@" for t in texts)
+    assert "Goods exports rose 5%, -2% for services, the trade ministry in Seoul said of Vietnam." in texts  # words inside stay
     review = list(csv.DictReader(open(out / "your-review.csv", encoding="utf-8")))
     assert [(r["unit"], r["code"], r["reason"]) for r in review] == [(passage, "achievement", "'=1+1 a signed pact is a deliverable")]
     built = [row["text"] for row in csv.DictReader(open(folder / "dataset" / "passages.csv", encoding="utf-8"))]
     assert any(t.startswith("-30%") for t in built)  # the library's own dataset keeps the words as they read
-    library.decide(passage, "frame", "achievement", "remove", "taken back", data, {passage: "Korea and Vietnam signed a trade pact in Hanoi."})
-    library.review_path.unlink()
+    library.withdraw(passage, "frame", "achievement", data)
     assert main(["dataset", "--out", str(out), *lib]) == 0
     assert not (out / "your-review.csv").exists()  # no decisions any more: no stale copy beside the new set
+
+
+def test_a_decision_a_recoding_moved_can_still_be_withdrawn(tmp_path, library, data):
+    from nsp_explorer.pipeline.sentences import sentence_texts
+
+    known = passage_texts(data / "dataset")
+    text = known["lee-2019-asan:1"]
+    library.decide("lee-2019-asan:1", "area", "korean_peninsula", "remove", "a place, not the topic", data, known, sentence=2)
+    rows = library.review_path.read_text(encoding="utf-8").replace("lee-2019-asan:1.2,", "lee-2019-asan:1.3,")  # numbered as an older splitter did
+    library.review_path.write_text(rows, encoding="utf-8")
+    words = sentence_texts(text)[1]
+    library.withdraw("lee-2019-asan:1", "area", "korean_peninsula", data, sentence=2, words=words)  # where its words are now
+    assert "korean_peninsula" not in library.review_path.read_text(encoding="utf-8")
 
 
 def test_user_decisions_hold_for_bundled_and_imported_passages(tmp_path, library, data):
@@ -443,6 +457,8 @@ def test_a_user_term_recodes_the_library_and_leaves_the_codebook(tmp_path, libra
         ("re:trade", "is a pattern"),
         ("x" * 81, "81 characters"),
         ("  ", "needs a word"),
+        ("with", "function words or numbers only"),
+        ("Korea", "in 51% of the bundled articles' sentences"),
     ],
 )
 def test_a_term_that_would_match_almost_anything_is_refused_and_the_codebook_kept(tmp_path, library, data, term, problem):

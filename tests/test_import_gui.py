@@ -103,6 +103,11 @@ def test_a_reload_after_a_review_keeps_the_place_the_reader_was_at(qtbot, user_d
     assert fresh.reading.listing == ("Lee Jaehyon", "investment") and "review…" in fresh.reading.browser.toHtml()
     assert fresh.reading.browser.verticalScrollBar().value() == 150
     assert fresh.one_view and fresh.view_index == 2 and fresh.type_scale == pytest.approx(1.3)
+    fresh.set_one_view(False)
+    fresh.toggle_seminar_mode()  # an import finishing in the room: the new window is the one from before the room
+    again = keep(fresh.reload_data())
+    assert not again.seminar and again.type_scale == pytest.approx(1.3) and not again.one_view
+    assert all(sum(s.sizes()) and min(s.sizes()) > 0 for s in again.splitters.values())  # no pane left hidden
 
 
 def test_cancel_stops_before_the_next_file(user_dirs, page, tmp_path):
@@ -239,7 +244,7 @@ def test_your_decisions_are_shown_apart_from_the_machines_and_the_readers(qtbot,
     fresh = keep(current_window())
     row = fresh.coded.row_of("lee-2019-asan:11")
     assert {c for n, d, c, _, _ in fresh.coded.codes.in_sentences(row) if n == 2 and d == "frame"} == {"achievement", "recommendation"}
-    assert fresh.coded.decisions_on("lee-2019-asan:11") == [(2, "frame", "recommendation", "add", "advice <to> Seoul")]
+    assert fresh.coded.decisions_on("lee-2019-asan:11") == ((2, "frame", "recommendation", "add", "advice <to> Seoul"),)
     with pytest.raises(BadValue, match="no decision"):
         library.withdraw("lee-2019-asan:11", "frame", "achievement", data_dir(), sentence=2)
 

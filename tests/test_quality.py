@@ -47,19 +47,27 @@ def test_the_dialog_shows_the_figures_of_the_dataset_folder(qtbot, tmp_path):
     assert "F1 0.77" in dialog.summary.text()
 
 
-def test_your_own_decisions_do_not_move_the_figures_to_quote(qtbot, tmp_path):
-    """The user's rebuilt copy of the bundled corpus (library/bundled, with their decisions) has an agreement file of
-    its own; the dialog shows the project's, which compares the coder with the project's reviewed coding."""
+def test_your_own_decisions_do_not_move_the_figures_to_quote(qtbot, tmp_path, monkeypatch):
+    """The library's rebuilt copy of the bundled corpus (library/bundled, with the user's decisions) has an agreement
+    file of its own; the dialog shows the project's, which compares the coder with the project's reviewed coding.
+    Another folder of that name shows its own."""
     from nsp_explorer.paths import dataset_dir
+    from nsp_explorer.pipeline.library import library_dir
 
-    rebuilt = tmp_path / "bundled"
-    rebuilt.mkdir()
-    shutil.copy(FIXTURE, rebuilt / "agreement.csv")
+    monkeypatch.setenv("NSP_EXPLORER_DATA_DIR", str(tmp_path / "user"))
+    rebuilt = library_dir() / "bundled"
+    elsewhere = tmp_path / "bundled"
+    for folder in (rebuilt, elsewhere):
+        folder.mkdir(parents=True)
+        shutil.copy(FIXTURE, folder / "agreement.csv")
     dialog = CodingQualityDialog(rebuilt)
     qtbot.addWidget(dialog)
     assert dialog.path == dataset_dir() / "agreement.csv"
     assert dialog.measured and "240" not in [row[3] for row in dialog.figures()]  # not the rebuilt copy's figures
     assert "your own review decisions do not change these figures" in dialog.explanation.text()
+    other = CodingQualityDialog(elsewhere)
+    qtbot.addWidget(other)
+    assert other.path == elsewhere / "agreement.csv"
 
 
 def test_the_dialog_without_a_file_says_not_measured(qtbot, tmp_path):

@@ -183,7 +183,7 @@ def _list_library(args: argparse.Namespace) -> int:
 
 def _remove(args: argparse.Namespace) -> int:
     library = _library(args)
-    decisions = library.decisions_on(args.doc_id)
+    decisions = library.decision_count(args.doc_id)
     library.remove(args.doc_id, data_dir())
     print(f"removed {args.doc_id}" + (f" and your {decisions} review decision(s) on it" if decisions else ""))
     return 0
@@ -199,7 +199,7 @@ def _combined(args: argparse.Namespace) -> int:
 
     library = _library(args)
     dataset = combined(library.bundled(data_dir()), library.build(data_dir()))
-    decisions = review_safe_to_open(library.review_path) if library.review_path.is_file() else None
+    decisions = review_safe_to_open(library.review_path)
     write_dataset(safe_to_open(dataset), Path(args.out), beside={YOUR_REVIEW: decisions})
     print(f"wrote {args.out}: {counted(dataset.count('documents.csv'), 'document')} ({len(library.documents())} from the library), {counted(dataset.count('passages.csv'), 'passage')}")
     if decisions is not None:

@@ -182,8 +182,8 @@ class CodedPassages:
     fact_keys: list[tuple[str, str]]  # every (indicator, unit) cited; facts["key"] indexes it
     cache_note: str = ""  # why a binary cache beside the CSVs was not used (stale, damaged, not made here), if one was there
     library_notes: tuple[str, ...] = ()  # what went wrong opening the user's library (shown in the window, never fatal)
-    # the user's review decisions that apply, by (passage_id, sentence; 0 for the whole passage): (dimension, code, action, reason)
-    your_decisions: dict[tuple[str, int], tuple[tuple[str, str, str, str], ...]] = field(default_factory=dict)
+    # the user's review decisions that apply, by passage: (sentence, 0 for the whole passage; dimension, code, action, reason)
+    your_decisions: dict[str, tuple[tuple[int, str, str, str, str], ...]] = field(default_factory=dict)
     _search_cache: dict[str, np.ndarray] = field(default_factory=dict)
     _mask_cache: dict[tuple, np.ndarray] = field(default_factory=dict)
     _lookup: dict[str, dict] = field(default_factory=dict)  # "spans": doc_id -> (first row, end); "ids": passage_id -> row
@@ -270,14 +270,9 @@ class CodedPassages:
     def passage_id(self, row: int) -> str:
         return self.ids[row]
 
-    def decisions_on(self, passage_id: str) -> list[tuple[int, str, str, str, str]]:
+    def decisions_on(self, passage_id: str) -> tuple[tuple[int, str, str, str, str], ...]:
         """The user's decisions on a passage: (sentence, 0 for the whole passage; dimension, code, action, reason)."""
-        return [
-            (sentence, *decision)
-            for (where, sentence), decisions in sorted(self.your_decisions.items())
-            if where == passage_id
-            for decision in decisions
-        ]
+        return self.your_decisions.get(passage_id, ())
 
     def row_of(self, passage_id: str) -> int | None:
         """The row of a passage ID, or None (IDs are ``doc:position``; others are looked up once)."""

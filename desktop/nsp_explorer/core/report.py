@@ -30,6 +30,15 @@ def neutralise(cell: object) -> str:
     return _FORMULA_START.sub(lambda m: f"{m[1]}{m[2]}'", text)
 
 
+_FORMULA_AT_START = re.compile(r"^([ \u00a0\u3000]*)(?=[=+\-@\t\r])")
+
+
+def neutralise_start(cell: str) -> str:
+    """A ' before a formula start at a cell's beginning only (OWASP's rule for CSV): for data whose words must stay as
+    they read everywhere else, such as a dataset copy (``neutralise`` also guards after separators inside a cell)."""
+    return _FORMULA_AT_START.sub(lambda m: f"{m[1]}'", cell)
+
+
 def png_width_problem(width: int | None) -> str:
     """Empty if ``width`` (pixels) is a PNG width the app will draw, else why not: one rule for the CLI and the window."""
     if width is not None and not 16 <= width <= MAX_PNG_WIDTH:

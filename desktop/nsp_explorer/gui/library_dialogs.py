@@ -138,6 +138,7 @@ class ReviewDialog(QDialog):
         self.reason.setPlaceholderText("Why (kept with the decision; required)")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # it may echo a reason or an error naming a file
         self.taxonomy = taxonomy
         for box in (self.where, self.dimension, self.action):
             box.currentIndexChanged.connect(self._codes)
@@ -213,7 +214,8 @@ class ReviewDialog(QDialog):
         sentence = self.where.currentData()
         if self.action.currentData() == "withdraw" and self.code.currentData() is not None:
             taken_back = (self.passage_id, self.dimension.currentData(), self.code.currentData())
-            off_the_ui_thread(self, lambda: Library(library_dir()).withdraw(*taken_back, data_dir(), sentence=sentence), self.problem)
+            words = self.sentences[sentence - 1] if sentence else " ".join(self.sentences)
+            off_the_ui_thread(self, lambda: Library(library_dir()).withdraw(*taken_back, data_dir(), sentence=sentence, words=words), self.problem)
             return
         if self.action.currentData() == "withdraw":
             self.problem.setText("You have taken no decision on this dimension here: choose another, or the sentence or passage it was on.")
@@ -274,6 +276,7 @@ class CodebookDialog(QDialog):
             " and the bundled codebook stays as it is."
         )
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # it echoes the term typed: never read as markup
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(self.problem)
@@ -341,6 +344,7 @@ class DocumentsDialog(QDialog):
         remove = QPushButton("Remove the chosen document")
         remove.clicked.connect(self.remove_current)
         self.problem = QLabel("" if self.list.count() else "No documents yet: File ▸ Import documents… adds some.")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # errors name files and document IDs
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(self.problem)
@@ -366,7 +370,7 @@ class DocumentsDialog(QDialog):
         if item is None:
             return
         doc_id = item.text().split(" — ")[0]
-        decisions = self.library.decisions_on(doc_id)
+        decisions = self.library.decision_count(doc_id)
         going = f"\n\nYour {decisions} review decision(s) on its passages go with it; importing it again does not bring them back." if decisions else ""
         answer = QMessageBox.question(self, "Remove the document", f"Remove {doc_id} from your library?{going}")
         if answer != QMessageBox.StandardButton.Yes:
@@ -398,6 +402,7 @@ class EditDocumentDialog(QDialog):
         self.note.setWordWrap(True)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # it echoes what was typed
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

@@ -549,14 +549,17 @@ class MainWindow(QMainWindow):
     def carry_view_to(self, fresh: "MainWindow") -> None:
         """What a reload keeps besides the filters and the passage in focus: the type and contrast, the panes and the
         charts' scroll, one view at a time and which view, and a Framing cell's list of sentences where it was read."""
-        if self.contrast_action.isChecked() != fresh.contrast_action.isChecked():
-            fresh.contrast_action.setChecked(self.contrast_action.isChecked())
+        # in seminar mode, the window as it was before (the room's type and hidden panes are not the window's)
+        scale, contrast, one_view = self._before_seminar if self.seminar else (self.type_scale, self.contrast_action.isChecked(), self.one_view)
+        if contrast != fresh.contrast_action.isChecked():
+            fresh.contrast_action.setChecked(contrast)
             fresh.toggle_high_contrast()
-        fresh.set_type_scale(self.type_scale)
-        fresh.set_one_view(self.one_view)
+        fresh.set_type_scale(scale)
+        fresh.set_one_view(one_view)
         fresh.show_view(self.view_index)
-        for name, splitter in self.splitters.items():
-            fresh.splitters[name].setSizes(splitter.sizes())
+        sizes = self._before_panes[0] if self.seminar else {name: splitter.sizes() for name, splitter in self.splitters.items()}
+        for name, widths in sizes.items():
+            fresh.splitters[name].setSizes(widths)
         if self.reading.listing is not None:
             fresh.reading.show_sentences(fresh.state.state, *self.reading.listing)
         scrolls = [(self.chart_scroll, fresh.chart_scroll), (self.reading.browser, fresh.reading.browser)]

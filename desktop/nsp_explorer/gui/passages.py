@@ -359,7 +359,8 @@ class ReadingPane(QWidget):
         """The user's decisions (on one sentence and its passage, or all of a passage's), each with its reason."""
         taxonomy = self.coded.taxonomy
         listed = [
-            f"{f'sentence {n}: ' if sentence is None and n else ''}{'added' if action == 'add' else 'removed'} "
+            f"{f'sentence {n}: ' if sentence is None and n else 'whole passage: ' if sentence is not None and not n else ''}"
+            f"{'added' if action == 'add' else 'removed'} "
             f"{dimension} {html.escape(taxonomy.label(dimension, code))} — {html.escape(reason)}"
             for n, dimension, code, action, reason in yours
             if sentence is None or n in (0, sentence)

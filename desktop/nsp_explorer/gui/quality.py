@@ -34,12 +34,14 @@ PAGES_NOTE = (
 
 
 def agreement_path(folder: Path) -> Path:
-    """The agreement file of a dataset folder. The user's rebuilt copy of the bundled corpus (with their review
+    """The agreement file of a dataset folder. The library's rebuilt copy of the bundled corpus (with the user's review
     decisions) uses the bundled one: the figures to quote compare the coder with the project's reviewed coding, and
     the user's own decisions do not move them."""
     from ..paths import dataset_dir
+    from ..pipeline.library import library_dir
 
-    return dataset_dir() / AGREEMENT_FILE if Path(folder).name == "bundled" else Path(folder) / AGREEMENT_FILE
+    rebuilt = Path(folder).resolve() == (library_dir() / "bundled").resolve()
+    return dataset_dir() / AGREEMENT_FILE if rebuilt else Path(folder) / AGREEMENT_FILE
 
 
 def _cell(value: float, digits: int = 2) -> QTableWidgetItem:

@@ -49,7 +49,7 @@ CODER_SOURCES = (
     "wordpiece.py", "evaluate.py", "agreement.py",
 )
 CODER_VERSION = 1
-CODER_SOURCES_SHA = "77a24b7d6d1846808e4eeb13f3e96b3bc7d2e3b50e172fb6eda61a4a3c9da464"
+CODER_SOURCES_SHA = "e608fcac0c085182f7a9800bbe1cfa25ad2789d4a07fc3e369be9f813f0644d0"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 

@@ -192,10 +192,10 @@ def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: ob
     )
 
 
-# the columns that hold words from documents or readers (not IDs, codes or numbers): where a copy for people
-# to open (nspx dataset) neutralises what a spreadsheet would run as a formula
+# the columns that hold words from documents or readers (not IDs, codes, numbers or addresses): where a copy for
+# people to open (nspx dataset) neutralises what a spreadsheet would run as a formula
 WORDS_COLUMNS = {
-    "documents.csv": ("title", "author", "affiliation", "outlet", "url", "date_basis"),
+    "documents.csv": ("title", "author", "affiliation", "outlet", "date_basis"),
     "passages.csv": ("section", "text"),
     "codes.csv": ("evidence",),
     "facts.csv": ("quote", "printed", "note"),
@@ -203,9 +203,9 @@ WORDS_COLUMNS = {
 
 
 def safe_to_open(dataset: BuiltDataset) -> BuiltDataset:
-    """The dataset with a ' before every formula start in its words (``core.report.neutralise``), for a copy a user
-    opens in a spreadsheet; the built dataset itself keeps the words as they read."""
-    from ..core.report import neutralise
+    """The dataset with a ' before a formula start at the beginning of a cell of words (``core.report.neutralise_start``),
+    for a copy a user opens in a spreadsheet; the built dataset itself keeps the words as they read."""
+    from ..core.report import neutralise_start as neutralise
 
     tables = dict(dataset.tables)
     for name, words in WORDS_COLUMNS.items():

@@ -41,6 +41,13 @@ def term_pattern(term: str) -> str:
 
 
 LONGEST_USER_TERM = 80  # characters: a word or a short phrase, not a sentence
+# English function words: in most sentences whatever their topic, so a term made of them alone signals no code
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor so yet of to in on at by for with from as into onto over under about than that this these "
+    "those it its is are was were be been being has have had do does did not no will would can could may might shall "
+    "should must he she they we you i his her their our your them him us me which who whom whose what when where why "
+    "how there here if then also all any some such very".split()
+)
 
 
 def user_term_problem(term: str) -> str:
@@ -48,8 +55,10 @@ def user_term_problem(term: str) -> str:
 
     A user's term is words, matched as words: no pattern (``re:``), no quotes
     or backslashes, two letters or digits at least (``.*`` would otherwise match
-    every full stop), a ``*`` only at a word's end after at least three letters
-    (``a*`` would match every word beginning with a), and short.
+    every full stop), not function words or numbers alone (``with``, ``10``), a
+    ``*`` only at a word's end after at least three letters (``a*`` would match
+    every word beginning with a), and short. ``Library.add_term`` also refuses a
+    term in more than a quarter of the bundled articles' sentences (``Korea``).
     """
     term = term.strip()
     if not term:
@@ -60,6 +69,8 @@ def user_term_problem(term: str) -> str:
         return f"{term!r} has quotes or backslashes: a term is words"
     if sum(c.isalnum() for c in term) < 2:
         return f"{term!r} has fewer than two letters or digits: it would match almost everywhere"
+    if all(word.lower().strip(".,;:!?'’") in _FUNCTION_WORDS or word.isdigit() for word in term.split()):
+        return f"{term!r} is made of function words or numbers only: they are in most sentences, whatever their topic"
     if len(term) > LONGEST_USER_TERM:
         return f"a term of {len(term)} characters is a sentence: give a word or a short phrase (at most {LONGEST_USER_TERM})"
     for word in term.split():

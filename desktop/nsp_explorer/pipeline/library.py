@@ -48,6 +48,24 @@ SET_ASIDE = "set-aside-decisions.txt"  # the user's decisions the last build cou
 _CODING_INPUTS = ("codebook.toml", "taxonomy.json", "review.csv", "checked.csv", "facts.toml", "facts_review.csv", "models/frames.json")
 
 
+MOST_COMMON_TERM = 0.25  # a user's term in more of the bundled articles' sentences than this marks no one code
+
+
+def _too_common(term: str, data_dir: Path) -> str:
+    """Why a term is too common to signal one code ('the', 'Korea'): the share of the bundled articles' sentences it
+    is in; '' when it is not."""
+    from .codebook import term_pattern
+    from .sentences import sentence_texts
+
+    pattern = re.compile(term_pattern(term.strip()))
+    rows = csv.DictReader(io.StringIO(read_text_file(data_dir / "dataset" / "passages.csv")))
+    sentences = [s for row in rows for s in sentence_texts(row["text"])]
+    share = sum(1 for s in sentences if pattern.search(s)) / max(1, len(sentences))
+    if share <= MOST_COMMON_TERM:
+        return ""
+    return f"{term.strip()!r} is in {share:.0%} of the bundled articles' sentences: too common to signal one code (at most {MOST_COMMON_TERM:.0%})"
+
+
 def coding_fingerprint(data_dir: Path) -> str:
     """What a library's datasets depend on in the app: its version, its bundled coding files (codebook, taxonomy,
     reviewed decisions) and the bundled dataset's version (which a new coder changes). A new version of the app
@@ -211,22 +229,31 @@ class Library:
 
         self._change(record, data_dir, self.review_path, "review")
 
-    def withdraw(self, passage_id: str, dimension: str, code: str, data_dir: Path, sentence: int = 0) -> None:
+    def withdraw(self, passage_id: str, dimension: str, code: str, data_dir: Path, sentence: int = 0, words: str = "") -> None:
         """Take back the user's decision on one code of a sentence (or of the whole passage): the code is then the
-        coder's (and the project reader's) again."""
-        from .review import sentence_id
+        coder's (and the project reader's) again. ``words``, the unit's text as it reads now, finds a decision that a
+        re-coding moved there from the place the file names."""
+        from .review import same_words, sentence_id
 
         unit = sentence_id(passage_id, sentence) if sentence else passage_id
+        document = passage_id.rsplit(":", 1)[0]
+
+        def taken_here(row: list[str]) -> bool:
+            if row[1:3] != [dimension, code]:
+                return False
+            moved = bool(words) and len(row) > 5 and row[0].startswith(f"{document}:") and same_words(row[5]) == same_words(words)
+            return row[0] == unit or moved
+
         with reading(self.folder):
             text = self.review_path.read_text(encoding="utf-8") if self.review_path.exists() else ""
-        if not any(r[:3] == [unit, dimension, code] for r in list(csv.reader(io.StringIO(text)))[1:]):
+        if not any(taken_here(r) for r in list(csv.reader(io.StringIO(text)))[1:]):
             raise BadValue(f"you have taken no decision on {dimension} {code!r} of {unit} (the library is unchanged)")
 
         def forget(staging: Path) -> None:
             path = staging / "review.csv"
             rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
             buffer = io.StringIO()
-            csv.writer(buffer, lineterminator="\n").writerows([rows[0], *(r for r in rows[1:] if r[:3] != [unit, dimension, code])])
+            csv.writer(buffer, lineterminator="\n").writerows([rows[0], *(r for r in rows[1:] if not taken_here(r))])
             path.write_text(buffer.getvalue(), encoding="utf-8")
 
         self._change(forget, data_dir, self.review_path, "review")
@@ -235,7 +262,7 @@ class Library:
         """Teach the library's coder a term for a code (the bundled codebook stays as it is)."""
         from .codebook import user_term_problem
 
-        problem = user_term_problem(term)
+        problem = user_term_problem(term) or _too_common(term, data_dir)
         if problem:
             raise BadValue(f"{problem} (the codebook is unchanged)")
 
@@ -362,7 +389,7 @@ class Library:
 
         self._change(change, data_dir, self.metadata_path, "edit")
 
-    def decisions_on(self, doc_id: str) -> int:
+    def decision_count(self, doc_id: str) -> int:
         """How many of the user's review decisions are about the document's passages (they go with it)."""
         with reading(self.folder):
             text = self.review_path.read_text(encoding="utf-8") if self.review_path.exists() else ""

@@ -162,10 +162,10 @@ def apply_review(
 
 def applied_decisions(
     path: Path, taxonomy: Taxonomy, passages_of: Callable[[str], list[tuple[str, str]]]
-) -> dict[tuple[str, int], tuple[tuple[str, str, str, str], ...]]:
-    """The decisions of a review file that apply to the text as it reads now, where they apply:
-    ``(passage_id, sentence)`` → ``(dimension, code, action, reason)``. ``passages_of(doc_id)`` gives a document's
-    passages (ID, text); a decision whose words are gone (set aside) is not among them."""
+) -> dict[str, tuple[tuple[int, str, str, str, str], ...]]:
+    """The decisions of a review file that apply to the text as it reads now, by passage, where they apply:
+    ``(sentence, dimension, code, action, reason)``, sentence 0 for the whole passage. ``passages_of(doc_id)`` gives a
+    document's passages (ID, text); a decision whose words are gone (set aside) is not among them."""
     from .sentences import sentence_texts
 
     decisions = load_review(path, taxonomy)
@@ -175,22 +175,25 @@ def applied_decisions(
         for passage_id, text in passages_of(doc)
     }
     usable, _ = anchored(decisions, sentences)
-    found: dict[tuple[str, int], list[tuple[str, str, str, str]]] = {}
-    for decision in usable:
-        found.setdefault((decision.passage_id, decision.sentence), []).append((decision.dimension, decision.code, decision.action, decision.reason))
-    return {where: tuple(listed) for where, listed in found.items()}
+    found: dict[str, list[tuple[int, str, str, str, str]]] = {}
+    for d in usable:
+        found.setdefault(d.passage_id, []).append((d.sentence, d.dimension, d.code, d.action, d.reason))
+    return {passage_id: tuple(sorted(listed)) for passage_id, listed in found.items()}
 
 
-def review_safe_to_open(path: Path) -> bytes:
-    """A review file as a copy for people to open: a ' before every formula start in its reasons and words."""
+def review_safe_to_open(path: Path) -> bytes | None:
+    """A review file as a copy for people to open: a ' before a formula start at the beginning of a reason or of the
+    words; None when it holds no decision."""
     import csv
     import io
 
-    from ..core.report import neutralise
+    from ..core.report import neutralise_start as neutralise
 
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8")))) if path.is_file() else []
+    if len(rows) < 2:
+        return None
     words = {"reason", "words"}
-    at = {i for i, column in enumerate(rows[0]) if column in words} if rows else set()
+    at = {i for i, column in enumerate(rows[0]) if column in words}
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows([rows[0], *([neutralise(c) if i in at else c for i, c in enumerate(r)] for r in rows[1:])] if rows else [])
+    csv.writer(buffer, lineterminator="\n").writerows([rows[0], *([neutralise(c) if i in at else c for i, c in enumerate(r)] for r in rows[1:])])
     return buffer.getvalue().encode("utf-8")
