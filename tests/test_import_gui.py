@@ -8,7 +8,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nsp_explorer.core.errors import BadValue
 from nsp_explorer.gui.app import load
@@ -108,6 +108,8 @@ def test_a_reload_after_a_review_keeps_the_place_the_reader_was_at(qtbot, user_d
     again = keep(fresh.reload_data())
     assert not again.seminar and again.type_scale == pytest.approx(1.3) and not again.one_view
     assert all(sum(s.sizes()) and min(s.sizes()) > 0 for s in again.splitters.values())  # no pane left hidden
+    assert QApplication.font().pointSizeF() == pytest.approx(window.base_font.pointSizeF() * 1.3)  # scaled once, not twice
+    again.set_type_scale(1.0)  # the application's font is shared by the tests that follow
 
 
 def test_cancel_stops_before_the_next_file(user_dirs, page, tmp_path):

@@ -128,7 +128,7 @@ def coding_throughput(runs: int, megabytes: float = 20.0) -> dict:
     return {"megabytes": size / 1e6, "cores": os.cpu_count(), **summary(both), "one_core": summary(one)}
 
 
-def sentence_model_throughput(runs: int, sentences: int = 1000) -> dict:
+def sentence_model_throughput(runs: int, sentences: int = 300) -> dict:
     """The sentence model (the build's second coding stage) on sentences drawn (seeded) from the real passages,
     with nothing remembered from earlier runs: sentences and kB of UTF-8 per second."""
     import random

@@ -554,6 +554,7 @@ class MainWindow(QMainWindow):
         if contrast != fresh.contrast_action.isChecked():
             fresh.contrast_action.setChecked(contrast)
             fresh.toggle_high_contrast()
+        fresh.base_font = QFont(self.base_font)  # the application's font is this window's scaled one: scale the unscaled
         fresh.set_type_scale(scale)
         fresh.set_one_view(one_view)
         fresh.show_view(self.view_index)

@@ -48,8 +48,8 @@ CODER_SOURCES = (
     "code.py", "codebook.py", "frame_rules.py", "frame_model.py", "modality.py", "negation.py", "sentences.py",
     "wordpiece.py", "evaluate.py", "agreement.py",
 )
-CODER_VERSION = 1
-CODER_SOURCES_SHA = "e608fcac0c085182f7a9800bbe1cfa25ad2789d4a07fc3e369be9f813f0644d0"
+CODER_VERSION = 2
+CODER_SOURCES_SHA = "266b5ae5721adbc1738a08be1ccb369b73c04152b111363b48b90dce9341cfe7"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 

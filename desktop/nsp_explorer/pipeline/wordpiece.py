@@ -1,4 +1,5 @@
-"""BERT's uncased WordPiece tokenizer, as the sentence model was trained with it.
+"""BERT's uncased WordPiece tokenizer, as the sentence model (MPNet, whose tokenizer is BERT's with ``<s>`` and
+``</s>`` round a sentence) was trained with it.
 
 The published algorithm (Devlin et al. 2019; Hugging Face's ``BertTokenizer``): clean
 the text, put spaces round CJK characters, lower-case and strip accents, split on
@@ -66,10 +67,10 @@ class WordPiece:
     def __init__(self, vocab_path: Path):
         pieces = Path(vocab_path).read_text(encoding="utf-8").split("\n")
         self.ids = {piece: n for n, piece in enumerate(pieces) if piece}
-        self.unknown, self.first, self.last = self.ids["[UNK]"], self.ids["[CLS]"], self.ids["[SEP]"]
+        self.unknown, self.first, self.last = self.ids["[UNK]"], self.ids["<s>"], self.ids["</s>"]  # MPNet's
 
     def encode(self, text: str, most: int) -> list[int]:
-        """[CLS], the pieces of the text, [SEP]: at most ``most`` ids in all."""
+        """<s>, the pieces of the text, </s>: at most ``most`` ids in all."""
         ids = [self.first]
         for word in _words(text):
             ids.extend(self._pieces(word))
