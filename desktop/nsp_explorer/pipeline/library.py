@@ -48,6 +48,17 @@ SET_ASIDE = "set-aside-decisions.txt"  # the user's decisions the last build cou
 _CODING_INPUTS = ("codebook.toml", "taxonomy.json", "review.csv", "checked.csv", "facts.toml", "facts_review.csv", "models/frames.json")
 
 
+def _decision_rows(path: Path) -> list[list[str]]:
+    """The rows of a review file under its header, as written; none when there is no file."""
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))[1:] if path.exists() else []
+
+
+def _write_decisions(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([header, *rows])
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
 MOST_COMMON_TERM = 0.25  # a user's term in more of the bundled articles' sentences than this marks no one code
 
 
@@ -220,12 +231,9 @@ class Library:
 
         def record(staging: Path) -> None:
             path = staging / "review.csv"
-            rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))[1:] if path.exists() else []
+            rows = _decision_rows(path)
             earlier = [r + [""] * (len(REVIEW_COLUMNS) - len(r)) for r in rows if r[:3] != [unit, dimension, code]]
-            rows = [list(REVIEW_COLUMNS), *earlier, [unit, dimension, code, action, reason.strip(), words]]
-            buffer = io.StringIO()
-            csv.writer(buffer, lineterminator="\n").writerows(rows)
-            path.write_text(buffer.getvalue(), encoding="utf-8")
+            _write_decisions(path, list(REVIEW_COLUMNS), [*earlier, [unit, dimension, code, action, reason.strip(), words]])
 
         self._change(record, data_dir, self.review_path, "review")
 
@@ -245,16 +253,14 @@ class Library:
             return row[0] == unit or moved
 
         with reading(self.folder):
-            text = self.review_path.read_text(encoding="utf-8") if self.review_path.exists() else ""
-        if not any(taken_here(r) for r in list(csv.reader(io.StringIO(text)))[1:]):
+            taken = any(taken_here(r) for r in _decision_rows(self.review_path))
+        if not taken:
             raise BadValue(f"you have taken no decision on {dimension} {code!r} of {unit} (the library is unchanged)")
 
         def forget(staging: Path) -> None:
             path = staging / "review.csv"
-            rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-            buffer = io.StringIO()
-            csv.writer(buffer, lineterminator="\n").writerows([rows[0], *(r for r in rows[1:] if not taken_here(r))])
-            path.write_text(buffer.getvalue(), encoding="utf-8")
+            header = next(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+            _write_decisions(path, header, [r for r in _decision_rows(path) if not taken_here(r)])
 
         self._change(forget, data_dir, self.review_path, "review")
 
@@ -392,8 +398,7 @@ class Library:
     def decision_count(self, doc_id: str) -> int:
         """How many of the user's review decisions are about the document's passages (they go with it)."""
         with reading(self.folder):
-            text = self.review_path.read_text(encoding="utf-8") if self.review_path.exists() else ""
-        return sum(1 for row in list(csv.reader(io.StringIO(text)))[1:] if row and row[0].startswith(f"{doc_id}:"))
+            return sum(1 for row in _decision_rows(self.review_path) if row and row[0].startswith(f"{doc_id}:"))
 
     def remove(self, doc_id: str, data_dir: Path) -> None:
         if doc_id not in {r["doc_id"] for r in self.documents()}:
