@@ -14,7 +14,8 @@ Each sample is a hand-coded CSV with the columns ``sentence`` and ``frame`` (cod
 ``;``), as data/gold/*.csv. Multi-label fine-tuning of the whole encoder with a linear head on
 the mean of its last layer: 5 epochs, batch 16, AdamW (lr 4e-5, weight decay 0.01), at most
 96 tokens, seed 0. Writes frames.npz (float16), vocab.txt and frames.json (what it was
-trained on and the archive's SHA-256).
+trained on and the archive's SHA-256). Then run packaging/remember_shipped_sentences.py: the shipped
+probabilities of the old model are ignored by the new one.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import pytest
 
 from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.pipeline.code import Code, code_text
-from nsp_explorer.pipeline.frame_model import FRAMES, FrameModel, load_frame_model, weigh_frames, weighed_codes
+from nsp_explorer.pipeline.frame_model import FRAMES, FrameModel, load_frame_model, sentence_key, weigh_frames, weighed_codes
 from nsp_explorer.pipeline.sentences import sentence_texts
 from nsp_explorer.pipeline.wordpiece import WordPiece
 
@@ -212,3 +212,58 @@ def test_threads_sharing_the_model_each_get_their_own_sentences(data, monkeypatc
     finally:
         sys.setswitchinterval(before)
     assert problems == []
+
+
+def _shipped_sentences(data):
+    """The packaging script's own list of the sentences the project ships (it is not part of the app)."""
+    import importlib.util
+
+    script = data.parent / "packaging" / "remember_shipped_sentences.py"
+    spec = importlib.util.spec_from_file_location("remember_shipped_sentences", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.shipped_sentences(data)
+
+
+def test_the_shipped_probabilities_cover_every_bundled_and_hand_coded_sentence_for_this_model(data):
+    """A new install reads the bundled articles without running the model; a changed corpus, splitter or model
+    needs packaging/remember_shipped_sentences.py again, and this test says so."""
+    known = json.loads((data / "models" / "known.json").read_text(encoding="utf-8"))
+    assert known["model_sha256"] == json.loads((data / "models" / "frames.json").read_text(encoding="utf-8"))["sha256"]
+    shipped = _shipped_sentences(data)
+    missing = [s for s in shipped if sentence_key(s) not in known["probabilities"]]
+    assert not missing, f"{len(missing)} sentences lack shipped probabilities, e.g. {missing[0]!r}: run packaging/remember_shipped_sentences.py"
+    reading = FrameModel(data / "models")
+    reading._forward = lambda batch: pytest.fail("the model ran on a shipped sentence")
+    assert reading.probabilities(shipped).shape == (len(shipped), len(FRAMES))
+
+
+def test_the_shipped_probabilities_are_what_the_model_computes(data):
+    sentences = ["Korea's exports to Vietnam doubled.", "Piracy endangers shipping."]
+    known = json.loads((data / "models" / "known.json").read_text(encoding="utf-8"))["probabilities"]
+    chosen = sorted(known)[:: max(1, len(known) // 6)]  # half a dozen, spread over the file
+    by_key = {sentence_key(s): s for s in _shipped_sentences(data)}
+    computing = FrameModel(data / "models", shipped=False)
+    computed = computing.probabilities([by_key[key] for key in chosen] + sentences)
+    assert np.allclose(computed[: len(chosen)], np.array([known[key] for key in chosen]), atol=1e-5)
+    assert (FrameModel(data / "models").probabilities(sentences) == computed[len(chosen) :]).all()  # others are computed
+
+
+@pytest.mark.parametrize("damage", ["another model", "not json", "no probabilities"])
+def test_shipped_probabilities_of_another_model_or_a_damaged_file_are_ignored(tmp_path, data, damage):
+    for name in ("frames.npz", "frames.json", "vocab.txt"):
+        (tmp_path / name).symlink_to(data / "models" / name)
+    known = json.loads((data / "models" / "known.json").read_text(encoding="utf-8"))
+    key = sorted(known["probabilities"])[0]
+    sentence = {sentence_key(s): s for s in _shipped_sentences(data)}[key]
+    known["probabilities"][key] = [0.99, 0.99, 0.99, 0.99]  # what this copy would say, were it believed
+    if damage == "another model":
+        known["model_sha256"] = "0" * 64
+        text = json.dumps(known)
+    elif damage == "not json":
+        text = json.dumps(known)[:-40]
+    else:
+        text = json.dumps({"model_sha256": known["model_sha256"], "probabilities": 3})
+    (tmp_path / "known.json").write_text(text, encoding="utf-8")
+    probabilities = FrameModel(tmp_path).probabilities([sentence])[0]
+    assert np.allclose(probabilities, FrameModel(data / "models", shipped=False).probabilities([sentence])[0])

@@ -141,9 +141,44 @@ class _Remembered:
             self.path = None
 
 
+KNOWN_FILE = "known.json"  # beside the model: its probabilities for the sentences the project ships
+
+
+def sentence_key(sentence: str) -> str:
+    """How ``known.json`` names a sentence: the SHA-1 of its text."""
+    return _key(sentence).hex()
+
+
+def model_fingerprint(folder: Path) -> str | None:
+    """The SHA-256 of the model's weights as ``frames.json`` records it (None if it cannot be read)."""
+    try:
+        return str(json.loads((Path(folder) / "frames.json").read_text(encoding="utf-8"))["sha256"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _shipped(folder: Path) -> dict[bytes, np.ndarray]:
+    """The probabilities shipped in ``known.json`` for the bundled corpus and the hand-coded samples, computed once by
+    ``packaging/remember_shipped_sentences.py`` with this very model, so a new install neither spends half a minute
+    reading the bundled articles again nor depends on its CPU's last bits for their codes. A file made for another
+    model, or one that cannot be read, is ignored: the model then computes as usual."""
+    try:
+        known = json.loads((folder / KNOWN_FILE).read_text(encoding="utf-8"))
+        if known.get("model_sha256") != model_fingerprint(folder):
+            return {}
+        return {
+            bytes.fromhex(key): np.array(values, dtype=np.float32)
+            for key, values in known["probabilities"].items()
+            if len(values) == len(FRAMES)
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
 class FrameModel:
-    def __init__(self, folder: Path, store: Path | None = None):
-        """The model in ``folder``; ``store``: a file to keep computed probabilities in across processes (none: memory only)."""
+    def __init__(self, folder: Path, store: Path | None = None, shipped: bool = True):
+        """The model in ``folder``; ``store``: a file to keep computed probabilities in across processes (none: memory only);
+        ``shipped``: whether to use the folder's ``known.json`` (off only to compute it again)."""
         folder = Path(folder)
         weights = folder / "frames.npz"
         try:
@@ -166,12 +201,16 @@ class FrameModel:
         self._known: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()  # the loaded model is shared by every thread of the process
         self._store = _Remembered(store)
+        self._shipped = _shipped(folder) if shipped else {}
 
     def probabilities(self, sentences: list[str], between: Callable[[float], None] | None = None) -> np.ndarray:
         """One row per sentence: the probability of each of ``FRAMES``."""
         asked = list(dict.fromkeys(sentences))
         with self._lock:
             found = {s: self._known[s] for s in asked if s in self._known}
+        for s in asked:
+            if s not in found and (shipped := self._shipped.get(_key(s))) is not None:
+                found[s] = shipped
         found.update(self._store.recall([s for s in asked if s not in found]))
         new = [s for s in asked if s not in found]
         encoded = [self.tokenizer.encode(s, MOST_TOKENS) for s in new]
@@ -265,11 +304,8 @@ def _loaded(folder: Path, stamp: tuple[int, int]) -> FrameModel:
     from .. import __version__
     from ..paths import user_cache_dir
 
-    try:
-        about = json.loads((folder / "frames.json").read_text(encoding="utf-8"))
-        name = str(about["sha256"])[:16]
-    except (OSError, ValueError, KeyError, TypeError):
-        name = f"{stamp[0]}-{stamp[1]}"
+    fingerprint = model_fingerprint(folder)
+    name = fingerprint[:16] if fingerprint else f"{stamp[0]}-{stamp[1]}"
     # one store per model and per version of the code that runs it
     store = user_cache_dir() / "sentence-model" / f"{name}-{__version__}.sqlite"
     model = FrameModel(folder, store)
