@@ -49,7 +49,7 @@ CODER_SOURCES = (
     "wordpiece.py", "evaluate.py", "agreement.py",
 )
 CODER_VERSION = 2
-CODER_SOURCES_SHA = "266b5ae5721adbc1738a08be1ccb369b73c04152b111363b48b90dce9341cfe7"
+CODER_SOURCES_SHA = "4c12366203e72dd5b0aac759e9c65cb4c9666fdaa881b50a77e3de9d790a5e74"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 
