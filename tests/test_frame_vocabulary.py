@@ -240,6 +240,35 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         ("Hedging between the two giants has served Hanoi well.", {"strategic_security"}, set()),
         ("A hedge fund bought shares in the Vietnamese brewer.", set(), {"strategic_security"}),
         ("Changing the status quo by force must not be allowed, to prevent armed conflicts.", {"strategic_security"}, set()),
+        # work permits, stays and mixed families are migration; a visa for a holiday is not; a place on the map is no topic
+        ("Some 8,000 Cambodian workers were sent to South Korea last year.", {"migration"}, set()),
+        ("More than 30,000 Cambodians hold work visas for farm jobs.", {"migration"}, {"tourism_mobility"}),
+        ("Seoul will grant stay permits to Myanmar nationals whose visas have expired.", {"migration"}, set()),
+        ("Multicultural families from Vietnam now number over 90,000.", {"migration"}, set()),
+        ("Tourist visa applications from Thailand doubled.", {"tourism_mobility"}, {"migration"}),
+        ("Workers complain of poor working conditions and unpaid overtime on the farms.", {"human_rights"}, set()),
+        ("The activist drives along the southern tip of the Korean Peninsula.", set(), {"korean_peninsula"}),
+        ("Peace and stability on the Korean Peninsula matter to ASEAN.", {"korean_peninsula"}, {"strategic_security"}),
+        ("Peace and stability in the region are everyone's concern.", {"strategic_security"}, set()),
+        # the pandemic as a point in time; goods in the pandemic's service are health
+        ("Firms looked to Vietnam as an alternative to China after COVID-19.", set(), {"public_health"}),
+        ("Korea donated 600,000 KF94 masks and diagnostic kits to Manila.", {"public_health"}, set()),
+        # investing in people or schooling is not capital placed abroad; K-products are the Korean wave
+        ("The two sides will invest in educational and youth exchange programmes.", {"education"}, {"investment"}),
+        ("Korean firms invest in Indonesian nickel smelters.", {"investment"}, set()),
+        ("K-beauty products are the most popular in ASEAN markets.", {"culture"}, set()),
+        # declarations, plans of action and leaders meeting are diplomacy; the defence ministers meeting each other defence
+        ("The leaders adopted a joint declaration and a new Plan of Action.", {"diplomatic_institutions"}, set()),
+        ("In Hanoi, Moon met Chinese President Xi Jinping.", {"diplomatic_institutions"}, set()),
+        ("The minister met business leaders in Jakarta.", set(), {"diplomatic_institutions"}),
+        ("Hyundai is in talks with Jakarta over a battery plant.", {"investment"}, {"diplomatic_institutions"}),
+        ("The two sides agreed to a meeting of their defence ministers.", {"strategic_security"}, set()),
+        ("Korea joined the ASEAN Defence Ministers’ Meeting-Plus.", {"regional_architecture"}, {"strategic_security"}),
+        ("Yoon attended the NATO summit in Madrid.", {"strategic_security"}, set()),
+        ("The Office of Civil Defense coordinated the turnover.", set(), {"strategic_security"}),
+        ("Korea shared its Saemaul Undong model with Lao villages.", {"development"}, set()),
+        ("Korea announced its own Indo-Pacific strategy in 2022.", {"regional_architecture"}, set()),
+        ("The Indo-Pacific Initiative is meant to contain China.", {"strategic_security"}, {"regional_architecture"}),
     ],
 )
 def test_area_vocabulary(codebook, taxonomy, text, present, absent):
