@@ -268,6 +268,27 @@ def test_frame_vocabulary(codebook, taxonomy, text, present, absent):
         ("The Office of Civil Defense coordinated the turnover.", set(), {"strategic_security"}),
         ("Korea shared its Saemaul Undong model with Lao villages.", {"development"}, set()),
         ("Korea announced its own Indo-Pacific strategy in 2022.", {"regional_architecture"}, set()),
+        ("Those whose visas have already expired may stay until it is safe to return.", {"migration"}, {"tourism_mobility"}),
+        ("Visa-free entry for Thai tourists will be extended to 90 days.", {"tourism_mobility"}, set()),
+        ("Lee spoke at the ASEAN Plus Three Summit in Kuala Lumpur.", {"regional_architecture"}, {"diplomatic_institutions"}),
+        ("Lee and Anwar held summit talks in Kuala Lumpur.", {"diplomatic_institutions"}, set()),
+        # consular services, high-level exchanges and official visits are diplomacy; an embassy as the source of a figure is not
+        ("Indonesia opened its consular services in Seoul in 1968.", {"diplomatic_institutions"}, set()),
+        ("The ministers agreed to promote high-level exchanges.", {"diplomatic_institutions"}, set()),
+        ("Data from the Thai embassy show 122 worker deaths this year.", {"public_health"}, {"diplomatic_institutions"}),
+        ("Both governments want to deepen bilateral ties.", {"diplomatic_institutions"}, set()),
+        ("Bilateral ties in trade have grown fast.", {"trade"}, {"diplomatic_institutions"}),
+        # working without papers; brokers of marriages across borders
+        ("Many Thais work illegally in South Korea after entering as tourists.", {"migration"}, set()),
+        ("Most illegal Thai workers pick fruit.", {"migration"}, set()),
+        ("Marriage brokers charge Korean men high fees.", {"migration"}, set()),
+        # people taken across borders and defrauded online; an election said to be fraudulent is not cross-border crime
+        ("Kidnappings of Koreans in Cambodia surged.", {"non_traditional_security"}, set()),
+        ("Young Koreans are lured into online fraud compounds.", {"non_traditional_security"}, set()),
+        ("The army alleged fraud in the general election.", set(), {"non_traditional_security"}),
+        ("Vietnam's deficit with South Korea was $31.9 billion.", {"trade"}, set()),
+        ("South Korean defence contractors stand to gain from Manila's plans.", {"strategic_security"}, {"investment"}),
+        ("Burning rainforest to clear land for palm oil is illegal.", {"green_growth"}, set()),
         ("The Indo-Pacific Initiative is meant to contain China.", {"strategic_security"}, {"regional_architecture"}),
     ],
 )
