@@ -48,8 +48,8 @@ CODER_SOURCES = (
     "code.py", "codebook.py", "frame_rules.py", "frame_model.py", "modality.py", "negation.py", "sentences.py",
     "wordpiece.py", "evaluate.py", "agreement.py",
 )
-CODER_VERSION = 2
-CODER_SOURCES_SHA = "4c12366203e72dd5b0aac759e9c65cb4c9666fdaa881b50a77e3de9d790a5e74"
+CODER_VERSION = 3
+CODER_SOURCES_SHA = "ad8527a0ff1b6bbe908e42bd1d20eeb7e921561689954707f76c362d4dbb89a1"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 
