@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,7 @@ def test_every_pattern_of_the_codebook_is_tried_only_where_its_first_word_stands
         (lambda s: s.replace('[partners.brunei]\nterms = ["Brunei*"]', '[partners.brunei]\nterms = "Brunei"'), "must be a list"),
         (lambda s: s.replace('"invest politically",', '"re:invest(",', 1), "not a valid pattern"),
         (lambda s: s.replace('weak = ["police", ', 'weak = ["piracy", ', 1), "both weak and not: piracy"),
-        (lambda s: s.replace('weak = ["police", "crime", "crimes", "criminal*"]', 'weak = "police"'), "weak must be a list"),
+        (lambda s: re.sub(r'weak = \["police", [^\]]*\]', 'weak = "police"', s, count=1), "weak must be a list"),
     ],
 )
 def test_a_broken_codebook_is_reported_by_name(tmp_path, data, taxonomy, edit, problem):
