@@ -305,6 +305,11 @@ def is_prose(text: str) -> bool:
     return len(words) >= 6 and bool(_TERMINAL.search(text)) and stop_density(words) >= 0.12
 
 
+def _reads_as_a_clause(words: list[str]) -> bool:
+    """Eight words or more, at least half of them in lower case: a sentence, not a name, a menu or a credit line."""
+    return len(words) >= 8 and sum(w[0].islower() for w in words) >= len(words) / 2
+
+
 def is_heading_shaped(text: str, max_words: int = 14, max_chars: int = 110) -> bool:
     """Short, capitalised, not ending like a clause: a heading (the cleaner's own test has the same limits)."""
     words = words_of(text)
@@ -492,8 +497,11 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
         says_when = len(words_of(text)) >= 5 and bool(WEEKDAY.search(text) or find_dates(text) or re.search(rf"\b(?:{_MONTHS})\.? \d{{1,2}}\b", text))
         if is_heading_shaped(text) and next_is_prose and not opening_label and not says_when:
             continue
-        # a short sentence (with a function word) is the author's, wherever it stands: "That is changing."
-        if _TERMINAL.search(text) and len(words_of(text)) >= 3 and stop_density(words_of(text)) > 0:
+        # a short sentence (with a function word) is the author's, wherever it stands: "That is changing."; so is a
+        # longer one of figures and nouns with none ("Bilateral trade reached 87 billion US dollars last year, making …"),
+        # told from a label or a credit by its lower-case words
+        words = words_of(text)
+        if _TERMINAL.search(text) and len(words) >= 3 and (stop_density(words) > 0 or _reads_as_a_clause(words)):
             continue
         decided[i] = "short line outside the text"
     return [Verdict(raw, text, reason) for raw, text, reason in zip(lines, texts, decided)]
