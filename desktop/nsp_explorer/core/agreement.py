@@ -71,8 +71,10 @@ def lead(table: pd.DataFrame | None) -> str:
         rows = _sentence_rows(table, sample)
         if "frame" in rows.index and "area" in rows.index:
             said = (
-                f"On {SAMPLE_WORDS[sample]} ({rows['units'].iloc[0]:,} sentences) the automatic coder agrees with careful "
-                f"readers at F1 {_figure(rows.at['frame', 'f1'])} for frames and {_figure(rows.at['area', 'f1'])} for areas."
+                f"On {SAMPLE_WORDS[sample]} ({rows['units'].iloc[0]:,} sentences), {_share(rows.at['frame', 'precision'])} of the "
+                f"frames the automatic coder gives are ones careful readers give too, and it finds {_share(rows.at['frame', 'recall'])} "
+                f"of theirs (F1 {_figure(rows.at['frame', 'f1'])}); for areas, {_share(rows.at['area', 'precision'])} and "
+                f"{_share(rows.at['area', 'recall'])} (F1 {_figure(rows.at['area', 'f1'])})."
             )
             if (table["sample"] == "corpus").any():
                 said += " The bundled articles' charts do not rest on it: every code there was checked by readers."
@@ -98,6 +100,10 @@ def headline(table: pd.DataFrame | None) -> str:
     if not parts:
         return "The table below gives the coder's agreement with careful readers per dimension."
     return "Measured against careful readers, sentence by sentence: " + "; ".join(parts) + "."
+
+
+def _share(value: float) -> str:
+    return "an unknown share" if value != value else f"{round(100 * value)}%"
 
 
 def _figure(value: float) -> str:

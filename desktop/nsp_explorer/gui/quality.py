@@ -71,6 +71,7 @@ class CodingQualityDialog(QDialog):
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         explanation = self.explanation = QLabel(EXPLANATION)
         explanation.setWordWrap(True)
@@ -87,9 +88,11 @@ class CodingQualityDialog(QDialog):
         layout.addWidget(self.table, 4)
         layout.addWidget(explanation)
         layout.addWidget(self.source)
-        layout.addStretch(1)  # without a table the words stay together at the top
+        layout.addStretch(0)  # without a table the words stay together at the top; with one, the table takes the room
         layout.addWidget(buttons)
-        self.resize(760, 520)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 9)  # nine rows without scrolling
+        room = self.screen().availableGeometry()
+        self.resize(min(900, room.width() - 40), min(700, room.height() - 40))
         self.measured = False
         self.show_table()
 
