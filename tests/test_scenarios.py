@@ -284,6 +284,17 @@ def test_nspx_export_writes_the_png_svg_pdf_set_and_a_pack(tmp_path):
     assert {"README.md", "passages.csv", "passages.md", "scenario.json", "attention-heatmap.png", "attention-heatmap.svg", "attention-heatmap.pdf"} <= {p.name for p in pack.iterdir()}
 
 
+def test_nspx_export_without_a_scenario_draws_everything(tmp_path):
+    """A first-time user has no scenario file yet: the figures are those of the window as it opens, nothing filtered."""
+    result = nspx("export", "--out", str(tmp_path / "out"), "--format", "png", "--width", "800")
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert {"framing.png", "attention-heatmap.png", "timeline.png"} <= names
+    packed = nspx("export", "--out", str(tmp_path / "packs"), "--pack", "--format", "png", "--width", "800")
+    assert packed.returncode == 0, packed.stderr
+    assert (tmp_path / "packs" / "all-documents-seminar-pack" / "passages.csv").is_file()
+
+
 def test_nspx_export_names_a_corrupt_scenario(tmp_path):
     scenario = tmp_path / "broken.json"
     scenario.write_text("{not json", encoding="utf-8")

@@ -86,7 +86,7 @@ def _review_from_gold(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     """The scenario's views as figures, drawn from the data: no window, no Qt."""
-    from .core.scenario import _known_values, read_scenario_file
+    from .core.scenario import Loaded, Scenario, _known_values, read_scenario_file
     from .figures.context import FigureContext
     from .figures.export import seminar_pack, write_views
     from .figures.files import parse_formats
@@ -101,7 +101,10 @@ def _export(args: argparse.Namespace) -> int:
     if args.width is not None and not 200 <= args.width <= 20000:
         raise SystemExit(f"nspx export: error: --width takes 200 to 20000 pixels, not {args.width}")
     coded = load(Path(args.dataset) if args.dataset else None)
-    loaded = read_scenario_file(Path(args.scenario), _known_values(coded.taxonomy, coded.authors, coded.years))
+    if args.scenario:
+        loaded = read_scenario_file(Path(args.scenario), _known_values(coded.taxonomy, coded.authors, coded.years))
+    else:  # no scenario: the whole dataset, nothing filtered, as the window opens
+        loaded = Loaded(Scenario("All documents"))
     for ignored in loaded.ignored:
         print(f"nspx: warning: {args.scenario}: ignored unknown ID {ignored}", file=sys.stderr)
     settings = read_settings()  # read only: the authors' styles the app saved, so figures mark authors as the app does
@@ -302,7 +305,7 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--library", metavar="DIR", help="library folder (default: in your user data folder)")
 
     export = commands.add_parser("export", help="a scenario's views as figures (PNG / SVG / PDF) for slides or a paper, without a window")
-    export.add_argument("--scenario", metavar="FILE", required=True, help="a scenario JSON file")
+    export.add_argument("--scenario", metavar="FILE", help="a scenario JSON file (default: the whole dataset, nothing filtered)")
     export.add_argument("--out", metavar="DIR", required=True, help="folder for the images (created if needed)")
     export.add_argument("--format", default="png,svg,pdf", help="comma-separated: png, svg, pdf (default: all three)")
     export.add_argument("--width", type=_png_width, metavar="N", help="figure width in pixels, 16 to 8000 (default: 1920 for a 16:9 slide, 1600 for 4:3, 1050 for a paper column); SVG and PDF have the same proportions")
