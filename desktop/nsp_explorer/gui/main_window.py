@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
             chart.refresh()
             chart.fit_minimum_height()
         self.startup_notices = list(coded.library_notes)  # what the user must hear about: a library or settings set aside
-        self.startup_notices.append(f"Cache not used: {coded.cache_note}." if coded.cache_note else "")
+        self.startup_notices.append(f"Fast-start cache not used: {coded.cache_note}." if coded.cache_note else "")
         if remember:
             self.startup_notices.append(self._restore())
         self.startup_notices = [n for n in self.startup_notices if n]
