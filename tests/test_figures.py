@@ -215,6 +215,7 @@ def test_a_cell_of_sentences_without_a_frame_shown_is_grey_and_the_legend_says_w
     from matplotlib.colors import to_hex, to_rgb
 
     from nsp_explorer.colours import UNFRAMED_COLOUR
+    from nsp_explorer.figures.framing import FEW_TINT
 
     rows = [("Lee Jaehyon", "trade", 6, 0, 0, 4, 2, 0), ("Lee Jaehyon", "investment", 2, 0, 0, 0, 0, 2)]
     mix = pd.DataFrame(rows, columns=["author", "area", "sentences", "achievement", "opportunity", "challenge", "recommendation", "unframed"]).set_index(["author", "area"])
@@ -222,7 +223,7 @@ def test_a_cell_of_sentences_without_a_frame_shown_is_grey_and_the_legend_says_w
     sheet = framing_view(mix, filtered, MEDIA["slide-16x9"], 1920)
     texts = set(sheet.texts())
     assert {"Challenge", "Recommendation", "none of the frames chosen"} <= texts and not {"Achievement", "Opportunity", "no frame"} & texts
-    pale_grey = to_hex(0.35 * np.array(to_rgb(UNFRAMED_COLOUR)) + 0.65)  # two sentences: pale, as in the app
+    pale_grey = to_hex(FEW_TINT * np.array(to_rgb(UNFRAMED_COLOUR)) + (1 - FEW_TINT))  # two sentences: pale, as in the app
     grey = [p for p in sheet.figure.axes[0].patches if to_hex(p.get_facecolor()) == pale_grey]
     assert len(grey) == 1 and 0.5 < grey[0].get_y() + grey[0].get_height() / 2 < 1.5  # the investment row
     everything = set(framing_view(mix, FigureContext(coded), MEDIA["slide-16x9"], 1920).texts())

@@ -20,6 +20,7 @@ from .media import Medium
 
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 FEW = 5
+FEW_TINT = 0.5  # a thin cell's colour mixed with as much white: paler, its hue still told apart on a projector
 
 
 def present(mix: pd.DataFrame, coded) -> tuple[pd.DataFrame, list[str], list[str]]:
@@ -80,7 +81,7 @@ def draw_cells(ax, held: pd.DataFrame, authors: list[str], areas: list[str], siz
                 if not part:
                     continue
                 colour = np.array(to_rgb(colour))
-                colour = 0.35 * colour + 0.65 if few else colour  # pale: mixed with white (no transparency, the same in every renderer)
+                colour = FEW_TINT * colour + (1 - FEW_TINT) if few else colour  # pale: mixed with white (no transparency, the same in every renderer)
                 ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w * part, bar_h, facecolor=colour, linewidth=0))
                 left += bar_w * part
             ax.text(c - 0.46 + bar_w + 0.03, r, f"{n}{'*' if few else ''}", ha="left", va="center", fontsize=size, color=GREY if few else INK)

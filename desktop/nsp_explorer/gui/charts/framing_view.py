@@ -37,7 +37,7 @@ def _faded(colour: str, alpha: int) -> QColor:
     return faded
 
 
-FADED, FADED_HIGH_CONTRAST = 80, 150  # a thin cell's tint; a projector washes the pale one out
+FADED, FADED_HIGH_CONTRAST = 125, 170  # a thin cell's tint (of 255): paler, its hue still told apart on a projector
 
 
 class FramingView(ChartView):
