@@ -19,7 +19,7 @@ from pathlib import Path
 
 from nsp_explorer.pipeline.build import code_corpus
 from nsp_explorer.pipeline.evaluate import load_gold
-from nsp_explorer.pipeline.frame_model import FRAMES, KNOWN_FILE, FrameModel, model_fingerprint, sentence_key
+from nsp_explorer.pipeline.frame_model import FRAMES, KNOWN_FILE, FrameModel, model_fingerprint, sentence_key, vocabulary_fingerprint
 from nsp_explorer.pipeline.sentences import sentence_texts
 
 
@@ -38,23 +38,31 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("data"))
     args = parser.parse_args()
     folder = args.data / "models"
+    weights, pieces = model_fingerprint(folder), vocabulary_fingerprint(folder)
+    if weights is None or pieces is None:
+        raise SystemExit(f"{folder}: frames.json (with the weights' sha256) and vocab.txt are needed to name the model")
     sentences = shipped_sentences(args.data)
-    model = FrameModel(folder, shipped=False)
+    model = FrameModel(folder, shipped=False)  # computed afresh, never read back from an earlier known.json
     computed = model.probabilities(sentences, lambda done: print(f"\r{done:.0%}", end="", flush=True))
     rows = sorted((sentence_key(s), [float(v) for v in row]) for s, row in zip(sentences, computed))
+    entries = ",\n".join(f"{json.dumps(key)}: {json.dumps(values)}" for key, values in rows)
+    # one sentence a line, so that a change reads as a diff; the last line closes "probabilities" and the whole object
     text = (
         "{\n"
-        f'"model_sha256": {json.dumps(model_fingerprint(folder))},\n'
+        f'"model_sha256": {json.dumps(weights)},\n'
+        f'"vocab_sha256": {json.dumps(pieces)},\n'
         f'"frames": {json.dumps(list(FRAMES))},\n'
-        '"probabilities": {\n'
-        + ",\n".join(f"{json.dumps(key)}: {json.dumps(values)}" for key, values in rows)
-        + "\n}}\n"
+        '"probabilities": {\n' + entries + "\n}}\n"
     )
     handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, folder / KNOWN_FILE)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, folder / KNOWN_FILE)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     print(f"\n{len(sentences)} sentences -> {folder / KNOWN_FILE}")
 
 

@@ -215,7 +215,7 @@ def test_a_cell_of_sentences_without_a_frame_shown_is_grey_and_the_legend_says_w
     from matplotlib.colors import to_hex, to_rgb
 
     from nsp_explorer.colours import UNFRAMED_COLOUR
-    from nsp_explorer.figures.framing import FEW_TINT
+    from nsp_explorer.core.framing import FEW_TINT
 
     rows = [("Lee Jaehyon", "trade", 6, 0, 0, 4, 2, 0), ("Lee Jaehyon", "investment", 2, 0, 0, 0, 0, 2)]
     mix = pd.DataFrame(rows, columns=["author", "area", "sentences", "achievement", "opportunity", "challenge", "recommendation", "unframed"]).set_index(["author", "area"])

@@ -85,8 +85,8 @@ def test_the_headline_leads_with_real_pages_and_the_dialog_says_what_the_charts_
     qtbot.addWidget(dialog)
     assert dialog.summary.text() == (
         "On real web pages it was never tuned on (921 sentences), 66% of the frames the automatic coder gives are ones "
-        "careful readers give too, and it finds 72% of theirs (F1 0.69); for areas, 78% and 76% (F1 0.77). The bundled "
-        "articles' charts do not rest on it: every code there was checked by readers."
+        "careful readers give too, and it finds 72% of theirs (F1 0.69); of its areas 78% are readers' too, and it finds "
+        "76% of theirs (F1 0.77). The bundled articles' charts do not rest on it: every code there was checked by readers."
     )
     details = dialog.details.text()
     assert details.index("real web pages") < details.index("new sentences") < details.index("bundled articles")

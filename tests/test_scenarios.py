@@ -292,7 +292,9 @@ def test_nspx_export_without_a_scenario_draws_everything(tmp_path):
     assert {"framing.png", "attention-heatmap.png", "timeline.png"} <= names
     packed = nspx("export", "--out", str(tmp_path / "packs"), "--pack", "--format", "png", "--width", "800")
     assert packed.returncode == 0, packed.stderr
-    assert (tmp_path / "packs" / "all-documents-seminar-pack" / "passages.csv").is_file()
+    pack = tmp_path / "packs" / "all-documents-seminar-pack"
+    assert (pack / "passages.csv").is_file()
+    assert not any(json.loads((pack / "scenario.json").read_text(encoding="utf-8"))["filters"].values())  # nothing filtered
 
 
 def test_nspx_export_names_a_corrupt_scenario(tmp_path):

@@ -111,6 +111,7 @@ def test_real_sentences_are_kept_whatever_surrounds_them():
         # a sentence of figures and nouns, with no function word at all, is still the author's
         ("Bilateral trade reached 87 billion US dollars last year, making Korea Vietnam's third-largest trading partner.", ""),
         ("Copyright 2024 Yonhap News Agency. All Rights Reserved.", "copyright"),
+        ("Korea Vietnam Trade Investment Summit Hanoi Seoul Busan Jakarta Manila.", "short line outside the text"),
         ("Vietnam's new decree requires every website to show a cookie consent banner to its readers.", ""),
         ("Cookie settings", "call to action (subscribe, download, apply)"),
         ("Hackers imitated a bank's forgot your password page to steal the logins of officials in Hanoi.", ""),

@@ -73,8 +73,8 @@ def lead(table: pd.DataFrame | None) -> str:
             said = (
                 f"On {SAMPLE_WORDS[sample]} ({rows['units'].iloc[0]:,} sentences), {_share(rows.at['frame', 'precision'])} of the "
                 f"frames the automatic coder gives are ones careful readers give too, and it finds {_share(rows.at['frame', 'recall'])} "
-                f"of theirs (F1 {_figure(rows.at['frame', 'f1'])}); for areas, {_share(rows.at['area', 'precision'])} and "
-                f"{_share(rows.at['area', 'recall'])} (F1 {_figure(rows.at['area', 'f1'])})."
+                f"of theirs (F1 {_figure(rows.at['frame', 'f1'])}); of its areas {_share(rows.at['area', 'precision'])} are "
+                f"readers' too, and it finds {_share(rows.at['area', 'recall'])} of theirs (F1 {_figure(rows.at['area', 'f1'])})."
             )
             if (table["sample"] == "corpus").any():
                 said += " The bundled articles' charts do not rest on it: every code there was checked by readers."

@@ -161,7 +161,7 @@ def read_cache(place: Path, key: bytes, folder: Path, taxonomy: Taxonomy) -> tup
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             return None, "the cache is of another format"
         if not hmac.compare_digest(str(manifest.get("signature", "")), _signature(key, manifest)):
-            return None, "a cache made by another account or computer was set aside (its signature is not this account's)"
+            return None, "its signature is not this account's (it was made elsewhere, or changed since), so it was set aside"
         csvs = manifest["csvs"]
         if set(csvs) != set(COLUMNS) or not all(_verified(folder / name, csvs[name]) for name in COLUMNS):
             return None, "the CSVs changed since the cache was made"

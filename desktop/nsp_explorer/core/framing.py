@@ -23,6 +23,7 @@ from .filters import ExplorerState, FilterSpec
 FRAME_COLUMNS = ("achievement", "opportunity", "challenge", "recommendation")
 MIX_COLUMNS = ("sentences", *FRAME_COLUMNS, "unframed")  # framing_mix's columns
 FEW_SENTENCES = 5  # a cell resting on fewer sentences is flagged: its mix is anecdote, not pattern
+FEW_TINT = 0.5  # such a cell's colours, mixed with as much white: paler, their hues still told apart on a projector
 
 
 @lru_cache(maxsize=16)

@@ -14,13 +14,13 @@ import pandas as pd
 
 from ..colours import FRAME_COLOURS, UNFRAMED_COLOUR
 from ..core.filters import sentence_view_notes
+from ..core.framing import FEW_TINT
 from ..core.names import marked_name, name_over_year
 from .context import FigureContext
 from .media import Medium
 
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 FEW = 5
-FEW_TINT = 0.5  # a thin cell's colour mixed with as much white: paler, its hue still told apart on a projector
 
 
 def present(mix: pd.DataFrame, coded) -> tuple[pd.DataFrame, list[str], list[str]]:

@@ -90,8 +90,9 @@ class CodingQualityDialog(QDialog):
         layout.addWidget(self.source)
         layout.addStretch(0)  # without a table the words stay together at the top; with one, the table takes the room
         layout.addWidget(buttons)
-        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 9)  # nine rows without scrolling
-        room = self.screen().availableGeometry()
+        header = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(header + self.table.verticalHeader().defaultSectionSize() * 9)  # nine rows, no scrolling
+        room = (parent or self).screen().availableGeometry()  # the screen the main window is on
         self.resize(min(900, room.width() - 40), min(700, room.height() - 40))
         self.measured = False
         self.show_table()

@@ -49,7 +49,7 @@ CODER_SOURCES = (
     "wordpiece.py", "evaluate.py", "agreement.py",
 )
 CODER_VERSION = 3
-CODER_SOURCES_SHA = "ad8527a0ff1b6bbe908e42bd1d20eeb7e921561689954707f76c362d4dbb89a1"
+CODER_SOURCES_SHA = "95b9986bcd4dfa43084932f233a89c969d7266dfe349344162e8bcf28c363dba"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 

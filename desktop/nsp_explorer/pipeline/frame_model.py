@@ -157,20 +157,44 @@ def model_fingerprint(folder: Path) -> str | None:
         return None
 
 
+def vocabulary_fingerprint(folder: Path) -> str | None:
+    """The SHA-256 of the model's ``vocab.txt`` (None if it cannot be read): the same weights read other pieces with another."""
+    try:
+        return hashlib.sha256((Path(folder) / "vocab.txt").read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _probability_row(values: object) -> np.ndarray | None:
+    """Four finite probabilities as the model gives them, or None for anything else."""
+    try:
+        row = np.asarray(values, dtype=np.float32)
+    except (TypeError, ValueError):
+        return None
+    if row.shape != (len(FRAMES),) or not np.isfinite(row).all() or (row < 0).any() or (row > 1).any():
+        return None
+    return row
+
+
 def _shipped(folder: Path) -> dict[bytes, np.ndarray]:
     """The probabilities shipped in ``known.json`` for the bundled corpus and the hand-coded samples, computed once by
     ``packaging/remember_shipped_sentences.py`` with this very model, so a new install neither spends half a minute
-    reading the bundled articles again nor depends on its CPU's last bits for their codes. A file made for another
-    model, or one that cannot be read, is ignored: the model then computes as usual."""
+    reading the bundled articles again nor depends on its CPU's last bits for their codes. A file made for other
+    weights or another vocabulary, or one that cannot be read, is ignored, and so is any entry that is not four
+    probabilities: the model then computes as usual."""
+    weights, pieces = model_fingerprint(folder), vocabulary_fingerprint(folder)
     try:
         known = json.loads((folder / KNOWN_FILE).read_text(encoding="utf-8"))
-        if known.get("model_sha256") != model_fingerprint(folder):
+        if weights is None or pieces is None or known.get("model_sha256") != weights or known.get("vocab_sha256") != pieces:
             return {}
-        return {
-            bytes.fromhex(key): np.array(values, dtype=np.float32)
-            for key, values in known["probabilities"].items()
-            if len(values) == len(FRAMES)
-        }
+        if known.get("frames") != list(FRAMES):
+            return {}
+        shipped = {}
+        for key, values in known["probabilities"].items():
+            row = _probability_row(values)
+            if row is not None and len(key) == 40:
+                shipped[bytes.fromhex(key)] = row
+        return shipped
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from ...core.filters import sentence_view_notes
-from ...core.framing import FEW_SENTENCES, FRAME_COLUMNS, MIX_COLUMNS, framing_mix, shown_frames, unframed_label
+from ...core.framing import FEW_SENTENCES, FEW_TINT, FRAME_COLUMNS, MIX_COLUMNS, framing_mix, shown_frames, unframed_label
 from ...core.names import MACHINE_MARK
 from ..palette import UNFRAMED_COLOUR
 from .bars import colour_key
@@ -37,7 +37,7 @@ def _faded(colour: str, alpha: int) -> QColor:
     return faded
 
 
-FADED, FADED_HIGH_CONTRAST = 125, 170  # a thin cell's tint (of 255): paler, its hue still told apart on a projector
+FADED, FADED_HIGH_CONTRAST = round(255 * FEW_TINT), 170  # a thin cell's tint (of 255), as in figures; less pale in high contrast
 
 
 class FramingView(ChartView):
