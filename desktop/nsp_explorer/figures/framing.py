@@ -3,7 +3,7 @@
 Drawn from ``framing_mix(coded, spec)``'s table: indexed by (author, area),
 with int columns ``sentences``, one per frame and ``unframed``. Each cell is a
 small 100 % stacked bar (the frames' codes of those sentences and, in grey, the
-sentences with none of the frames shown) with the number of sentences beside it; cells resting on fewer than FEW sentences
+sentences with none of the frames shown) with the number of sentences beside it; cells resting on fewer than FEW_SENTENCES sentences
 are pale and starred.
 """
 
@@ -14,13 +14,12 @@ import pandas as pd
 
 from ..colours import FRAME_COLOURS, UNFRAMED_COLOUR
 from ..core.filters import sentence_view_notes
-from ..core.framing import FEW_TINT
+from ..core.framing import FEW_SENTENCES, FEW_TINT
 from ..core.names import marked_name, name_over_year
 from .context import FigureContext
 from .media import Medium
 
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
-FEW = 5
 
 
 def present(mix: pd.DataFrame, coded) -> tuple[pd.DataFrame, list[str], list[str]]:
@@ -42,7 +41,7 @@ def frame_keys(coded, *states) -> list:
     shown = {f for state in states for f in shown_frames(state)} if states else set(FRAMES)
     keys = [Key(coded.taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAMES if f in shown]
     keys.append(Key(max((unframed_label(state) for state in states), key=len, default=unframed_label(None)), UNFRAMED_COLOUR))
-    keys.append(Key(f"* fewer than {FEW} sentences (pale)", "#DDDDDD"))
+    keys.append(Key(f"* fewer than {FEW_SENTENCES} sentences (pale)", "#DDDDDD"))
     return keys
 
 
@@ -75,7 +74,7 @@ def draw_cells(ax, held: pd.DataFrame, authors: list[str], areas: list[str], siz
             row = held.loc[(author, area)]
             n = int(row["sentences"])
             counts = np.array([int(row[f]) for f in (*FRAMES, "unframed")], dtype=float)
-            few = n < FEW
+            few = n < FEW_SENTENCES
             left = c - 0.46
             for colour, part in zip((*(FRAME_COLOURS[f] for f in FRAMES), UNFRAMED_COLOUR), counts / counts.sum()):
                 if not part:

@@ -491,16 +491,16 @@ def classify(lines: list[str], title: str = "", body_script: str | None = None) 
         next_line = content[n + 1] if n + 1 < len(content) else None
         next_is_prose = next_line is not None and not reasons[next_line] and is_prose(texts[next_line])
         text = texts[i]
+        words = words_of(text)
         # before the text starts, a label of one to three words is a menu or category label, not a section heading
-        opening_label = i < first_prose and len(words_of(text)) <= 3 and not _SECTION_WORD.match(text)
+        opening_label = i < first_prose and len(words) <= 3 and not _SECTION_WORD.match(text)
         # a line that says when ("… in Seoul on Monday", "… on Nov. 14") is a photo caption, not a section heading
-        says_when = len(words_of(text)) >= 5 and bool(WEEKDAY.search(text) or find_dates(text) or re.search(rf"\b(?:{_MONTHS})\.? \d{{1,2}}\b", text))
+        says_when = len(words) >= 5 and bool(WEEKDAY.search(text) or find_dates(text) or re.search(rf"\b(?:{_MONTHS})\.? \d{{1,2}}\b", text))
         if is_heading_shaped(text) and next_is_prose and not opening_label and not says_when:
             continue
         # a short sentence (with a function word) is the author's, wherever it stands: "That is changing."; so is a
         # longer one of figures and nouns with none ("Bilateral trade reached 87 billion US dollars last year, making …"),
         # told from a label or a credit by its lower-case words
-        words = words_of(text)
         if _TERMINAL.search(text) and len(words) >= 3 and (stop_density(words) > 0 or _reads_as_a_clause(words)):
             continue
         decided[i] = "short line outside the text"
