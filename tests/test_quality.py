@@ -115,7 +115,7 @@ def test_the_real_pages_figures_reach_the_dataset_only_with_the_coder_they_measu
     fingerprint = coder_fingerprint(load_codebook(shipped / "codebook.toml", taxonomy), taxonomy, shipped)
     assert len(recorded_pages(shipped, fingerprint)) == 4, "the coder changed: measure the real pages again (nspx eval --gold FILE --record)"
     # a copy with Windows line ends and no terms of the user's (the library passes an overlay that does not exist) is the same coder
-    for name in ("codebook.toml", "taxonomy.json", PAGES, Path("models") / "frames.json", Path("models") / "vocab.txt"):
+    for name in ("codebook.toml", "taxonomy.json", PAGES, Path("models") / "frames.json", Path("models") / "vocab.txt", Path("models") / "context.json"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_bytes((shipped / name).read_bytes().replace(b"\n", b"\r\n"))
     same = load_codebook(tmp_path / "codebook.toml", taxonomy, tmp_path / "codebook-overlay.toml")
@@ -127,6 +127,9 @@ def test_the_real_pages_figures_reach_the_dataset_only_with_the_coder_they_measu
     overlay.write_text('[areas.trade]\nterms = ["tariff line"]\n', encoding="utf-8")
     with_terms = load_codebook(shipped / "codebook.toml", taxonomy, overlay)
     assert recorded_pages(shipped, coder_fingerprint(with_terms, taxonomy, shipped)) == []  # the user's own terms: not the coder measured
+    context = tmp_path / "models" / "context.json"
+    context.write_text(context.read_text(encoding="utf-8").replace('"threshold": 0.3', '"threshold": 0.5'), encoding="utf-8")
+    assert recorded_pages(shipped, coder_fingerprint(same, taxonomy, tmp_path)) == []  # another context model: another coder
     (tmp_path / "models" / "vocab.txt").write_text("[PAD]\n", encoding="utf-8")
     assert recorded_pages(shipped, coder_fingerprint(same, taxonomy, tmp_path)) == []  # another tokenizer: another coder
     broken = tmp_path / "broken"

@@ -43,6 +43,8 @@ def _eval(args: argparse.Namespace) -> int:
     source = Path(args.data) if args.data else data_dir()
     if args.record and not args.gold:
         raise BadValue("--record needs the real pages' held-out sample: --gold FILE")
+    if args.in_context and not args.gold:
+        raise BadValue("--in-context needs a sample of runs of real pages: --gold FILE (the samples in DATA/gold are sentences read on their own)")
     if args.gold:
         samples = [Path(args.gold)]
         if not samples[0].exists():
@@ -64,8 +66,10 @@ def _eval(args: argparse.Namespace) -> int:
     for path in samples:
         gold = load_gold(path, taxonomy)
         kind = "held out" if path.name == HELDOUT.name else "development sample"
-        title = f"Automatic coder against {path.name} ({kind}), {len(gold)} hand-coded sentences"
-        result = evaluate(gold, codebook, taxonomy, coding.model)
+        in_context = args.record or args.in_context
+        result = evaluate(gold, codebook, taxonomy, coding.model, coding.context if in_context else None)
+        read = "read in their documents" if in_context else "each read on its own"
+        title = f"Automatic coder against {path.name} ({kind}), {len(gold)} hand-coded sentences, {read}"
         reports.append(format_report(result, title, detail=args.detail))
         if args.record:
             written = record_pages(source, {d: score for d, (score, _) in result.items()}, coder_fingerprint(codebook, taxonomy, source))
@@ -271,6 +275,11 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", metavar="FILE", help="only this hand-coded sentences CSV (default: the corpus and every DATA/gold/*.csv)")
     evaluate.add_argument("--data", metavar="DIR", help="data folder with corpus/, codebook.toml, review.csv, gold/ (default: the bundled one)")
     evaluate.add_argument("--detail", action="store_true", help="also list every code's scores")
+    evaluate.add_argument(
+        "--in-context", action="store_true",
+        help="the --gold sample's rows are runs of consecutive sentences of their documents (doc_id), coded by readers who read "
+        "them there: each sentence also takes areas from its neighbours, as in an imported document (--record implies it)",
+    )
     evaluate.add_argument(
         "--record", action="store_true",
         help="record the --gold sample's figures as the held-out real pages' (DATA/gold/heldout_pages.csv, with this coder's fingerprint; "

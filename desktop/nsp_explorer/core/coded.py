@@ -29,7 +29,7 @@ from .texts import TextColumn
 
 CODED_DIMENSIONS = ("pillar", "area", "frame", "partner")
 FACT_NOTES = ("qualifier", "country", "check", "note")  # what a cited figure carries besides its number (few distinct values each)
-_SOURCE_RANK = {"derived": 0, "model": 1, "lexicon": 2, "reviewed": 3}  # what a code set in several sentences is listed as
+_SOURCE_RANK = {"derived": 0, "context": 1, "model": 2, "lexicon": 3, "reviewed": 4}  # what a code set in several sentences is listed as
 _DIMENSION_ORDER = {d: i for i, d in enumerate(("pillar", "area", "frame", "partner", "year"))}
 
 

@@ -30,7 +30,7 @@ OPTIONAL = {
     "facts.csv": ("printed", "qualifier", "country", "check", "note"),
 }
 CODINGS = ("reviewed", "machine")
-SOURCES = ("lexicon", "derived", "reviewed", "model")  # codes.csv: where a code came from (docs/dataset-contract.md)
+SOURCES = ("lexicon", "derived", "reviewed", "model", "context")  # codes.csv: where a code came from (docs/dataset-contract.md)
 KEYS = {  # columns no row may leave empty
     "documents.csv": ("doc_id",),
     "passages.csv": ("passage_id", "doc_id"),

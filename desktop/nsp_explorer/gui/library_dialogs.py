@@ -185,8 +185,11 @@ class ReviewDialog(QDialog):
         now = self.codes_now()
         number = self.where.currentData()
         words = self.sentences[number - 1] if number else " ".join(self.sentences)
-        listed = "; ".join(f"{d.capitalize()}: {self.taxonomy.label(d, c)}{' ✓' if source == 'reviewed' else ' *' if source == 'model' else ''}" for d, c, source in now) or "no code"
-        key = " (✓ added by a reader, * read by the sentence model)" if any(source in ("reviewed", "model") for _, _, source in now) else ""
+        marks = {"reviewed": " ✓", "model": " *", "context": " ↕"}
+        listed = "; ".join(f"{d.capitalize()}: {self.taxonomy.label(d, c)}{marks.get(source, '')}" for d, c, source in now) or "no code"
+        meanings = {"reviewed": "✓ added by a reader", "model": "* read by the sentence model", "context": "↕ taken from the sentences around"}
+        shown = [meanings[s] for s in meanings if any(source == s for _, _, source in now)]
+        key = f" ({', '.join(shown)})" if shown else ""
         self.shown.setText(f"{_clipped(words, 600)}\n\nCodes now{key} — {listed}")
         present = {c for d, c, _ in now if d == dimension}
         yours = self.your_decisions()

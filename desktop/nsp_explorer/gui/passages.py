@@ -39,7 +39,7 @@ RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 MOST_SENTENCES = 300  # a framing cell's sentences listed at once (the rest are counted)
 CODING_NOTES = {  # what the reading pane says about who made a document's codes
     "reviewed": "✓ Codes checked by a reader (every passage of this document was reviewed).",
-    "machine": "⚙ Codes made by the machine (codebook, rules and sentence model), not checked by a reader.",
+    "machine": "⚙ Codes made by the machine (codebook, rules, sentence model and the sentences around), not checked by a reader.",
     "": "⚙ Codes made by the machine; whether a reader checked them is not recorded.",
 }
 CONTEXT_BEFORE = 16  # characters before a search match in the list: the match stays near the column's left edge
@@ -380,7 +380,7 @@ class ReadingPane(QWidget):
             chips = []
             for code, source in chosen:
                 label = taxonomy.label(dimension, code) if dimension != "year" else code
-                note = {"derived": " (from area)", "reviewed": " ✓ added by a reader", "model": " (sentence model)"}.get(source, "")
+                note = {"derived": " (from area)", "reviewed": " ✓ added by a reader", "model": " (sentence model)", "context": " (from the sentences around)"}.get(source, "")
                 if source == "reviewed" and (dimension, code) in added_by_you:
                     note = " ✓ added by you"
                 look = f"color:{self._ink(dimension, code)}; text-decoration:underline" if dimension in ("area", "pillar") else f"background-color:{self._colour(dimension, code)}"
@@ -406,7 +406,8 @@ class ReadingPane(QWidget):
         parts = [
             f"<p style='margin:0'><b>{e(author)}</b> on <b>{e(taxonomy.label('area', area))}</b>: {len(listed):,} sentence{'s' if len(listed) != 1 else ''}</p>",
             f"<p style='margin:0 0 6px 0; color:#555555; font-size:8.5pt'>The words that set each frame are highlighted: {key}; "
-            f"the words that put the sentence on the area are <span style='color:{self._ink('area', area)}; text-decoration:underline'>underlined</span>; "
+            f"the words that put the sentence on the area are <span style='color:{self._ink('area', area)}; text-decoration:underline'>underlined</span> "
+            "(a sentence marked ↕ is on it through the sentences around it, which name it); "
             "a frame marked * was read by the sentence model from the whole sentence, with no single words; ✓ was added by a reader "
             "(✓ you: by you), and a struck-through frame is one you removed. "
             "Click a paragraph's name to read it whole, or <i>review…</i> to correct a sentence's codes.</p>",
@@ -437,7 +438,7 @@ class ReadingPane(QWidget):
             )
             parts.append(
                 f"<p style='margin:8px 0 0 0'><a href='passage:{e(passage_id)}'>{e(str(titles.get(meta['doc_id'], meta['doc_id'])))}, "
-                f"¶{meta['position']}, sentence {number}</a> &nbsp;{frames} &nbsp;"
+                f"¶{meta['position']}, sentence {number}</a>{' ↕' if any(code[2] == 'context' for code in area_words) else ''} &nbsp;{frames} &nbsp;"
                 f"<a href='review:{e(passage_id)}.{number}' style='font-size:8.5pt'>review…</a></p>"
                 f"<p style='margin:2px 0 0 0; line-height:140%'>{self.highlighted(sentence, entries + area_words)}</p>"
                 + self.decisions_html(yours, number)

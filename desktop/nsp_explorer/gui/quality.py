@@ -23,12 +23,14 @@ EXPLANATION = (
     "What the charts show: the bundled articles' codes were all checked by readers (the reviewed coding), so the coder's "
     "errors do not reach their charts; documents you import are coded by the machine alone (marked † in charts and "
     "figures), and the figures above are what to expect of them. "
-    "The coder is the codebook with its rules and a sentence model that weighs their frames. The codebook was tuned on "
+    "The coder is the codebook with its rules, a sentence model that weighs their frames, and a small model that gives a "
+    "sentence the areas of the sentences around it, as readers do (marked ↕). The codebook was tuned on "
     "the bundled articles and development samples, and the model trained on hand-coded development sentences (64 of them "
-    "from the bundled articles); neither has seen the held-out sentences."
+    "from the bundled articles); none of them has seen the held-out sentences."
 )
 PAGES_NOTE = (
-    " Held-out real pages: sentences of news, ministry, think-tank and blog pages coded the same way; their text belongs "
+    " Held-out real pages: runs of sentences of news, ministry, think-tank and blog pages coded the same way, read by "
+    "the coder in their pages as an imported document is; their text belongs "
     "to its publishers and is not shipped, so their figures were recorded when this version of the coder was measured."
 )
 

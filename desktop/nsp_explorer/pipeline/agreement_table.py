@@ -46,10 +46,10 @@ PAGES_COLUMNS = (*AGREEMENT_COLUMNS, "coder")
 # fails until both are looked at).
 CODER_SOURCES = (
     "code.py", "codebook.py", "frame_rules.py", "frame_model.py", "modality.py", "negation.py", "sentences.py",
-    "wordpiece.py", "evaluate.py", "agreement.py",
+    "wordpiece.py", "evaluate.py", "agreement.py", "context_areas.py",
 )
-CODER_VERSION = 3
-CODER_SOURCES_SHA = "95b9986bcd4dfa43084932f233a89c969d7266dfe349344162e8bcf28c363dba"
+CODER_VERSION = 4
+CODER_SOURCES_SHA = "2ca54410fb287979a6efef2700eadd81bdff652fbdb20578b7f9552d0b06ddd8"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 
@@ -101,12 +101,14 @@ def coder_sources_sha() -> str:
 
 def coder_fingerprint(codebook: Codebook, taxonomy: Taxonomy, data_dir: Path) -> str:
     """What the automatic coder is made of, as 16 hex digits: its terms as merged with the user's, the taxonomy,
-    the sentence model's manifest (it names the weights' SHA-256) and vocabulary, and the coding code's version."""
+    the sentence model's manifest (it names the weights' SHA-256) and vocabulary, the context model of the areas,
+    and the coding code's version."""
     parts = [
         codebook.digest,
         json.dumps([taxonomy.pillars, taxonomy.areas, taxonomy.frames, taxonomy.partners], sort_keys=True, ensure_ascii=False),
         hashlib.sha256(_text(data_dir / "models" / "frames.json")).hexdigest(),
         hashlib.sha256(_text(data_dir / "models" / "vocab.txt")).hexdigest(),
+        hashlib.sha256(_text(data_dir / "models" / "context.json")).hexdigest(),
         f"coder {CODER_VERSION}",
     ]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]

@@ -23,6 +23,7 @@ from .clean import clean_document
 from .agreement_table import AGREEMENT_COLUMNS, agreement_rows
 from .checked import load_checked
 from .code import Code, lexicon_codes_of_all
+from .context_areas import ContextModel, load_context_model, with_context_areas
 from .frame_model import FrameModel, load_frame_model, weighed_codes
 from .codebook import Codebook, load_codebook
 from .facts import facts_in_passage, facts_in_table, load_fact_rules, unit_checks
@@ -67,6 +68,7 @@ class CorpusCoding:
     taxonomy: Taxonomy
     codebook: Codebook
     model: FrameModel  # the sentence model that weighed the rules' frames
+    context: ContextModel  # the model that gave sentences areas from their neighbours
     set_aside: tuple[str, ...] = ()  # the user's decisions whose words are no longer in their document: not applied, why
 
 
@@ -119,6 +121,9 @@ def code_corpus(
     sentences = {p.passage_id: sentence_texts(p.text) for p in passages}
     model = load_frame_model(data_dir / "models")
     coded = weighed_codes(list(sentences.values()), coded, model, lambda done: report("weighing frames with the sentence model", 0.6 + 0.2 * done))
+    report("taking areas from context", 0.8)
+    context = load_context_model(data_dir / "models")
+    coded = with_context_areas(coded, list(sentences.values()), [p.doc_id for p in passages], context)
     lexicon = dict(zip((p.passage_id for p in passages), coded))
     project, lost = anchored(project, sentences)
     if lost:
@@ -129,7 +134,7 @@ def code_corpus(
     decisions = project + users
     final = apply_review(lexicon, decisions, taxonomy, where, sentences) if decisions else machine
     aside = tuple(f"{reason} ({d.dimension} {d.code}, {d.action}: {d.reason})" for d, reason in set_aside)
-    return CorpusCoding(documents, passages, sentences, machine, final, checked, taxonomy, codebook, model, aside)
+    return CorpusCoding(documents, passages, sentences, machine, final, checked, taxonomy, codebook, model, context, aside)
 
 
 def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: object) -> BuiltDataset:

@@ -22,7 +22,7 @@ class Code(NamedTuple):
 
     dimension: str
     code: str
-    source: str  # lexicon | derived | reviewed
+    source: str  # lexicon | model | context | derived | reviewed (docs/dataset-contract.md)
     evidence: tuple[str, ...] = ()
     sentence: int = 0  # 1-based number of the sentence in its passage (sentence_spans); 0: the passage as a whole (a passage-wide review decision)
 

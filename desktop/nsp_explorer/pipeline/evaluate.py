@@ -13,7 +13,8 @@ from pathlib import Path
 from ..core.errors import DataFileError
 from ..core.taxonomy import Taxonomy
 from .agreement import Agreement, agreement, figure, per_code
-from .code import code_text
+from .code import code_text, with_derived_pillars
+from .context_areas import ContextModel, with_context_areas
 from .frame_model import FrameModel, weighed_codes
 from .sentences import sentence_texts
 from .codebook import Codebook
@@ -49,10 +50,20 @@ def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
     return gold
 
 
-def machine_coding(sentences: list[str], codebook: Codebook, taxonomy: Taxonomy, model: FrameModel) -> dict[str, dict[int, frozenset[str]]]:
-    """The automatic coder's codes of each sentence (all of its sentences, if the splitter finds several), per dimension."""
+def machine_coding(
+    sentences: list[str], codebook: Codebook, taxonomy: Taxonomy, model: FrameModel, in_context: tuple[ContextModel, list[str]] | None = None
+) -> dict[str, dict[int, frozenset[str]]]:
+    """The automatic coder's codes of each sentence (all of its sentences, if the splitter finds several), per dimension.
+
+    ``in_context``: the context model and each sentence's document, when the sentences are runs of consecutive
+    sentences of their documents (a reader read them there): each then also takes areas from its neighbours, as
+    in an imported document. Without it every sentence is read on its own."""
     found: dict[str, dict[int, set[str]]] = {d: {i: set() for i in range(len(sentences))} for d in EVALUATED}
-    coded = weighed_codes([sentence_texts(text) for text in sentences], [code_text(text, codebook, taxonomy) for text in sentences], model)
+    parts = [sentence_texts(text) for text in sentences]
+    coded = weighed_codes(parts, [code_text(text, codebook, taxonomy) for text in sentences], model)
+    if in_context is not None:
+        context, documents = in_context
+        coded = [with_derived_pillars(codes, taxonomy) for codes in with_context_areas(coded, parts, documents, context)]
     for i, codes in enumerate(coded):
         for code in codes:
             if code.dimension in found:
@@ -60,9 +71,13 @@ def machine_coding(sentences: list[str], codebook: Codebook, taxonomy: Taxonomy,
     return {d: {i: frozenset(v) for i, v in units.items()} for d, units in found.items()}
 
 
-def evaluate(gold: list[GoldSentence], codebook: Codebook, taxonomy: Taxonomy, model: FrameModel) -> dict[str, tuple[Agreement, dict[str, Agreement]]]:
-    """Per dimension: the coder's agreement with the hand coding, and each code's."""
-    machine = machine_coding([g.sentence for g in gold], codebook, taxonomy, model)
+def evaluate(
+    gold: list[GoldSentence], codebook: Codebook, taxonomy: Taxonomy, model: FrameModel, context: ContextModel | None = None
+) -> dict[str, tuple[Agreement, dict[str, Agreement]]]:
+    """Per dimension: the coder's agreement with the hand coding, and each code's. With ``context``, the sample's
+    rows are read as runs of their documents (``machine_coding``)."""
+    sentences = [g.sentence for g in gold]
+    machine = machine_coding(sentences, codebook, taxonomy, model, (context, [g.doc_id for g in gold]) if context else None)
     result = {}
     for dimension in EVALUATED:
         truth = {i: g.codes[dimension] for i, g in enumerate(gold)}

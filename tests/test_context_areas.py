@@ -1,0 +1,133 @@
+"""Areas a sentence takes from the sentences around it (pipeline/context_areas.py, data/models/context.json)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from nsp_explorer.core.errors import DataFileError
+from nsp_explorer.pipeline.code import Code
+from nsp_explorer.pipeline.context_areas import FEATURES, WINDOW, ContextModel, context_areas, load_context_model, with_context_areas
+from nsp_explorer.pipeline.evaluate import machine_coding
+
+
+@pytest.fixture(scope="module")
+def context(data):
+    return load_context_model(data / "models")
+
+
+def taken(own: list[set[str]], context: ContextModel, framed=None, texts=None) -> set[tuple[int, str]]:
+    n = len(own)
+    return set(context_areas([frozenset(a) for a in own], framed or [False] * n, [False] * n, texts or ["A sentence of about twelve words that says something plain here."] * n, context))
+
+
+def test_a_sentence_between_two_on_an_area_takes_it(context):
+    assert (1, "migration") in taken([{"migration"}, set(), {"migration"}], context)
+
+
+def test_an_area_is_not_passed_on_from_a_sentence_that_only_took_it(context):
+    """Only a sentence's own words make it a carrier: a run of area-less sentences does not spread one area down a page."""
+    own = [{"trade"}] + [set()] * 9
+    assert {i for i, area in taken(own, context)} <= set(range(1, WINDOW + 1))
+    assert (WINDOW + 1, "trade") not in taken(own, context)
+
+
+def test_a_sentence_with_an_area_of_its_own_does_not_take_a_far_neighbours(context):
+    assert taken([{"trade"}, set(), set(), {"culture"}], context) & {(3, "trade")} == set()
+
+
+def test_a_document_does_not_lend_its_areas_to_the_next(context):
+    def codes(area):
+        return [Code("area", area, "lexicon", ("word",), 1)] if area else []
+
+    coded = [codes("migration"), codes(None), codes("migration"), codes(None), codes(None)]
+    sentences = [["One sentence here with a dozen words or so in it, plainly."]] * 5
+    result = with_context_areas(coded, sentences, ["a", "a", "a", "b", "b"], context)
+    added = [(t, c.code, c.source, c.evidence) for t, codes in enumerate(result) for c in codes if c.source == "context"]
+    assert added == [(1, "migration", "context", ())]  # the sentence between the two; nothing in document b
+
+
+def test_a_sample_of_page_runs_read_in_context_gains_the_paragraphs_area(codebook, taxonomy, model, context):
+    sentences = [
+        "Thousands of migrant workers from Cambodia work on South Korean farms under the Employment Permit System.",
+        "Many live in makeshift housing far from any town.",
+        "Human rights groups say migrant workers are often denied their wages.",
+    ]
+    alone = machine_coding(sentences, codebook, taxonomy, model)["area"]
+    read_there = machine_coding(sentences, codebook, taxonomy, model, (context, ["p1"] * 3))["area"]
+    assert "migration" in alone[0] and "migration" in alone[2] and "migration" not in alone[1]
+    assert "migration" in read_there[1]
+    assert machine_coding(sentences, codebook, taxonomy, model, (context, ["p1", "p2", "p3"]))["area"] == alone  # each its own page
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda spec: spec.pop("weights"), "cannot be read"),
+        (lambda spec: spec["weights"].__setitem__(2, float("nan")), "finite weights"),
+        (lambda spec: spec["weights"].pop(), "finite weights"),
+        (lambda spec: spec.__setitem__("threshold", 1.5), "between 0 and 1"),
+        (lambda spec: spec["features"].reverse(), "other features"),
+        (lambda spec: spec.__setitem__("window", WINDOW + 1), "another window"),
+    ],
+)
+def test_a_broken_context_model_is_refused_by_name(data, tmp_path, change, problem):
+    spec = json.loads((data / "models" / "context.json").read_text(encoding="utf-8"))
+    change(spec)
+    (tmp_path / "context.json").write_text(json.dumps(spec), encoding="utf-8")
+    with pytest.raises(DataFileError, match=problem) as error:
+        load_context_model(tmp_path)
+    assert "context.json" in str(error.value)
+
+
+def test_a_missing_context_model_is_named(tmp_path):
+    with pytest.raises(DataFileError, match="context.json.*missing"):
+        load_context_model(tmp_path)
+
+
+def test_the_shipped_model_has_a_weight_for_every_feature_and_says_what_it_was_fitted_on(data, context):
+    spec = json.loads((data / "models" / "context.json").read_text(encoding="utf-8"))
+    assert len(context.weights) == len(FEATURES) and 0 < context.threshold < 1
+    assert sum(spec["fitted_on"].values()) > 500 and spec["made_by"] == "packaging/fit_context_areas.py"
+
+
+def test_the_bundled_dataset_marks_areas_taken_from_context_and_keeps_them_only_where_readers_did(data):
+    """The five articles' codes are the reviewed coding: an area the context gave that the readers did not is removed."""
+    with (data / "coding" / "reviewed.csv").open(encoding="utf-8", newline="") as handle:
+        reviewed = {row["sentence_id"]: set(filter(None, row["areas"].split(";"))) for row in csv.DictReader(handle)}
+    with (data / "dataset" / "codes.csv").open(encoding="utf-8", newline="") as handle:
+        from_context = [row for row in csv.DictReader(handle) if row["source"] == "context"]
+    assert from_context  # the readers kept some
+    assert all(row["dimension"] == "area" and row["evidence"] == "" for row in from_context)
+    assert all(row["code"] in reviewed[f"{row['passage_id']}.{row['sentence']}"] for row in from_context)
+
+
+def test_eval_reads_in_context_only_a_sample_of_page_runs(data):
+    run = subprocess.run([sys.executable, "-m", "nsp_explorer.cli", "eval", "--in-context"], capture_output=True, text=True)
+    assert run.returncode != 0 and "--in-context needs" in run.stderr
+
+
+def test_the_reading_pane_says_which_areas_came_from_the_sentences_around(qtbot, data, taxonomy):
+    from nsp_explorer.core.coded import code_passages
+    from nsp_explorer.core.dataset import load_dataset
+    from nsp_explorer.gui.passages import ReadingPane
+    from nsp_explorer.gui.state import FilterState
+
+    coded = code_passages(load_dataset(data / "dataset", taxonomy), taxonomy)
+    with (data / "dataset" / "codes.csv").open(encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["source"] == "context")
+    state = FilterState()
+    pane = ReadingPane(coded, state)
+    qtbot.addWidget(pane)
+    # a paragraph's chip: an area only its neighbours' words set (in the five articles a paragraph's own words always set it too)
+    assert "Trade (from the sentences around)" in pane.code_labels([("area", "trade", "context", "")])
+    documents = coded.documents.set_index("doc_id")
+    author = documents.loc[row["passage_id"].rsplit(":", 1)[0], "author"]
+    pane.show_sentences(state.state, author, row["code"])
+    listed = pane.browser.toPlainText()
+    assert "is on it through the sentences around it" in listed
+    assert f"sentence {row['sentence']} ↕" in listed
