@@ -131,3 +131,16 @@ def test_the_reading_pane_says_which_areas_came_from_the_sentences_around(qtbot,
     listed = pane.browser.toPlainText()
     assert "is on it through the sentences around it" in listed
     assert f"sentence {row['sentence']} ↕" in listed
+
+
+def test_a_new_context_model_has_the_library_coded_again(data, tmp_path):
+    import shutil
+
+    from nsp_explorer.pipeline.library import coding_fingerprint
+
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy, ignore=shutil.ignore_patterns("frames.npz", "known.json", "raw"))
+    before = coding_fingerprint(copy)
+    context = copy / "models" / "context.json"
+    context.write_text(context.read_text(encoding="utf-8").replace('"threshold": 0.3', '"threshold": 0.5'), encoding="utf-8")
+    assert coding_fingerprint(copy) != before

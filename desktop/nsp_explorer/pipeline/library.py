@@ -45,7 +45,7 @@ Progress = Callable[[str, float], None]  # may raise Cancelled to stop: the chan
 
 BUILT_WITH = "built-with.txt"  # the fingerprint of the app's coding inputs the library's datasets were built from
 SET_ASIDE = "set-aside-decisions.txt"  # the user's decisions the last build could not place, one a line
-_CODING_INPUTS = ("codebook.toml", "taxonomy.json", "review.csv", "checked.csv", "facts.toml", "facts_review.csv", "models/frames.json")
+_CODING_INPUTS = ("codebook.toml", "taxonomy.json", "review.csv", "checked.csv", "facts.toml", "facts_review.csv", "models/frames.json", "models/context.json")
 
 
 def _decision_rows(path: Path) -> list[list[str]]:
