@@ -30,10 +30,56 @@ def test_a_sentence_between_two_on_an_area_takes_it(context):
 
 
 def test_an_area_is_not_passed_on_from_a_sentence_that_only_took_it(context):
-    """Only a sentence's own words make it a carrier: a run of area-less sentences does not spread one area down a page."""
-    own = [{"trade"}] + [set()] * 9
-    assert {i for i, area in taken(own, context)} <= set(range(1, WINDOW + 1))
-    assert (WINDOW + 1, "trade") not in taken(own, context)
+    """Only a sentence's own words make it a carrier: neither an area it took from context nor one a reader added."""
+    words = ["One sentence here with a dozen words or so in it, plainly."]
+    carried = [Code("area", "migration", "lexicon", ("migrants",), 1)]
+    coded = [carried, [], carried, [Code("area", "migration", "context", (), 1)], [Code("area", "migration", "reviewed", (), 1)], [], []]
+    result = with_context_areas(coded, [words] * len(coded), ["a"] * len(coded), context)
+    taken_by = {t for t, codes in enumerate(result) if any(c.source == "context" for c in codes[len(coded[t]) :])}  # appended
+    lexicon_only = with_context_areas([carried, [], carried, [], [], [], []], [words] * len(coded), ["a"] * len(coded), context)
+    assert taken_by == {t for t, codes in enumerate(lexicon_only) for c in codes if c.source == "context"}  # the same as without them
+
+
+def test_an_area_from_context_goes_only_when_a_reader_took_it_off_every_carrier(context):
+    words = ["One sentence here with a dozen words or so in it, plainly."]
+    carried = [Code("area", "migration", "lexicon", ("migrants",), 1)]
+    coded = [carried, [], carried]
+
+    def middle(removed):
+        result = with_context_areas(coded, [words] * 3, ["a"] * 3, context, frozenset(removed))
+        return [c.code for c in result[1] if c.source == "context"]
+
+    assert middle([]) == ["migration"]
+    assert middle([(0, 1, "migration")]) == ["migration"]  # the sentence after still names it
+    assert middle([(0, 1, "migration"), (2, 0, "migration")]) == []  # off both: the whole of the third text
+    assert middle([(0, 1, "trade"), (2, 1, "culture")]) == ["migration"]  # other areas' removals change nothing
+
+
+def test_a_users_removal_of_an_area_reaches_the_sentences_that_took_it(data, tmp_path):
+    """Built as the library builds: a reader takes an area off the sentences that carried it, and the neighbour that
+    took it from them loses it too."""
+    from nsp_explorer.pipeline.build import code_corpus
+    from nsp_explorer.pipeline.review import REVIEW_COLUMNS, sentence_id
+
+    coding = code_corpus(data, project_review=False)
+    order = [(p.passage_id, p.doc_id, n) for p in coding.passages for n in range(1, len(coding.sentences[p.passage_id]) + 1)]
+    at = {(pid, n): i for i, (pid, _, n) in enumerate(order)}
+    pid, number, area = next((p, c.sentence, c.code) for p, codes in coding.machine.items() for c in codes if c.source == "context")
+    i = at[(pid, number)]
+    carriers = [
+        order[j] for j in range(max(0, i - WINDOW), i + WINDOW + 1)
+        if j != i and j < len(order) and order[j][1] == order[i][1]
+        and any(c.code == area and c.source == "lexicon" and c.sentence == order[j][2] for c in coding.machine[order[j][0]])
+    ]
+    review = tmp_path / "review.csv"
+    with review.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(REVIEW_COLUMNS)
+        for carrier, _, n in carriers:
+            writer.writerow([sentence_id(carrier, n), "area", area, "remove", "not about it", coding.sentences[carrier][n - 1]])
+    after = code_corpus(data, project_review=False, user_review=review)
+    assert carriers and not any(c.code == area and c.sentence == number for c in after.final[pid])
+    assert any(c.code == area and c.sentence == number for c in after.machine[pid])  # the machine's coding is the machine's
 
 
 def test_a_sentence_with_an_area_of_its_own_does_not_take_a_far_neighbours(context):
@@ -106,9 +152,37 @@ def test_the_bundled_dataset_marks_areas_taken_from_context_and_keeps_them_only_
     assert all(row["code"] in reviewed[f"{row['passage_id']}.{row['sentence']}"] for row in from_context)
 
 
-def test_eval_reads_in_context_only_a_sample_of_page_runs(data):
-    run = subprocess.run([sys.executable, "-m", "nsp_explorer.cli", "eval", "--in-context"], capture_output=True, text=True)
+def _eval(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nsp_explorer.cli", "eval", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_eval_reads_in_context_only_a_sample_of_page_runs(data, tmp_path):
+    run = _eval("--in-context")
     assert run.returncode != 0 and "--in-context needs" in run.stderr
+    sample = tmp_path / "runs.csv"
+    sample.write_text(
+        "doc_id,sentence,pillar,area,frame,partner\n"
+        "p1,Thousands of migrant workers from Cambodia work on South Korean farms under the Employment Permit System.,people,migration,,cambodia\n"
+        "p1,Many live in makeshift housing far from any town.,people,migration,challenge,\n"
+        "p1,Human rights groups say migrant workers are often denied their wages.,people,migration;human_rights,challenge,\n",
+        encoding="utf-8",
+    )
+    alone, read_there = _eval("--gold", str(sample)), _eval("--gold", str(sample), "--in-context")
+    assert "each read on its own" in alone.stdout and "read in their documents" in read_there.stdout
+
+    def area_recall(report: str) -> float:
+        return float(next(line.split()[2] for line in report.splitlines() if line.startswith("area ")))
+
+    assert area_recall(read_there.stdout) > area_recall(alone.stdout)
+
+
+def test_eval_refuses_a_document_whose_rows_are_not_one_run(tmp_path):
+    sample = tmp_path / "runs.csv"
+    sample.write_text(
+        "doc_id,sentence,pillar,area,frame,partner\np1,First.,,,,\np2,Second.,,,,\np1,Third.,,,,\n", encoding="utf-8"
+    )
+    run = _eval("--gold", str(sample), "--in-context")
+    assert run.returncode != 0 and "runs.csv" in run.stderr and "line 4" in run.stderr and "p1" in run.stderr
 
 
 def test_the_reading_pane_says_which_areas_came_from_the_sentences_around(qtbot, data, taxonomy):
@@ -142,5 +216,27 @@ def test_a_new_context_model_has_the_library_coded_again(data, tmp_path):
     shutil.copytree(data, copy, ignore=shutil.ignore_patterns("frames.npz", "known.json", "raw"))
     before = coding_fingerprint(copy)
     context = copy / "models" / "context.json"
-    context.write_text(context.read_text(encoding="utf-8").replace('"threshold": 0.3', '"threshold": 0.5'), encoding="utf-8")
+    spec = json.loads(context.read_text(encoding="utf-8"))
+    spec["threshold"] = round(1 - spec["threshold"], 3) if spec["threshold"] != 0.5 else 0.4
+    context.write_text(json.dumps(spec), encoding="utf-8")
     assert coding_fingerprint(copy) != before
+
+
+def test_a_cache_that_knows_other_code_sources_is_not_read(data, taxonomy, tmp_path):
+    """A cache written by an app with another list of sources (an older one, without `context`) is set aside, not misread."""
+    import shutil
+
+    from nsp_explorer.core.cache import CACHE_NAME, load_coded
+
+    folder = tmp_path / "dataset"
+    shutil.copytree(data / "dataset", folder, ignore=shutil.ignore_patterns(".nspx-cache*"))
+    load_coded(folder, taxonomy)
+    manifest_path = folder / CACHE_NAME / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["sources"] = [s for s in manifest["sources"] if s != "context"]
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    again = load_coded(folder, taxonomy)
+    assert again.cache_note and "another format" in again.cache_note
+    row = next(r for r in csv.DictReader((folder / "codes.csv").open(encoding="utf-8", newline="")) if r["source"] == "context")
+    row_number = again.row_of(row["passage_id"])  # the dataset as read from its CSVs: a context code keeps its source
+    assert (int(row["sentence"]), "area", row["code"], "context") in {(n, d, c, source) for n, d, c, source, _ in again.codes.in_sentences(row_number)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -128,8 +129,11 @@ def test_the_real_pages_figures_reach_the_dataset_only_with_the_coder_they_measu
     with_terms = load_codebook(shipped / "codebook.toml", taxonomy, overlay)
     assert recorded_pages(shipped, coder_fingerprint(with_terms, taxonomy, shipped)) == []  # the user's own terms: not the coder measured
     context = tmp_path / "models" / "context.json"
-    context.write_text(context.read_text(encoding="utf-8").replace('"threshold": 0.3', '"threshold": 0.5'), encoding="utf-8")
+    spec = json.loads(context.read_text(encoding="utf-8"))
+    context.write_text(json.dumps({**spec, "threshold": spec["threshold"] / 2}), encoding="utf-8")
     assert recorded_pages(shipped, coder_fingerprint(same, taxonomy, tmp_path)) == []  # another context model: another coder
+    context.write_bytes((shipped / "models" / "context.json").read_bytes())
+    assert coder_fingerprint(same, taxonomy, tmp_path) == fingerprint  # put back: the same coder again
     (tmp_path / "models" / "vocab.txt").write_text("[PAD]\n", encoding="utf-8")
     assert recorded_pages(shipped, coder_fingerprint(same, taxonomy, tmp_path)) == []  # another tokenizer: another coder
     broken = tmp_path / "broken"

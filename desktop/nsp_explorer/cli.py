@@ -38,7 +38,7 @@ def _build(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from .pipeline.agreement_table import HELDOUT, PAGES, coder_fingerprint, corpus_agreement, frame_shares, record_pages
     from .pipeline.build import code_corpus
-    from .pipeline.evaluate import evaluate, format_report, load_gold
+    from .pipeline.evaluate import check_runs, evaluate, format_report, load_gold
 
     source = Path(args.data) if args.data else data_dir()
     if args.record and not args.gold:
@@ -63,10 +63,12 @@ def _eval(args: argparse.Namespace) -> int:
         for author, frame, machine, reviewed in frame_shares(coding):
             shares.append(f"{author:<28}{frame:<16}{machine:>7.1f}{reviewed:>9.1f}{reviewed - machine:>+8.1f}")
         reports.append("\n".join(shares))
+    in_context = args.record or args.in_context
     for path in samples:
         gold = load_gold(path, taxonomy)
+        if in_context:
+            check_runs(gold, path)
         kind = "held out" if path.name == HELDOUT.name else "development sample"
-        in_context = args.record or args.in_context
         result = evaluate(gold, codebook, taxonomy, coding.model, coding.context if in_context else None)
         read = "read in their documents" if in_context else "each read on its own"
         title = f"Automatic coder against {path.name} ({kind}), {len(gold)} hand-coded sentences, {read}"

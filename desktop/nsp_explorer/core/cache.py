@@ -46,7 +46,7 @@ from .folder_lock import reading
 from .taxonomy import Taxonomy
 from .texts import TextColumn
 
-FORMAT = 4
+FORMAT = 5  # 5: the code source `context` (an older app must not read a cache that holds it)
 KEY_NAME = "cache-key"
 CACHE_NAME = ".nspx-cache"
 CATEGORIES = ("doc_id", "section", "author", "title", "outlet", "published")
@@ -158,7 +158,7 @@ def read_cache(place: Path, key: bytes, folder: Path, taxonomy: Taxonomy) -> tup
         return None, "the cache cannot be read"
     try:
         manifest = json.loads(text)
-        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or manifest.get("sources") != list(SOURCES):
             return None, "the cache is of another format"
         if not hmac.compare_digest(str(manifest.get("signature", "")), _signature(key, manifest)):
             return None, "its signature is not this account's (it was made elsewhere, or changed since), so it was set aside"

@@ -60,7 +60,8 @@ class PassageCodes:
 
         A code set in several sentences is listed once, with all its evidence
         words; it is ``reviewed`` if a reader added it anywhere, else ``lexicon``
-        if the codebook found it anywhere, else ``derived``.
+        if the codebook found it anywhere, else ``model`` (a frame the sentence model
+        read), else ``context`` (an area from the sentences around), else ``derived``.
         """
         merged: dict[tuple[str, str], list] = {}
         for _, dimension, code, source, evidence in self.in_sentences(row):

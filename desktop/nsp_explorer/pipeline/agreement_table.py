@@ -14,7 +14,7 @@ Rows: ``sample,level,dimension,units,precision,recall,f1,alpha``.
   figures are recorded in ``gold/heldout_pages.csv`` by ``nspx eval --gold FILE
   --record`` with the fingerprint of the coder that was measured, and copied here
   only while the coder is that one (the same terms with the user's, taxonomy,
-  sentence model and vocabulary, and coding code); a changed coder has no such
+  sentence model and vocabulary, context model of the areas, and coding code); a changed coder has no such
   rows until it is measured again.
 """
 
@@ -49,7 +49,7 @@ CODER_SOURCES = (
     "wordpiece.py", "evaluate.py", "agreement.py", "context_areas.py",
 )
 CODER_VERSION = 4
-CODER_SOURCES_SHA = "2ca54410fb287979a6efef2700eadd81bdff652fbdb20578b7f9552d0b06ddd8"
+CODER_SOURCES_SHA = "907b4c8b73982bef10556b43bc8279a0b5f3aef8df9357b2dd95c541a348e350"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 

@@ -121,20 +121,32 @@ def code_corpus(
     sentences = {p.passage_id: sentence_texts(p.text) for p in passages}
     model = load_frame_model(data_dir / "models")
     coded = weighed_codes(list(sentences.values()), coded, model, lambda done: report("weighing frames with the sentence model", 0.6 + 0.2 * done))
-    report("taking areas from context", 0.8)
+    report("taking areas from the sentences around", 0.8)
     context = load_context_model(data_dir / "models")
-    coded = with_context_areas(coded, list(sentences.values()), [p.doc_id for p in passages], context)
-    lexicon = dict(zip((p.passage_id for p in passages), coded))
+    ids = [p.passage_id for p in passages]
+
+    def with_context(removed: frozenset[tuple[int, int, str]] = frozenset()) -> dict[str, list[Code]]:
+        return dict(zip(ids, with_context_areas(coded, list(sentences.values()), [p.doc_id for p in passages], context, removed)))
+
     project, lost = anchored(project, sentences)
     if lost:
         raise DataFileError(review_path, f"{lost[0][1]}: the corpus is divided differently now; run nspx review-from-gold again")
     users, set_aside = anchored(users, sentences)
     where = review_path if user_review is None else user_review
-    machine = apply_review(lexicon, [], taxonomy, where, sentences)
+    machine = apply_review(with_context(), [], taxonomy, where, sentences)
     decisions = project + users
-    final = apply_review(lexicon, decisions, taxonomy, where, sentences) if decisions else machine
+    # an area a reader took off a sentence no longer reaches its neighbours either
+    final = apply_review(with_context(removed_areas(decisions, ids)), decisions, taxonomy, where, sentences) if decisions else machine
     aside = tuple(f"{reason} ({d.dimension} {d.code}, {d.action}: {d.reason})" for d, reason in set_aside)
     return CorpusCoding(documents, passages, sentences, machine, final, checked, taxonomy, codebook, model, context, aside)
+
+
+def removed_areas(decisions: list[Decision], passage_ids: list[str]) -> frozenset[tuple[int, int, str]]:
+    """(passage index, sentence, area) of every area a decision removes (sentence 0: from the whole passage)."""
+    index = {passage_id: i for i, passage_id in enumerate(passage_ids)}
+    return frozenset(
+        (index[d.passage_id], d.sentence, d.code) for d in decisions if d.dimension == "area" and d.action == "remove" and d.passage_id in index
+    )
 
 
 def build_dataset(data_dir: Path, progress: Progress | None = None, **corpus: object) -> BuiltDataset:

@@ -9,7 +9,8 @@ a neighbouring sentence (data/models/README.md).
 A small logistic model decides, for each area that a sentence within ``WINDOW`` sentences of the same
 document carries by its own words and that the sentence lacks, whether the sentence takes it: how near and
 how many the carriers are, whether the sentence has areas, a frame or a partner of its own, whether it opens
-by pointing back ("This", "They", "However"), and its length. Its weights are in ``data/models/context.json``
+with a word that points back or goes on ("This", "They", "The", "However"; a weak signal: weight near 0), and its
+length. Its weights are in ``data/models/context.json``
 (fitted by ``packaging/fit_context_areas.py`` on development samples of real pages). An area so added has
 source ``context`` and no words of its own; it is never passed on (only areas a sentence's own words set
 count as carriers).
@@ -67,10 +68,11 @@ def load_context_model(folder: Path) -> ContextModel:
         raise DataFileError(path, "is missing: the coder cannot take areas from context") from None
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise DataFileError(path, f"cannot be read as the context model ({type(exc).__name__}: {exc})") from None
-    if list(names) != list(FEATURES) or window != WINDOW:
+    if names != list(FEATURES) or window != WINDOW:
         raise DataFileError(path, "was fitted for other features or another window than this version of the app computes")
+
     def finite(value: object) -> bool:
-        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+        return isinstance(value, float) and math.isfinite(value) or isinstance(value, int) and not isinstance(value, bool) and abs(value) < 1e6
 
     if not isinstance(weights, list) or len(weights) != len(FEATURES) or not all(map(finite, [*weights, threshold])):
         raise DataFileError(path, f"needs {len(FEATURES)} finite weights and a finite threshold")
@@ -117,7 +119,7 @@ def candidates(own_areas: list[frozenset[str]], framed: list[bool], partnered: l
 
 
 def probability(model: ContextModel, candidate: Candidate) -> float:
-    z = sum(w * x for w, x in zip(model.weights, candidate.features))
+    z = sum(w * x for w, x in zip(model.weights, candidate.features, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
@@ -176,12 +178,24 @@ def document_sentences(coded: list[list[Code]], sentences: list[list[str]], docu
     return found
 
 
-def with_context_areas(coded: list[list[Code]], sentences: list[list[str]], documents: list[str], model: ContextModel) -> list[list[Code]]:
+def with_context_areas(
+    coded: list[list[Code]], sentences: list[list[str]], documents: list[str], model: ContextModel, removed: frozenset[tuple[int, int, str]] = frozenset()
+) -> list[list[Code]]:
     """Every text's codes with the areas its sentences take from context (source ``context``), arguments as
-    ``document_sentences``. Their pillars are derived where every area's are (``with_derived_pillars``)."""
+    ``document_sentences``. Their pillars are derived where every area's are (``with_derived_pillars``).
+
+    ``removed`` holds (text, sentence, area) that a reader took off (sentence 0: off the whole text): an area taken
+    from context is kept only while a sentence around it still carries it. The model's decisions are the machine's
+    and do not change with review; a removal can only take a context area away, never add one."""
     result = [list(codes) for codes in coded]
     for document in document_sentences(coded, sentences, documents):
+
+        def still_carries(j: int, area: str) -> bool:
+            t, n = document.place[j]
+            return area in document.own_areas[j] and (t, n, area) not in removed and (t, 0, area) not in removed
+
         for i, area in context_areas(document.own_areas, document.framed, document.partnered, document.texts, model):
-            t, n = document.place[i]
-            result[t].append(Code("area", area, "context", (), n))  # a candidate is an area the sentence lacks
+            if any(still_carries(j, area) for j in range(max(0, i - WINDOW), min(len(document.place), i + WINDOW + 1)) if j != i):
+                t, n = document.place[i]
+                result[t].append(Code("area", area, "context", (), n))  # a candidate is an area the sentence lacks
     return result

@@ -50,6 +50,17 @@ def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
     return gold
 
 
+def check_runs(gold: list[GoldSentence], path: Path) -> None:
+    """Refuse, by file and line, a sample to be read in context whose document's rows are not one run: a doc_id that
+    comes back after another's would be read as a new document, and two runs of a page as one."""
+    ended: set[str] = set()
+    for line, (before, row) in enumerate(zip([None, *gold], gold), start=2):
+        if before is not None and before.doc_id != row.doc_id:
+            ended.add(before.doc_id)
+        if row.doc_id in ended:
+            raise DataFileError(path, f"line {line}: {row.doc_id!r} comes again after other documents; to be read in context, a document's rows must follow each other")
+
+
 def machine_coding(
     sentences: list[str], codebook: Codebook, taxonomy: Taxonomy, model: FrameModel, in_context: tuple[ContextModel, list[str]] | None = None
 ) -> dict[str, dict[int, frozenset[str]]]:
