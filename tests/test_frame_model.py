@@ -14,7 +14,7 @@ import pytest
 
 from nsp_explorer.core.errors import DataFileError
 from nsp_explorer.pipeline.code import Code, code_text
-from nsp_explorer.pipeline.frame_model import FRAMES, FrameModel, load_frame_model, sentence_key, weigh_frames, weighed_codes
+from nsp_explorer.pipeline.frame_model import ADD_FROM, DROP_BELOW, FRAMES, FrameModel, load_frame_model, sentence_key, weigh_frames, weighed_codes
 from nsp_explorer.pipeline.sentences import sentence_texts
 from nsp_explorer.pipeline.wordpiece import WordPiece
 
@@ -60,19 +60,20 @@ def test_frames_the_model_agrees_with_keep_their_words(codebook, taxonomy, model
     assert advice.code == "recommendation" and advice.source == "lexicon" and advice.evidence == ("should",)
 
 
-def test_weighing_drops_below_three_tenths_adds_from_seven_tenths_and_keeps_the_rest():
+def test_weighing_drops_below_the_drop_threshold_adds_from_the_add_threshold_and_keeps_the_rest():
     codes = [
         Code("frame", "achievement", "lexicon", ("progress",), 1),
         Code("frame", "opportunity", "lexicon", ("could",), 1),
         Code("area", "trade", "lexicon", ("trade",), 1),
         Code("frame", "challenge", "lexicon", ("risk",), 2),
     ]
-    probabilities = np.array([[0.29994, 0.3, 0.7, 0.69994], [0.6, 0.0, 0.25, 0.0]], dtype=np.float32)
+    probabilities = np.array([[0.44994, 0.45, 0.75, 0.74994], [0.6, 0.0, 0.25, 0.0]], dtype=np.float32)
+    assert (DROP_BELOW, ADD_FROM) == (0.45, 0.75)  # the edges this test is written around
     weighed = weigh_frames(codes, probabilities)
     kept = {(c.sentence, c.code, c.source) for c in weighed}
-    assert (1, "achievement", "lexicon") not in kept  # 0.29994 rounds to 0.2999: below 0.3
+    assert (1, "achievement", "lexicon") not in kept  # 0.44994 rounds to 0.4499: below 0.45
     assert (1, "opportunity", "lexicon") in kept and (1, "trade", "lexicon") in kept
-    assert (1, "challenge", "model") in kept and (1, "recommendation", "model") not in kept  # 0.69994 rounds to 0.6999
+    assert (1, "challenge", "model") in kept and (1, "recommendation", "model") not in kept  # 0.74994 rounds to 0.7499
     assert (2, "challenge", "lexicon") not in kept and not any(c.sentence == 2 and c.source == "model" for c in weighed)
     assert [c.evidence for c in weighed if c.source == "model"] == [()]
 

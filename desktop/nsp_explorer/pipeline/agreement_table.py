@@ -48,8 +48,8 @@ CODER_SOURCES = (
     "code.py", "codebook.py", "frame_rules.py", "frame_model.py", "modality.py", "negation.py", "sentences.py",
     "wordpiece.py", "evaluate.py", "agreement.py", "context_areas.py",
 )
-CODER_VERSION = 4
-CODER_SOURCES_SHA = "907b4c8b73982bef10556b43bc8279a0b5f3aef8df9357b2dd95c541a348e350"
+CODER_VERSION = 5
+CODER_SOURCES_SHA = "ba06a11f0702ac3aa93e75812ca645dbd9cc5a8ba10ee0e21131ee81b3fbc297"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 

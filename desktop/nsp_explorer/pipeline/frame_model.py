@@ -35,8 +35,8 @@ from .code import Code
 from .wordpiece import WordPiece
 
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")  # the order of the model's outputs
-DROP_BELOW = 0.3  # a rules frame the model gives less than this is dropped
-ADD_FROM = 0.7  # a frame the model gives at least this is added where the rules did not set it
+DROP_BELOW = 0.45  # a rules frame the model gives less than this is dropped
+ADD_FROM = 0.75  # a frame the model gives at least this is added where the rules did not set it
 MOST_TOKENS = 96  # as trained
 _LAYERS = 12
 _HEADS = 12
@@ -307,7 +307,7 @@ def weigh_frames(codes: list[Code], probabilities: np.ndarray) -> list[Code]:
     source ``model`` and no words, a frame it gives at least ``ADD_FROM`` that
     the rules did not set. Probabilities are rounded to four places first: a
     machine's last bits of arithmetic can then tip a code only for a value within
-    a hair (about 1e-6) of 0.29995 or 0.69995, not anywhere near the thresholds.
+    a hair (about 1e-6) of 0.44995 or 0.74995, not anywhere near the thresholds.
     """
     rounded = np.round(probabilities.astype(np.float64), 4)
     kept = [
