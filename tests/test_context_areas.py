@@ -240,3 +240,41 @@ def test_a_cache_that_knows_other_code_sources_is_not_read(data, taxonomy, tmp_p
     row = next(r for r in csv.DictReader((folder / "codes.csv").open(encoding="utf-8", newline="")) if r["source"] == "context")
     row_number = again.row_of(row["passage_id"])  # the dataset as read from its CSVs: a context code keeps its source
     assert (int(row["sentence"]), "area", row["code"], "context") in {(n, d, c, source) for n, d, c, source, _ in again.codes.in_sentences(row_number)}
+
+
+def test_a_sentence_that_turns_to_another_story_takes_nothing_from_the_one_before(context):
+    texts = [
+        "Bilateral trade between Korea and Vietnam reached 87 billion dollars last year.",
+        "Separately, a Korean pop star will perform two concerts in Hanoi next month, and tickets sold out within an hour of going on sale.",
+        "Bilateral trade is expected to grow again this year.",
+    ]
+    own = [{"trade"}, {"culture"}, {"trade"}]
+    assert (1, "trade") not in taken(own, context, texts=texts)
+    texts[1] = texts[1].removeprefix("Separately, ").capitalize()
+    assert (1, "trade") in taken(own, context, texts=texts)  # the same sentence without the turn
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("", "no hand-coded sentences"),
+        ("doc_id,sentence,pillar,area,frame,partner\n", "no hand-coded sentences"),
+        ("doc_id,sentence,pillar,area,frames,partner\np1,Trade grew.,,trade,,\n", "lacks the column(s) frame"),
+        ("doc_id,sentence,pillar,area,frame\np1,Trade grew.,,trade,\n", "lacks the column(s) partner"),
+        ('doc_id,sentence,pillar,area,frame,partner\np1,"Trade grew.,,trade,,\np1,Exports rose.,,trade,,\n', "line 2: a sentence runs over several lines"),
+        ("doc_id,sentence,pillar,area,frame,partner\np1,,,trade,,\n", "line 2: the sentence is empty"),
+    ],
+)
+def test_a_broken_sample_is_refused_by_file_and_problem(tmp_path, content, problem):
+    sample = tmp_path / "sample.csv"
+    sample.write_text(content, encoding="utf-8")
+    run = _eval("--gold", str(sample))
+    assert run.returncode != 0 and "sample.csv" in run.stderr and problem in run.stderr
+
+
+def test_eval_in_context_needs_every_sentences_document(tmp_path):
+    sample = tmp_path / "runs.csv"
+    sample.write_text("doc_id,sentence,pillar,area,frame,partner\np1,Trade grew.,,trade,,\n,Exports rose.,,trade,,\n", encoding="utf-8")
+    run = _eval("--gold", str(sample), "--in-context")
+    assert run.returncode != 0 and "line 3: no doc_id" in run.stderr
+    assert "(hand-coded sample), 2 hand-coded sentences, each read on its own" in _eval("--gold", str(sample)).stdout

@@ -316,3 +316,14 @@ def test_area_vocabulary(codebook, taxonomy, text, present, absent):
     found = codes(text, codebook, taxonomy, "area")
     assert present <= found, found
     assert not (absent & found), found
+
+
+def test_an_amount_in_us_dollars_is_not_the_united_states(codebook, taxonomy):
+    from nsp_explorer.pipeline.code import code_text
+
+    def partners(sentence):
+        return {c.code for c in code_text(sentence, codebook, taxonomy) if c.dimension == "partner"}
+
+    assert "united_states" not in partners("Bilateral trade reached 87 billion US dollars last year.")
+    assert "united_states" not in partners("Exports fell as the U.S. dollar strengthened against the dong.")
+    assert "united_states" in partners("The US and Vietnam signed a maritime agreement.")

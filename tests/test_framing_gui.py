@@ -219,3 +219,26 @@ def test_the_keyboard_stops_at_the_last_column_and_space_narrows_as_a_click_does
     assert keys_on(attention) == (last, trade)
     qtbot.keyClick(attention, Qt.Key.Key_Space)
     assert state.state.selection == FilterSpec(authors={attention.authors[last]}, areas={"trade"})
+
+
+def test_a_document_with_no_outlet_shows_no_dangling_separator(qtbot, data, taxonomy, tmp_path):
+    """An imported page whose outlet is unknown: the reading pane's byline is the author and date, not "… · "."""
+    import csv
+    import shutil
+
+    folder = tmp_path / "dataset"
+    shutil.copytree(data / "dataset", folder, ignore=shutil.ignore_patterns(".nspx-cache*"))
+    with (folder / "documents.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        row["outlet"] = ""
+    with (folder / "documents.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    coded = code_passages(load_dataset(folder, taxonomy), taxonomy)
+    pane = ReadingPane(coded, FilterState())
+    qtbot.addWidget(pane)
+    pane.show_passage(coded.passage_id(0))
+    byline = pane.browser.toPlainText().splitlines()[0]
+    assert byline.endswith(")") and "·" not in byline  # "Author (date)"

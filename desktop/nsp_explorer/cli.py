@@ -68,10 +68,10 @@ def _eval(args: argparse.Namespace) -> int:
         gold = load_gold(path, taxonomy)
         if in_context:
             check_runs(gold, path)
-        kind = "held out" if path.name == HELDOUT.name else "development sample"
+        kind = "held out" if path.name == HELDOUT.name else "development sample" if path.parent == source / "gold" else "hand-coded sample"
         result = evaluate(gold, codebook, taxonomy, coding.model, coding.context if in_context else None)
         read = "read in their documents" if in_context else "each read on its own"
-        title = f"Automatic coder against {path.name} ({kind}), {len(gold)} hand-coded sentences, {read}"
+        title = f"Automatic coder against {path.name} ({kind}), {len(gold):,} hand-coded sentence{'s' if len(gold) != 1 else ''}, {read}"
         reports.append(format_report(result, title, detail=args.detail))
         if args.record:
             written = record_pages(source, {d: score for d, (score, _) in result.items()}, coder_fingerprint(codebook, taxonomy, source))

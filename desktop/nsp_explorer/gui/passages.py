@@ -76,7 +76,7 @@ class PassageTable(QAbstractTableModel):
             author, title, outlet = (self._columns[c][0][self._columns[c][1][row]] for c in ("author", "title", "outlet"))
             year = int(self._years[row])  # 0: no known date, shown as such, never as a year
             cells = (author, str(year) if year else UNDATED, title, str(self._positions[row]), keyword_in_context(self.coded.text(row), self.search, width=90, before=CONTEXT_BEFORE))
-            found = self._formatted[i] = (cells, "<qt>" + html.escape(f"{title} · {outlet}") + "</qt>")
+            found = self._formatted[i] = (cells, "<qt>" + html.escape(f"{title} · {outlet}" if outlet else title) + "</qt>")
         return found
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -291,7 +291,8 @@ class ReadingPane(QWidget):
         mine = "<p style='margin:0; color:#8C4A00'>★ From your library</p>" if row["user"] else ""
         parts = [
             mine,
-            f"<p style='margin:0'><b>{e(document['author'])}</b> ({e(str(document['published']) or 'date unknown')}) · {e(document['outlet'])}</p>",
+            f"<p style='margin:0'><b>{e(document['author'])}</b> ({e(str(document['published']) or 'date unknown')})"
+            f"{' · ' + e(document['outlet']) if document['outlet'] else ''}</p>",
             f"<p style='margin:0; color:#333333'><i>{e(document['title'])}</i></p>",
             f"<p style='margin:0 0 6px 0; color:#555555'>Paragraph {row['position']} of {count}{section}</p>",
             f"<p style='font-size:11pt; line-height:140%'>{self.highlighted(self.coded.text(number), codes)}</p>",

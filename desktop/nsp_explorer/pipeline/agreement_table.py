@@ -48,8 +48,8 @@ CODER_SOURCES = (
     "code.py", "codebook.py", "frame_rules.py", "frame_model.py", "modality.py", "negation.py", "sentences.py",
     "wordpiece.py", "evaluate.py", "agreement.py", "context_areas.py",
 )
-CODER_VERSION = 5
-CODER_SOURCES_SHA = "ba06a11f0702ac3aa93e75812ca645dbd9cc5a8ba10ee0e21131ee81b3fbc297"
+CODER_VERSION = 6
+CODER_SOURCES_SHA = "96b6a92afd8dc5cd5868150f10e5b0ad51eb04179cb5a83533001f21ec77e46a"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 

@@ -13,7 +13,8 @@ with a word that points back or goes on ("This", "They", "The", "However"; a wea
 length. Its weights are in ``data/models/context.json``
 (fitted by ``packaging/fit_context_areas.py`` on development samples of real pages). An area so added has
 source ``context`` and no words of its own; it is never passed on (only areas a sentence's own words set
-count as carriers).
+count as carriers), and not to a sentence that opens by turning to another story ("Separately, …", "In other
+news, …").
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ FEATURES = (
     "length in words (/40, at most 1)",
     "areas around it (/5)",
 )
+# A sentence that opens by turning to another story takes nothing from the one before ("Separately, the singer will …").
+_TURNS_AWAY = re.compile(r"^\W*(?:separately|in other news|in unrelated news|on an? (?:separate|different|lighter|unrelated) note)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(
     r"^\W*(?:this|these|that|those|it|its|they|their|them|such|he|she|his|her|the|but|however|also|in addition|meanwhile|moreover|yet|still)\b",
     re.IGNORECASE,
@@ -89,12 +92,13 @@ class Candidate:
 
 
 def candidates(own_areas: list[frozenset[str]], framed: list[bool], partnered: list[bool], texts: list[str]) -> list[Candidate]:
-    """Every (sentence, area) of one document that a neighbour within ``WINDOW`` carries and the sentence lacks, with its features."""
+    """Every (sentence, area) of one document that a neighbour within ``WINDOW`` carries and the sentence lacks, with its
+    features; none for a sentence that turns to another story."""
     found = []
     n = len(texts)
     for i in range(n):
         window = [j for j in range(i - WINDOW, i + WINDOW + 1) if j != i and 0 <= j < n]
-        around = set().union(*(own_areas[j] for j in window)) - own_areas[i] if window else set()
+        around = set().union(*(own_areas[j] for j in window)) - own_areas[i] if window and not _TURNS_AWAY.match(texts[i]) else set()
         for area in sorted(around):
             near = [1.0 if 0 <= i + d < n and area in own_areas[i + d] else 0.0 for d in (-1, 1, -2, 2, -3, 3)]
             found.append(

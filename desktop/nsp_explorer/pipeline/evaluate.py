@@ -35,10 +35,17 @@ def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
             rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DataFileError(path, f"cannot be read: {exc}") from None
-    if rows and not {"doc_id", "sentence"} <= set(rows[0]):
-        raise DataFileError(path, "must have the columns doc_id,sentence,pillar,area,frame,partner")
+    if not rows:
+        raise DataFileError(path, "has no hand-coded sentences (a header line, then one sentence a line)")
+    missing = [c for c in ("doc_id", "sentence", *EVALUATED) if c not in rows[0]]
+    if missing:
+        raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}: it must have doc_id,sentence,pillar,area,frame,partner")
     gold = []
     for line, row in enumerate(rows, start=2):
+        if not (row["sentence"] or "").strip():
+            raise DataFileError(path, f"line {line}: the sentence is empty")
+        if "\n" in row["sentence"] or "\r" in row["sentence"]:
+            raise DataFileError(path, f"line {line}: a sentence runs over several lines (a quote that is not closed?)")
         codes = {}
         for dimension in EVALUATED:
             values = frozenset(v.strip() for v in (row.get(dimension) or "").split(";") if v.strip())
@@ -55,6 +62,8 @@ def check_runs(gold: list[GoldSentence], path: Path) -> None:
     comes back after another's would be read as a new document, and two runs of a page as one."""
     ended: set[str] = set()
     for line, (before, row) in enumerate(zip([None, *gold], gold), start=2):
+        if not row.doc_id.strip():
+            raise DataFileError(path, f"line {line}: no doc_id: to be read in context, every sentence must name its document")
         if before is not None and before.doc_id != row.doc_id:
             ended.add(before.doc_id)
         if row.doc_id in ended:
