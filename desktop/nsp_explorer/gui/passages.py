@@ -439,7 +439,7 @@ class ReadingPane(QWidget):
             )
             parts.append(
                 f"<p style='margin:8px 0 0 0'><a href='passage:{e(passage_id)}'>{e(str(titles.get(meta['doc_id'], meta['doc_id'])))}, "
-                f"¶{meta['position']}, sentence {number}</a>{' ↕' if any(code[2] == 'context' for code in area_words) else ''} &nbsp;{frames} &nbsp;"
+                f"¶{meta['position']}, sentence {number}</a>{_FROM_AROUND if any(code[2] == 'context' for code in area_words) else ''} &nbsp;{frames} &nbsp;"
                 f"<a href='review:{e(passage_id)}.{number}' style='font-size:8.5pt'>review…</a></p>"
                 f"<p style='margin:2px 0 0 0; line-height:140%'>{self.highlighted(sentence, entries + area_words)}</p>"
                 + self.decisions_html(yours, number)
@@ -491,6 +491,10 @@ def _ink(colour: str) -> str:
     """A dark version of a colour, readable as text on white (4.5:1 or more for the pillars' colours)."""
     c = QColor(colour)
     return QColor.fromRgbF(0.62 * c.redF(), 0.62 * c.greenF(), 0.62 * c.blueF()).name()
+
+
+# after a listed sentence that is on the area only through its neighbours' words
+_FROM_AROUND = " ↕ <span style='color:#555555; font-size:8.5pt'>(area from the sentences around)</span>"
 
 
 def _tint(colour: str) -> str:
