@@ -26,7 +26,7 @@ import numpy as np
 from nsp_explorer.core.taxonomy import load_taxonomy
 from nsp_explorer.pipeline.code import code_text
 from nsp_explorer.pipeline.codebook import load_codebook
-from nsp_explorer.pipeline.context_areas import FEATURES, WINDOW, candidates, document_sentences
+from nsp_explorer.pipeline.context_areas import FEATURES, WINDOW, Candidate, ContextModel, candidates, document_sentences, takes
 from nsp_explorer.pipeline.evaluate import load_gold
 from nsp_explorer.pipeline.frame_model import load_frame_model, weighed_codes
 from nsp_explorer.pipeline.sentences import sentence_texts
@@ -47,29 +47,26 @@ class Sample:
         self.name = path.stem
         self.truth = [g.codes["area"] for g in gold]
         self.own = [frozenset(c.code for c in codes if c.dimension == "area") for codes in coded]
-        self.rows: list[tuple[int, str, tuple[float, ...], bool]] = []  # (row, area, features, the reader's answer)
+        self.rows: list[tuple[int, Candidate, bool]] = []  # (row, candidate, the reader's answer)
         for document in document_sentences(coded, parts, [g.doc_id for g in gold]):
             for c in candidates(document.own_areas, document.framed, document.partnered, document.texts):
                 row = document.place[c.sentence][0]
-                self.rows.append((row, c.area, c.features, c.area in self.truth[row]))
+                self.rows.append((row, c, c.area in self.truth[row]))
 
     def areas_with(self, weights: np.ndarray, threshold: float) -> list[frozenset[str]]:
+        """The sample's areas as the app would code them with this model (``context_areas.takes``)."""
+        model = ContextModel(tuple(float(w) for w in weights), threshold)
         areas = [set(a) for a in self.own]
-        for (row, area, features, _), p in zip(self.rows, _probabilities(weights, self.rows)):
-            if round(float(p), 4) >= threshold:
-                areas[row].add(area)
+        for row, candidate, _ in self.rows:
+            if takes(model, candidate):
+                areas[row].add(candidate.area)
         return [frozenset(a) for a in areas]
-
-
-def _probabilities(weights: np.ndarray, rows: list) -> np.ndarray:
-    x = np.array([r[2] for r in rows], dtype=np.float64).reshape(len(rows), len(FEATURES))
-    return 1.0 / (1.0 + np.exp(-np.clip(x @ weights, -60, 60)))
 
 
 def fit(rows: list) -> np.ndarray:
     """L2-penalised logistic regression (the bias not penalised), by Newton's method."""
-    x = np.array([r[2] for r in rows], dtype=np.float64)
-    y = np.array([r[3] for r in rows], dtype=np.float64)
+    x = np.array([candidate.features for _, candidate, _ in rows], dtype=np.float64).reshape(len(rows), len(FEATURES))
+    y = np.array([answer for _, _, answer in rows], dtype=np.float64)
     penalty = L2 * np.eye(x.shape[1])
     penalty[0, 0] = 0.0
     w = np.zeros(x.shape[1])

@@ -49,7 +49,7 @@ CODER_SOURCES = (
     "wordpiece.py", "evaluate.py", "agreement.py", "context_areas.py",
 )
 CODER_VERSION = 6
-CODER_SOURCES_SHA = "96b6a92afd8dc5cd5868150f10e5b0ad51eb04179cb5a83533001f21ec77e46a"
+CODER_SOURCES_SHA = "cd55786d678f87c3de7da307cfe093f188e81d704a8cdb7a7952f6db28780517"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 

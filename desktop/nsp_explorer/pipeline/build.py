@@ -23,7 +23,7 @@ from .clean import clean_document
 from .agreement_table import AGREEMENT_COLUMNS, agreement_rows
 from .checked import load_checked
 from .code import Code, lexicon_codes_of_all
-from .context_areas import ContextModel, load_context_model, with_context_areas
+from .context_areas import ContextModel, areas_from_context, load_context_model, with_taken_areas
 from .frame_model import FrameModel, load_frame_model, weighed_codes
 from .codebook import Codebook, load_codebook
 from .facts import facts_in_passage, facts_in_table, load_fact_rules, unit_checks
@@ -124,9 +124,10 @@ def code_corpus(
     report("taking areas from the sentences around", 0.8)
     context = load_context_model(data_dir / "models")
     ids = [p.passage_id for p in passages]
+    taken = areas_from_context(coded, list(sentences.values()), [p.doc_id for p in passages], context)
 
     def with_context(removed: frozenset[tuple[int, int, str]] = frozenset()) -> dict[str, list[Code]]:
-        return dict(zip(ids, with_context_areas(coded, list(sentences.values()), [p.doc_id for p in passages], context, removed)))
+        return dict(zip(ids, with_taken_areas(coded, taken, removed)))
 
     project, lost = anchored(project, sentences)
     if lost:

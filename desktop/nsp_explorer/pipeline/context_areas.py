@@ -127,12 +127,15 @@ def probability(model: ContextModel, candidate: Candidate) -> float:
     return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-def context_areas(own_areas: list[frozenset[str]], framed: list[bool], partnered: list[bool], texts: list[str], model: ContextModel) -> list[tuple[int, str]]:
-    """(sentence index, area) of one document's sentences that take an area from their neighbours.
+def takes(model: ContextModel, candidate: Candidate) -> bool:
+    """Whether the sentence takes the candidate's area. The probability is rounded to four places before the
+    threshold, as the sentence model's are, so that another machine's last bits of arithmetic cannot tip a code."""
+    return round(probability(model, candidate), 4) >= model.threshold
 
-    The probability is rounded to four places before the threshold, as the sentence model's are, so that
-    another machine's last bits of arithmetic cannot tip a code."""
-    return [(c.sentence, c.area) for c in candidates(own_areas, framed, partnered, texts) if round(probability(model, c), 4) >= model.threshold]
+
+def context_areas(own_areas: list[frozenset[str]], framed: list[bool], partnered: list[bool], texts: list[str], model: ContextModel) -> list[tuple[int, str]]:
+    """(sentence index, area) of one document's sentences that take an area from their neighbours."""
+    return [(c.sentence, c.area) for c in candidates(own_areas, framed, partnered, texts) if takes(model, c)]
 
 
 @dataclass(frozen=True)
@@ -182,24 +185,43 @@ def document_sentences(coded: list[list[Code]], sentences: list[list[str]], docu
     return found
 
 
-def with_context_areas(
-    coded: list[list[Code]], sentences: list[list[str]], documents: list[str], model: ContextModel, removed: frozenset[tuple[int, int, str]] = frozenset()
-) -> list[list[Code]]:
-    """Every text's codes with the areas its sentences take from context (source ``context``), arguments as
-    ``document_sentences``. Their pillars are derived where every area's are (``with_derived_pillars``).
+@dataclass(frozen=True)
+class TakenArea:
+    """An area a sentence takes from the sentences around it, and those of them whose own words set it."""
+
+    place: tuple[int, int]  # (text index, 1-based sentence number in that text)
+    area: str
+    carriers: tuple[tuple[int, int], ...]
+
+
+def areas_from_context(coded: list[list[Code]], sentences: list[list[str]], documents: list[str], model: ContextModel) -> list[TakenArea]:
+    """The context model's decisions for a run of texts (arguments as ``document_sentences``), in reading order."""
+    taken = []
+    for document in document_sentences(coded, sentences, documents):
+        for i, area in context_areas(document.own_areas, document.framed, document.partnered, document.texts, model):
+            near = range(max(0, i - WINDOW), min(len(document.place), i + WINDOW + 1))
+            carriers = tuple(document.place[j] for j in near if j != i and area in document.own_areas[j])
+            taken.append(TakenArea(document.place[i], area, carriers))
+    return taken
+
+
+def with_taken_areas(coded: list[list[Code]], taken: list[TakenArea], removed: frozenset[tuple[int, int, str]] = frozenset()) -> list[list[Code]]:
+    """Every text's codes with the areas its sentences take from context (source ``context``). Their pillars are
+    derived where every area's are (``with_derived_pillars``).
 
     ``removed`` holds (text, sentence, area) that a reader took off (sentence 0: off the whole text): an area taken
     from context is kept only while a sentence around it still carries it. The model's decisions are the machine's
     and do not change with review; a removal can only take a context area away, never add one."""
     result = [list(codes) for codes in coded]
-    for document in document_sentences(coded, sentences, documents):
-
-        def still_carries(j: int, area: str) -> bool:
-            t, n = document.place[j]
-            return area in document.own_areas[j] and (t, n, area) not in removed and (t, 0, area) not in removed
-
-        for i, area in context_areas(document.own_areas, document.framed, document.partnered, document.texts, model):
-            if any(still_carries(j, area) for j in range(max(0, i - WINDOW), min(len(document.place), i + WINDOW + 1)) if j != i):
-                t, n = document.place[i]
-                result[t].append(Code("area", area, "context", (), n))  # a candidate is an area the sentence lacks
+    for one in taken:
+        if any((t, n, one.area) not in removed and (t, 0, one.area) not in removed for t, n in one.carriers):
+            t, n = one.place
+            result[t].append(Code("area", one.area, "context", (), n))  # a candidate is an area the sentence lacks
     return result
+
+
+def with_context_areas(
+    coded: list[list[Code]], sentences: list[list[str]], documents: list[str], model: ContextModel, removed: frozenset[tuple[int, int, str]] = frozenset()
+) -> list[list[Code]]:
+    """``areas_from_context`` applied at once (``with_taken_areas``)."""
+    return with_taken_areas(coded, areas_from_context(coded, sentences, documents, model), removed)

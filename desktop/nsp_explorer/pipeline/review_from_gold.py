@@ -107,16 +107,16 @@ def review_rows(data_dir: Path, gold_path: Path) -> tuple[list[list[str]], list[
 
 def _areas_lost_with_their_carriers(data_dir: Path, review: list[list[str]], gold: dict, default_reason: str) -> list[list[str]]:
     """``add`` rows for the gold areas that the review's removals take away: an area a sentence took from its
-    neighbours goes when a reader takes it off every neighbour that carried it (context_areas.with_context_areas)."""
+    neighbours goes when a reader takes it off every neighbour that carried it (context_areas.with_taken_areas)."""
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / "review.csv"
         write_csv(trial, review)
         coding = code_corpus(data_dir, review_path=trial)
     rows = []
+    order = coding.taxonomy.ids("area")
     for (passage_id, number), (wanted, note) in gold.items():
         have = {c.code for c in coding.final[passage_id] if c.sentence == number and c.dimension == "area"}
         words = same_words(coding.sentences[passage_id][number - 1])
-        order = coding.taxonomy.ids("area")
         rows += [[sentence_id(passage_id, number), "area", code, "add", note or default_reason, words] for code in order if code in wanted["area"] - have]
     return rows
 
