@@ -32,6 +32,7 @@ from ..pipeline.library import Library, library_dir, parse_sources
 from ..pipeline.sentences import sentence_texts
 from ..pipeline.sources import read_toml
 from .charts.base import plain_tip
+from . import source_marks
 
 SECTIONS = {"pillar": "pillars", "area": "areas", "frame": "frames", "partner": "partners"}
 
@@ -185,11 +186,9 @@ class ReviewDialog(QDialog):
         now = self.codes_now()
         number = self.where.currentData()
         words = self.sentences[number - 1] if number else " ".join(self.sentences)
-        marks = {"reviewed": " ✓", "model": " *", "context": " ↕"}
-        listed = "; ".join(f"{d.capitalize()}: {self.taxonomy.label(d, c)}{marks.get(source, '')}" for d, c, source in now) or "no code"
-        meanings = {"reviewed": "✓ added by a reader", "model": "* read by the sentence model", "context": "↕ taken from the sentences around"}
-        shown = [meanings[s] for s in meanings if any(source == s for _, _, source in now)]
-        key = f" ({', '.join(shown)})" if shown else ""
+        listed = "; ".join(f"{d.capitalize()}: {self.taxonomy.label(d, c)}{source_marks.mark(source)}" for d, c, source in now) or "no code"
+        shown = source_marks.key(source for _, _, source in now)
+        key = f" ({shown})" if shown else ""
         self.shown.setText(f"{_clipped(words, 600)}\n\nCodes now{key} — {listed}")
         present = {c for d, c, _ in now if d == dimension}
         yours = self.your_decisions()

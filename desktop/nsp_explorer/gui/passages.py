@@ -29,6 +29,7 @@ from ..pipeline.sentences import sentence_spans
 from ..core.names import UNDATED
 from ..core.report import citation
 from ..core.wording import counted
+from . import source_marks
 from .quiet_label import QuietLabel
 from .palette import FRAME_COLOURS, PILLAR_COLOURS
 from .state import FilterState
@@ -429,7 +430,7 @@ class ReadingPane(QWidget):
             sentence = text[slice(*spans[number - 1])] if number <= len(spans) else text
             frames = " ".join(
                 f"<span style='background-color:{_tint(FRAME_COLOURS.get(c, '#BBBBBB'))}'>&nbsp;{e(taxonomy.label('frame', c))}"
-                f"{' ✓ you' if (c, 'add') in by_you else ' ✓' if s == 'reviewed' else ' *' if s == 'model' else ''}&nbsp;</span>"
+                f"{' ✓ you' if (c, 'add') in by_you else source_marks.mark(s)}&nbsp;</span>"
                 for d, c, s, _ in entries
             ) or "<span style='color:#777777'>no frame</span>"
             present = {c for _, c, _, _ in entries}
