@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from nsp_explorer.pipeline.build import code_corpus
+from nsp_explorer.pipeline.agreement_table import FIGURE_FILES
 from nsp_explorer.pipeline.evaluate import load_gold
 from nsp_explorer.pipeline.frame_model import FRAMES, KNOWN_FILE, FrameModel, model_fingerprint, sentence_key, vocabulary_fingerprint
 from nsp_explorer.pipeline.sentences import sentence_texts
@@ -27,7 +28,7 @@ def shipped_sentences(data: Path) -> list[str]:
     coding = code_corpus(data)
     sentences = [s for parts in coding.sentences.values() for s in parts]
     for sample in sorted((data / "gold").glob("*.csv")):
-        if sample.name == "heldout_pages.csv":  # figures, not sentences
+        if sample.name in FIGURE_FILES:  # figures, not sentences
             continue
         sentences += [s for gold in load_gold(sample, coding.taxonomy) for s in sentence_texts(gold.sentence)]
     return list(dict.fromkeys(sentences))

@@ -1,4 +1,4 @@
-"""The command line: ``nspx build | eval``."""
+"""The command line: ``nspx build | eval | agree | …``."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from .pipeline.agreement_table import HELDOUT, PAGES, coder_fingerprint, corpus_agreement, frame_shares, record_pages
+    from .pipeline.agreement_table import FIGURE_FILES, HELDOUT, coder_fingerprint, corpus_agreement, frame_shares, record_pages
     from .pipeline.build import code_corpus
     from .pipeline.evaluate import check_runs, evaluate, format_report, load_gold
 
@@ -50,7 +50,7 @@ def _eval(args: argparse.Namespace) -> int:
         if not samples[0].exists():
             raise DataFileError(samples[0], "is missing (give a hand-coded sample with --gold FILE)")
     else:
-        samples = [path for path in sorted((source / "gold").glob("*.csv")) if path.name != PAGES.name]  # that one holds figures, not sentences
+        samples = [path for path in sorted((source / "gold").glob("*.csv")) if path.name not in FIGURE_FILES]
     coding = code_corpus(source)
     taxonomy, codebook = coding.taxonomy, coding.codebook
     reports = []
@@ -77,6 +77,29 @@ def _eval(args: argparse.Namespace) -> int:
             written = record_pages(source, {d: score for d, (score, _) in result.items()}, coder_fingerprint(codebook, taxonomy, source))
             reports.append(f"recorded as the held-out real pages' figures in {written} (run nspx build to show them)")
     print("\n\n".join(reports))
+    return 0
+
+
+def _agree(args: argparse.Namespace) -> int:
+    from .core.taxonomy import load_taxonomy
+    from .pipeline.agreement_table import record_readers
+    from .pipeline.evaluate import format_report, load_gold
+    from .pipeline.readers import check_same_sentences, reader_agreement
+
+    source = Path(args.data) if args.data else data_dir()
+    taxonomy = load_taxonomy(source / "taxonomy.json")
+    paths = [Path(args.first), Path(args.second)]
+    for path in paths:
+        if not path.exists():
+            raise DataFileError(path, "is missing (give two hand codings of the same sentences)")
+    first, second = (load_gold(path, taxonomy) for path in paths)
+    check_same_sentences(first, second, *paths)
+    result = reader_agreement(first, second, taxonomy)
+    title = f"{paths[1].name} (second reader) against {paths[0].name} (first reader), {len(first):,} sentence{'s' if len(first) != 1 else ''}"
+    print(format_report(result, title, detail=args.detail))
+    if args.record:
+        written = record_readers(source, {d: score for d, (score, _) in result.items()})
+        print(f"\nrecorded as the two readers' figures in {written} (run nspx build to show them)")
     return 0
 
 
@@ -288,6 +311,18 @@ def parser() -> argparse.ArgumentParser:
         "the build shows them in the Coding quality view while the coder is unchanged)",
     )
     evaluate.set_defaults(run=_eval)
+    agree = commands.add_parser(
+        "agree", help="how closely two readers agree who coded the same sentences alone (precision / recall / F1 / alpha per dimension)"
+    )
+    agree.add_argument("first", metavar="FIRST", help="the first reader's hand-coded sentences (CSV as for eval --gold)")
+    agree.add_argument("second", metavar="SECOND", help="the second reader's coding of the same sentences, in the same order")
+    agree.add_argument("--data", metavar="DIR", help="data folder whose taxonomy.json is used (default: the bundled one)")
+    agree.add_argument("--detail", action="store_true", help="also list every code's scores")
+    agree.add_argument(
+        "--record", action="store_true",
+        help="record the figures as the yardstick beside the coder's (DATA/gold/readers_pages.csv; the build shows them in the Coding quality view)",
+    )
+    agree.set_defaults(run=_agree)
     from_gold = commands.add_parser(
         "review-from-gold", help="write review.csv rows that turn the coder's sentence codes into a hand coding (sentence_id,frames,areas,partners,note)"
     )

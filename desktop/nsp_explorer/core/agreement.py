@@ -3,7 +3,8 @@
 One row per sample (``corpus``: the bundled articles against their reviewed
 coding; ``heldout``: new sentences coded by hand before the coder ran, never
 used to tune it; ``pages``: held-out sentences of real web pages, recorded
-with the coder they measured), level (``sentence`` or ``passage``) and dimension, with the
+with the coder they measured; ``readers``: the yardstick, a second careful reader
+of some of those sentences against the first), level (``sentence`` or ``passage``) and dimension, with the
 number of units compared, precision, recall, F1 and Krippendorff's alpha. A
 missing file means the coder's quality was not measured for this dataset; a
 figure left empty (alpha where a code never varies) stays unknown.
@@ -21,7 +22,7 @@ from .errors import DataFileError
 
 AGREEMENT_FILE = "agreement.csv"
 COLUMNS = ("sample", "level", "dimension", "units", "precision", "recall", "f1", "alpha")
-SAMPLES = ("corpus", "heldout", "pages")
+SAMPLES = ("corpus", "heldout", "pages", "readers")
 LEVELS = ("sentence", "passage")
 DIMENSIONS = ("pillar", "area", "frame", "partner", "year")
 
@@ -99,7 +100,24 @@ def headline(table: pd.DataFrame | None) -> str:
             parts.append(f"on {words} ({rows['units'].iloc[0]:,} sentences): " + ", ".join(said))
     if not parts:
         return "The table below gives the coder's agreement with careful readers per dimension."
-    return "Measured against careful readers, sentence by sentence: " + "; ".join(parts) + "."
+    return "Measured against careful readers, sentence by sentence: " + "; ".join(parts) + "." + yardstick(table)
+
+
+def yardstick(table: pd.DataFrame) -> str:
+    """What the coder's figures are to be held against: how closely a second careful reader agrees with the first on
+    the same real-page sentences (nothing when that was not measured)."""
+    rows = _sentence_rows(table, "readers")
+    said = [
+        f"{name} F1 {_figure(rows.at[dimension, 'f1'])} (precision {_figure(rows.at[dimension, 'precision'])}, recall {_figure(rows.at[dimension, 'recall'])})"
+        for dimension, name in (("frame", "frames"), ("area", "areas"))
+        if dimension in rows.index
+    ]
+    if not said:
+        return ""
+    return (
+        f" For comparison, a second careful reader who coded {rows['units'].iloc[0]:,} of the real-page sentences alone agrees with "
+        f"the first on " + ", ".join(said) + ": the coder is not yet as close to a reader as another reader is."
+    )
 
 
 def _share(value: float) -> str:

@@ -8,11 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from ..core.agreement import AGREEMENT_FILE, SAMPLE_WORDS, headline, lead, load_agreement
+from ..core.agreement import AGREEMENT_FILE, headline, lead, load_agreement
 from ..core.errors import DataFileError
 
 HEADERS = ("Sample", "Level", "Dimension", "Units", "Precision", "Recall", "F1", "Krippendorff's α")
-SAMPLE_NAMES = {"corpus": "bundled articles", "heldout": "held-out sentences", "pages": "held-out real pages"}
+SAMPLE_NAMES = {"corpus": "bundled articles", "heldout": "held-out sentences", "pages": "held-out real pages", "readers": "second reader, real pages"}
+ORDER = ("pages", "readers", "heldout", "corpus")  # the rows in the order to read them: the coder on unseen pages, then its yardstick
 EXPLANATION = (
     "Each row compares the automatic coder with a careful reader's coding of the same units (sentences or passages). "
     "Precision: of the codes the coder set, the share the reader also set. Recall: of the reader's codes, the share the "
@@ -32,6 +33,10 @@ PAGES_NOTE = (
     " Held-out real pages: runs of sentences of news, ministry, think-tank and blog pages coded the same way, read by "
     "the coder in their pages as an imported document is; their text belongs "
     "to its publishers and is not shipped, so their figures were recorded when this version of the coder was measured."
+)
+READERS_NOTE = (
+    " Second reader: another careful reader coded some of the same real-page sentences alone, without seeing the first "
+    "reader's codes or the coder's; how closely the two readers agree is the yardstick for the coder's figures."
 )
 
 
@@ -109,11 +114,12 @@ class CodingQualityDialog(QDialog):
             self.source.setText("")
             return
         self.measured = table is not None and len(table) > 0
-        self.explanation.setText(EXPLANATION + (PAGES_NOTE if self.measured and (table["sample"] == "pages").any() else ""))
+        present = set(table["sample"]) if self.measured else set()
+        self.explanation.setText(EXPLANATION + (PAGES_NOTE if "pages" in present else "") + (READERS_NOTE if "readers" in present else ""))
         self.summary.setText(lead(table) if self.measured else "Not measured: this dataset has no agreement figures (nspx eval writes them).")
         self.details.setText(headline(table) if self.measured else "")
-        if self.measured:  # in the order to read them (SAMPLE_WORDS)
-            order = {sample: rank for rank, sample in enumerate(SAMPLE_WORDS)}
+        if self.measured:
+            order = {sample: rank for rank, sample in enumerate(ORDER)}
             table = table.sort_values("sample", key=lambda s: s.map(order), kind="stable")
         self.table.setVisible(self.measured)
         self.table.setRowCount(0 if table is None else len(table))

@@ -16,6 +16,9 @@ Rows: ``sample,level,dimension,units,precision,recall,f1,alpha``.
   only while the coder is that one (the same terms with the user's, taxonomy,
   sentence model and vocabulary, context model of the areas, and coding code); a changed coder has no such
   rows until it is measured again.
+- ``readers``: the yardstick: a second careful reader of some of the same real-page sentences
+  against the first (``nspx agree FIRST SECOND --record`` writes ``gold/readers_pages.csv``);
+  it measures the readers, not the coder, so it stays whatever the coder is.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ AGREEMENT_COLUMNS = ("sample", "level", "dimension", "units", "precision", "reca
 HELDOUT = Path("gold") / "heldout_2026b.csv"
 PAGES = Path("gold") / "heldout_pages.csv"
 PAGES_COLUMNS = (*AGREEMENT_COLUMNS, "coder")
+READERS = Path("gold") / "readers_pages.csv"
+FIGURE_FILES = (PAGES.name, READERS.name)  # files in gold/ that hold figures, not hand-coded sentences
 # The code that turns a sentence into codes and scores them. An installed app may carry it compiled only, so
 # the fingerprint names its version instead of reading it: raise CODER_VERSION with any change that can change
 # a sentence's codes or its scores, and set CODER_SOURCES_SHA to coder_sources_sha() (tests/test_quality.py
@@ -127,6 +132,31 @@ def recorded_pages(data_dir: Path, fingerprint: str) -> list[tuple[str, ...]]:
         return [tuple(row[c] for c in AGREEMENT_COLUMNS) for row in reader if row["coder"] == fingerprint]
 
 
+def recorded_readers(data_dir: Path) -> list[tuple[str, ...]]:
+    """The two readers' recorded rows (none if they were not measured)."""
+    path = data_dir / READERS
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in AGREEMENT_COLUMNS if c not in (reader.fieldnames or ())]
+        if missing:
+            raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}")
+        rows = [tuple(row[c] for c in AGREEMENT_COLUMNS) for row in reader]
+    if any(row[0] != "readers" for row in rows):
+        raise DataFileError(path, "has a row whose sample is not 'readers'")
+    return rows
+
+
+def record_readers(data_dir: Path, result: dict[str, Agreement]) -> Path:
+    """Write the two readers' figures (atomically)."""
+    from .review_from_gold import write_csv
+
+    path = data_dir / READERS
+    write_csv(path, [list(AGREEMENT_COLUMNS), *(list(_row("readers", "sentence", d, score)) for d, score in result.items())])
+    return path
+
+
 def record_pages(data_dir: Path, result: dict[str, Agreement], fingerprint: str) -> Path:
     """Write the real pages' figures with the fingerprint of the coder measured (atomically)."""
     from .review_from_gold import write_csv
@@ -146,6 +176,7 @@ def agreement_rows(coding: CorpusCoding, data_dir: Path, codebook: Codebook, tax
         rows += [_row("corpus", level, d, score) for d, score in corpus_agreement(coding, level).items()]
     rows += [_row("heldout", "sentence", d, score) for d, score in heldout_agreement(data_dir, codebook, taxonomy, coding.model).items()]
     rows += recorded_pages(data_dir, coder_fingerprint(codebook, taxonomy, data_dir))
+    rows += recorded_readers(data_dir)
     return rows
 
 

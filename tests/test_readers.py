@@ -1,0 +1,108 @@
+"""Two readers of the same sentences: `nspx agree` measures them, and the Coding quality view gives their agreement
+as the yardstick beside the coder's."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nsp_explorer.core.agreement import headline, load_agreement
+from nsp_explorer.core.errors import DataFileError
+from nsp_explorer.gui.quality import CodingQualityDialog
+from nsp_explorer.pipeline.agreement_table import READERS, recorded_readers
+
+ROOT = Path(__file__).parents[1]
+FIXTURE = Path(__file__).parent / "fixtures" / "agreement.csv"
+COLUMNS = ("doc_id", "sentence", "pillar", "area", "frame", "partner")
+SENTENCES = [
+    ("p1", "Korea's exports to Vietnam rose by a fifth last year.", "prosperity", "trade", "achievement", "vietnam"),
+    ("p1", "Labour shortages on farms remain a worry.", "people", "migration", "challenge", ""),
+    ("p2", "Both sides should widen scholarships for students.", "people", "education", "recommendation", "asean"),
+    ("p2", "The minister arrived in Jakarta on Monday.", "peace", "diplomatic_institutions", "", "indonesia"),
+]
+
+
+def nspx(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "nsp_explorer.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+def write(path: Path, rows) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
+    return path
+
+
+def test_a_second_reader_is_scored_against_the_first_dimension_by_dimension(tmp_path):
+    first = write(tmp_path / "first.csv", SENTENCES)
+    same = nspx("agree", str(first), str(write(tmp_path / "same.csv", SENTENCES)))
+    assert same.returncode == 0, same.stderr
+    assert "same.csv (second reader) against first.csv (first reader), 4 sentences" in same.stdout
+    assert "frame            1.000   1.000  1.000  1.000        3" in same.stdout
+    # the second reader misses the challenge and adds an opportunity: precision and recall of frames both fall to 2 in 3
+    other = [list(row) for row in SENTENCES]
+    other[1][4] = ""
+    other[3][4] = "opportunity"
+    differ = nspx("agree", str(first), str(write(tmp_path / "other.csv", other)), "--detail")
+    assert differ.returncode == 0, differ.stderr
+    assert "frame            0.667   0.667  0.667" in differ.stdout
+    assert "area             1.000   1.000  1.000" in differ.stdout
+    assert "frame:challenge" in differ.stdout  # --detail lists every code
+
+
+def test_two_files_that_are_not_the_same_sentences_are_refused_by_file_and_line(tmp_path):
+    first = write(tmp_path / "first.csv", SENTENCES)
+    moved = write(tmp_path / "moved.csv", [SENTENCES[0], SENTENCES[2], SENTENCES[1], SENTENCES[3]])
+    result = nspx("agree", str(first), str(moved))
+    assert result.returncode != 0
+    assert "moved.csv: line 3: the sentence is not the one on line 3 of first.csv" in result.stderr
+    short = nspx("agree", str(first), str(write(tmp_path / "short.csv", SENTENCES[:3])))
+    assert short.returncode != 0 and "short.csv: has 3 sentences where first.csv has 4" in short.stderr
+    spaced = [(d, "  " + s.replace(" ", "  "), *rest) for d, s, *rest in SENTENCES]  # spacing aside, the same sentences
+    assert nspx("agree", str(first), str(write(tmp_path / "spaced.csv", spaced))).returncode == 0
+    missing = nspx("agree", str(first), str(tmp_path / "none.csv"))
+    assert missing.returncode != 0 and "none.csv: is missing" in missing.stderr
+
+
+def test_recorded_readers_reach_the_coding_quality_view_as_the_yardstick(qtbot, tmp_path):
+    data = tmp_path / "data"
+    (data / "gold").mkdir(parents=True)
+    shutil.copy(ROOT / "data" / "taxonomy.json", data / "taxonomy.json")
+    first = write(tmp_path / "first.csv", SENTENCES)
+    other = [list(row) for row in SENTENCES]
+    other[1][4] = ""
+    result = nspx("agree", str(first), str(write(tmp_path / "other.csv", other)), "--record", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    rows = recorded_readers(data)
+    assert ("readers", "sentence", "frame", "4", "1.000", "0.667", "0.800", rows[2][7]) == rows[2]
+    # the dataset's agreement file with the readers' rows: the view gives them right after the coder's on real pages
+    table = FIXTURE.read_text(encoding="utf-8") + "".join(",".join(row) + "\n" for row in rows)
+    (tmp_path / "agreement.csv").write_text(table, encoding="utf-8")
+    assert "a second careful reader who coded 4 of the real-page sentences alone" in headline(load_agreement(tmp_path / "agreement.csv"))
+    dialog = CodingQualityDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    names = [row[0] for row in dialog.figures()]
+    assert names == ["second reader, real pages"] * 4 + ["held-out sentences"] * 2 + ["bundled articles"] * 2
+    assert "frames F1 0.80 (precision 1.00, recall 0.67)" in dialog.details.text()
+    assert "Second reader:" in dialog.explanation.text()
+
+
+def test_a_readers_file_with_another_sample_is_refused(tmp_path):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / READERS).write_text("sample,level,dimension,units,precision,recall,f1,alpha\npages,sentence,frame,4,1,1,1,1\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="not 'readers'"):
+        recorded_readers(tmp_path)
+
+
+def test_the_shipped_figures_give_the_coder_beside_a_second_reader():
+    table = load_agreement(ROOT / "data" / "dataset" / "agreement.csv")
+    readers = table[table["sample"] == "readers"].set_index("dimension")
+    pages = table[table["sample"] == "pages"].set_index("dimension")
+    assert set(readers.index) == {"pillar", "area", "frame", "partner"} and set(pages.index) == set(readers.index)
+    assert "For comparison, a second careful reader" in headline(table)
