@@ -256,7 +256,7 @@ def test_agreement_has_heldout_rows_once_the_heldout_sample_exists(project):
 
     (project / "gold" / "heldout_2026b.csv").unlink()
     before = build_dataset(project).tables["agreement.csv"]
-    assert {r[0] for r in before} == {"corpus", "pages"}  # no held-out sample: no held-out rows, nothing invented
+    assert {r[0] for r in before} == {"corpus", "pages", "readers"}  # no held-out sample: no held-out rows, nothing invented
     shutil.copy(project / "gold" / "heldout3.csv", project / "gold" / "heldout_2026b.csv")
     rows = build_dataset(project).tables["agreement.csv"]
     heldout = {r[2]: dict(zip(AGREEMENT_COLUMNS, r)) for r in rows if r[0] == "heldout"}
