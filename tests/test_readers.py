@@ -54,6 +54,13 @@ def test_a_second_reader_is_scored_against_the_first_dimension_by_dimension(tmp_
     assert "frame            0.667   0.667  0.667" in differ.stdout
     assert "area             1.000   1.000  1.000" in differ.stdout
     assert "frame:challenge" in differ.stdout  # --detail lists every code
+    listed = nspx("agree", str(first), str(tmp_path / "other.csv"), "--disagreements")
+    assert "2 sentences coded differently (line: first.csv | other.csv)" in listed.stdout
+    assert "line 3: Labour shortages on farms remain a worry.\n  frame    challenge | –" in listed.stdout
+    assert "line 5: The minister arrived in Jakarta on Monday.\n  frame    – | opportunity" in listed.stdout
+    assert "line 2:" not in listed.stdout and "line 4:" not in listed.stdout  # sentences coded alike are not listed
+    alike = nspx("agree", str(first), str(tmp_path / "same.csv"), "--disagreements")
+    assert "The two readers gave the same codes to every sentence." in alike.stdout
 
 
 def test_two_files_that_are_not_the_same_sentences_are_refused_by_file_and_line(tmp_path):

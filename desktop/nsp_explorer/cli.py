@@ -84,7 +84,7 @@ def _agree(args: argparse.Namespace) -> int:
     from .core.taxonomy import load_taxonomy
     from .pipeline.agreement_table import record_readers
     from .pipeline.evaluate import format_report, load_gold
-    from .pipeline.readers import check_same_sentences, reader_agreement
+    from .pipeline.readers import check_same_sentences, disagreements, format_disagreements, reader_agreement
 
     source = Path(args.data) if args.data else data_dir()
     taxonomy = load_taxonomy(source / "taxonomy.json")
@@ -97,6 +97,8 @@ def _agree(args: argparse.Namespace) -> int:
     result = reader_agreement(first, second, taxonomy)
     title = f"{paths[1].name} (second reader) against {paths[0].name} (first reader), {len(first):,} sentence{'s' if len(first) != 1 else ''}"
     print(format_report(result, title, detail=args.detail))
+    if args.disagreements:
+        print("\n" + format_disagreements(disagreements(first, second), paths[0].name, paths[1].name))
     if args.record:
         written = record_readers(source, {d: score for d, (score, _) in result.items()})
         print(f"\nrecorded as the two readers' figures in {written} (run nspx build to show them)")
@@ -318,6 +320,7 @@ def parser() -> argparse.ArgumentParser:
     agree.add_argument("second", metavar="SECOND", help="the second reader's coding of the same sentences, in the same order")
     agree.add_argument("--data", metavar="DIR", help="data folder whose taxonomy.json is used (default: the bundled one)")
     agree.add_argument("--detail", action="store_true", help="also list every code's scores")
+    agree.add_argument("--disagreements", action="store_true", help="also list every sentence the readers coded differently, with what each gave")
     agree.add_argument(
         "--record", action="store_true",
         help="record the figures as the yardstick beside the coder's (DATA/gold/readers_pages.csv; the build shows them in the Coding quality view)",

@@ -40,3 +40,26 @@ def reader_agreement(first: list[GoldSentence], second: list[GoldSentence], taxo
         codes = taxonomy.ids(dimension)
         result[dimension] = (agreement(other, truth, codes), per_code(other, truth, codes))
     return result
+
+
+def disagreements(first: list[GoldSentence], second: list[GoldSentence]) -> list[tuple[int, str, dict[str, tuple[frozenset[str], frozenset[str]]]]]:
+    """Where the readers differ, to talk over: (line in the files, sentence, {dimension: (first's codes, second's)})
+    for every sentence on which they gave different codes in some dimension."""
+    found = []
+    for line, (a, b) in enumerate(zip(first, second), start=2):
+        differ = {d: (a.codes[d], b.codes[d]) for d in EVALUATED if a.codes[d] != b.codes[d]}
+        if differ:
+            found.append((line, a.sentence, differ))
+    return found
+
+
+def format_disagreements(found, first_name: str, second_name: str) -> str:
+    """The disagreements as text: each sentence once, then per dimension what each reader gave ("–" for nothing)."""
+    if not found:
+        return "The two readers gave the same codes to every sentence."
+    lines = [f"{len(found):,} sentence{'s' if len(found) != 1 else ''} coded differently (line: {first_name} | {second_name})"]
+    for line, sentence, differ in found:
+        lines += ["", f"line {line}: {sentence}"]
+        for dimension, (a, b) in differ.items():
+            lines.append(f"  {dimension:<8} {', '.join(sorted(a)) or '–'} | {', '.join(sorted(b)) or '–'}")
+    return "\n".join(lines)
