@@ -327,3 +327,23 @@ def test_an_amount_in_us_dollars_is_not_the_united_states(codebook, taxonomy):
     assert "united_states" not in partners("Bilateral trade reached 87 billion US dollars last year.")
     assert "united_states" not in partners("Exports fell as the U.S. dollar strengthened against the dong.")
     assert "united_states" in partners("The US and Vietnam signed a maritime agreement.")
+
+
+MEKONG = {"cambodia", "laos", "myanmar", "thailand", "vietnam"}
+
+
+@pytest.mark.parametrize(
+    "text, partners",
+    [
+        ("Leaders of the Mekong countries welcomed Korea's support for the region.", MEKONG),
+        ("It was the first Mekong – Republic of Korea (RoK) Summit since the partnership began.", MEKONG),
+        ("The Mekong-Korea Cooperation Fund will finance twelve projects.", MEKONG),
+        ("The Lancang-Mekong Cooperation framework is led by Beijing.", MEKONG),
+        ("Water security in the Mekong subregion is a growing concern.", MEKONG),
+        ("The Mekong River flooded several villages last week.", set()),  # the river: geography, not the five states
+        ("Rice farmers in the Mekong Delta face rising salinity.", {"vietnam"}),  # the delta is Viet Nam's
+        ("Việt Nam takes the largest share of the workers.", {"vietnam"}),  # the country's own spelling
+    ],
+)
+def test_the_mekong_countries_are_the_five_states_on_the_river(codebook, taxonomy, text, partners):
+    assert codes(text, codebook, taxonomy, "partner") & (MEKONG | {"asean"}) == partners
