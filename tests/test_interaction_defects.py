@@ -195,6 +195,65 @@ def test_a_new_scenario_starts_without_the_previous_note(qtbot, coded, dirs):
     assert window.store.scenarios[1].note == "Trade" and window.store.scenarios[0].note == "Point out the Rohingya passages"
 
 
+def test_the_note_box_always_holds_the_chosen_scenarios_note(qtbot, coded, dirs, tmp_path):
+    """A tester imported a colleague's scenario: the box still showed the last one's note, and typing wrote that note
+    into the imported one. The box follows the chosen scenario whatever chose it (import, delete, a click)."""
+    store = ScenarioStore.open(dirs / "scenarios", coded.taxonomy, coded.authors, coded.years)
+    store.add(Scenario("Peace", "Point out the Rohingya passages", FilterSpec(pillars={"peace"}), FilterSpec(), "", "share", None))
+    store.add(Scenario("Trade", "Who sees achievement in trade?", FilterSpec(areas={"trade"}), FilterSpec(), "", "share", None))
+    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    panel = window.scenarios
+    panel.show_scenario(1)
+    theirs = ScenarioStore.open(tmp_path / "theirs", coded.taxonomy, coded.authors, coded.years)
+    theirs.add(Scenario("From a colleague", "", FilterSpec(pillars={"people"}), FilterSpec(), "", "share", None))
+    shared = theirs.files[0]
+    panel.import_file(shared)
+    assert panel.current() == 2 and panel.note.toPlainText() == ""  # not the Trade note
+    assert window.state.state.filters == FilterSpec(pillars={"people"}) and window.scenario_name == "From a colleague"  # shown
+    qtbot.keyClicks(panel.note, "ZZ")
+    assert window.store.scenarios[2].note == "ZZ" and window.store.scenarios[1].note == "Who sees achievement in trade?"
+    panel.list.setCurrentRow(0)  # chosen with the keyboard or a click: its own note
+    assert panel.note.toPlainText() == "Point out the Rohingya passages"
+    panel.delete()  # the next one is chosen, with its own note
+    assert panel.note.toPlainText() == "Who sees achievement in trade?"
+
+
+def test_tab_moves_on_from_the_note_box_and_types_nothing_into_it(qtbot, coded, dirs):
+    store = ScenarioStore.open(dirs / "scenarios", coded.taxonomy, coded.authors, coded.years)
+    store.add(Scenario("Peace", "Ask about peace", FilterSpec(pillars={"peace"}), FilterSpec(), "", "share", None))
+    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    panel = window.scenarios
+    panel.show_scenario(0)
+    panel.note.setFocus()
+    qtbot.keyClick(panel.note, Qt.Key.Key_Tab)
+    assert window.store.scenarios[0].note == "Ask about peace" and "\t" not in panel.note.toPlainText()
+
+
+def test_saving_a_view_says_a_chart_selection_is_kept_and_can_leave_it_out(qtbot, coded, dirs, monkeypatch):
+    from nsp_explorer.gui.scenarios_panel import SaveScenarioDialog
+
+    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    panel = window.scenarios
+    window.state.set_filters(FilterSpec(authors={"Lee Jaehyon", "Choe Won-gi"}))
+    window.state.narrow(areas=("trade",), authors=("Lee Jaehyon",))
+    seen = {}
+
+    def answer(dialog):
+        seen["offer"] = dialog.keep.text() if dialog.offered else ""
+        dialog.field.setText("Lee vs Choe: trade")
+        dialog.keep.setChecked(False)
+        return SaveScenarioDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SaveScenarioDialog, "exec", answer)
+    panel.ask_and_save()
+    assert "Keep the chart selection (Trade, Lee Jaehyon)" in seen["offer"]
+    saved = window.store.scenarios[0]
+    assert saved.name == "Lee vs Choe: trade" and saved.selection == FilterSpec()  # left out, as asked
+    assert saved.filters == FilterSpec(authors={"Lee Jaehyon", "Choe Won-gi"})
+    assert window.state.state.selection == FilterSpec() and window.scenario_shown() == "Lee vs Choe: trade"  # the view is the scenario
+    assert not SaveScenarioDialog("", panel).offered  # nothing selected: nothing to offer
+
+
 def test_rename_and_delete_are_disabled_without_a_scenario(qtbot, coded, dirs):
     window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
     buttons = window.scenarios.buttons

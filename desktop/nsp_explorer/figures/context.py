@@ -91,6 +91,10 @@ class FigureContext:
             parts.append(f"“{self.state.search.strip()}”")
         return " · ".join(parts) if parts else "all passages"
 
+    def selection_in_short(self) -> str:
+        """What a click on a chart has selected, in a few words ('Trade, Lee Jaehyon'); '' when nothing is."""
+        return ", ".join(self._spec_parts(self.state.selection))
+
     def subtitle(self) -> str:
         return " · ".join(p for p in (self.scenario, self.filters_in_short()) if p)
 

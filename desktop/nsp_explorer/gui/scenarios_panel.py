@@ -9,10 +9,15 @@ import appdirs
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QGridLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import DataFileError
 from ..core.scenario import Scenario, ScenarioStore
+from ..figures.context import FigureContext
 from .charts.base import plain_tip
 
 
@@ -49,9 +55,10 @@ class ScenarioPanel(QWidget):
         self.list.model().rowsMoved.connect(self._moved)
         self.list.itemActivated.connect(lambda item: self.show_scenario(self.list.row(item)))
         self.list.itemClicked.connect(lambda item: self.show_scenario(self.list.row(item)))
-        self.list.currentRowChanged.connect(lambda _row: self._enable_buttons())
+        self.list.currentRowChanged.connect(self._chosen)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("A note for this scenario (what to point out in the seminar)")
+        self.note.setTabChangesFocus(True)  # Tab moves on through the window; it is never typed into the note
         self.note.setMaximumHeight(90)
         self.note.textChanged.connect(self._note_changed)
         self.problems = QLabel()
@@ -100,10 +107,16 @@ class ScenarioPanel(QWidget):
         self.list.blockSignals(False)
         if select is not None and 0 <= select < self.list.count():
             self.list.setCurrentRow(select)
+        self._chosen(self.current())
         self.problems.setText("\n".join(self.store.problems))
         self.buttons["Undo delete"].setEnabled(self._undo is not None)
         self._enable_buttons()
         self.counted.emit(len(self.store.scenarios))
+
+    def _chosen(self, row: int) -> None:
+        """The note box always holds the chosen scenario's note (typing there writes to that scenario), or nothing."""
+        self._show_note(self.store.scenarios[row].note if 0 <= row < len(self.store.scenarios) else "")
+        self._enable_buttons()
 
     def _enable_buttons(self) -> None:
         """What acts on the chosen scenario is enabled only while one is chosen."""
@@ -142,18 +155,21 @@ class ScenarioPanel(QWidget):
             self.message.emit(str(error))
             self.problems.setText(str(error))
 
-    def save_current(self, name: str) -> int:
+    def save_current(self, name: str, keep_selection: bool = True) -> int:
+        """Save the view as a new scenario (without a note); without the chart selection if asked, which the view
+        then drops too, so that what is shown is the scenario."""
+        if not keep_selection:
+            self.window.state.clear_selection("scenario")
         index = self.store.add(self.window.current_scenario(name))
         self.refill(index)
-        self._show_note("")  # a new scenario starts without a note: the last one shown keeps its own
         self.window.name_the_view(name, "")
         self.message.emit(f"Saved scenario “{name}”")
         return index
 
     def ask_and_save(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save view as scenario", "Name:")
-        if ok and name.strip():
-            self._guard(lambda: self.save_current(name.strip()))
+        dialog = SaveScenarioDialog(FigureContext(self.window.coded, self.window.state.state).selection_in_short(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.name():
+            self._guard(lambda: self.save_current(dialog.name(), dialog.keeps_selection()))
 
     def update_current(self) -> None:
         index = self.current()
@@ -204,11 +220,13 @@ class ScenarioPanel(QWidget):
                 self.window.note_the_view(self.note.toPlainText())
 
     def import_file(self, path: Path) -> None:
+        """Add a shared scenario and show it (its note in the box, its view in the charts)."""
         index, ignored = self.store.import_file(path)
         self.refill(index)
+        self.show_scenario(index)
         if ignored:
             self.problems.setText(f"{path}: ignored unknown IDs: {', '.join(ignored)}")
-        self.message.emit(f"Imported “{self.store.scenarios[index].name}” from {path}")
+        self.message.emit(f"Imported “{self.store.scenarios[index].name}” from {path}, and showing it")
 
     def ask_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import a scenario", "", "Scenario (*.json)")
@@ -222,3 +240,31 @@ class ScenarioPanel(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export the scenario", f"{self.store.files[index].name}", "Scenario (*.json)")
         if path:
             self._guard(lambda: self.store.export_file(index, Path(path)))
+
+
+class SaveScenarioDialog(QDialog):
+    """Name a new scenario; when a chart click has selected something, say so and offer to leave it out (a saved
+    selection narrows every view and export of the scenario)."""
+
+    def __init__(self, selected: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Save view as scenario")
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("e.g. Lee vs Choe: trade")
+        self.keep = QCheckBox(f"Keep the chart selection ({selected}): every view and export of the scenario shows only that")
+        self.keep.setChecked(True)
+        self.offered = bool(selected)
+        self.keep.setVisible(self.offered)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Name:", self.field)
+        form.addRow(self.keep)
+        form.addRow(buttons)
+
+    def name(self) -> str:
+        return self.field.text().strip()
+
+    def keeps_selection(self) -> bool:
+        return not self.offered or self.keep.isChecked()
