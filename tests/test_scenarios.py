@@ -282,6 +282,36 @@ def test_nspx_export_writes_the_png_svg_pdf_set_and_a_pack(tmp_path):
     assert packed.returncode == 0, packed.stderr
     pack = tmp_path / "packs" / "peace-seminar-pack"
     assert {"README.md", "passages.csv", "passages.md", "scenario.json", "attention-heatmap.png", "attention-heatmap.svg", "attention-heatmap.pdf"} <= {p.name for p in pack.iterdir()}
+    before = (tmp_path / "out" / "framing.png").read_bytes()
+    again = nspx("export", "--out", str(tmp_path / "out"), "--format", "png", "--width", "800")  # another view, same folder
+    assert again.returncode != 0 and "already holds framing.png" in again.stderr and "--replace" in again.stderr
+    assert (tmp_path / "out" / "framing.png").read_bytes() == before  # nothing replaced
+    replaced = nspx("export", "--out", str(tmp_path / "out"), "--format", "png", "--width", "800", "--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    assert QImage(str(tmp_path / "out" / "framing.png")).width() == 800
+
+
+def test_the_app_asks_before_an_export_replaces_figures_already_in_the_folder(qtbot, coded, dirs, tmp_path, monkeypatch):
+    """A tester's second scenario's slides silently took the place of the first's, in the folder the dialog offered."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    window = open_window(qtbot, coded, remember=False)
+    folder = tmp_path / "slides"
+    folder.mkdir()
+    (folder / "framing.png").write_bytes(b"the first scenario's slide")
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Slide 16:9", True))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (600, True))
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No)
+    window.ask_and_export()
+    assert "1 file in" in asked[0] and "framing.png" in asked[0]
+    assert sorted(p.name for p in folder.iterdir()) == ["framing.png"] and (folder / "framing.png").read_bytes() == b"the first scenario's slide"
+    window.framing._export_chart()  # one chart: asked the same way
+    assert len(asked) == 2 and (folder / "framing.png").read_bytes() == b"the first scenario's slide"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.ask_and_export()
+    assert (folder / "framing.png").read_bytes() != b"the first scenario's slide" and len(list(folder.iterdir())) > 1
 
 
 def test_nspx_export_without_a_scenario_draws_everything(tmp_path):

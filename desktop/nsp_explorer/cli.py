@@ -119,7 +119,7 @@ def _export(args: argparse.Namespace) -> int:
     """The scenario's views as figures, drawn from the data: no window, no Qt."""
     from .core.scenario import Loaded, Scenario, _known_values, read_scenario_file
     from .figures.context import FigureContext
-    from .figures.export import seminar_pack, write_views
+    from .figures.export import files_in_the_way, seminar_pack, write_views
     from .figures.files import parse_formats
     from .figures.media import MEDIA
     from .gui.app import load
@@ -145,8 +145,12 @@ def _export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     width = args.width or MEDIA[args.medium].default_width
     if args.pack:
-        result = seminar_pack(context, out, loaded.scenario.to_json(), formats, width, args.medium)
+        result = seminar_pack(context, out, loaded.scenario.to_json(), formats, width, args.medium)  # always a new folder
     else:
+        in_the_way = files_in_the_way(out, formats)
+        if in_the_way and not args.replace:
+            names = ", ".join(p.name for p in in_the_way[:6]) + (f" and {len(in_the_way) - 6} more" if len(in_the_way) > 6 else "")
+            raise SystemExit(f"nspx export: error: {out} already holds {names}: give --replace to replace them, or another --out")
         result = write_views(context, out, formats, width, args.medium)
     print(f"{result.summary()} ({time.perf_counter() - started:.2f} s)")
     return 0
@@ -360,6 +364,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--width", type=_png_width, metavar="N", help="figure width in pixels, 16 to 8000 (default: 1920 for a 16:9 slide, 1600 for 4:3, 1050 for a paper column); SVG and PDF have the same proportions")
     export.add_argument("--medium", choices=("slide-16x9", "slide-4x3", "paper-column"), default="slide-16x9", help="layout and type sizes (default: slide-16x9)")
     export.add_argument("--pack", action="store_true", help="write a whole seminar pack folder (the figures in each format, passages, scenario, README)")
+    export.add_argument("--replace", action="store_true", help="replace figures already in --out (without it, the export stops and names them)")
     export.add_argument("--dataset", metavar="DIR", help="dataset folder (default: the bundled corpus and your library, as the window shows them)")
     export.set_defaults(run=_export)
 

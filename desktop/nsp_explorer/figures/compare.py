@@ -249,6 +249,9 @@ class _FramingComparison:
         return sheet
 
 
+COMPARISON_STEMS = (_Comparison.stem, _FramingComparison.stem)  # the files write_comparison makes, before the format
+
+
 def write_comparison(
     a: FigureContext, b: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM,
     difference: Difference = Difference(),

@@ -46,6 +46,13 @@ def _views(stems=None):
     return [v for v in VIEWS if stems is None or v.stem in stems]
 
 
+def files_in_the_way(folder: Path, formats=FORMATS, stems=None) -> list[Path]:
+    """The files an export of the figures named in ``stems`` (default: every view) into ``folder`` would replace:
+    asked about first, so that one scenario's slides never silently take the place of another's."""
+    names = [v.stem for v in _views()] if stems is None else list(stems)
+    return [path for stem in names for fmt in formats if (path := Path(folder) / f"{stem}.{fmt}").exists()]
+
+
 def write_figures(figures, context: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
     """Each figure (a ``stem``, a ``title`` and a ``draw``) as ``<stem>.<format>`` in ``folder``, all or nothing;
     a figure with no data is left out and named in ``empty``."""

@@ -15,7 +15,7 @@ from ..core.errors import DataFileError
 from ..core.filters import ExplorerState, authors_under
 from ..core.report import view_description
 from ..core.wording import counted, signed_points
-from ..figures.compare import EACH_AUTHOR, PAIR, POINTS, POOLED, Difference, difference_columns, side_authors
+from ..figures.compare import COMPARISON_STEMS, EACH_AUTHOR, PAIR, POINTS, POOLED, Difference, difference_columns, side_authors
 from ..figures.context import FigureContext
 from .charts.bars import FrameMix, PillarProfile
 from .charts.base import CellLabels, ChartView, Target, axis_title, label_axis, short_name, style_plot
@@ -25,8 +25,8 @@ from .charts.plot import ColourScale
 from .palette import ink_on
 from .screen import fit_within_screen, saved_rect, window_rect
 from .settings import read_settings, remember_setting
-from .export import FORMATS, export_comparison
-from .export_dialogs import ask_folder, ask_layout
+from .export import FORMATS, export_comparison, files_in_the_way
+from .export_dialogs import ask_folder, ask_layout, may_replace
 from .state import FilterState
 
 DIVERGING = pg.ColorMap([0.0, 0.5, 1.0], [(0, 114, 178), (255, 255, 255), (213, 94, 0)])  # Okabe–Ito blue ↔ vermillion
@@ -438,6 +438,8 @@ class CompareWindow(QWidget):
     def ask_and_export(self) -> None:
         """Both figures of the comparison, laid out for the medium chosen; the status line says what was written."""
         folder = ask_folder(self, "Export the comparison to a folder", self.remember)
+        if folder and not may_replace(self, folder, files_in_the_way(folder, FORMATS, COMPARISON_STEMS)):
+            return
         layout = ask_layout(self) if folder else None
         if folder and layout:
             try:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..figures.context import FigureContext
-from ..figures.export import Exported, write_views
+from ..figures.export import Exported, files_in_the_way, write_views
 from ..figures.export import seminar_pack as write_pack
 from ..figures.files import FORMATS, atomically
 from ..figures.media import DEFAULT_MEDIUM
 
-__all__ = ["FORMATS", "atomically", "export_chart", "export_comparison", "export_views", "figure_context", "seminar_pack"]
+__all__ = [
+    "FORMATS", "atomically", "chart_stems", "export_chart", "export_comparison", "export_views", "figure_context", "files_in_the_way", "seminar_pack",
+]
 
 
 def figure_context(window) -> FigureContext:
@@ -31,12 +33,16 @@ def export_views(window, folder: Path, formats=FORMATS, width: int | None = None
     return write_views(figure_context(window), folder, formats, width, medium)
 
 
-def export_chart(window, chart_title: str, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
+def chart_stems(chart_title: str) -> list[str]:
     """The figures of one chart (the timeline gives two: publication years and years mentioned)."""
     from ..figures.views import VIEWS
 
-    stems = [v.stem for v in VIEWS if v.chart == chart_title]
-    return write_views(figure_context(window), folder, formats, width, medium, stems)
+    return [v.stem for v in VIEWS if v.chart == chart_title]
+
+
+def export_chart(window, chart_title: str, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:
+    """The figures of one chart, as ``chart_stems`` names them."""
+    return write_views(figure_context(window), folder, formats, width, medium, chart_stems(chart_title))
 
 
 def seminar_pack(window, folder: Path, scenario_json: dict, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ..core.report import MAX_PNG_WIDTH
 from .settings import read_settings, remember_setting
@@ -37,6 +37,22 @@ def ask_save_path(parent: QWidget, title: str, name: str, kinds: str, remember: 
     if remember:
         remember_setting("export_folder", str(Path(path).parent))
     return Path(path)
+
+
+def may_replace(parent: QWidget, folder: Path, in_the_way: list[Path]) -> bool:
+    """True if nothing would be replaced, or the user says the files listed may be."""
+    if not in_the_way:
+        return True
+    names = ", ".join(p.name for p in in_the_way[:6]) + (f" and {len(in_the_way) - 6} more" if len(in_the_way) > 6 else "")
+    answer = QMessageBox.question(
+        parent,
+        "Replace files?",
+        f"{len(in_the_way)} file{'s' if len(in_the_way) != 1 else ''} in {folder} would be replaced: {names}.\n\n"
+        "Replace them? (Choose No and export again into another folder to keep both.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_layout(parent: QWidget) -> tuple[str, int] | None:

@@ -41,8 +41,8 @@ from .charts.framing_matrix import FramingMatrix
 from .charts.framing_view import FramingView
 from .charts.shared_rows import SharedRows
 from .compare import CompareWindow
-from .export_dialogs import ask_folder, ask_layout, ask_save_path
-from .export import FORMATS, atomically, export_chart, export_views, seminar_pack
+from .export_dialogs import ask_folder, ask_layout, ask_save_path, may_replace
+from .export import FORMATS, atomically, chart_stems, export_chart, export_views, files_in_the_way, seminar_pack
 from .filter_panel import FilterPanel
 from .scenarios_panel import ScenarioPanel, scenarios_dir
 from .screen import fit_within_screen, saved_rect, window_rect
@@ -599,6 +599,8 @@ class MainWindow(QMainWindow):
 
     def ask_and_export(self) -> None:
         folder = ask_folder(self, "Export every view to a folder", self.remember)
+        if folder and not may_replace(self, folder, files_in_the_way(folder, FORMATS)):
+            return
         layout = ask_layout(self) if folder else None
         if folder and layout:
             self._export(lambda: export_views(self, folder, FORMATS, layout[1], layout[0]).summary())
@@ -606,6 +608,8 @@ class MainWindow(QMainWindow):
     def export_widget(self, widget: QWidget, title: str) -> None:
         """One chart's figure as PNG, SVG and PDF (the chart's right-click menu)."""
         folder = ask_folder(self, f"Export the {title} to a folder", self.remember)
+        if folder and not may_replace(self, folder, files_in_the_way(folder, FORMATS, chart_stems(title))):
+            return
         layout = ask_layout(self) if folder else None
         if folder and layout:
             self._export(lambda: export_chart(self, title, folder, FORMATS, layout[1], layout[0]).summary())
