@@ -69,6 +69,8 @@ def test_two_files_that_are_not_the_same_sentences_are_refused_by_file_and_line(
     result = nspx("agree", str(first), str(moved))
     assert result.returncode != 0
     assert "moved.csv: line 3: the sentence is not the one on line 3 of first.csv" in result.stderr
+    assert "first.csv: Labour shortages on farms remain a worry." in result.stderr  # both sentences, to see the difference
+    assert "moved.csv: Both sides should widen scholarships for students." in result.stderr
     short = nspx("agree", str(first), str(write(tmp_path / "short.csv", SENTENCES[:3])))
     assert short.returncode != 0 and "short.csv: has 3 sentences where first.csv has 4" in short.stderr
     spaced = [(d, "  " + s.replace(" ", "  "), *rest) for d, s, *rest in SENTENCES]  # spacing aside, the same sentences
@@ -113,3 +115,21 @@ def test_the_shipped_figures_give_the_coder_beside_a_second_reader():
     pages = table[table["sample"] == "pages"].set_index("dimension")
     assert set(readers.index) == {"pillar", "area", "frame", "partner"} and set(pages.index) == set(readers.index)
     assert "For comparison, a second careful reader" in headline(table)
+
+
+def test_a_spreadsheets_csv_and_codes_typed_as_words_are_read(tmp_path):
+    """Excel's "CSV UTF-8" starts with a byte-order mark, and people type "Achievement" or "North Korea"."""
+    first = write(tmp_path / "first.csv", SENTENCES)
+    typed = [(d, s, p.title(), a.replace("_", " ").title(), f.capitalize(), q.title()) for d, s, p, a, f, q in SENTENCES]
+    excel = tmp_path / "excel.csv"
+    write(excel, typed)
+    excel.write_bytes(b"\xef\xbb\xbf" + excel.read_bytes())
+    result = nspx("agree", str(first), str(excel))
+    assert result.returncode == 0, result.stderr
+    assert "area             1.000   1.000  1.000" in result.stdout and "frame            1.000   1.000  1.000" in result.stdout
+    assert "support: the first reader's codes" in result.stdout  # the output says what its columns mean
+    wrong = [list(row) for row in SENTENCES]
+    wrong[0][4] = "Achievment"
+    refused = nspx("agree", str(first), str(write(tmp_path / "typo.csv", wrong)))
+    assert refused.returncode != 0
+    assert "typo.csv: line 2: unknown frame code(s) Achievment (the frame IDs are achievement, opportunity, challenge, recommendation)" in refused.stderr

@@ -95,7 +95,11 @@ def _agree(args: argparse.Namespace) -> int:
     first, second = (load_gold(path, taxonomy) for path in paths)
     check_same_sentences(first, second, *paths)
     result = reader_agreement(first, second, taxonomy)
-    title = f"{paths[1].name} (second reader) against {paths[0].name} (first reader), {len(first):,} sentence{'s' if len(first) != 1 else ''}"
+    title = (
+        f"{paths[1].name} (second reader) against {paths[0].name} (first reader), {len(first):,} sentence{'s' if len(first) != 1 else ''}\n"
+        "precision: the share of the second reader's codes the first gave too; recall: the share of the first reader's codes the\n"
+        "second found; alpha: agreement beyond chance, the same whichever comes first; support: the first reader's codes"
+    )
     print(format_report(result, title, detail=args.detail))
     if args.disagreements:
         print("\n" + format_disagreements(disagreements(first, second), paths[0].name, paths[1].name))

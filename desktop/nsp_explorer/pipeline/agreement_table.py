@@ -54,7 +54,7 @@ CODER_SOURCES = (
     "wordpiece.py", "evaluate.py", "agreement.py", "context_areas.py",
 )
 CODER_VERSION = 6
-CODER_SOURCES_SHA = "cd55786d678f87c3de7da307cfe093f188e81d704a8cdb7a7952f6db28780517"
+CODER_SOURCES_SHA = "df10bebc89d461ad89f3192aadc6e2f404af628fd84764a7b31d16c63f13ede3"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 

@@ -31,7 +31,7 @@ class GoldSentence:
 
 def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:  # a spreadsheet's "CSV UTF-8" starts with a BOM
             rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DataFileError(path, f"cannot be read: {exc}") from None
@@ -48,13 +48,20 @@ def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
             raise DataFileError(path, f"line {line}: a sentence runs over several lines (a quote that is not closed?)")
         codes = {}
         for dimension in EVALUATED:
-            values = frozenset(v.strip() for v in (row.get(dimension) or "").split(";") if v.strip())
-            bad = [v for v in values if not taxonomy.is_valid(dimension, v)]
+            written = [v.strip() for v in (row.get(dimension) or "").split(";") if v.strip()]
+            bad = [v for v in written if _code_id(v) not in taxonomy.ids(dimension)]
             if bad:
-                raise DataFileError(path, f"line {line}: unknown {dimension} code(s) {', '.join(sorted(bad))}")
-            codes[dimension] = values
+                raise DataFileError(
+                    path, f"line {line}: unknown {dimension} code(s) {', '.join(sorted(bad))} (the {dimension} IDs are {', '.join(taxonomy.ids(dimension))})"
+                )
+            codes[dimension] = frozenset(_code_id(v) for v in written)
         gold.append(GoldSentence(row["doc_id"], row["sentence"], codes))
     return gold
+
+
+def _code_id(written: str) -> str:
+    """A code as a person may type it ("Achievement", "North Korea", "human-rights") as the taxonomy's ID."""
+    return "_".join(written.lower().replace("-", " ").split())
 
 
 def check_runs(gold: list[GoldSentence], path: Path) -> None:

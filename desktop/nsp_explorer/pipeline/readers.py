@@ -16,6 +16,10 @@ from .agreement import Agreement, agreement, per_code
 from .evaluate import EVALUATED, GoldSentence
 
 
+def _clipped(sentence: str, most: int = 160) -> str:
+    return sentence if len(sentence) <= most else sentence[: most - 1] + "…"
+
+
 def _same_words(a: str, b: str) -> bool:
     return a.split() == b.split()
 
@@ -25,7 +29,9 @@ def check_same_sentences(first: list[GoldSentence], second: list[GoldSentence], 
     for line, (a, b) in enumerate(zip(first, second), start=2):
         if not _same_words(a.sentence, b.sentence):
             raise DataFileError(
-                second_path, f"line {line}: the sentence is not the one on line {line} of {first_path.name}: both readers must code the same sentences in the same order"
+                second_path,
+                f"line {line}: the sentence is not the one on line {line} of {first_path.name}: both readers must code the same "
+                f"sentences in the same order\n  {first_path.name}: {_clipped(a.sentence)}\n  {second_path.name}: {_clipped(b.sentence)}",
             )
     if len(first) != len(second):
         raise DataFileError(second_path, f"has {len(second):,} sentences where {first_path.name} has {len(first):,}: both readers must code the same sentences")
