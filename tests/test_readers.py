@@ -97,9 +97,9 @@ def test_recorded_readers_reach_the_coding_quality_view_as_the_yardstick(qtbot, 
     dialog = CodingQualityDialog(tmp_path)
     qtbot.addWidget(dialog)
     names = [row[0] for row in dialog.figures()]
-    assert names == ["second reader, real pages"] * 4 + ["held-out sentences"] * 2 + ["bundled articles"] * 2
+    assert names == ["yardstick: second reader"] * 4 + ["held-out sentences"] * 2 + ["bundled articles"] * 2
     assert "frames F1 0.80 (precision 1.00, recall 0.67)" in dialog.details.text()
-    assert "Second reader:" in dialog.explanation.text()
+    assert "Yardstick, second reader:" in dialog.explanation.text()
 
 
 def test_a_readers_file_with_another_sample_is_refused(tmp_path):

@@ -6,13 +6,13 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from ..core.agreement import AGREEMENT_FILE, headline, lead, load_agreement
 from ..core.errors import DataFileError
 
 HEADERS = ("Sample", "Level", "Dimension", "Units", "Precision", "Recall", "F1", "Krippendorff's α")
-SAMPLE_NAMES = {"corpus": "bundled articles", "heldout": "held-out sentences", "pages": "held-out real pages", "readers": "second reader, real pages"}
+SAMPLE_NAMES = {"corpus": "bundled articles", "heldout": "held-out sentences", "pages": "held-out real pages", "readers": "yardstick: second reader"}
 ORDER = ("pages", "readers", "heldout", "corpus")  # the rows in the order to read them: the coder on unseen pages, then its yardstick
 EXPLANATION = (
     "Each row compares the automatic coder with a careful reader's coding of the same units (sentences or passages). "
@@ -35,7 +35,7 @@ PAGES_NOTE = (
     "to its publishers and is not shipped, so their figures were recorded when this version of the coder was measured."
 )
 READERS_NOTE = (
-    " Second reader: another careful reader coded some of the same real-page sentences alone, without seeing the first "
+    " Yardstick, second reader: another careful reader coded some of the same real-page sentences alone, without seeing the first "
     "reader's codes or the coder's; how closely the two readers agree is the yardstick for the coder's figures."
 )
 
@@ -89,13 +89,22 @@ class CodingQualityDialog(QDialog):
         self.source.setTextFormat(Qt.TextFormat.RichText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        content = QWidget()  # scrolls as a whole on a small screen (a 1280×720 projector): nothing drawn over the table
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.summary)
+        inner.addWidget(self.details)
+        inner.addWidget(self.table, 4)
+        inner.addWidget(explanation)
+        inner.addWidget(self.source)
+        inner.addStretch(0)  # without a table the words stay together at the top; with one, the table takes the room
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.details)
-        layout.addWidget(self.table, 4)
-        layout.addWidget(explanation)
-        layout.addWidget(self.source)
-        layout.addStretch(0)  # without a table the words stay together at the top; with one, the table takes the room
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         header = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
         self.table.setMinimumHeight(header + self.table.verticalHeader().defaultSectionSize() * 9)  # nine rows, no scrolling
