@@ -222,8 +222,14 @@ def test_export_asks_for_the_layout_starts_at_the_last_folder_and_says_what_it_w
     image = QImage(str(tmp_path / "slides" / "comparison.png"))
     assert image.width() == 800 and image.height() == 600  # the slide chosen
     assert compare.status.text() == f"Exported 6 files to {tmp_path / 'slides'}"
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No)
     compare.ask_and_export()
     assert starts == [str(Path.home()), str(tmp_path / "slides")]  # the home folder, never the app's; then the last one
+    assert "6 files in" in asked[0] and "comparison.png" in asked[0]  # asked before replacing the first export: kept
+    assert QImage(str(tmp_path / "slides" / "comparison.png")).width() == 800
 
 
 def test_the_window_and_the_exported_figure_have_the_same_difference_columns(compare, coded):

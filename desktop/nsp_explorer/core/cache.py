@@ -161,7 +161,7 @@ def read_cache(place: Path, key: bytes, folder: Path, taxonomy: Taxonomy) -> tup
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or manifest.get("sources") != list(SOURCES):
             return None, "the cache is of another format"
         if not hmac.compare_digest(str(manifest.get("signature", "")), _signature(key, manifest)):
-            return None, "its signature is not this account's (it was made elsewhere, or changed since), so it was set aside"
+            return None, "it was made for another account or computer (or changed since), so it was set aside"
         csvs = manifest["csvs"]
         if set(csvs) != set(COLUMNS) or not all(_verified(folder / name, csvs[name]) for name in COLUMNS):
             return None, "the CSVs changed since the cache was made"

@@ -197,7 +197,9 @@ class MainWindow(QMainWindow):
             chart.refresh()
             chart.fit_minimum_height()
         self.startup_notices = list(coded.library_notes)  # what the user must hear about: a library or settings set aside
-        self.startup_notices.append(f"Fast-start cache not used: {coded.cache_note}." if coded.cache_note else "")
+        self.startup_notices.append(  # nothing is wrong with the data: the next start is the quick one again
+            f"Started from the dataset itself and made the fast-start copy again for next time ({coded.cache_note})." if coded.cache_note else ""
+        )
         if remember:
             self.startup_notices.append(self._restore())
         self.startup_notices = [n for n in self.startup_notices if n]

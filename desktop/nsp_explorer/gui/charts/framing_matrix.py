@@ -75,7 +75,7 @@ class FramingMatrix(ChartView):
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.controls.addWidget(self.measure)
 
-        self.colour_bar = author_area_heatmap(self, self.palette.colour_map(), (0, 1))
+        self.colour_bar = author_area_heatmap(self, self.palette.colour_map(), (0, 100))
         self.style_colour_bar()
         self.area_labels = [coded.taxonomy.label("area", a) for a in self.areas]
 
@@ -126,11 +126,13 @@ class FramingMatrix(ChartView):
         values = shares if measure == "share" else np.where(totals > 0, counts, np.nan).astype(float)
         self.values = values
         finite = values[np.isfinite(values)]
-        top = 1.0 if measure == "share" else max(1.0, float(finite.max()) if finite.size else 1.0)
+        # shares are drawn and keyed in per cent, as the cells write them (a key of 0–1 beside "50%" reads wrongly)
+        shown = values * 100 if measure == "share" else values
+        top = 100.0 if measure == "share" else max(1.0, float(finite.max()) if finite.size else 1.0)
         # the rect goes with the data: set before an image exists, it would scale one cell over the whole view
-        self.image.setImage(values, levels=(0, top), autoLevels=False, rect=QRectF(-0.5, -0.5, len(totals), len(self.areas)))
+        self.image.setImage(shown, levels=(0, top), autoLevels=False, rect=QRectF(-0.5, -0.5, len(totals), len(self.areas)))
         self.colour_bar.set_levels((0, top))
-        scale = "share of passages" if measure == "share" else "passages"
+        scale = "% of the author's passages" if measure == "share" else "passages"
         if self.colour_bar.axis.labelText != scale:
             self.colour_bar.axis.setLabel(scale)
         texts, colours = [], []
@@ -140,7 +142,7 @@ class FramingMatrix(ChartView):
                 empty = value != value  # NaN: the author has no passages in the selection
                 few = measure == "share" and totals[column] < FEW_PASSAGES
                 texts.append("–" if empty else percent(value) + ("*" if few else "") if measure == "share" else str(int(counts[row, column])))
-                colours.append(self.palette.text if empty else ink_on(self.colour_map, value / top))
+                colours.append(self.palette.text if empty else ink_on(self.colour_map, shown[row, column] / top))
         self.cell_labels.set_labels(texts, colours)
         starred = any(text.endswith("*") for text in texts)  # the star is explained where it is shown, as the figure does
         with_data = [area for area, row in zip(self.areas, counts) if np.nansum(row) > 0]
