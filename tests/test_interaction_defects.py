@@ -254,6 +254,24 @@ def test_saving_a_view_says_a_chart_selection_is_kept_and_can_leave_it_out(qtbot
     assert not SaveScenarioDialog("", panel).offered  # nothing selected: nothing to offer
 
 
+def test_the_panel_says_when_the_view_has_changed_since_its_scenario_was_shown(qtbot, coded, dirs):
+    store = ScenarioStore.open(dirs / "scenarios", coded.taxonomy, coded.authors, coded.years)
+    store.add(Scenario("Lee vs Choe", "", FilterSpec(authors={"Lee Jaehyon", "Choe Won-gi"}), FilterSpec(), "", "share", None))
+    store.add(Scenario("Peace", "", FilterSpec(pillars={"peace"}), FilterSpec(), "", "share", None))
+    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    panel = window.scenarios
+    panel.show_scenario(0)
+    assert panel.changed.isHidden()
+    window.state.set_filters(FilterSpec(authors={"Lee Jaehyon", "Choe Won-gi"}, frames={"achievement"}))  # Challenge unticked, say
+    assert not panel.changed.isHidden() and "since “Lee vs Choe” was shown" in panel.changed.text()
+    panel.update_current()  # stored: the view is the scenario again
+    assert panel.changed.isHidden() and window.store.scenarios[0].filters.frames == {"achievement"}
+    window.state.set_filters(FilterSpec())
+    assert not panel.changed.isHidden()
+    panel.show_scenario(1)  # another scenario shown: the mark is about it now, and it is unchanged
+    assert panel.changed.isHidden()
+
+
 def test_rename_and_delete_are_disabled_without_a_scenario(qtbot, coded, dirs):
     window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
     buttons = window.scenarios.buttons

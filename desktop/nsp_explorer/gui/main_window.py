@@ -645,12 +645,15 @@ class MainWindow(QMainWindow):
         self.name_the_view(scenario.name, scenario.note)
 
     def _view_changed(self, *_) -> None:
-        if self.seminar and self.scenario_name:
-            self.update_banner()
+        if self.scenario_name:
+            self.scenarios.show_changed("" if self.scenario_shown() else self.scenario_name)
+            if self.seminar:
+                self.update_banner()
 
     def name_the_view(self, name: str, note: str) -> None:
         """The view now is the scenario of this name (shown or just saved)."""
         self.scenario_view = self.current_scenario(name, note)
+        self.scenarios.show_changed("")
         self.update_banner()
 
     def note_the_view(self, note: str) -> None:

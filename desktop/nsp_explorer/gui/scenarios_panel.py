@@ -61,6 +61,11 @@ class ScenarioPanel(QWidget):
         self.note.setTabChangesFocus(True)  # Tab moves on through the window; it is never typed into the note
         self.note.setMaximumHeight(90)
         self.note.textChanged.connect(self._note_changed)
+        self.changed = QLabel()  # the view is no longer the scenario last shown: say so before a switch loses it
+        self.changed.setWordWrap(True)
+        self.changed.setTextFormat(Qt.TextFormat.PlainText)
+        self.changed.setStyleSheet("color: #8C4A00;")
+        self.changed.hide()
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.PlainText)
@@ -90,6 +95,7 @@ class ScenarioPanel(QWidget):
         heading.setWordWrap(True)  # the panel can be narrowed
         layout.addWidget(heading)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.changed)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         layout.addWidget(self.problems)
@@ -112,6 +118,14 @@ class ScenarioPanel(QWidget):
         self.buttons["Undo delete"].setEnabled(self._undo is not None)
         self._enable_buttons()
         self.counted.emit(len(self.store.scenarios))
+
+    def show_changed(self, name: str) -> None:
+        """Say that the view has changed since the scenario ``name`` was shown ('' when it has not, or none was)."""
+        self.changed.setText(
+            f"● The view has changed since “{name}” was shown: Update stores the change in it; Save view… keeps both; "
+            "showing another scenario leaves the change behind." if name else ""
+        )
+        self.changed.setVisible(bool(name))
 
     def _chosen(self, row: int) -> None:
         """The note box always holds the chosen scenario's note (typing there writes to that scenario), or nothing."""
