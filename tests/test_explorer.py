@@ -244,6 +244,8 @@ def test_filters_move_the_bars_and_points_never_the_axes_under_them(window, qtbo
 def test_the_colour_scale_follows_the_matrix_measure(window, qtbot):
     scale = window.matrix.colour_bar
     assert scale.levels() == (0.0, 100.0) and scale.axis.labelText == "% of the author's passages"  # as the cells write them
+    drawn = window.matrix.image.image  # the cells are drawn on the key's scale: a share of 0.5 is 50 on it
+    assert np.allclose(drawn, window.matrix.values * 100, equal_nan=True) and np.nanmax(drawn) > 1
     window.matrix.set_measure("count")
     top = float(np.nanmax(window.matrix.values))
     assert scale.levels() == (0.0, top) and scale.axis.labelText == "passages"

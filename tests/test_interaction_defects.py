@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolTip
 
 from nsp_explorer.core.coded import code_passages
 from nsp_explorer.core.dataset import load_dataset
@@ -251,7 +251,12 @@ def test_saving_a_view_says_a_chart_selection_is_kept_and_can_leave_it_out(qtbot
     assert saved.name == "Lee vs Choe: trade" and saved.selection == FilterSpec()  # left out, as asked
     assert saved.filters == FilterSpec(authors={"Lee Jaehyon", "Choe Won-gi"})
     assert window.state.state.selection == FilterSpec() and window.scenario_shown() == "Lee vs Choe: trade"  # the view is the scenario
-    assert not SaveScenarioDialog("", panel).offered  # nothing selected: nothing to offer
+    plain = SaveScenarioDialog("", panel)
+    assert not plain.offered  # nothing selected: nothing to offer
+    save = plain.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled()  # no name, no scenario
+    plain.field.setText("  Peace ")
+    assert save.isEnabled() and plain.name() == "Peace"
 
 
 def test_the_panel_says_when_the_view_has_changed_since_its_scenario_was_shown(qtbot, coded, dirs):
@@ -270,6 +275,41 @@ def test_the_panel_says_when_the_view_has_changed_since_its_scenario_was_shown(q
     assert not panel.changed.isHidden()
     panel.show_scenario(1)  # another scenario shown: the mark is about it now, and it is unchanged
     assert panel.changed.isHidden()
+
+
+def test_update_never_writes_one_scenarios_view_into_another(qtbot, coded, dirs):
+    """A reviewer showed A, moved the highlight to B with the arrow keys, changed a filter and pressed Update: B took A's view."""
+    store = ScenarioStore.open(dirs / "scenarios", coded.taxonomy, coded.authors, coded.years)
+    store.add(Scenario("A", "", FilterSpec(pillars={"peace"}), FilterSpec(), "", "share", None))
+    store.add(Scenario("B", "", FilterSpec(pillars={"people"}), FilterSpec(), "", "share", None))
+    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    panel = window.scenarios
+    panel.show_scenario(0)
+    panel.list.setCurrentRow(1)  # highlighted, not shown
+    window.state.set_filters(FilterSpec(pillars={"peace"}, frames={"challenge"}))
+    assert not panel.buttons["Update"].isEnabled() and "choose that one" in panel.buttons["Update"].toolTip()
+    panel.list.setCurrentRow(0)
+    assert panel.buttons["Update"].isEnabled()
+    panel.update_current()
+    assert window.store.scenarios[0].filters == FilterSpec(pillars={"peace"}, frames={"challenge"})
+    assert window.store.scenarios[1].filters == FilterSpec(pillars={"people"})
+    window.state.set_filters(FilterSpec())
+    panel.delete()  # the scenario shown is gone: the view is no one's, and nothing names it any more
+    assert window.scenario_name == "" and panel.changed.isHidden() and panel.buttons["Update"].isEnabled()
+
+
+def test_a_save_that_fails_keeps_the_chart_selection(qtbot, coded, dirs, monkeypatch):
+    from nsp_explorer.core.errors import DataFileError
+
+    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    window.state.narrow(areas=("trade",))
+
+    def full(*_):
+        raise DataFileError(dirs / "scenarios", "cannot be written: No space left on device")
+
+    monkeypatch.setattr(window.store, "add", full)
+    window.scenarios._guard(lambda: window.scenarios.save_current("Trade", keep_selection=False))
+    assert window.state.state.selection == FilterSpec(areas={"trade"}) and "No space left" in window.scenarios.problems.text()
 
 
 def test_rename_and_delete_are_disabled_without_a_scenario(qtbot, coded, dirs):

@@ -289,6 +289,11 @@ def test_nspx_export_writes_the_png_svg_pdf_set_and_a_pack(tmp_path):
     replaced = nspx("export", "--out", str(tmp_path / "out"), "--format", "png", "--width", "800", "--replace")
     assert replaced.returncode == 0, replaced.stderr
     assert QImage(str(tmp_path / "out" / "framing.png")).width() == 800
+    assert (tmp_path / "out" / "cited-figures.png").exists()  # every view holds data without a scenario
+    back = nspx("export", "--scenario", str(scenario), "--out", str(tmp_path / "out"), "--format", "png", "--width", "900", "--replace")
+    assert back.returncode == 0, back.stderr
+    assert not (tmp_path / "out" / "cited-figures.png").exists()  # no cited figure under the scenario: the earlier one goes
+    assert "removed 1 earlier figure of those (cited-figures.png)" in back.stdout
 
 
 def test_the_app_asks_before_an_export_replaces_figures_already_in_the_folder(qtbot, coded, dirs, tmp_path, monkeypatch):

@@ -123,7 +123,7 @@ def _export(args: argparse.Namespace) -> int:
     """The scenario's views as figures, drawn from the data: no window, no Qt."""
     from .core.scenario import Loaded, Scenario, _known_values, read_scenario_file
     from .figures.context import FigureContext
-    from .figures.export import files_in_the_way, seminar_pack, write_views
+    from .figures.export import file_names, files_in_the_way, seminar_pack, write_views
     from .figures.files import parse_formats
     from .figures.media import MEDIA
     from .gui.app import load
@@ -153,9 +153,8 @@ def _export(args: argparse.Namespace) -> int:
     else:
         in_the_way = files_in_the_way(out, formats)
         if in_the_way and not args.replace:
-            names = ", ".join(p.name for p in in_the_way[:6]) + (f" and {len(in_the_way) - 6} more" if len(in_the_way) > 6 else "")
-            raise SystemExit(f"nspx export: error: {out} already holds {names}: give --replace to replace them, or another --out")
-        result = write_views(context, out, formats, width, args.medium)
+            raise SystemExit(f"nspx export: error: {out} already holds {file_names(in_the_way)}: give --replace to replace them, or another --out")
+        result = write_views(context, out, formats, width, args.medium).clear_left_over(in_the_way)
     print(f"{result.summary()} ({time.perf_counter() - started:.2f} s)")
     return 0
 

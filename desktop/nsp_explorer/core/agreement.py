@@ -105,19 +105,25 @@ def headline(table: pd.DataFrame | None) -> str:
 
 def yardstick(table: pd.DataFrame) -> str:
     """What the coder's figures are to be held against: how closely a second careful reader agrees with the first on
-    the same real-page sentences (nothing when that was not measured)."""
+    the same real-page sentences, and whether the coder comes as close there (nothing when that was not measured)."""
     rows = _sentence_rows(table, "readers")
-    said = [
-        f"{name} F1 {_figure(rows.at[dimension, 'f1'])} (precision {_figure(rows.at[dimension, 'precision'])}, recall {_figure(rows.at[dimension, 'recall'])})"
-        for dimension, name in (("frame", "frames"), ("area", "areas"))
-        if dimension in rows.index
-    ]
-    if not said:
+    known = [(d, name) for d, name in (("frame", "frames"), ("area", "areas")) if d in rows.index and rows.at[d, "f1"] == rows.at[d, "f1"]]
+    if not known:
         return ""
-    return (
-        f" For comparison, a second careful reader who coded {rows['units'].iloc[0]:,} of the real-page sentences alone agrees with "
-        f"the first on " + ", ".join(said) + ": the coder is not yet as close to a reader as another reader is."
+    said = ", ".join(
+        f"{name} F1 {_figure(rows.at[d, 'f1'])} (precision {_figure(rows.at[d, 'precision'])}, recall {_figure(rows.at[d, 'recall'])})" for d, name in known
     )
+    text = f" For comparison, a second careful reader who coded {rows['units'].iloc[0]:,} real-page sentences alone agrees with the first on {said}"
+    coder = _sentence_rows(table, "pages")
+    if all(d in coder.index and coder.at[d, "f1"] == coder.at[d, "f1"] for d, _ in known):
+        behind = [name for d, name in known if coder.at[d, "f1"] < rows.at[d, "f1"]]
+        if len(behind) == len(known):
+            text += ": the coder is not yet as close to a reader as another reader is"
+        elif not behind:
+            text += ": the coder comes as close to a reader as another reader does"
+        else:
+            text += f": the coder is not yet as close to a reader on {' and '.join(behind)}"
+    return text + "."
 
 
 def _share(value: float) -> str:

@@ -118,12 +118,15 @@ def load_coded(folder: Path, taxonomy: Taxonomy) -> CodedPassages:
         except OSError:
             hashes = csvs = None  # load_dataset names the missing file
         coded = code_passages(load_dataset(folder, taxonomy, hashes), taxonomy)
+    cached = False
     if csvs is not None and key is not None:
         for place in cache_folders(folder):
             if write_cache(coded, place, csvs, key):
+                cached = True
                 break
     if notes:
-        coded = dataclasses.replace(coded, cache_note="; ".join(notes) + "; rebuilt from the CSVs")
+        again = "made again for the next start" if cached else "it could not be made again, so the next start reads the CSVs too"
+        coded = dataclasses.replace(coded, cache_note="; ".join(notes) + f"; read from the CSVs, and the cache {again}")
     return coded
 
 

@@ -22,12 +22,25 @@ class Exported:
     written: list[Path] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)
     folder: Path | None = None
+    removed: list[Path] = field(default_factory=list)  # earlier figures the user let go that this export did not rewrite
 
     def summary(self) -> str:
         text = f"Exported {plural(len(self.written), 'file')}" + (f" to {self.folder}" if self.folder else "")
         if self.empty:
             text += f"; not exported, as they show no data: {', '.join(self.empty)}"
+        if self.removed:
+            text += f"; removed {plural(len(self.removed), 'earlier figure')} of those ({', '.join(p.name for p in self.removed)})"
         return text
+
+    def clear_left_over(self, replaced: list[Path]) -> Exported:
+        """After the user agreed to replace ``replaced``: remove those this export did not write (views that show no
+        data now), so that the folder holds one export's figures, not a mix of two."""
+        written = {p.name for p in self.written}
+        for path in replaced:
+            if path.name not in written and path.exists():
+                path.unlink()
+                self.removed.append(path)
+        return self
 
 
 def draw(view, context: FigureContext, medium_name: str = DEFAULT_MEDIUM, width: int | None = None):
@@ -51,6 +64,12 @@ def files_in_the_way(folder: Path, formats=FORMATS, stems=None) -> list[Path]:
     asked about first, so that one scenario's slides never silently take the place of another's."""
     names = [v.stem for v in _views()] if stems is None else list(stems)
     return [path for stem in names for fmt in formats if (path := Path(folder) / f"{stem}.{fmt}").exists()]
+
+
+def file_names(paths: list[Path], most: int = 6) -> str:
+    """'a.png, b.svg and 3 more': the files a message names."""
+    names = ", ".join(p.name for p in paths[:most])
+    return names + (f" and {len(paths) - most} more" if len(paths) > most else "")
 
 
 def write_figures(figures, context: FigureContext, folder: Path, formats=FORMATS, width: int | None = None, medium: str = DEFAULT_MEDIUM) -> Exported:

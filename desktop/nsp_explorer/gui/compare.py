@@ -438,11 +438,12 @@ class CompareWindow(QWidget):
     def ask_and_export(self) -> None:
         """Both figures of the comparison, laid out for the medium chosen; the status line says what was written."""
         folder = ask_folder(self, "Export the comparison to a folder", self.remember)
-        if folder and not may_replace(self, folder, files_in_the_way(folder, FORMATS, COMPARISON_STEMS)):
+        in_the_way = files_in_the_way(folder, FORMATS, COMPARISON_STEMS) if folder else []
+        if folder and not may_replace(self, folder, in_the_way):
             return
         layout = ask_layout(self) if folder else None
         if folder and layout:
             try:
-                self.status.setText(export_comparison(self, folder, FORMATS, layout[1], layout[0]).summary())
+                self.status.setText(export_comparison(self, folder, FORMATS, layout[1], layout[0]).clear_left_over(in_the_way).summary())
             except DataFileError as error:
                 self.status.setText(str(error))

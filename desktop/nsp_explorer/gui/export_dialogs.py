@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ..core.report import MAX_PNG_WIDTH
+from ..figures.export import file_names
 from .settings import read_settings, remember_setting
 
 LAYOUTS = {"Slide 16:9": "slide-16x9", "Slide 4:3": "slide-4x3", "Paper column (89 mm)": "paper-column"}
@@ -43,12 +44,12 @@ def may_replace(parent: QWidget, folder: Path, in_the_way: list[Path]) -> bool:
     """True if nothing would be replaced, or the user says the files listed may be."""
     if not in_the_way:
         return True
-    names = ", ".join(p.name for p in in_the_way[:6]) + (f" and {len(in_the_way) - 6} more" if len(in_the_way) > 6 else "")
     answer = QMessageBox.question(
         parent,
         "Replace files?",
-        f"{len(in_the_way)} file{'s' if len(in_the_way) != 1 else ''} in {folder} would be replaced: {names}.\n\n"
-        "Replace them? (Choose No and export again into another folder to keep both.)",
+        f"{len(in_the_way)} file{'s' if len(in_the_way) != 1 else ''} in {folder} would be replaced: {file_names(in_the_way)}.\n\n"
+        "Replace them? (A figure whose view shows no data now is removed, so that the folder holds one export. Choose No and "
+        "export into another folder to keep both.)",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

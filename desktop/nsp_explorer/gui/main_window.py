@@ -197,8 +197,8 @@ class MainWindow(QMainWindow):
             chart.refresh()
             chart.fit_minimum_height()
         self.startup_notices = list(coded.library_notes)  # what the user must hear about: a library or settings set aside
-        self.startup_notices.append(  # nothing is wrong with the data: the next start is the quick one again
-            f"Started from the dataset itself and made the fast-start copy again for next time ({coded.cache_note})." if coded.cache_note else ""
+        self.startup_notices.append(  # nothing is wrong with the data: only the start was slower
+            f"Started without the fast-start cache: {coded.cache_note}." if coded.cache_note else ""
         )
         if remember:
             self.startup_notices.append(self._restore())
@@ -601,20 +601,22 @@ class MainWindow(QMainWindow):
 
     def ask_and_export(self) -> None:
         folder = ask_folder(self, "Export every view to a folder", self.remember)
-        if folder and not may_replace(self, folder, files_in_the_way(folder, FORMATS)):
+        in_the_way = files_in_the_way(folder, FORMATS) if folder else []
+        if folder and not may_replace(self, folder, in_the_way):
             return
         layout = ask_layout(self) if folder else None
         if folder and layout:
-            self._export(lambda: export_views(self, folder, FORMATS, layout[1], layout[0]).summary())
+            self._export(lambda: export_views(self, folder, FORMATS, layout[1], layout[0]).clear_left_over(in_the_way).summary())
 
     def export_widget(self, widget: QWidget, title: str) -> None:
         """One chart's figure as PNG, SVG and PDF (the chart's right-click menu)."""
         folder = ask_folder(self, f"Export the {title} to a folder", self.remember)
-        if folder and not may_replace(self, folder, files_in_the_way(folder, FORMATS, chart_stems(title))):
+        in_the_way = files_in_the_way(folder, FORMATS, chart_stems(title)) if folder else []
+        if folder and not may_replace(self, folder, in_the_way):
             return
         layout = ask_layout(self) if folder else None
         if folder and layout:
-            self._export(lambda: export_chart(self, title, folder, FORMATS, layout[1], layout[0]).summary())
+            self._export(lambda: export_chart(self, title, folder, FORMATS, layout[1], layout[0]).clear_left_over(in_the_way).summary())
 
     def export_passages(self, path: Path) -> Path:
         """The passage list as CSV (spreadsheet-safe) or Markdown, with citations."""
@@ -653,6 +655,12 @@ class MainWindow(QMainWindow):
     def name_the_view(self, name: str, note: str) -> None:
         """The view now is the scenario of this name (shown or just saved)."""
         self.scenario_view = self.current_scenario(name, note)
+        self.scenarios.show_changed("")
+        self.update_banner()
+
+    def forget_scenario(self) -> None:
+        """The scenario the view was made from is gone (deleted): the view is no one's now."""
+        self.scenario_view = None
         self.scenarios.show_changed("")
         self.update_banner()
 

@@ -107,7 +107,7 @@ class CodingQualityDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         header = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
-        self.table.setMinimumHeight(header + self.table.verticalHeader().defaultSectionSize() * 9)  # nine rows, no scrolling
+        self.table.setMinimumHeight(header + self.table.verticalHeader().defaultSectionSize() * 9)  # nine rows before the table scrolls
         room = (parent or self).screen().availableGeometry()  # the screen the main window is on
         self.resize(min(900, room.width() - 40), min(700, room.height() - 40))
         self.measured = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import appdirs
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import DataFileError
+from ..core.filters import FilterSpec
 from ..core.scenario import Scenario, ScenarioStore
 from ..figures.context import FigureContext
 from .charts.base import plain_tip
@@ -48,6 +50,7 @@ class ScenarioPanel(QWidget):
         self.window = window
         self.store = store
         self._undo: tuple[int, Scenario] | None = None
+        self.shown: Path | None = None  # the file of the scenario the view was last made from (names can repeat)
 
         self.list = QListWidget()
         self.list.setAccessibleName("Scenarios")
@@ -113,10 +116,9 @@ class ScenarioPanel(QWidget):
         self.list.blockSignals(False)
         if select is not None and 0 <= select < self.list.count():
             self.list.setCurrentRow(select)
-        self._chosen(self.current())
+        self._chosen(self.current())  # its note in the box, and the buttons for it
         self.problems.setText("\n".join(self.store.problems))
         self.buttons["Undo delete"].setEnabled(self._undo is not None)
-        self._enable_buttons()
         self.counted.emit(len(self.store.scenarios))
 
     def show_changed(self, name: str) -> None:
@@ -133,11 +135,21 @@ class ScenarioPanel(QWidget):
         self._enable_buttons()
 
     def _enable_buttons(self) -> None:
-        """What acts on the chosen scenario is enabled only while one is chosen."""
+        """What acts on the chosen scenario is enabled only while one is chosen; Update only while the chosen one is
+        the scenario shown (or none is), so that it never writes one scenario's view into another."""
         chosen = 0 <= self.current() < len(self.store.scenarios)
-        for text in ("Rename…", "Duplicate", "Delete", "Update", "Export…"):
+        for text in ("Rename…", "Duplicate", "Delete", "Export…"):
             self.buttons[text].setEnabled(chosen)
         self.note.setEnabled(chosen)
+        other = chosen and self.shown is not None and self.store.files[self.current()] != self.shown
+        self.buttons["Update"].setEnabled(chosen and not other)
+        self.buttons["Update"].setToolTip(
+            "Update stores the view in the scenario it was shown from: choose that one in the list, or Save view… for a new one"
+            if other else "Store what is shown now in the chosen scenario"
+        )
+
+    def _is_shown(self, index: int) -> bool:
+        return self.shown is not None and 0 <= index < len(self.store.files) and self.store.files[index] == self.shown
 
     def _show_note(self, text: str) -> None:
         self.note.blockSignals(True)
@@ -151,8 +163,9 @@ class ScenarioPanel(QWidget):
         if not 0 <= index < len(self.store.scenarios):
             return
         scenario = self.store.scenarios[index]
+        self.shown = self.store.files[index]
         self.list.setCurrentRow(index)
-        self._show_note(scenario.note)
+        self._chosen(index)
         self.window.apply_scenario(scenario)
         self.message.emit(f"Showing scenario “{scenario.name}”")
 
@@ -172,9 +185,13 @@ class ScenarioPanel(QWidget):
     def save_current(self, name: str, keep_selection: bool = True) -> int:
         """Save the view as a new scenario (without a note); without the chart selection if asked, which the view
         then drops too, so that what is shown is the scenario."""
+        scenario = self.window.current_scenario(name)
+        if not keep_selection:
+            scenario = replace(scenario, selection=FilterSpec())
+        index = self.store.add(scenario)  # a failure stops here: the view keeps its selection
         if not keep_selection:
             self.window.state.clear_selection("scenario")
-        index = self.store.add(self.window.current_scenario(name))
+        self.shown = self.store.files[index]
         self.refill(index)
         self.window.name_the_view(name, "")
         self.message.emit(f"Saved scenario “{name}”")
@@ -210,7 +227,11 @@ class ScenarioPanel(QWidget):
         index = self.current()
         if index >= 0:
             def remove():
+                shown = self._is_shown(index)
                 self._undo = self.store.delete(index)
+                if shown:  # the view is no longer any scenario's
+                    self.shown = None
+                    self.window.forget_scenario()
                 self.refill(min(index, len(self.store.scenarios) - 1))
                 self.message.emit(f"Deleted “{self._undo[1].name}” (Undo delete brings it back)")
             self._guard(remove)
@@ -229,18 +250,22 @@ class ScenarioPanel(QWidget):
         index = self.current()
         if index >= 0:
             old = self.store.scenarios[index]
-            self._guard(lambda: self.store.update(index, Scenario(old.name, self.note.toPlainText(), old.filters, old.selection, old.search, old.measure, old.indicator)))
-            if old.name == self.window.scenario_name:  # the banner shows the note as it is written
+            self._guard(lambda: self.store.update(index, replace(old, note=self.note.toPlainText())))
+            if self._is_shown(index):  # the banner shows the note as it is written
                 self.window.note_the_view(self.note.toPlainText())
 
     def import_file(self, path: Path) -> None:
-        """Add a shared scenario and show it (its note in the box, its view in the charts)."""
+        """Add a shared scenario and show it (its note in the box, its view in the charts), unless the view holds
+        changes not stored in the scenario shown: then it is only chosen, and the changes stay on screen."""
         index, ignored = self.store.import_file(path)
         self.refill(index)
-        self.show_scenario(index)
+        keep = not self.changed.isHidden()
+        if not keep:
+            self.show_scenario(index)
         if ignored:
             self.problems.setText(f"{path}: ignored unknown IDs: {', '.join(ignored)}")
-        self.message.emit(f"Imported “{self.store.scenarios[index].name}” from {path}, and showing it")
+        shown = "chosen (click it to show it; the view's changes are still on screen)" if keep else "showing it"
+        self.message.emit(f"Imported “{self.store.scenarios[index].name}” from {path}, {shown}")
 
     def ask_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import a scenario", "", "Scenario (*.json)")
@@ -272,6 +297,9 @@ class SaveScenarioDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(False)  # a scenario needs a name
+        self.field.textChanged.connect(lambda text: save.setEnabled(bool(text.strip())))
         form = QFormLayout(self)
         form.addRow("Name:", self.field)
         form.addRow(self.keep)

@@ -54,7 +54,7 @@ CODER_SOURCES = (
     "wordpiece.py", "evaluate.py", "agreement.py", "context_areas.py",
 )
 CODER_VERSION = 6
-CODER_SOURCES_SHA = "df10bebc89d461ad89f3192aadc6e2f404af628fd84764a7b31d16c63f13ede3"
+CODER_SOURCES_SHA = "0aade40c01a60be0d3ee2622f597a4ed79e59f1c705ffb3b69828649d5ee487d"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 

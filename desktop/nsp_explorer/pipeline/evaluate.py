@@ -40,6 +40,7 @@ def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
     missing = [c for c in ("doc_id", "sentence", *EVALUATED) if c not in rows[0]]
     if missing:
         raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}: it must have doc_id,sentence,pillar,area,frame,partner")
+    known = {d: _codes_as_typed(taxonomy, d) for d in EVALUATED}
     gold = []
     for line, row in enumerate(rows, start=2):
         if not (row["sentence"] or "").strip():
@@ -49,19 +50,25 @@ def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
         codes = {}
         for dimension in EVALUATED:
             written = [v.strip() for v in (row.get(dimension) or "").split(";") if v.strip()]
-            bad = [v for v in written if _code_id(v) not in taxonomy.ids(dimension)]
+            bad = [v for v in written if _code_id(v) not in known[dimension]]
             if bad:
                 raise DataFileError(
                     path, f"line {line}: unknown {dimension} code(s) {', '.join(sorted(bad))} (the {dimension} IDs are {', '.join(taxonomy.ids(dimension))})"
                 )
-            codes[dimension] = frozenset(_code_id(v) for v in written)
+            codes[dimension] = frozenset(known[dimension][_code_id(v)] for v in written)
         gold.append(GoldSentence(row["doc_id"], row["sentence"], codes))
     return gold
 
 
 def _code_id(written: str) -> str:
-    """A code as a person may type it ("Achievement", "North Korea", "human-rights") as the taxonomy's ID."""
+    """A code as a person may type it ("Achievement", "North Korea", "human-rights"), in one spelling to look up."""
     return "_".join(written.lower().replace("-", " ").split())
+
+
+def _codes_as_typed(taxonomy: Taxonomy, dimension: str) -> dict[str, str]:
+    """Each code of a dimension by its ID and by its label as the app shows it ("Viet Nam", "Climate and green
+    growth"), in the spelling of ``_code_id``."""
+    return {_code_id(text): code for code in taxonomy.ids(dimension) for text in (taxonomy.label(dimension, code), code)}
 
 
 def check_runs(gold: list[GoldSentence], path: Path) -> None:

@@ -125,13 +125,16 @@ def write_csv(path: Path, rows: list[list[str]]) -> None:
     """Rows as CSV, atomically: the old file stays whole until the new one is complete."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # a data folder without gold/ yet
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(buffer.getvalue())
         os.replace(temp, path)
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
+        if temp is not None:
+            Path(temp).unlink(missing_ok=True)
         raise DataFileError(path, f"cannot be written: {exc.strerror or exc}") from None
 
 
