@@ -178,6 +178,23 @@ def test_the_frame_mix_speaks_of_stars_only_when_an_author_is_starred(qtbot, cod
     assert not any(label.endswith("*") for label in bars.author_labels) and "fewer than" not in bars.caption_label.text()  # the five articles: ten passages or more each
 
 
+def test_every_view_is_one_key_away_on_a_projector(qtbot, coded):
+    """At 1280×720 the lower charts are out of sight; View ▸ Go to view (Alt+1…7) scrolls to each."""
+    window = open_window(qtbot, coded, size=(1280, 720))
+    keys = {a.shortcut().toString(): a.text() for a in window.actions()}
+    assert [keys.get(f"Alt+{n + 1}", "") for n in range(len(window.charts))] == [f"&{n + 1} {c.title}" for n, c in enumerate(window.charts)]
+    bar = window.chart_scroll.verticalScrollBar()
+    if bar.maximum() == 0:
+        pytest.skip("the charts fit this screen: nothing to scroll")
+    bar.setValue(0)
+    last = len(window.charts) - 1
+    window.go_to_view(last)
+    top = window.charts[last].mapTo(window.chart_scroll.widget(), window.charts[last].rect().topLeft()).y()
+    assert bar.value() > 0 and bar.value() <= top <= bar.value() + window.chart_scroll.viewport().height()
+    window.go_to_view(0)
+    assert bar.value() == 0
+
+
 # -- scenarios -----------------------------------------------------------------------------------
 
 

@@ -255,6 +255,11 @@ class MainWindow(QMainWindow):
         self.one_view_action.setCheckable(True)
         action(view, "Next view", "Ctrl+PgDown", lambda: self.step_view(1))
         action(view, "Previous view", "Ctrl+PgUp", lambda: self.step_view(-1))
+        go = view.addMenu("&Go to view")  # on a low screen the lower charts are out of sight: one key brings each
+        for n, chart in enumerate(self.charts):
+            action(go, f"&{n + 1} {chart.title}", f"Alt+{n + 1}", lambda _=False, n=n: self.go_to_view(n), "Scroll to this chart and put the keyboard in it")
+        action(go, "&Passages", "Alt+8", lambda: self.passage_list.table.setFocus(), "Put the keyboard in the passage list")
+        action(go, "&Filters", "Alt+9", self._focus_filters, "Put the keyboard in the filters")
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "&About NSP Explorer", "F1", self.show_about, "Version, dataset sources and licences")
 
@@ -440,6 +445,21 @@ class MainWindow(QMainWindow):
             if not (self.seminar and self.charts[index].showing_message):
                 break
         self.show_view(index)
+
+    def go_to_view(self, index: int) -> None:
+        """One chart brought into sight (scrolled to, or shown alone in one-view mode) with the keyboard in it."""
+        if self.one_view:
+            self.show_view(index)
+        else:
+            self.view_index = index
+            chart = self.charts[index]  # its top at the top of the chart area (a tall chart shows its heading first)
+            top = chart.mapTo(self.chart_scroll.widget(), chart.rect().topLeft()).y()
+            self.chart_scroll.verticalScrollBar().setValue(max(0, top - self.chart_grid.inner.layout().spacing()))
+        self.charts[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_filters(self) -> None:
+        self.left.setCurrentIndex(0)
+        self.filter_panel.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_view(self, index: int) -> None:
         if not self.one_view:
