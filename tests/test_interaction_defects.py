@@ -285,7 +285,7 @@ def test_the_panel_says_when_the_view_has_changed_since_its_scenario_was_shown(q
     panel.show_scenario(0)
     assert panel.changed.isHidden()
     window.state.set_filters(FilterSpec(authors={"Lee Jaehyon", "Choe Won-gi"}, frames={"achievement"}))  # Challenge unticked, say
-    assert not panel.changed.isHidden() and "since “Lee vs Choe” was shown" in panel.changed.text()
+    assert not panel.changed.isHidden() and "Changed since “Lee vs Choe” was shown" in panel.changed.text()
     panel.update_current()  # stored: the view is the scenario again
     assert panel.changed.isHidden() and window.store.scenarios[0].filters.frames == {"achievement"}
     window.state.set_filters(FilterSpec())

@@ -124,8 +124,8 @@ class ScenarioPanel(QWidget):
     def show_changed(self, name: str) -> None:
         """Say that the view has changed since the scenario ``name`` was shown ('' when it has not, or none was)."""
         self.changed.setText(
-            f"● The view has changed since “{name}” was shown: Update stores the change in it; Save view… keeps both; "
-            "showing another scenario leaves the change behind." if name else ""
+            f"● Changed since “{name}” was shown: Update stores the change; Save view… keeps both; another scenario "
+            "shown leaves it behind." if name else ""
         )
         self.changed.setVisible(bool(name))
 
