@@ -198,6 +198,18 @@ def test_every_view_is_one_key_away_on_a_projector(qtbot, coded):
 # -- scenarios -----------------------------------------------------------------------------------
 
 
+def window_with_scenarios(qtbot, coded, dirs, *scenarios: Scenario) -> MainWindow:
+    """A window whose scenarios folder holds these scenarios, in this order."""
+    store = ScenarioStore.open(dirs / "scenarios", coded.taxonomy, coded.authors, coded.years)
+    for scenario in scenarios:
+        store.add(scenario)
+    return open_window(qtbot, coded, scenarios=dirs / "scenarios")
+
+
+def scenario(name: str, note: str = "", **filters) -> Scenario:
+    return Scenario(name, note, FilterSpec(**filters), FilterSpec(), "", "share", None)
+
+
 def test_a_new_scenario_starts_without_the_previous_note(qtbot, coded, dirs):
     store = ScenarioStore.open(dirs / "scenarios", coded.taxonomy, coded.authors, coded.years)
     store.add(Scenario("Peace", "Point out the Rohingya passages", FilterSpec(pillars={"peace"}), FilterSpec(), "", "share", None))
@@ -215,14 +227,13 @@ def test_a_new_scenario_starts_without_the_previous_note(qtbot, coded, dirs):
 def test_the_note_box_always_holds_the_chosen_scenarios_note(qtbot, coded, dirs, tmp_path):
     """A tester imported a colleague's scenario: the box still showed the last one's note, and typing wrote that note
     into the imported one. The box follows the chosen scenario whatever chose it (import, delete, a click)."""
-    store = ScenarioStore.open(dirs / "scenarios", coded.taxonomy, coded.authors, coded.years)
-    store.add(Scenario("Peace", "Point out the Rohingya passages", FilterSpec(pillars={"peace"}), FilterSpec(), "", "share", None))
-    store.add(Scenario("Trade", "Who sees achievement in trade?", FilterSpec(areas={"trade"}), FilterSpec(), "", "share", None))
-    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    window = window_with_scenarios(
+        qtbot, coded, dirs, scenario("Peace", "Point out the Rohingya passages", pillars={"peace"}), scenario("Trade", "Who sees achievement in trade?", areas={"trade"})
+    )
     panel = window.scenarios
     panel.show_scenario(1)
     theirs = ScenarioStore.open(tmp_path / "theirs", coded.taxonomy, coded.authors, coded.years)
-    theirs.add(Scenario("From a colleague", "", FilterSpec(pillars={"people"}), FilterSpec(), "", "share", None))
+    theirs.add(scenario("From a colleague", pillars={"people"}))
     shared = theirs.files[0]
     panel.import_file(shared)
     assert panel.current() == 2 and panel.note.toPlainText() == ""  # not the Trade note
@@ -236,9 +247,7 @@ def test_the_note_box_always_holds_the_chosen_scenarios_note(qtbot, coded, dirs,
 
 
 def test_tab_moves_on_from_the_note_box_and_types_nothing_into_it(qtbot, coded, dirs):
-    store = ScenarioStore.open(dirs / "scenarios", coded.taxonomy, coded.authors, coded.years)
-    store.add(Scenario("Peace", "Ask about peace", FilterSpec(pillars={"peace"}), FilterSpec(), "", "share", None))
-    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    window = window_with_scenarios(qtbot, coded, dirs, scenario("Peace", "Ask about peace", pillars={"peace"}))
     panel = window.scenarios
     panel.show_scenario(0)
     panel.note.setFocus()
@@ -277,10 +286,7 @@ def test_saving_a_view_says_a_chart_selection_is_kept_and_can_leave_it_out(qtbot
 
 
 def test_the_panel_says_when_the_view_has_changed_since_its_scenario_was_shown(qtbot, coded, dirs):
-    store = ScenarioStore.open(dirs / "scenarios", coded.taxonomy, coded.authors, coded.years)
-    store.add(Scenario("Lee vs Choe", "", FilterSpec(authors={"Lee Jaehyon", "Choe Won-gi"}), FilterSpec(), "", "share", None))
-    store.add(Scenario("Peace", "", FilterSpec(pillars={"peace"}), FilterSpec(), "", "share", None))
-    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    window = window_with_scenarios(qtbot, coded, dirs, scenario("Lee vs Choe", authors={"Lee Jaehyon", "Choe Won-gi"}), scenario("Peace", pillars={"peace"}))
     panel = window.scenarios
     panel.show_scenario(0)
     assert panel.changed.isHidden()
@@ -296,10 +302,7 @@ def test_the_panel_says_when_the_view_has_changed_since_its_scenario_was_shown(q
 
 def test_update_never_writes_one_scenarios_view_into_another(qtbot, coded, dirs):
     """A reviewer showed A, moved the highlight to B with the arrow keys, changed a filter and pressed Update: B took A's view."""
-    store = ScenarioStore.open(dirs / "scenarios", coded.taxonomy, coded.authors, coded.years)
-    store.add(Scenario("A", "", FilterSpec(pillars={"peace"}), FilterSpec(), "", "share", None))
-    store.add(Scenario("B", "", FilterSpec(pillars={"people"}), FilterSpec(), "", "share", None))
-    window = open_window(qtbot, coded, scenarios=dirs / "scenarios")
+    window = window_with_scenarios(qtbot, coded, dirs, scenario("A", pillars={"peace"}), scenario("B", pillars={"people"}))
     panel = window.scenarios
     panel.show_scenario(0)
     panel.list.setCurrentRow(1)  # highlighted, not shown

@@ -119,32 +119,28 @@ def coder_fingerprint(codebook: Codebook, taxonomy: Taxonomy, data_dir: Path) ->
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def recorded_pages(data_dir: Path, fingerprint: str) -> list[tuple[str, ...]]:
-    """The real pages' recorded rows measured with this coder (none if they were measured with another)."""
-    path = data_dir / PAGES
+def _recorded(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of a file of recorded figures (none if there is no such file); a file without ``columns`` is refused."""
     if not path.is_file():
         return []
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        missing = [c for c in PAGES_COLUMNS if c not in (reader.fieldnames or ())]
+        missing = [c for c in columns if c not in (reader.fieldnames or ())]
         if missing:
             raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}")
-        return [tuple(row[c] for c in AGREEMENT_COLUMNS) for row in reader if row["coder"] == fingerprint]
+        return list(reader)
+
+
+def recorded_pages(data_dir: Path, fingerprint: str) -> list[tuple[str, ...]]:
+    """The real pages' recorded rows measured with this coder (none if they were measured with another)."""
+    return [tuple(row[c] for c in AGREEMENT_COLUMNS) for row in _recorded(data_dir / PAGES, PAGES_COLUMNS) if row["coder"] == fingerprint]
 
 
 def recorded_readers(data_dir: Path) -> list[tuple[str, ...]]:
     """The two readers' recorded rows (none if they were not measured)."""
-    path = data_dir / READERS
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in AGREEMENT_COLUMNS if c not in (reader.fieldnames or ())]
-        if missing:
-            raise DataFileError(path, f"lacks the column(s) {', '.join(missing)}")
-        rows = [tuple(row[c] for c in AGREEMENT_COLUMNS) for row in reader]
+    rows = [tuple(row[c] for c in AGREEMENT_COLUMNS) for row in _recorded(data_dir / READERS, AGREEMENT_COLUMNS)]
     if any(row[0] != "readers" for row in rows):
-        raise DataFileError(path, "has a row whose sample is not 'readers'")
+        raise DataFileError(data_dir / READERS, "has a row whose sample is not 'readers'")
     return rows
 
 
