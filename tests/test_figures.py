@@ -513,3 +513,13 @@ def test_both_sides_of_the_comparison_star_a_share_of_few_passages_and_explain_o
     b = [t.get_text() for t in sheet.figure.axes[1].texts]
     assert any(text.endswith("%*") for text in b)  # Choe's few passages on B: starred, as in the single figure
     assert OTHER_AREAS_NOTE in " ".join(sheet.texts()).replace("\n", " ")
+
+
+def test_the_key_of_pale_cells_is_a_pale_frame_not_the_grey_of_no_frame(coded):
+    """A tester could not tell the '* fewer than 5 sentences' swatch from 'no frame': both were grey."""
+    from nsp_explorer.colours import FRAME_COLOURS, UNFRAMED_COLOUR
+    from nsp_explorer.figures.framing import frame_keys, pale
+
+    *_, unframed, few = frame_keys(coded)
+    assert unframed.colour == UNFRAMED_COLOUR and few.label.startswith("* fewer than")
+    assert few.colour == pale(FRAME_COLOURS["achievement"]) != pale(UNFRAMED_COLOUR) and few.colour.lower() != UNFRAMED_COLOUR.lower()

@@ -41,8 +41,16 @@ def frame_keys(coded, *states) -> list:
     shown = {f for state in states for f in shown_frames(state)} if states else set(FRAMES)
     keys = [Key(coded.taxonomy.label("frame", f), FRAME_COLOURS[f]) for f in FRAMES if f in shown]
     keys.append(Key(max((unframed_label(state) for state in states), key=len, default=unframed_label(None)), UNFRAMED_COLOUR))
-    keys.append(Key(f"* fewer than {FEW_SENTENCES} sentences (pale)", "#DDDDDD"))
+    keys.append(Key(f"* fewer than {FEW_SENTENCES} sentences (pale)", pale(FRAME_COLOURS["achievement"])))  # a pale frame, not a grey
     return keys
+
+
+def pale(colour: str) -> str:
+    """A frame colour as a cell on few sentences shows it: mixed with white by ``FEW_TINT`` (no transparency, the
+    same in every renderer)."""
+    from matplotlib.colors import to_hex, to_rgb
+
+    return to_hex(FEW_TINT * np.array(to_rgb(colour)) + (1 - FEW_TINT))
 
 
 def row_height(labels: list[str], medium: Medium) -> float:
@@ -58,7 +66,6 @@ def cell_font(medium: Medium, cell_w: float, cell_h: float) -> float:
 
 def draw_cells(ax, held: pd.DataFrame, authors: list[str], areas: list[str], size: float, medium: Medium) -> None:
     """One stacked frame bar and its sentence count per (author, area) cell of ``held``; "–" where there is none."""
-    from matplotlib.colors import to_rgb
     from matplotlib.patches import Rectangle
 
     from .draw import style_axes
@@ -79,8 +86,7 @@ def draw_cells(ax, held: pd.DataFrame, authors: list[str], areas: list[str], siz
             for colour, part in zip((*(FRAME_COLOURS[f] for f in FRAMES), UNFRAMED_COLOUR), counts / counts.sum()):
                 if not part:
                     continue
-                colour = np.array(to_rgb(colour))
-                colour = FEW_TINT * colour + (1 - FEW_TINT) if few else colour  # pale: mixed with white (no transparency, the same in every renderer)
+                colour = pale(colour) if few else colour
                 ax.add_patch(Rectangle((left, r - bar_h / 2), bar_w * part, bar_h, facecolor=colour, linewidth=0))
                 left += bar_w * part
             ax.text(c - 0.46 + bar_w + 0.03, r, f"{n}{'*' if few else ''}", ha="left", va="center", fontsize=size, color=GREY if few else INK)
