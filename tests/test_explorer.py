@@ -247,6 +247,7 @@ def test_the_colour_scale_follows_the_matrix_measure(window, qtbot):
     drawn = window.matrix.image.image  # the cells are drawn on the key's scale: a share of 0.5 is 50 on it
     assert np.allclose(drawn, window.matrix.values * 100, equal_nan=True) and np.nanmax(drawn) > 1
     window.matrix.set_measure("count")
+    assert "number of the author's passages" in window.matrix.caption_label.text()  # the caption says what the cells are
     top = float(np.nanmax(window.matrix.values))
     assert scale.levels() == (0.0, top) and scale.axis.labelText == "passages"
     assert scale.vb.viewRange()[1] == [0.0, top]

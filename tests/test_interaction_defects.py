@@ -307,7 +307,7 @@ def test_update_never_writes_one_scenarios_view_into_another(qtbot, coded, dirs)
     panel.show_scenario(0)
     panel.list.setCurrentRow(1)  # highlighted, not shown
     window.state.set_filters(FilterSpec(pillars={"peace"}, frames={"challenge"}))
-    assert not panel.buttons["Update"].isEnabled() and "choose that one" in panel.buttons["Update"].toolTip()
+    assert not panel.buttons["Update"].isEnabled() and "click a scenario to show it" in panel.buttons["Update"].toolTip()
     panel.list.setCurrentRow(0)
     assert panel.buttons["Update"].isEnabled()
     panel.update_current()
@@ -315,7 +315,21 @@ def test_update_never_writes_one_scenarios_view_into_another(qtbot, coded, dirs)
     assert window.store.scenarios[1].filters == FilterSpec(pillars={"people"})
     window.state.set_filters(FilterSpec())
     panel.delete()  # the scenario shown is gone: the view is no one's, and nothing names it any more
-    assert window.scenario_name == "" and panel.changed.isHidden() and panel.buttons["Update"].isEnabled()
+    assert window.scenario_name == "" and panel.changed.isHidden()
+    assert panel.current() == 0 and not panel.buttons["Update"].isEnabled()  # B is chosen, not shown: not overwritten
+    panel.show_scenario(0)
+    assert panel.buttons["Update"].isEnabled()
+
+
+def test_renaming_the_scenario_shown_renames_the_view(qtbot, coded, dirs, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window = window_with_scenarios(qtbot, coded, dirs, scenario("Fabrian and Lee", pillars={"peace"}))
+    panel = window.scenarios
+    panel.show_scenario(0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Early authors", True))
+    panel.ask_and_rename()
+    assert window.scenario_name == "Early authors" and window.scenario_shown() == "Early authors"  # figures' subtitle, banner
 
 
 def test_a_save_that_fails_keeps_the_chart_selection(qtbot, coded, dirs, monkeypatch):

@@ -294,6 +294,8 @@ def test_nspx_export_writes_the_png_svg_pdf_set_and_a_pack(tmp_path):
     assert back.returncode == 0, back.stderr
     assert not (tmp_path / "out" / "cited-figures.png").exists()  # no cited figure under the scenario: the earlier one goes
     assert "removed 1 earlier figure of those (cited-figures.png)" in back.stdout
+    assert not (tmp_path / "out" / "framing.svg").exists()  # the first export's SVG and PDF would now mix two scenarios
+    assert not (tmp_path / "out" / "framing.pdf").exists() and (tmp_path / "out" / "framing.png").exists()
 
 
 def test_the_app_asks_before_an_export_replaces_figures_already_in_the_folder(qtbot, coded, dirs, tmp_path, monkeypatch):

@@ -151,7 +151,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.pack:
         result = seminar_pack(context, out, loaded.scenario.to_json(), formats, width, args.medium)  # always a new folder
     else:
-        in_the_way = files_in_the_way(out, formats)
+        in_the_way = files_in_the_way(out)
         if in_the_way and not args.replace:
             raise SystemExit(f"nspx export: error: {out} already holds {file_names(in_the_way)}: give --replace to replace them, or another --out")
         result = write_views(context, out, formats, width, args.medium).clear_left_over(in_the_way)

@@ -59,11 +59,12 @@ def _views(stems=None):
     return [v for v in VIEWS if stems is None or v.stem in stems]
 
 
-def files_in_the_way(folder: Path, formats=FORMATS, stems=None) -> list[Path]:
-    """The files an export of the figures named in ``stems`` (default: every view) into ``folder`` would replace:
-    asked about first, so that one scenario's slides never silently take the place of another's."""
+def files_in_the_way(folder: Path, stems=None) -> list[Path]:
+    """The figures in ``folder`` that an export of those named in ``stems`` (default: every view) would replace or
+    leave stale, in any format (an export in PNG alone beside an earlier one's SVG would mix two scenarios): asked
+    about first, so that one scenario's slides never silently take the place of another's."""
     names = [v.stem for v in _views()] if stems is None else list(stems)
-    return [path for stem in names for fmt in formats if (path := Path(folder) / f"{stem}.{fmt}").exists()]
+    return [path for stem in names for fmt in FORMATS if (path := Path(folder) / f"{stem}.{fmt}").exists()]
 
 
 def file_names(paths: list[Path], most: int = 6) -> str:

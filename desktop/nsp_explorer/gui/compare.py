@@ -438,8 +438,9 @@ class CompareWindow(QWidget):
     def ask_and_export(self) -> None:
         """Both figures of the comparison, laid out for the medium chosen; the status line says what was written."""
         folder = ask_folder(self, "Export the comparison to a folder", self.remember)
-        in_the_way = files_in_the_way(folder, FORMATS, COMPARISON_STEMS) if folder else []
+        in_the_way = files_in_the_way(folder, COMPARISON_STEMS) if folder else []
         if folder and not may_replace(self, folder, in_the_way):
+            self.status.setText(f"Nothing exported: the figures in {folder} are kept")
             return
         layout = ask_layout(self) if folder else None
         if folder and layout:

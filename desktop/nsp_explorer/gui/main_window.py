@@ -621,8 +621,9 @@ class MainWindow(QMainWindow):
 
     def ask_and_export(self) -> None:
         folder = ask_folder(self, "Export every view to a folder", self.remember)
-        in_the_way = files_in_the_way(folder, FORMATS) if folder else []
+        in_the_way = files_in_the_way(folder) if folder else []
         if folder and not may_replace(self, folder, in_the_way):
+            self.statusBar().showMessage(f"Nothing exported: the figures in {folder} are kept", 10000)
             return
         layout = ask_layout(self) if folder else None
         if folder and layout:
@@ -631,8 +632,9 @@ class MainWindow(QMainWindow):
     def export_widget(self, widget: QWidget, title: str) -> None:
         """One chart's figure as PNG, SVG and PDF (the chart's right-click menu)."""
         folder = ask_folder(self, f"Export the {title} to a folder", self.remember)
-        in_the_way = files_in_the_way(folder, FORMATS, chart_stems(title)) if folder else []
+        in_the_way = files_in_the_way(folder, chart_stems(title)) if folder else []
         if folder and not may_replace(self, folder, in_the_way):
+            self.statusBar().showMessage(f"Nothing exported: the figures in {folder} are kept", 10000)
             return
         layout = ask_layout(self) if folder else None
         if folder and layout:
@@ -677,6 +679,14 @@ class MainWindow(QMainWindow):
         self.scenario_view = self.current_scenario(name, note)
         self.scenarios.show_changed("")
         self.update_banner()
+
+    def rename_the_view(self, name: str) -> None:
+        """The scenario shown was renamed: the view is still its own (or still changed from it), under the new name."""
+        if self.scenario_view is not None:
+            shown = self.scenario_shown()
+            self.scenario_view = replace(self.scenario_view, name=name)
+            self.scenarios.show_changed("" if shown else name)
+            self.update_banner()
 
     def forget_scenario(self) -> None:
         """The scenario the view was made from is gone (deleted): the view is no one's now."""

@@ -15,7 +15,8 @@ HEADERS = ("Sample", "Level", "Dimension", "Units", "Precision", "Recall", "F1",
 SAMPLE_NAMES = {"corpus": "bundled articles", "heldout": "held-out sentences", "pages": "held-out real pages", "readers": "yardstick: second reader"}
 ORDER = ("pages", "readers", "heldout", "corpus")  # the rows in the order to read them: the coder on unseen pages, then its yardstick
 EXPLANATION = (
-    "Each row compares the automatic coder with a careful reader's coding of the same units (sentences or passages). "
+    "Each row compares the automatic coder with a careful reader's coding of the same units (sentences or passages); "
+    "the yardstick rows, if any, compare a second reader with the first. "
     "Precision: of the codes the coder set, the share the reader also set. Recall: of the reader's codes, the share the "
     "coder found. F1 balances the two. Krippendorff's α is agreement beyond chance (1 = perfect, 0 = no better than chance). "
     "Bundled articles: the five articles against the project's reviewed coding (your own review decisions do not change "

@@ -136,16 +136,16 @@ class ScenarioPanel(QWidget):
 
     def _enable_buttons(self) -> None:
         """What acts on the chosen scenario is enabled only while one is chosen; Update only while the chosen one is
-        the scenario shown (or none is), so that it never writes one scenario's view into another."""
+        the scenario shown, so that it never writes a view into a scenario it was not made from."""
         chosen = 0 <= self.current() < len(self.store.scenarios)
         for text in ("Rename…", "Duplicate", "Delete", "Export…"):
             self.buttons[text].setEnabled(chosen)
         self.note.setEnabled(chosen)
-        other = chosen and self.shown is not None and self.store.files[self.current()] != self.shown
-        self.buttons["Update"].setEnabled(chosen and not other)
+        shown = self._is_shown(self.current())
+        self.buttons["Update"].setEnabled(shown)
         self.buttons["Update"].setToolTip(
-            "Update stores the view in the scenario it was shown from: choose that one in the list, or Save view… for a new one"
-            if other else "Store what is shown now in the chosen scenario"
+            "Store what is shown now in this scenario (the one shown)" if shown
+            else "Update stores the view in the scenario it was shown from: click a scenario to show it, or Save view… for a new one"
         )
 
     def _is_shown(self, index: int) -> bool:
@@ -217,6 +217,8 @@ class ScenarioPanel(QWidget):
         name, ok = QInputDialog.getText(self, "Rename scenario", "Name:", text=self.store.scenarios[index].name)
         if ok and name.strip():
             self._guard(lambda: (self.store.rename(index, name), self.refill(index)))
+            if self._is_shown(index):  # the banner, the figures' subtitle and the last scenario say the new name
+                self.window.rename_the_view(self.store.scenarios[index].name)
 
     def duplicate(self) -> None:
         index = self.current()

@@ -54,7 +54,7 @@ CODER_SOURCES = (
     "wordpiece.py", "evaluate.py", "agreement.py", "context_areas.py",
 )
 CODER_VERSION = 6
-CODER_SOURCES_SHA = "0aade40c01a60be0d3ee2622f597a4ed79e59f1c705ffb3b69828649d5ee487d"
+CODER_SOURCES_SHA = "73cec2471c031b174b2140900f4680bb0c7c8f0b9e7dbe63f940f12c59b3faf8"
 FRAMES = ("achievement", "opportunity", "challenge", "recommendation")
 
 

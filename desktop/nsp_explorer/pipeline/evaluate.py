@@ -7,6 +7,7 @@ in a cell joined by ``;``), coded by hand before the coder ran on it.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def load_gold(path: Path, taxonomy: Taxonomy) -> list[GoldSentence]:
             raise DataFileError(path, f"line {line}: a sentence runs over several lines (a quote that is not closed?)")
         codes = {}
         for dimension in EVALUATED:
-            written = [v.strip() for v in (row.get(dimension) or "").split(";") if v.strip()]
+            written = [v.strip() for v in re.split(r"[;,]", row.get(dimension) or "") if v.strip()]  # no code has a comma
             bad = [v for v in written if _code_id(v) not in known[dimension]]
             if bad:
                 raise DataFileError(

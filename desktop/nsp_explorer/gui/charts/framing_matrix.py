@@ -147,6 +147,7 @@ class FramingMatrix(ChartView):
         starred = any(text.endswith("*") for text in texts)  # the star is explained where it is shown, as the figure does
         with_data = [area for area, row in zip(self.areas, counts) if np.nansum(row) > 0]
         note = other_areas_note(self.coded.taxonomy, with_data, state.filters, state.selection)
-        self.caption_label.setText(html.escape(self.caption + (f" {FEW_PASSAGES_NOTE}." if starred else "") + (f" {note}" if note else ""), quote=False))
+        caption = self.caption if measure == "share" else self.caption.replace("share of the author's passages", "number of the author's passages")
+        self.caption_label.setText(html.escape(caption + (f" {FEW_PASSAGES_NOTE}." if starred else "") + (f" {note}" if note else ""), quote=False))
         self.set_targets(self.plot, lambda: self._cell_targets(counts, totals, shares))
         return ""
