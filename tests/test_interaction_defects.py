@@ -193,6 +193,10 @@ def test_every_view_is_one_key_away_on_a_projector(qtbot, coded):
     assert bar.value() > 0 and bar.value() <= top <= bar.value() + window.chart_scroll.viewport().height()
     window.go_to_view(0)
     assert bar.value() == 0
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
+    window.go_to_view(1)
+    assert window.charts[1].keys.current is not None  # reached by the keyboard: the outline shows where the keys are
 
 
 # -- scenarios -----------------------------------------------------------------------------------
@@ -240,6 +244,8 @@ def test_the_note_box_always_holds_the_chosen_scenarios_note(qtbot, coded, dirs,
     assert window.state.state.filters == FilterSpec(pillars={"people"}) and window.scenario_name == "From a colleague"  # shown
     qtbot.keyClicks(panel.note, "ZZ")
     assert window.store.scenarios[2].note == "ZZ" and window.store.scenarios[1].note == "Who sees achievement in trade?"
+    panel.import_file(shared)  # the same file again: a name of its own, so the list and the "changed" line say which
+    assert [s.name for s in window.store.scenarios][2:] == ["From a colleague", "From a colleague (2)"]
     panel.list.setCurrentRow(0)  # chosen with the keyboard or a click: its own note
     assert panel.note.toPlainText() == "Point out the Rohingya passages"
     panel.delete()  # the next one is chosen, with its own note

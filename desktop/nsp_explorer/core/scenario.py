@@ -277,8 +277,14 @@ class ScenarioStore:
         self._write_index()
 
     def import_file(self, path: Path) -> tuple[int, tuple[str, ...]]:
+        """Add a shared scenario; one whose name is taken already gets " (2)", " (3)"… so that every name says which."""
         loaded = read_scenario_file(path, self.known)
-        return self.add(loaded.scenario), loaded.ignored
+        names = {s.name for s in self.scenarios}
+        name, n = loaded.scenario.name, 1
+        while name in names:
+            n += 1
+            name = f"{loaded.scenario.name} ({n})"
+        return self.add(replace(loaded.scenario, name=name)), loaded.ignored
 
     def export_file(self, index: int, path: Path) -> None:
         write_json_atomically(path, self.scenarios[index].to_json())

@@ -571,7 +571,8 @@ class ChartView(QFrame):
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
         used = self.keys.current is not None or self.keys.remembered is not None
-        tabbed = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        # reached by the keyboard (Tab, or View ▸ Go to view): an outline shows where the keys are
+        tabbed = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason, Qt.FocusReason.ShortcutFocusReason)
         if tabbed and not used:
             self.keys.first()
         elif tabbed or (used and event.reason() == Qt.FocusReason.ActiveWindowFocusReason):
