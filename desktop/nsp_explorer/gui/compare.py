@@ -25,8 +25,8 @@ from .charts.plot import ColourScale
 from .palette import ink_on
 from .screen import fit_within_screen, saved_rect, window_rect
 from .settings import read_settings, remember_setting
-from .export import FORMATS, export_comparison, files_in_the_way
-from .export_dialogs import ask_folder, ask_layout, may_replace
+from .export import FORMATS, export_comparison
+from .export_dialogs import ask_export_folder, ask_layout
 from .state import FilterState
 
 DIVERGING = pg.ColorMap([0.0, 0.5, 1.0], [(0, 114, 178), (255, 255, 255), (213, 94, 0)])  # Okabe–Ito blue ↔ vermillion
@@ -437,13 +437,10 @@ class CompareWindow(QWidget):
 
     def ask_and_export(self) -> None:
         """Both figures of the comparison, laid out for the medium chosen; the status line says what was written."""
-        folder = ask_folder(self, "Export the comparison to a folder", self.remember)
-        in_the_way = files_in_the_way(folder, COMPARISON_STEMS) if folder else []
-        if folder and not may_replace(self, folder, in_the_way):
-            self.status.setText(f"Nothing exported: the figures in {folder} are kept")
-            return
-        layout = ask_layout(self) if folder else None
-        if folder and layout:
+        target = ask_export_folder(self, "Export the comparison to a folder", COMPARISON_STEMS, self.remember, self.status.setText)
+        layout = ask_layout(self) if target else None
+        if target and layout:
+            folder, in_the_way = target
             try:
                 self.status.setText(export_comparison(self, folder, FORMATS, layout[1], layout[0]).clear_left_over(in_the_way).summary())
             except DataFileError as error:

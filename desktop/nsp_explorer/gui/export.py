@@ -10,14 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..figures.context import FigureContext
-from ..figures.export import Exported, files_in_the_way, write_views
+from ..figures.export import Exported, write_views
 from ..figures.export import seminar_pack as write_pack
 from ..figures.files import FORMATS, atomically
 from ..figures.media import DEFAULT_MEDIUM
 
-__all__ = [
-    "FORMATS", "atomically", "chart_stems", "export_chart", "export_comparison", "export_views", "figure_context", "files_in_the_way", "seminar_pack",
-]
+__all__ = ["FORMATS", "atomically", "chart_stems", "export_chart", "export_comparison", "export_views", "figure_context", "seminar_pack"]
 
 
 def figure_context(window) -> FigureContext:

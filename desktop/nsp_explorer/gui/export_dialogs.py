@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ..core.report import MAX_PNG_WIDTH
-from ..figures.export import file_names
+from ..figures.export import file_names, files_in_the_way
 from .settings import read_settings, remember_setting
 
 LAYOUTS = {"Slide 16:9": "slide-16x9", "Slide 4:3": "slide-4x3", "Paper column (89 mm)": "paper-column"}
@@ -38,6 +38,20 @@ def ask_save_path(parent: QWidget, title: str, name: str, kinds: str, remember: 
     if remember:
         remember_setting("export_folder", str(Path(path).parent))
     return Path(path)
+
+
+def ask_export_folder(parent: QWidget, title: str, stems, remember: bool, say) -> tuple[Path, list[Path]] | None:
+    """The folder for an export of the figures named in ``stems`` (None: every view) and the files already there that it
+    would replace, once the user has agreed to replace them; None if cancelled or declined (``say`` tells the user
+    that nothing was exported)."""
+    folder = ask_folder(parent, title, remember)
+    if folder is None:
+        return None
+    in_the_way = files_in_the_way(folder, stems)
+    if not may_replace(parent, folder, in_the_way):
+        say(f"Nothing exported: the figures in {folder} are kept")
+        return None
+    return folder, in_the_way
 
 
 def may_replace(parent: QWidget, folder: Path, in_the_way: list[Path]) -> bool:

@@ -41,8 +41,8 @@ from .charts.framing_matrix import FramingMatrix
 from .charts.framing_view import FramingView
 from .charts.shared_rows import SharedRows
 from .compare import CompareWindow
-from .export_dialogs import ask_folder, ask_layout, ask_save_path, may_replace
-from .export import FORMATS, atomically, chart_stems, export_chart, export_views, files_in_the_way, seminar_pack
+from .export_dialogs import ask_export_folder, ask_folder, ask_layout, ask_save_path
+from .export import FORMATS, atomically, chart_stems, export_chart, export_views, seminar_pack
 from .filter_panel import FilterPanel
 from .scenarios_panel import ScenarioPanel, scenarios_dir
 from .screen import fit_within_screen, saved_rect, window_rect
@@ -620,25 +620,22 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(error), 15000)
 
     def ask_and_export(self) -> None:
-        folder = ask_folder(self, "Export every view to a folder", self.remember)
-        in_the_way = files_in_the_way(folder) if folder else []
-        if folder and not may_replace(self, folder, in_the_way):
-            self.statusBar().showMessage(f"Nothing exported: the figures in {folder} are kept", 10000)
-            return
-        layout = ask_layout(self) if folder else None
-        if folder and layout:
+        target = ask_export_folder(self, "Export every view to a folder", None, self.remember, self._say)
+        layout = ask_layout(self) if target else None
+        if target and layout:
+            folder, in_the_way = target
             self._export(lambda: export_views(self, folder, FORMATS, layout[1], layout[0]).clear_left_over(in_the_way).summary())
 
     def export_widget(self, widget: QWidget, title: str) -> None:
         """One chart's figure as PNG, SVG and PDF (the chart's right-click menu)."""
-        folder = ask_folder(self, f"Export the {title} to a folder", self.remember)
-        in_the_way = files_in_the_way(folder, chart_stems(title)) if folder else []
-        if folder and not may_replace(self, folder, in_the_way):
-            self.statusBar().showMessage(f"Nothing exported: the figures in {folder} are kept", 10000)
-            return
-        layout = ask_layout(self) if folder else None
-        if folder and layout:
+        target = ask_export_folder(self, f"Export the {title} to a folder", chart_stems(title), self.remember, self._say)
+        layout = ask_layout(self) if target else None
+        if target and layout:
+            folder, in_the_way = target
             self._export(lambda: export_chart(self, title, folder, FORMATS, layout[1], layout[0]).clear_left_over(in_the_way).summary())
+
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
 
     def export_passages(self, path: Path) -> Path:
         """The passage list as CSV (spreadsheet-safe) or Markdown, with citations."""
@@ -668,9 +665,13 @@ class MainWindow(QMainWindow):
         self.figures.show_indicator(scenario.indicator)
         self.name_the_view(scenario.name, scenario.note)
 
+    def changed_since_shown(self) -> bool:
+        """Whether the view differs from the scenario it was made from (a change not stored in it)."""
+        return bool(self.scenario_name) and not self.scenario_shown()
+
     def _view_changed(self, *_) -> None:
         if self.scenario_name:
-            self.scenarios.show_changed("" if self.scenario_shown() else self.scenario_name)
+            self.scenarios.show_changed(self.scenario_name if self.changed_since_shown() else "")
             if self.seminar:
                 self.update_banner()
 
@@ -683,9 +684,9 @@ class MainWindow(QMainWindow):
     def rename_the_view(self, name: str) -> None:
         """The scenario shown was renamed: the view is still its own (or still changed from it), under the new name."""
         if self.scenario_view is not None:
-            shown = self.scenario_shown()
+            changed = self.changed_since_shown()
             self.scenario_view = replace(self.scenario_view, name=name)
-            self.scenarios.show_changed("" if shown else name)
+            self.scenarios.show_changed(name if changed else "")
             self.update_banner()
 
     def forget_scenario(self) -> None:

@@ -261,7 +261,7 @@ class ScenarioPanel(QWidget):
         changes not stored in the scenario shown: then it is only chosen, and the changes stay on screen."""
         index, ignored = self.store.import_file(path)
         self.refill(index)
-        keep = not self.changed.isHidden()
+        keep = self.window.changed_since_shown()
         if not keep:
             self.show_scenario(index)
         if ignored:

@@ -62,6 +62,7 @@ def show_authors(chart: ChartView, authors: list[str], count_at: float = 0.0, ro
 class FramingMatrix(ChartView):
     title = "Attention: passages by author and area"
     caption = "How much each author writes about each area (not how): share of the author's passages coded with it."
+    count_caption = "How much each author writes about each area (not how): number of the author's passages coded with it."
     # a last column of every selected passage together, as the comparison figure has it: set by the comparison
     # window, whose A − B compares all authors too (and only them when the two sides share no author)
     total_column = False
@@ -147,7 +148,7 @@ class FramingMatrix(ChartView):
         starred = any(text.endswith("*") for text in texts)  # the star is explained where it is shown, as the figure does
         with_data = [area for area, row in zip(self.areas, counts) if np.nansum(row) > 0]
         note = other_areas_note(self.coded.taxonomy, with_data, state.filters, state.selection)
-        caption = self.caption if measure == "share" else self.caption.replace("share of the author's passages", "number of the author's passages")
+        caption = self.caption if measure == "share" else self.count_caption
         self.caption_label.setText(html.escape(caption + (f" {FEW_PASSAGES_NOTE}." if starred else "") + (f" {note}" if note else ""), quote=False))
         self.set_targets(self.plot, lambda: self._cell_targets(counts, totals, shares))
         return ""
