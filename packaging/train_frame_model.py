@@ -40,6 +40,8 @@ def main() -> None:
     parser.add_argument("--base", required=True)
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--like-lengths", action="store_true", help="batches of sentences of like length, in random order (less padding)")
     parser.add_argument("samples", nargs="+", type=Path)
     args = parser.parse_args()
     rows = []
@@ -60,12 +62,18 @@ def main() -> None:
         mask = tokens["attention_mask"].unsqueeze(-1).float()
         return head((hidden * mask).sum(1) / mask.sum(1))
 
+    by_length = sorted(rows, key=lambda r: len(tokenizer.tokenize(r[0])))
+    batches = [by_length[start : start + 16] for start in range(0, len(by_length), 16)]
     order = list(rows)
-    for _ in range(5):
-        random.shuffle(order)
+    for _ in range(args.epochs):
+        if args.like_lengths:
+            random.shuffle(batches)
+            epoch = batches
+        else:
+            random.shuffle(order)
+            epoch = [order[start : start + 16] for start in range(0, len(order), 16)]
         encoder.train()
-        for start in range(0, len(order), 16):
-            batch = order[start : start + 16]
+        for batch in epoch:
             truth = torch.tensor([[1.0 if f in frames else 0.0 for f in FRAMES] for _, frames in batch])
             loss = torch.nn.functional.binary_cross_entropy_with_logits(forward(batch), truth)
             optimiser.zero_grad()

@@ -242,3 +242,38 @@ def test_a_document_with_no_outlet_shows_no_dangling_separator(qtbot, data, taxo
     pane.show_passage(coded.passage_id(0))
     byline = pane.browser.toPlainText().splitlines()[0]
     assert byline.endswith(")") and "·" not in byline  # "Author (date)"
+
+
+def test_when_the_counts_do_not_fit_their_cells_the_caption_says_where_they_are(views, qtbot):
+    """Labels too wide for their cells (many authors, a narrow window) are left out, and the caption no longer speaks
+    of them as shown (a tester saw "the number is how many sentences" above cells with no numbers)."""
+    _, framing, _, _ = views
+    labels = framing.cell_labels
+    shown, colours = list(labels.texts), [c.name() for c in labels.colours]
+    assert "the number is how many sentences" in framing.caption_label.text() and not labels.hidden
+    labels.set_labels(["1234567890123456789*" if t else "" for t in shown], colours)  # wider than any cell here
+    qtbot.waitUntil(lambda: labels.hidden and "do not fit this width: hover a cell" in framing.caption_label.text(), timeout=3000)
+    labels.set_labels(shown, colours)
+    qtbot.waitUntil(lambda: not labels.hidden and "the number is how many sentences" in framing.caption_label.text(), timeout=3000)
+
+
+def test_a_cells_tooltip_says_that_its_bar_splits_frames_given_when_they_are_more_than_its_sentences(views):
+    """Two sentences, both achievement and one also opportunity: the tooltip's shares are of sentences (100%, 50%), the
+    bar's of the three frames given (2/3, 1/3); a lecturer quoting one while pointing at the other must be told."""
+    _, framing, _, _ = views
+    counts = np.zeros((len(framing.areas), len(framing.authors), 6), dtype=np.int64)
+    counts[0, 0] = [2, 2, 1, 0, 0, 0]
+    counts[1, 0] = [2, 1, 0, 0, 0, 1]  # one frame each: the bar's shares are the sentences'
+    tips = [t.tip for t in framing._cell_targets(counts)]
+    first, second = tips[0], tips[len(framing.authors)]
+    assert "Achievement: 2 (100%)" in first and "Opportunity: 1 (50%)" in first
+    assert "The bar splits 3, the frames given and the sentences with none" in first
+    assert "The bar splits" not in second
+
+
+def test_the_reading_panes_marks_are_not_the_charts_star_for_few_sentences():
+    """"3*" in a cell means fewer than five sentences; the mark of a frame read by the sentence model must not be a star too."""
+    from nsp_explorer.gui.source_marks import MARKS, key, mark
+
+    assert "*" not in "".join(MARKS.values()) and len(set(MARKS.values())) == len(MARKS)
+    assert mark("model") == " ◇" and key(["model"]) == "◇ read by the sentence model"

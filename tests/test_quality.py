@@ -141,3 +141,13 @@ def test_the_real_pages_figures_reach_the_dataset_only_with_the_coder_they_measu
     (broken / PAGES).write_text("sample,level\npages,sentence\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="lacks the column"):
         recorded_pages(broken, fingerprint)
+
+
+def test_a_share_in_the_headline_is_rounded_as_the_figure_beside_it(qtbot, tmp_path):
+    """Recall 0.765 reads "0.77" in the table: the headline says 77%, not 76% (a lecturer saw both)."""
+    rows = FIXTURE.read_text(encoding="utf-8") + "pages,sentence,frame,921,0.665,0.72,0.69,0.64\npages,sentence,area,921,0.78,0.765,0.77,0.75\n"
+    (tmp_path / "agreement.csv").write_text(rows, encoding="utf-8")
+    dialog = CodingQualityDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    assert "it finds 77% of theirs (F1 0.77)" in dialog.summary.text()
+    assert "67% of the frames" in dialog.summary.text()  # 0.665 reads "0.67"

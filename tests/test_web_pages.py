@@ -1022,3 +1022,17 @@ def test_a_place_under_the_headline_is_no_author():
 def test_a_korean_surname_that_is_also_a_place_is_a_name():
     page = "Korea and ASEAN agree on a reset\n\nBy Hong Soo-young\n\n" + "\n\n".join(KOREA_PROSE)
     assert metadata_from_text(page).author.value == "Hong Soo-young"
+
+
+def test_a_writers_post_in_the_byline_is_not_a_second_author(tmp_path):
+    """"Written by Maria Santos, Research Fellow" names one author: the post is who she is, not another person (it had
+    reached the chart as "Santos & Fellow")."""
+    body = "".join(f"<p>{s}</p>" for s in KOREA_PROSE * 2)
+    page = tmp_path / "blog.html"
+    page.write_text('<html><head><title>Korea and ASEAN agree on a reset</title></head><body><article><h1>Korea and ASEAN agree on a reset</h1>'
+                    f'<p class="byline">Written by Maria Santos, Research Fellow</p>{body}</article></body></html>', encoding="utf-8")
+    assert read_document(page).author == "Maria Santos"
+    text = "Korea and ASEAN agree on a reset\n\nBy Maria Santos, Senior Research Fellow\n\n" + "\n\n".join(KOREA_PROSE)
+    assert metadata_from_text(text).author.value == "Maria Santos"
+    two = "Korea and ASEAN agree on a reset\n\nBy Kim Minji, Lee Jaehyon\n\n" + "\n\n".join(KOREA_PROSE)
+    assert metadata_from_text(two).author.value == "Kim Minji and Lee Jaehyon"  # two people stay two

@@ -127,7 +127,8 @@ def yardstick(table: pd.DataFrame) -> str:
 
 
 def _share(value: float) -> str:
-    return "an unknown share" if value != value else f"{round(100 * value)}%"
+    """A figure as a percentage, rounded as ``_figure`` rounds it: 0.765 is "0.77" beside "77%", never "76%"."""
+    return "an unknown share" if value != value else f"{round(100 * float(_figure(value)))}%"
 
 
 def _figure(value: float) -> str:

@@ -410,8 +410,9 @@ class ReadingPane(QWidget):
             f"<p style='margin:0 0 6px 0; color:#555555; font-size:8.5pt'>The words that set each frame are highlighted: {key}; "
             f"the words that put the sentence on the area are <span style='color:{self._ink('area', area)}; text-decoration:underline'>underlined</span> "
             "(a sentence marked ↕ is on it through the sentences around it, which name it); "
-            "a frame marked * was read by the sentence model from the whole sentence, with no single words; ✓ was added by a reader "
-            "(✓ you: by you), and a struck-through frame is one you removed. "
+            "a frame marked ◇ was read by the sentence model from the whole sentence, with no single words; ✓ was added by a reader "
+            "(✓ you: by you), and a struck-through frame is one you removed; an unmarked one was set by its highlighted words "
+            "(in documents not marked ⚙, readers checked every code). "
             "Click a paragraph's name to read it whole, or <i>review…</i> to correct a sentence's codes.</p>",
         ]
         if not listed:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-MARKS = {"reviewed": "✓", "model": "*", "context": "↕"}
+MARKS = {"reviewed": "✓", "model": "◇", "context": "↕"}  # not "*": the charts star a cell of few sentences
 MEANINGS = {"reviewed": "added by a reader", "model": "read by the sentence model", "context": "taken from the sentences around"}
 
 
 def mark(source: str) -> str:
-    """`` ✓``, `` *`` or `` ↕`` for a code a reader added, the sentence model read or the sentences around gave; else ``""``."""
+    """`` ✓``, `` ◇`` or `` ↕`` for a code a reader added, the sentence model read or the sentences around gave; else ``""``."""
     return f" {MARKS[source]}" if source in MARKS else ""
 
 

@@ -159,6 +159,19 @@ ROLE_WORDS = re.compile(
     r"|reporter|writer|diplomat|ambassador|advis[eo]r|consultant|head|member|graduate|chair|specialist|expert|staff)\b",
     re.I,
 )
+_ROLE_MODIFIERS = frozenset(
+    "senior associate assistant visiting adjunct former deputy executive distinguished non-resident nonresident principal "
+    "chief managing contributing staff guest lead junior postdoctoral doctoral phd programme program of and the at".split()
+)
+
+
+def is_role(text: str) -> bool:
+    """Whether a part of a byline is a post and no name: "Research Fellow", "Senior Staff Writer", "PhD Candidate"."""
+    words = [w.strip(".,;:()").lower() for w in text.split()]
+    words = [w for w in words if w]
+    return bool(words) and any(ROLE_WORDS.fullmatch(w) for w in words) and all(ROLE_WORDS.fullmatch(w) or w in _ROLE_MODIFIERS for w in words)
+
+
 # who the author is ("Head of the Center for …", "Senior Fellow at …", "Research Fellow, …"), not a headline or a heading;
 # a role of office ("President of …", "Minister for …") opens headlines too, so only the posts of writers count
 AFFILIATION = re.compile(

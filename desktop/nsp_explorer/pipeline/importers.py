@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..core.errors import DataFileError
 from ..core.validity import date_problem
-from .chrome import without_contact_links
+from .chrome import is_role, without_contact_links
 from .dates import find_dates, without_dates
 from .metadata import metadata_from_text
 from .sources import checked_size
@@ -388,6 +388,8 @@ def _person(author: str) -> str:
     """An author as a page's markup gives it, without a label ('作者 Admin', 'By X'); '' when it names no person."""
     author = re.sub(r"^\s*(?:by|written by|posted by|author|作者|글|tác giả|โดย)\s*[:：]?\s*", "", author.strip(), flags=re.I)
     author = without_contact_links(author)
+    # the parts a byline lists ("Maria Santos; Research Fellow"): a post is not a second author
+    author = "; ".join(part.strip() for part in author.split(";") if part.strip() and not is_role(part))
     return "" if not author or _NOT_A_PERSON.search(author) else author
 
 

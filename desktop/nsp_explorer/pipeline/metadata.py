@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, fields, replace
 
 from .chrome import (
-    AFFILIATION, EMAIL, REPORTER_TAG, ROLE_WORDS, STOP_WORDS, carried_lines_joined, classify, in_other_script, is_heading_shaped, is_prose, menu_like,
+    AFFILIATION, EMAIL, REPORTER_TAG, ROLE_WORDS, is_role, STOP_WORDS, carried_lines_joined, classify, in_other_script, is_heading_shaped, is_prose, menu_like,
     name_with_role, without_contact_links, words_of,
 )
 from .dates import TIME, WEEKDAY, FoundDate, find_dates, without_dates
@@ -232,7 +232,7 @@ def _byline_in(line: str) -> str:
     if match:
         names = re.split(r"\s+(?:and|&)\s+|,\s*(?=[A-Z][\w.'’-]+\s+[A-Z])", re.sub(r"\([^)]*\)", " ", EMAIL.sub(" ", match["names"])))
         cleaned = [_clean_name(n) for n in names]
-        cleaned = [n for n in cleaned if _is_name(n)]
+        cleaned = [n for n in cleaned if _is_name(n) and not is_role(n)]  # "By Maria Santos, Research Fellow": one author
         return " and ".join(cleaned)
     role = re.match(r"^\s*(?P<name>[^()|]{3,60}?)\s*(?:\((?P<role>[^)]{3,120})\)|\|\s*(?P<role2>.{3,80}))\s*$", line)
     role_text = role and (role["role"] or role["role2"] or "")

@@ -71,11 +71,15 @@ class CellLabels(pg.GraphicsObject):
     """Many short labels at data points, painted in one pass at a fixed screen size.
 
     Eighty separate TextItems cost more to paint than the rest of a chart; this
-    item draws them all in one paint call.
+    item draws them all in one paint call. ``hidden_changed`` says when the labels stop fitting their cells (and are
+    left out) or fit again, so that a caption that speaks of them can say so.
     """
+
+    hidden_changed = Signal(bool)
 
     def __init__(self, positions: list[tuple[float, float]], room: float = 1.0):
         super().__init__()
+        self.hidden = False  # whether the last paint left the labels out: they did not fit
         self.positions = positions
         self.room = room  # the share of a cell's width a label may take
         self.texts = [""] * len(positions)
@@ -124,6 +128,9 @@ class CellLabels(pg.GraphicsObject):
         to_device = painter.transform()
         cell = abs(to_device.map(QPointF(1, 0)).x() - to_device.map(QPointF(0, 0)).x())
         fitted = self.fitted(cell)
+        if (fitted is None) != self.hidden and any(self.texts):
+            self.hidden = fitted is None
+            self.hidden_changed.emit(self.hidden)
         if fitted is None:
             return
         texts, font = fitted
@@ -505,8 +512,12 @@ class ChartView(QFrame):
         if old is not None:
             self.plot.vb.removeItem(old)
         self.cell_labels = CellLabels(positions, room=room)
+        self.cell_labels.hidden_changed.connect(self.cell_labels_hidden, Qt.ConnectionType.QueuedConnection)  # not while painting
         self.cell_labels.font.setPointSizeF(8 * self.type_scale)
         self.plot.addItem(self.cell_labels)
+
+    def cell_labels_hidden(self, hidden: bool) -> None:
+        """The cells' labels stopped fitting (``hidden``) or fit again; a view whose caption speaks of them says so."""
 
     def draw(self, state: ExplorerState, mask: np.ndarray) -> str:
         """Draw for this state; return a message instead if there is nothing to draw."""

@@ -49,6 +49,7 @@ class FramingView(ChartView):
         self.areas = list(taxonomy.ids("area"))
         self.machine = frozenset(coded.machine_coded_authors())
         self.drawn_state = None  # the state last drawn: the caption says what grey means under it
+        self.notes: list[str] = []  # what the caption adds about the rows drawn (sentence_view_notes)
         self.plot = self.add_plot(0, categories=("bottom",))
         style_plot(self.plot, bottom="Author (publication year)")
         self.plot.invertY(True)
@@ -83,11 +84,19 @@ class FramingView(ChartView):
         frames chosen"), as the exported figure says."""
         taxonomy = self.coded.taxonomy
         shown = FRAME_COLUMNS if state is None else shown_frames(state)
+        numbers = (
+            f"the numbers (how many sentences; * fewer than {FEW_SENTENCES}) do not fit this width: hover a cell, or View ▸ One view at a time"
+            if getattr(getattr(self, "cell_labels", None), "hidden", False)
+            else f"the number is how many sentences (* and faded: fewer than {FEW_SENTENCES})"
+        )
         return (
-            f"Frames in each author's sentences on each area; the number is how many sentences (* and faded: fewer than {FEW_SENTENCES})."
+            f"Frames in each author's sentences on each area; {numbers}."
             + (f" {MACHINE_MARK} has documents coded by the machine, not checked by a reader." if self.machine else "")
             + "<br>" + colour_key([(taxonomy.label("frame", f), self.palette.frames[f]) for f in shown] + [(unframed_label(state), UNFRAMED_COLOUR)])
         )
+
+    def cell_labels_hidden(self, hidden: bool) -> None:
+        self._show_caption()
 
     def show_authors(self, authors: list[str]) -> None:
         """The view's columns: these authors (see framing_matrix.show_authors), the count right of each bar."""
@@ -136,11 +145,14 @@ class FramingView(ChartView):
             colours[r * len(self.authors) + c] = self.count_colours[f]
         self.cell_labels.set_labels(texts, colours)
         self.set_targets(self.plot, lambda: self._cell_targets(counts))
-        notes = sentence_view_notes(self.coded.taxonomy, [self.areas[r] for r in set(rows.tolist())], *self._topic_specs())
-        caption = self._caption(self.drawn_state) + "".join(f"<br>{html.escape(n, quote=False)}" for n in notes)
+        self.notes = sentence_view_notes(self.coded.taxonomy, [self.areas[r] for r in set(rows.tolist())], *self._topic_specs())
+        self._show_caption()
+        return ""
+
+    def _show_caption(self) -> None:
+        caption = self._caption(self.drawn_state) + "".join(f"<br>{html.escape(n, quote=False)}" for n in self.notes)
         if caption != self.caption_label.text():
             self.caption_label.setText(caption)
-        return ""
 
     def _topic_specs(self) -> list:
         state = self.drawn_state
@@ -158,7 +170,14 @@ class FramingView(ChartView):
                     unframed = int(counts[row, column, -1])
                     parts.append(f"{self.unframed[:1].upper()}{self.unframed[1:]}: {unframed} ({percent(unframed / n)})")
                     caution = f"\nfewer than {FEW_SENTENCES} sentences: an anecdote, not a pattern" if n < FEW_SENTENCES else ""
-                    tip = f"{author} · {area_label}\n{n} sentences on the area; of them\n" + "\n".join(parts) + caution + "\nClick to read them"
+                    given = int(counts[row, column, 1:].sum())
+                    # the bar splits by frames given; the shares above are of sentences (one may carry several frames)
+                    basis = (
+                        f"\nThe bar splits {given}, the frames given and the sentences with none: its parts are shares of those, not of the {n} sentences"
+                        if given != n
+                        else ""
+                    )
+                    tip = f"{author} · {area_label}\n{n} sentences on the area; of them\n" + "\n".join(parts) + caution + basis + "\nClick to read them"
                 else:
                     tip = f"{author} · {area_label}\nno sentences on this area in the selection"
                 # an empty cell tells, and a click on it does nothing: selecting it would empty every view
