@@ -366,6 +366,8 @@ def test_the_import_dialog_never_hangs_on_a_hostile_file_and_imports_the_others(
     assert signal.args[0] == ["kim-2024-korea"]  # the good file after two bad ones is imported
     report = dialog.report.toPlainText()
     assert "broken.docx" in report and "strange.txt" in report and "deflate stream corrupt" in report and "Traceback" not in report
+    title = Library(library_dir()).documents()[0]["title"]
+    assert f"Imported “{title}”" in report and "kim-2024-korea" not in report  # named as the user knows it, not by its ID
 
 
 def test_quitting_during_an_import_stops_it_cleanly(qtbot, user_dirs, page, monkeypatch):

@@ -189,9 +189,10 @@ class ImportDialog(QDialog):
         super().reject()
 
     def _finished(self, imported: list, problems: list) -> None:
-        notes = {row["doc_id"]: parse_sources(row.get("metadata_sources") or "") for row in self.library.documents()} if imported else {}
+        rows = {row["doc_id"]: row for row in self.library.documents()} if imported else {}
+        notes = {doc_id: parse_sources(row.get("metadata_sources") or "") for doc_id, row in rows.items()}
         lines = [
-            f"Imported {doc_id}"
+            f"Imported “{(rows.get(doc_id) or {}).get('title') or doc_id}”"  # the title a user knows it by, not its internal ID
             + (f" (text {notes[doc_id]['text']})" if notes.get(doc_id, {}).get("text") else "")
             + (f"\n  Note: {notes[doc_id]['copy']}" if notes.get(doc_id, {}).get("copy") else "")
             for doc_id in imported
