@@ -126,3 +126,18 @@ def test_tab_leaves_the_passage_list(qtbot, coded, dirs):
     table.setCurrentIndex(first)
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert table.currentIndex() == first  # the focus moves on to the next control, not to the next cell or passage
+
+
+def test_a_name_too_long_for_its_row_keeps_its_first_and_last_words(qapp):
+    """"Strategic and traditional sec…" hid the word a lecturer looks for; the middle words go first."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from nsp_explorer.gui.charts.base import shortened
+
+    metrics = QFontMetrics(QFont())
+    name = "Strategic and traditional security"
+    room = metrics.horizontalAdvance("Strategic and … security")
+    assert shortened(name, metrics, room) == "Strategic and … security"
+    assert shortened(name, metrics, metrics.horizontalAdvance(name)) == name  # it fits: whole
+    assert shortened("Development cooperation", metrics, metrics.horizontalAdvance("Development coop")).startswith("Development")
+    assert metrics.horizontalAdvance(shortened("Development cooperation", metrics, 60)) <= 60

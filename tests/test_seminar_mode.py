@@ -79,6 +79,7 @@ def test_seminar_mode_enlarges_every_text_and_shows_the_scenario(window, qtbot):
 
 
 def test_leaving_seminar_mode_restores_the_normal_look_exactly(window, qtbot):
+    qtbot.wait(300)  # painted: a caption says whether its cells' numbers fit after a paint
     before = look(window)
     window.toggle_seminar_mode()
     window.set_type_scale(window.type_scale * 1.15)  # Ctrl+ in the room
@@ -86,6 +87,7 @@ def test_leaving_seminar_mode_restores_the_normal_look_exactly(window, qtbot):
     window.toggle_high_contrast()
     assert look(window) != before
     window.toggle_seminar_mode()
+    qtbot.wait(300)
     after = look(window)
     for a, b in zip(after[-1], before[-1]):
         assert a == b, [(x, y) for x, y in zip(a, b) if x != y]

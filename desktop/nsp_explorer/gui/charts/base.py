@@ -234,11 +234,24 @@ def label_axis(plot: Plot, side: str, labels: list[str]) -> None:
         fit_label_width(axis)
 
 
+def shortened(label: str, metrics: QFontMetrics, room: int) -> str:
+    """A name that fits ``room`` pixels: whole if it fits; else its first words and its last, the middle ones left out
+    ("Strategic … security", "Tourism and … mobility": the last word says what kind); else cut at the end."""
+    if metrics.horizontalAdvance(label) <= room:
+        return label
+    words = label.split()
+    for kept in range(len(words) - 2, 0, -1):
+        short = " ".join(words[:kept]) + " … " + words[-1]
+        if metrics.horizontalAdvance(short) <= room:
+            return short
+    return metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
+
+
 def fit_label_width(axis, room: float | None = None) -> None:
     """Room for an axis's tick labels (and its title) at the current type size.
 
-    Category labels wider than ``room`` pixels are cut short with an ellipsis
-    (the tooltips name them in full), so that a narrow chart keeps its plot.
+    Category labels wider than ``room`` pixels are cut short (``shortened``; the tooltips name them in full), so that
+    a narrow chart keeps its plot.
     """
     labels = getattr(axis, "category_labels", None)
     metrics = QFontMetrics(axis.style.get("tickFont") or QFont())
@@ -252,7 +265,7 @@ def fit_label_width(axis, room: float | None = None) -> None:
         widest = max(metrics.horizontalAdvance(label) for label in labels)
         if room is not None and widest > room:
             room = max(int(room), metrics.horizontalAdvance("Mmmmm…"))
-            shown = [metrics.elidedText(label, Qt.TextElideMode.ElideRight, room) for label in labels]
+            shown = [shortened(label, metrics, room) for label in labels]
             widest = max(metrics.horizontalAdvance(label) for label in shown)
         else:
             shown = labels
