@@ -897,3 +897,19 @@ def test_imported_document_I21_one_endless_line_becomes_passages_of_a_sane_lengt
     passages = segment("doc", [Block(text)])
     assert max(len(p.text) for p in passages) <= MAX_PASSAGE and len(passages) > 5000
     assert " ".join(p.text for p in passages) == text
+
+
+@pytest.mark.parametrize("again, told", [("made again for the next start", False), ("it could not be made again, so the next start reads the CSVs too", True)])
+def test_a_start_without_the_fast_cache_is_told_only_when_every_start_will_be_slow(again, told, qtbot, tmp_path):
+    """A first start on a new account makes the cache again: nothing to act on, so nothing said (a tester read the line
+    as an error). A cache that cannot be made (a read-only folder) slows every start: that is said."""
+    import dataclasses
+
+    from nsp_explorer.gui.app import load
+    from nsp_explorer.gui.main_window import MainWindow
+
+    coded = load(None, with_library=False)
+    coded = dataclasses.replace(coded, cache_note=f"it was made for another account or computer; read from the CSVs, and the cache {again}")
+    window = MainWindow(coded, remember=False, scenario_folder=tmp_path / "s")
+    qtbot.addWidget(window)
+    assert any("fast-start cache" in n for n in window.startup_notices) == told

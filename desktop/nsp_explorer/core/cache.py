@@ -56,6 +56,8 @@ SENTENCE_COLUMNS = ("row", "number", "area", "frame", "pillar", "partner", "key"
 SENTENCE_TABLES = ("combinations", "table")
 
 
+NOT_MADE_AGAIN = "it could not be made again, so the next start reads the CSVs too"  # every start will be slow: worth a word
+
 def _key() -> bytes | None:
     """This user's secret for signing caches (made once, readable by the user only); None if it cannot be kept."""
     from ..paths import user_cache_dir
@@ -125,7 +127,7 @@ def load_coded(folder: Path, taxonomy: Taxonomy) -> CodedPassages:
                 cached = True
                 break
     if notes:
-        again = "made again for the next start" if cached else "it could not be made again, so the next start reads the CSVs too"
+        again = "made again for the next start" if cached else NOT_MADE_AGAIN
         coded = dataclasses.replace(coded, cache_note="; ".join(notes) + f"; read from the CSVs, and the cache {again}")
     return coded
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core.aggregate import passages_for
 from ..core.coded import CodedPassages
+from ..core.cache import NOT_MADE_AGAIN
 from ..core.filters import ExplorerState
 from ..core.report import passages_csv, passages_markdown
 from ..core.errors import DataFileError
@@ -197,8 +198,10 @@ class MainWindow(QMainWindow):
             chart.refresh()
             chart.fit_minimum_height()
         self.startup_notices = list(coded.library_notes)  # what the user must hear about: a library or settings set aside
-        self.startup_notices.append(  # nothing is wrong with the data: only the start was slower
-            f"Started without the fast-start cache: {coded.cache_note}." if coded.cache_note else ""
+        # nothing is wrong with the data: only the start was slower. Said only when every start will be slow (the cache
+        # could not be made again); a first start on a new account, which makes it, needs no word
+        self.startup_notices.append(
+            f"Started without the fast-start cache: {coded.cache_note}." if NOT_MADE_AGAIN in coded.cache_note else ""
         )
         if remember:
             self.startup_notices.append(self._restore())
