@@ -498,7 +498,8 @@ def test_the_import_dialog_reports_a_file_read_as_windows_1252(qtbot, tmp_path, 
     qtbot.addWidget(dialog)
     doc_id = library.import_file(page, data, set())
     dialog._finished([doc_id], [])
-    assert dialog.report.toPlainText() == f"Imported {doc_id} (text read as windows-1252)"
+    title = library.documents()[0]["title"]
+    assert dialog.report.toPlainText() == f"Imported “{title}” (text read as windows-1252)"
 
 
 def test_what_writing_software_puts_in_a_files_properties_gives_way_to_the_headline_and_byline(qapp, tmp_path):
