@@ -982,11 +982,16 @@ def test_a_headline_wrapped_on_a_word_no_phrase_ends_on_is_read_whole():
     assert "About the Team" not in (metadata_from_text(menu).title.value if metadata_from_text(menu).title else "")
 
 
-def test_the_labels_of_the_links_beside_an_authors_name_are_not_the_name(tmp_path):
+def reset_page(path, head: str = "", byline: str = ""):
+    """An article page, "Korea and ASEAN agree on a reset", with ``head`` in its <head> and ``byline`` above its text."""
     body = "".join(f"<p>{s}</p>" for s in KOREA_PROSE * 2)
-    page = tmp_path / "nbc.html"
-    page.write_text('<html><head><meta name="author" content="Alyssa Newcomb Twitter Email"><title>Korea and ASEAN agree on a reset</title></head>'
-                    f"<body><article><h1>Korea and ASEAN agree on a reset</h1>{body}</article></body></html>", encoding="utf-8")
+    path.write_text(f"<html><head>{head}<title>Korea and ASEAN agree on a reset</title></head>"
+                    f"<body><article><h1>Korea and ASEAN agree on a reset</h1>{byline}{body}</article></body></html>", encoding="utf-8")
+    return path
+
+
+def test_the_labels_of_the_links_beside_an_authors_name_are_not_the_name(tmp_path):
+    page = reset_page(tmp_path / "nbc.html", head='<meta name="author" content="Alyssa Newcomb Twitter Email">')
     assert read_document(page).author == "Alyssa Newcomb"
     text = "Korea and ASEAN agree on a reset\n\nBy Kim Minji Twitter Email @kimminji\n\n" + "\n\n".join(KOREA_PROSE)
     assert metadata_from_text(text).author.value == "Kim Minji"
@@ -1027,10 +1032,7 @@ def test_a_korean_surname_that_is_also_a_place_is_a_name():
 def test_a_writers_post_in_the_byline_is_not_a_second_author(tmp_path):
     """"Written by Maria Santos, Research Fellow" names one author: the post is who she is, not another person (it had
     reached the chart as "Santos & Fellow")."""
-    body = "".join(f"<p>{s}</p>" for s in KOREA_PROSE * 2)
-    page = tmp_path / "blog.html"
-    page.write_text('<html><head><title>Korea and ASEAN agree on a reset</title></head><body><article><h1>Korea and ASEAN agree on a reset</h1>'
-                    f'<p class="byline">Written by Maria Santos, Research Fellow</p>{body}</article></body></html>', encoding="utf-8")
+    page = reset_page(tmp_path / "blog.html", byline='<p class="byline">Written by Maria Santos, Research Fellow</p>')
     assert read_document(page).author == "Maria Santos"
     text = "Korea and ASEAN agree on a reset\n\nBy Maria Santos, Senior Research Fellow\n\n" + "\n\n".join(KOREA_PROSE)
     assert metadata_from_text(text).author.value == "Maria Santos"
