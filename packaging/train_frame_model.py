@@ -13,7 +13,8 @@ with numpy alone (nsp_explorer/pipeline/frame_model.py).
 Each sample is a hand-coded CSV with the columns ``sentence`` and ``frame`` (codes joined by
 ``;``), as data/gold/*.csv. Multi-label fine-tuning of the whole encoder with a linear head on
 the mean of its last layer: 5 epochs, batch 16, AdamW (lr 4e-5, weight decay 0.01), at most
-96 tokens, seed 0. Writes frames.npz (float16), vocab.txt and frames.json (what it was
+96 tokens, seed 0 (``--epochs N`` and ``--like-lengths``, batches of sentences of like length in random order,
+for a larger training set: data/models/README.md says where they were tried). Writes frames.npz (float16), vocab.txt and frames.json (what it was
 trained on and the archive's SHA-256). Then run packaging/remember_shipped_sentences.py: the shipped
 probabilities of the old model are ignored by the new one.
 """
