@@ -63,16 +63,18 @@ def main() -> None:
         mask = tokens["attention_mask"].unsqueeze(-1).float()
         return head((hidden * mask).sum(1) / mask.sum(1))
 
-    by_length = sorted(rows, key=lambda r: len(tokenizer.tokenize(r[0])))
-    batches = [by_length[start : start + 16] for start in range(0, len(by_length), 16)]
+    def in_sixteens(ordered):
+        return [ordered[start : start + 16] for start in range(0, len(ordered), 16)]
+
     order = list(rows)
+    like_lengths = in_sixteens(sorted(rows, key=lambda r: len(tokenizer.tokenize(r[0])))) if args.like_lengths else None
     for _ in range(args.epochs):
-        if args.like_lengths:
-            random.shuffle(batches)
-            epoch = batches
+        if like_lengths is not None:
+            random.shuffle(like_lengths)
+            epoch = like_lengths
         else:
             random.shuffle(order)
-            epoch = [order[start : start + 16] for start in range(0, len(order), 16)]
+            epoch = in_sixteens(order)
         encoder.train()
         for batch in epoch:
             truth = torch.tensor([[1.0 if f in frames else 0.0 for f in FRAMES] for _, frames in batch])

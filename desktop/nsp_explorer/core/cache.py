@@ -55,8 +55,8 @@ TEXTS = ("ids", "texts", "folded", "evidence", "quotes", "printed")
 SENTENCE_COLUMNS = ("row", "number", "area", "frame", "pillar", "partner", "key")  # one entry per sentence: mapped, read only by a search
 SENTENCE_TABLES = ("combinations", "table")
 
-
 NOT_MADE_AGAIN = "it could not be made again, so the next start reads the CSVs too"  # every start will be slow: worth a word
+
 
 def _key() -> bytes | None:
     """This user's secret for signing caches (made once, readable by the user only); None if it cannot be kept."""

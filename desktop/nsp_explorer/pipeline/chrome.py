@@ -159,9 +159,9 @@ ROLE_WORDS = re.compile(
     r"|reporter|writer|diplomat|ambassador|advis[eo]r|consultant|head|member|graduate|chair|specialist|expert|staff)\b",
     re.I,
 )
-_ROLE_MODIFIERS = frozenset(
-    "senior associate assistant visiting adjunct former deputy executive distinguished non-resident nonresident principal "
-    "chief managing contributing staff guest lead junior postdoctoral doctoral phd programme program of and the at".split()
+_POST_GRADES = ("senior", "associate", "assistant", "visiting", "adjunct", "former", "deputy", "executive", "distinguished", "non-resident")
+_ROLE_MODIFIERS = frozenset(_POST_GRADES) | frozenset(
+    "nonresident principal chief managing contributing staff guest lead junior postdoctoral doctoral phd programme program of and the at".split()
 )
 
 
@@ -175,7 +175,7 @@ def is_role(text: str) -> bool:
 # who the author is ("Head of the Center for …", "Senior Fellow at …", "Research Fellow, …"), not a headline or a heading;
 # a role of office ("President of …", "Minister for …") opens headlines too, so only the posts of writers count
 AFFILIATION = re.compile(
-    r"^(?:(?:senior|associate|assistant|visiting|adjunct|former|deputy|executive|distinguished|non-resident|research)\s+)*"
+    rf"^(?:(?:{'|'.join((*_POST_GRADES, 'research'))})\s+)*"
     r"(?:head(?!\s+of\s+(?:state|government)\b)|director|professor|fellow|researcher|lecturer|chair|dean|editor|correspondent|analyst|coordinator)"
     r"(?:\s+and\s+\w+)?\s*(?:,|\bof\b|\bat\b|\bfor\b)",
     re.I,

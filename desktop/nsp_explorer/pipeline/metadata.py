@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, fields, replace
 
 from .chrome import (
-    AFFILIATION, EMAIL, REPORTER_TAG, ROLE_WORDS, is_role, STOP_WORDS, carried_lines_joined, classify, in_other_script, is_heading_shaped, is_prose, menu_like,
+    AFFILIATION, EMAIL, REPORTER_TAG, ROLE_WORDS, STOP_WORDS, carried_lines_joined, classify, in_other_script, is_heading_shaped, is_prose, is_role, menu_like,
     name_with_role, without_contact_links, words_of,
 )
 from .dates import TIME, WEEKDAY, FoundDate, find_dates, without_dates

@@ -77,7 +77,7 @@ class FramingView(ChartView):
             self.segments[frame].setOpts(brush=pg.mkBrush(colour), pen=pen)
             self.faded_segments[frame].setOpts(brush=pg.mkBrush(_faded(colour, FADED_HIGH_CONTRAST if contrast else FADED)), pen=pen)
         self.count_colours = (self.palette.text, self.palette.text if contrast else "#777777")  # (enough sentences, few)
-        self.caption_label.setText(self._caption(self.drawn_state))
+        self._show_caption()
 
     def _caption(self, state) -> str:
         """How to read the view: the frames shown, and what grey means under the frames filter ("no frame", "none of the
